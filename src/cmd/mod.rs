@@ -1,0 +1,25 @@
+//! One module per subcommand; each has its clap arguments and a `run`.
+
+pub mod build;
+pub mod export;
+pub mod query;
+
+use std::path::PathBuf;
+
+use crate::error::Result;
+use crate::lexicon::Lexicon;
+
+/// Loads the lexicon: the embedded one, or a folder given with `--lexicon`.
+pub fn lexicon(dir: Option<&PathBuf>) -> Result<Lexicon> {
+    match dir {
+        Some(d) => Lexicon::from_dir(d),
+        None => Lexicon::builtin(),
+    }
+}
+
+/// Exit status: everything went in.
+pub const EXIT_OK: i32 = 0;
+/// Exit status: a fatal error (bad arguments, store unusable).
+pub const EXIT_ERROR: i32 = 1;
+/// Exit status: the build finished but some inputs were rejected (each is named on stderr).
+pub const EXIT_REJECTED: i32 = 3;

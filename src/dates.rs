@@ -1,0 +1,158 @@
+//! Dates as Arabic news writes them: `2022/01/28`, `21/01/2026`, `24 يناير 2022`,
+//! `الجمعة 23 كانون الثاني/يناير`, `مارس (آذار) من عام 2019`. A missing year is inferred: the
+//! most recent year, not after the reference date, in which the day falls on the weekday given.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::lexicon::Lexicon;
+use crate::text::Text;
+
+/// A date with the precision the text gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateValue {
+    /// A day (`xsd:date`).
+    Day(NaiveDate),
+    /// A month (`xsd:gYearMonth`).
+    Month(i32, u32),
+    /// A year (`xsd:gYear`).
+    Year(i32),
+}
+
+impl DateValue {
+    /// The lexical form.
+    pub fn lexical(&self) -> String {
+        match self {
+            DateValue::Day(d) => d.format("%Y-%m-%d").to_string(),
+            DateValue::Month(y, m) => format!("{y:04}-{m:02}"),
+            DateValue::Year(y) => format!("{y:04}"),
+        }
+    }
+
+    /// The XSD datatype local name.
+    pub fn xsd_type(&self) -> &'static str {
+        match self {
+            DateValue::Day(_) => "date",
+            DateValue::Month(..) => "gYearMonth",
+            DateValue::Year(_) => "gYear",
+        }
+    }
+}
+
+/// A date found in the text.
+#[derive(Debug, Clone)]
+pub struct DateMention {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// The value.
+    pub value: DateValue,
+    /// The year was inferred from the reference date (and weekday).
+    pub inferred: bool,
+    /// A weekday named before the date, ISO number.
+    pub weekday: Option<u32>,
+}
+
+fn number(w: &str) -> Option<u32> {
+    (w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 4).then(|| w.parse().ok()).flatten()
+}
+
+fn month_at(lex: &Lexicon, text: &Text, i: usize) -> Option<(u32, usize)> {
+    let toks = &text.tokens;
+    for (k, v, _) in lex.variants(&toks.get(i)?.text) {
+        if k > 1 {
+            continue;
+        }
+        for (words, m) in &lex.months {
+            if words[0] == v && i + words.len() <= toks.len() && (1..words.len()).all(|x| toks[i + x].text == words[x]) {
+                return Some((*m, i + words.len()));
+            }
+        }
+    }
+    None
+}
+
+/// The most recent year ≤ the reference whose `month/day` is ≤ the reference and falls on the
+/// weekday, if one is given.
+pub fn infer_year(month: u32, day: u32, weekday: Option<u32>, as_of: NaiveDate) -> Option<NaiveDate> {
+    (as_of.year() - 30..=as_of.year()).rev().find_map(|y| {
+        let d = NaiveDate::from_ymd_opt(y, month, day)?;
+        let ok = d <= as_of && weekday.is_none_or(|w| d.weekday().number_from_monday() == w);
+        ok.then_some(d)
+    })
+}
+
+/// Every date in the text.
+pub fn find_dates(lex: &Lexicon, text: &Text, as_of: NaiveDate) -> Vec<DateMention> {
+    let toks = &text.tokens;
+    let n = toks.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let chars = &text.norm.chars;
+    let sep = |a: usize| {
+        // the characters between token a-1 and a are one of / - .
+        let gap: String = chars[toks[a - 1].end..toks[a].start].iter().filter(|c| !c.is_whitespace()).collect();
+        matches!(gap.as_str(), "/" | "-" | ".")
+    };
+    while i < n {
+        let weekday = lex.weekdays.get(&toks[i].text).copied().or_else(|| {
+            lex.variants(&toks[i].text).iter().find_map(|(k, v, _)| (*k <= 1).then(|| lex.weekdays.get(v).copied()).flatten())
+        });
+        let j = if weekday.is_some() { i + 1 } else { i };
+        // numeric: 2022/01/28 or 28/01/2022
+        if j + 2 < n && sep(j + 1) && sep(j + 2) {
+            if let (Some(a), Some(b), Some(c)) = (number(&toks[j].text), number(&toks[j + 1].text), number(&toks[j + 2].text)) {
+                let d = if toks[j].text.len() == 4 {
+                    NaiveDate::from_ymd_opt(a as i32, b, c)
+                } else if toks[j + 2].text.len() == 4 {
+                    NaiveDate::from_ymd_opt(c as i32, b, a)
+                } else {
+                    None
+                };
+                if let Some(d) = d {
+                    out.push(DateMention { first: i, last: j + 3, value: DateValue::Day(d), inferred: false, weekday });
+                    i = j + 3;
+                    continue;
+                }
+            }
+        }
+        // 24 يناير 2022, الجمعة 23 كانون الثاني/يناير
+        if let Some(day) = toks.get(j).and_then(|t| number(&t.text)).filter(|d| (1..=31).contains(d) && toks[j].text.len() <= 2) {
+            if let Some((month, mut k)) = month_at(lex, text, j + 1) {
+                // a second month name: كانون الثاني/يناير or يناير (كانون الثاني)
+                if let Some((_, k2)) = month_at(lex, text, k) {
+                    k = k2;
+                }
+                let year = toks.get(k).and_then(|t| number(&t.text)).filter(|y| (1900..=2100).contains(y));
+                let (value, last, inferred) = match year {
+                    Some(y) => match NaiveDate::from_ymd_opt(y as i32, month, day) {
+                        Some(d) => (Some(DateValue::Day(d)), k + 1, false),
+                        None => (None, k, false),
+                    },
+                    None => (infer_year(month, day, weekday, as_of).map(DateValue::Day), k, true),
+                };
+                if let Some(value) = value {
+                    out.push(DateMention { first: i, last, value, inferred, weekday });
+                    i = last;
+                    continue;
+                }
+            }
+        }
+        // مارس (آذار) من عام 2019
+        if let Some((month, mut k)) = month_at(lex, text, i) {
+            if let Some((_, k2)) = month_at(lex, text, k) {
+                k = k2;
+            }
+            while k < n && k < i + 6 && matches!(toks[k].text.as_str(), "من" | "عام" | "العام" | "سنه") {
+                k += 1;
+            }
+            if let Some(y) = toks.get(k).and_then(|t| number(&t.text)).filter(|y| (1900..=2100).contains(y) && toks[k].text.len() == 4) {
+                out.push(DateMention { first: i, last: k + 1, value: DateValue::Month(y as i32, month), inferred: false, weekday: None });
+                i = k + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}

@@ -1,0 +1,75 @@
+//! Typed errors of the library. Each names the file (or store) and what is wrong with it.
+
+use std::path::PathBuf;
+
+/// Everything the library can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or folder could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// An input file is not UTF-8.
+    #[error("{path}: not valid UTF-8 (first invalid byte at offset {offset})")]
+    Encoding {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// An input file holds no text.
+    #[error("{path}: empty article (no text after decoding)")]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Two inputs share a file name or a text.
+    #[error("{path}: {reason}")]
+    Duplicate {
+        /// The file.
+        path: PathBuf,
+        /// Which other input it collides with.
+        reason: String,
+    },
+    /// A lexicon file is malformed.
+    #[error("lexicon {file}, line {line}: {message}")]
+    Lexicon {
+        /// The lexicon file name.
+        file: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The store could not be opened, read or written.
+    #[error("store {path}: {message}")]
+    Store {
+        /// The store folder (empty for an in-memory store).
+        path: PathBuf,
+        /// The storage layer's message.
+        message: String,
+    },
+    /// A SPARQL query could not be parsed or evaluated.
+    #[error("query: {0}")]
+    Query(String),
+    /// A bad date was given on the command line.
+    #[error("bad date {0:?}: expected YYYY-MM-DD")]
+    BadDate(String),
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// An I/O error with its path.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! One article through the pipeline: Document → Text → Mentions → article metadata
+//! ([`ArticleFacts`]). Pure: no I/O, no global state, so articles run in parallel.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::dates::{find_dates, DateMention, DateValue};
+use crate::lexicon::Lexicon;
+use crate::recognize::{class_of, new_key, recognize, EntityRef, Mention, MentionKind, Recognized};
+use crate::text::{analyze, Document, Text};
+use crate::vocab::Class;
+
+/// The publication date and where it was read.
+#[derive(Debug, Clone)]
+pub struct Published {
+    /// The date.
+    pub value: DateValue,
+    /// The year was inferred.
+    pub inferred: bool,
+    /// Original span of the date text.
+    pub start: usize,
+    /// End of that span.
+    pub end: usize,
+}
+
+/// What one article yields.
+#[derive(Debug, Clone)]
+pub struct ArticleFacts {
+    /// The article.
+    pub doc: Document,
+    /// Its headline (first non-empty line).
+    pub title: String,
+    /// Publication date, where the text gives one.
+    pub published: Option<Published>,
+    /// Index of the mention naming the publisher.
+    pub publisher: Option<usize>,
+    /// Mentions and the relations read with them.
+    pub rec: Recognized,
+    /// Dates found in the text.
+    pub dates: Vec<DateMention>,
+}
+
+/// Extracts everything from one article. `as_of` is the reference date for years the text
+/// leaves out.
+pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
+    let text = analyze(&doc);
+    let mut rec = recognize(lex, &doc, &text);
+    let dates = find_dates(lex, &text, as_of);
+    let lines = token_lines(&text);
+    let title = doc.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_string();
+    let title_line = doc.text.lines().position(|l| !l.trim().is_empty()).unwrap_or(0);
+    let (published, dateline) = publication_date(&text, &dates, &lines, title_line);
+    let published = published.map(|d| {
+        let (start, end) = text.orig_span(&doc, d.first, 0, d.last);
+        Published { value: d.value, inferred: d.inferred, start, end }
+    });
+    let publisher = publisher(lex, &doc, &text, &mut rec, &lines, title_line, dateline.as_ref());
+    ArticleFacts { doc, title, published, publisher, rec, dates }
+}
+
+/// Line number of each token.
+fn token_lines(text: &Text) -> Vec<usize> {
+    let mut line = 0;
+    let mut pos = 0;
+    text.tokens
+        .iter()
+        .map(|t| {
+            line += text.norm.chars[pos..t.start].iter().filter(|&&c| c == '\n').count();
+            pos = t.start;
+            line
+        })
+        .collect()
+}
+
+fn line_start(lines: &[usize], i: usize) -> usize {
+    let mut s = i;
+    while s > 0 && lines[s - 1] == lines[i] {
+        s -= 1;
+    }
+    s
+}
+
+/// (publication date, the dateline date if that is where it came from).
+fn publication_date(text: &Text, dates: &[DateMention], lines: &[usize], title_line: usize) -> (Option<DateMention>, Option<DateMention>) {
+    let words = |i: usize, back: usize| -> Vec<&str> { (i.saturating_sub(back)..i).map(|x| text.tokens[x].text.as_str()).collect() };
+    // «تم النشر: 2022/01/28»
+    if let Some(d) = dates.iter().find(|d| words(d.first, 3).iter().any(|w| *w == "النشر" || *w == "نشر")) {
+        return (Some(d.clone()), None);
+    }
+    // a dateline: a full date at the start of one of the first lines after the headline
+    for d in dates {
+        let line = lines[d.first];
+        let explicit = !d.inferred;
+        if explicit && line > title_line && line <= title_line + 3 && d.first - line_start(lines, d.first) <= 6 {
+            return (Some(d.clone()), Some(d.clone()));
+        }
+    }
+    // «صباح اليوم الجمعة 23 كانون الثاني»: today is that date
+    if let Some(d) = dates.iter().find(|d| d.first > 0 && text.tokens[d.first - 1].text == "اليوم" && matches!(d.value, DateValue::Day(_))) {
+        return (Some(d.clone()), None);
+    }
+    (None, None)
+}
+
+fn is_outlet(lex: &Lexicon, m: &Mention) -> bool {
+    class_of(lex, &m.entity) == Class::MediaOutlet
+}
+
+fn publisher(
+    lex: &Lexicon,
+    doc: &Document,
+    text: &Text,
+    rec: &mut Recognized,
+    lines: &[usize],
+    title_line: usize,
+    dateline: Option<&DateMention>,
+) -> Option<usize> {
+    // a line that is nothing but an outlet's name, near the top
+    for (i, m) in rec.mentions.iter().enumerate() {
+        if m.kind != MentionKind::Name || !is_outlet(lex, m) {
+            continue;
+        }
+        let line = lines[m.tokens.0];
+        let whole = (m.tokens.0 == 0 || lines[m.tokens.0 - 1] != line) && (m.tokens.1 >= lines.len() || lines[m.tokens.1] != line);
+        if whole && line <= title_line + 4 {
+            return Some(i);
+        }
+    }
+    // a dateline: «OUTLET -CITY- DATE»
+    if let Some(d) = dateline {
+        let s = line_start(lines, d.first);
+        let mut e = d.first;
+        // drop the dateline's place
+        while let Some(m) = rec.mentions.iter().find(|m| m.tokens.1 == e && m.tokens.0 >= s && class_of(lex, &m.entity) == Class::City) {
+            e = m.tokens.0;
+        }
+        if e > s && e - s <= 4 && (s..e).all(|i| !lex.is_stop(&text.tokens[i].text)) {
+            if let Some(i) = rec.mentions.iter().position(|m| m.tokens == (s, e) && class_of(lex, &m.entity).family() == crate::vocab::Family::Organization) {
+                return Some(i);
+            }
+            let (start, end) = text.orig_span(doc, s, 0, e);
+            let label = crate::recognize::clean_label(&doc.slice(start, end));
+            rec.mentions.retain(|m| m.tokens.1 <= s || m.tokens.0 >= e);
+            let m = Mention {
+                start,
+                end,
+                tokens: (s, e),
+                entity: EntityRef::New { class: Class::MediaOutlet, key: new_key(Class::MediaOutlet, &label) },
+                kind: MentionKind::Name,
+                label,
+                role: None,
+            };
+            let at = rec.mentions.iter().position(|x| x.start > start).unwrap_or(rec.mentions.len());
+            // indices of relation pairs shift with the insertion
+            for p in rec.same.iter_mut().chain(rec.located_in.iter_mut()) {
+                p.0 += usize::from(p.0 >= at);
+                p.1 += usize::from(p.1 >= at);
+            }
+            rec.mentions.insert(at, m);
+            return Some(at);
+        }
+    }
+    // statements made «لـ«المجلة»» again and again: the outlet publishing them
+    let mut counts: HashMap<&EntityRef, (usize, usize)> = HashMap::new();
+    for (i, m) in rec.mentions.iter().enumerate() {
+        if !is_outlet(lex, m) {
+            continue;
+        }
+        let t = m.tokens.0;
+        let clitic = text.tokens[t].text.starts_with('ل') && text.norm.map[text.tokens[t].start] < m.start;
+        let before = t > 0 && text.tokens[t - 1].text == "ل";
+        if clitic || before {
+            let c = counts.entry(&m.entity).or_insert((0, i));
+            c.0 += 1;
+        }
+    }
+    counts.into_iter().filter(|(_, (n, _))| *n >= 2).max_by_key(|(_, (n, i))| (*n, std::cmp::Reverse(*i))).map(|(_, (_, i))| i)
+}

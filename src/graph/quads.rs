@@ -1,0 +1,123 @@
+//! Facts → quads, as the ontology contract lays them out: entity descriptions in the default
+//! graph; everything read from an article in the named graph of that article.
+
+use std::collections::BTreeSet;
+
+use oxigraph::model::vocab::xsd;
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Subject, Term};
+
+use crate::extract::ArticleFacts;
+use crate::resolve::Resolution;
+use crate::vocab::{self, ath, ath as a};
+
+fn iri(s: &str) -> NamedNode {
+    NamedNode::new_unchecked(s)
+}
+
+fn int(n: usize) -> Term {
+    Literal::new_typed_literal(n.to_string(), xsd::INTEGER).into()
+}
+
+fn ar(s: &str) -> Term {
+    Literal::new_language_tagged_literal_unchecked(s, "ar").into()
+}
+
+fn en(s: &str) -> Term {
+    Literal::new_language_tagged_literal_unchecked(s, "en").into()
+}
+
+fn string(s: &str) -> Term {
+    Literal::new_simple_literal(s).into()
+}
+
+fn decimal(x: f64) -> Term {
+    Literal::new_typed_literal(format!("{x:.5}"), xsd::DECIMAL).into()
+}
+
+/// The IRI of an article.
+pub fn article_iri(sha256: &str) -> String {
+    format!("{}{sha256}", vocab::ARTICLE)
+}
+
+struct Out {
+    quads: Vec<Quad>,
+}
+
+impl Out {
+    fn add(&mut self, s: impl Into<Subject>, p: &str, o: impl Into<Term>, g: &GraphName) {
+        self.quads.push(Quad::new(s, iri(p), o, g.clone()));
+    }
+}
+
+/// Every quad of a corpus, sorted and without duplicates.
+pub fn corpus_quads(arts: &[ArticleFacts], res: &Resolution) -> Vec<Quad> {
+    let mut out = Out { quads: Vec::new() };
+    let dg = GraphName::DefaultGraph;
+    let rdf_type = vocab::RDF_TYPE;
+    for e in &res.entities {
+        let s = iri(&e.iri);
+        out.add(s.clone(), rdf_type, iri(&e.class.iri()), &dg);
+        out.add(s.clone(), vocab::RDFS_LABEL, ar(&e.label_ar), &dg);
+        if let Some(l) = &e.label_en {
+            out.add(s.clone(), vocab::RDFS_LABEL, en(l), &dg);
+        }
+        for l in &e.alt_labels {
+            out.add(s.clone(), vocab::SKOS_ALT_LABEL, ar(l), &dg);
+        }
+        if let Some(q) = &e.wikidata {
+            out.add(s.clone(), vocab::OWL_SAME_AS, iri(&format!("{}{q}", vocab::WIKIDATA)), &dg);
+        }
+        if let Some((lat, lon)) = e.coords {
+            out.add(s.clone(), vocab::GEO_LAT, decimal(lat), &dg);
+            out.add(s.clone(), vocab::GEO_LONG, decimal(lon), &dg);
+        }
+    }
+    for (ai, art) in arts.iter().enumerate() {
+        let doc_iri = article_iri(&art.doc.sha256);
+        let d = iri(&doc_iri);
+        let g = GraphName::NamedNode(d.clone());
+        out.add(d.clone(), rdf_type, iri(&ath(a::ARTICLE)), &g);
+        out.add(d.clone(), &ath(a::SOURCE_FILE), string(&art.doc.source_file), &g);
+        out.add(d.clone(), &ath(a::TITLE), string(&art.title), &g);
+        out.add(d.clone(), &ath(a::SHA256), string(&art.doc.sha256), &g);
+        out.add(d.clone(), &ath(a::TEXT), string(&art.doc.text), &g);
+        if let Some(p) = &art.published {
+            let dt = iri(&format!("http://www.w3.org/2001/XMLSchema#{}", p.value.xsd_type()));
+            out.add(d.clone(), &ath(a::PUBLISHED_ON), Literal::new_typed_literal(p.value.lexical(), dt), &g);
+            out.add(d.clone(), &ath(a::PUBLISHED_ON_TEXT), string(&art.doc.slice(p.start, p.end)), &g);
+            if p.inferred {
+                out.add(d.clone(), &ath(a::DATE_INFERRED), Literal::from(true), &g);
+            }
+        }
+        let ents = &res.mention_entity[ai];
+        if let Some(pi) = art.publisher {
+            out.add(d.clone(), &ath(a::PUBLISHER), iri(&res.entities[ents[pi]].iri), &g);
+        }
+        let mut mentioned = BTreeSet::new();
+        for (mi, m) in art.rec.mentions.iter().enumerate() {
+            let e = &res.entities[ents[mi]];
+            mentioned.insert(e.iri.clone());
+            let mid = iri(&format!("{doc_iri}/mention/{}-{}", m.start, m.end));
+            out.add(mid.clone(), rdf_type, iri(&ath(a::MENTION)), &g);
+            out.add(mid.clone(), &ath(a::REFERS_TO), iri(&e.iri), &g);
+            out.add(mid.clone(), &ath(a::MENTIONED_IN), d.clone(), &g);
+            out.add(mid.clone(), &ath(a::START), int(m.start), &g);
+            out.add(mid.clone(), &ath(a::END), int(m.end), &g);
+            out.add(mid.clone(), &ath(a::ANCHOR_TEXT), string(&art.doc.slice(m.start, m.end)), &g);
+            out.add(mid, &ath(a::MENTION_KIND), string(m.kind.as_str()), &g);
+        }
+        for e in mentioned {
+            out.add(iri(&e), &ath(a::MENTIONED_IN), d.clone(), &g);
+        }
+        for &(x, y) in &art.rec.located_in {
+            let (ex, ey) = (&res.entities[ents[x]], &res.entities[ents[y]]);
+            if ex.iri != ey.iri {
+                out.add(iri(&ex.iri), &ath(a::LOCATED_IN), iri(&ey.iri), &g);
+            }
+        }
+    }
+    let mut quads = out.quads;
+    quads.sort_by_cached_key(|q| q.to_string());
+    quads.dedup();
+    quads
+}

@@ -1,0 +1,430 @@
+//! The data files under `ontology/lexicon/`, parsed and indexed. They are embedded in the
+//! binary (`Lexicon::builtin`) and can be replaced by a folder of the same files
+//! (`Lexicon::from_dir`).
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::text::fold_str;
+use crate::vocab::Class;
+
+/// Every lexicon file, by name, as embedded at build time.
+pub const FILES: &[(&str, &str)] = &[
+    ("anaphors.tsv", include_str!("../ontology/lexicon/anaphors.tsv")),
+    ("common-words.tsv", include_str!("../ontology/lexicon/common-words.tsv")),
+    ("demonyms.tsv", include_str!("../ontology/lexicon/demonyms.tsv")),
+    ("equivalence.tsv", include_str!("../ontology/lexicon/equivalence.tsv")),
+    ("gazetteer.tsv", include_str!("../ontology/lexicon/gazetteer.tsv")),
+    ("given-names.tsv", include_str!("../ontology/lexicon/given-names.tsv")),
+    ("heads.tsv", include_str!("../ontology/lexicon/heads.tsv")),
+    ("months.tsv", include_str!("../ontology/lexicon/months.tsv")),
+    ("name-parts.tsv", include_str!("../ontology/lexicon/name-parts.tsv")),
+    ("proclitics.tsv", include_str!("../ontology/lexicon/proclitics.tsv")),
+    ("speech-verbs.tsv", include_str!("../ontology/lexicon/speech-verbs.tsv")),
+    ("stopwords.tsv", include_str!("../ontology/lexicon/stopwords.tsv")),
+    ("titles.tsv", include_str!("../ontology/lexicon/titles.tsv")),
+    ("weekdays.tsv", include_str!("../ontology/lexicon/weekdays.tsv")),
+];
+
+/// Files whose first non-comment line is a header row.
+const WITH_HEADER: &[&str] = &["gazetteer.tsv", "common-words.tsv"];
+
+/// One row of a lexicon file.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// 1-based line number.
+    pub line: usize,
+    /// The fields (missing trailing fields are empty).
+    pub fields: Vec<String>,
+}
+
+/// Parses a TSV lexicon file: `#` lines are comments; `columns` fields per row.
+pub fn parse_rows(file: &str, text: &str, columns: usize) -> Result<Vec<Row>> {
+    let mut rows = Vec::new();
+    let mut header_seen = !WITH_HEADER.contains(&file);
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if !header_seen {
+            header_seen = true;
+            continue;
+        }
+        let mut fields: Vec<String> = line.split('\t').map(str::to_string).collect();
+        if fields.len() > columns {
+            return Err(Error::Lexicon {
+                file: file.to_string(),
+                line: i + 1,
+                message: format!("{} fields, expected at most {columns}", fields.len()),
+            });
+        }
+        fields.resize(columns, String::new());
+        if fields[0].trim().is_empty() {
+            return Err(Error::Lexicon {
+                file: file.to_string(),
+                line: i + 1,
+                message: "empty first field".into(),
+            });
+        }
+        rows.push(Row { line: i + 1, fields });
+    }
+    Ok(rows)
+}
+
+/// A gazetteer entity.
+#[derive(Debug, Clone)]
+pub struct GazEntry {
+    /// Stable id; the entity IRI is `vocab::ID` + id.
+    pub id: String,
+    /// Class.
+    pub class: Class,
+    /// Canonical Arabic name.
+    pub name_ar: String,
+    /// English name.
+    pub name_en: String,
+    /// Wikidata QID, where verified.
+    pub wikidata: Option<String>,
+    /// Coordinates.
+    pub coords: Option<(f64, f64)>,
+    /// Ids of places this one lies in (known facts).
+    pub within: Vec<String>,
+    /// Ids whose presence in an article confirms an ambiguous alias.
+    pub context: Vec<String>,
+    /// Where the entry comes from.
+    pub source: String,
+}
+
+/// A name the matcher looks for.
+#[derive(Debug, Clone)]
+pub struct NameEntry {
+    /// Normalized words.
+    pub words: Vec<String>,
+    /// Gazetteer index.
+    pub entity: usize,
+    /// Counts only in context.
+    pub needs_context: bool,
+    /// A Latin-script alias (matched only where the text capitalizes it).
+    pub latin: bool,
+}
+
+/// How a head noun's name is read (see `heads.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadRule {
+    /// Definite, or not a common word.
+    Proper,
+    /// Not a common word.
+    Rare,
+    /// An organisation name chain.
+    Chain,
+    /// A known place.
+    Known,
+}
+
+/// A head noun.
+#[derive(Debug, Clone)]
+pub struct Head {
+    /// Class of what it introduces.
+    pub class: Class,
+    /// The head belongs to the name.
+    pub keep: bool,
+    /// How the name after it is read.
+    pub rule: HeadRule,
+}
+
+/// Roles a title implies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Spokesperson or media coordinator.
+    Spokesperson,
+    /// Commander.
+    Commander,
+    /// Other official.
+    Official,
+    /// Head of state or government.
+    Head,
+    /// No relation.
+    None,
+}
+
+/// A speech verb's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeechKind {
+    /// Introduces a speaker.
+    Say,
+    /// Continues the previous speaker.
+    Continue,
+}
+
+/// All lexicons, indexed.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Gazetteer entities.
+    pub gazetteer: Vec<GazEntry>,
+    /// Gazetteer index by id.
+    pub by_id: HashMap<String, usize>,
+    /// Names by their first normalized word.
+    pub names: HashMap<String, Vec<NameEntry>>,
+    /// Proclitics: (normalized form, restored prefix).
+    pub proclitics: Vec<(String, String, bool)>,
+    /// Head nouns by normalized form.
+    pub heads: HashMap<String, Head>,
+    /// Titles as normalized word sequences.
+    pub titles: Vec<(Vec<String>, Role)>,
+    /// Speech verbs by normalized form.
+    pub speech_verbs: HashMap<String, SpeechKind>,
+    /// Function words.
+    pub stopwords: HashSet<String>,
+    /// Given names.
+    pub given_names: HashSet<String>,
+    /// Frequent words.
+    pub common_words: HashSet<String>,
+    /// Month names as word sequences.
+    pub months: Vec<(Vec<String>, u32)>,
+    /// Weekdays → ISO number.
+    pub weekdays: HashMap<String, u32>,
+    /// Anaphoric nouns → (class, required first word of the antecedent).
+    pub anaphors: HashMap<String, (Class, Option<String>)>,
+    /// Naming-equivalence phrases as word sequences.
+    pub equivalence: Vec<Vec<String>>,
+    /// Nisba adjectives → country id.
+    pub demonyms: HashMap<String, Option<String>>,
+    /// Words that join the next word into a place name.
+    pub name_prefixes: HashSet<String>,
+    /// Adjectives that end a prison or camp name.
+    pub name_suffixes: HashSet<String>,
+}
+
+fn words(s: &str) -> Vec<String> {
+    fold_str(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn class_of(file: &str, row: &Row, s: &str) -> Result<Class> {
+    Class::from_name(s).ok_or_else(|| Error::Lexicon {
+        file: file.into(),
+        line: row.line,
+        message: format!("unknown class {s:?}"),
+    })
+}
+
+impl Lexicon {
+    /// The lexicon embedded in the binary.
+    pub fn builtin() -> Result<Self> {
+        Self::load(|name| {
+            FILES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| t.to_string())
+                .ok_or_else(|| Error::Lexicon {
+                    file: name.into(),
+                    line: 0,
+                    message: "not embedded".into(),
+                })
+        })
+    }
+
+    /// Reads every lexicon file from a folder (same names as `ontology/lexicon/`).
+    pub fn from_dir(dir: &Path) -> Result<Self> {
+        Self::load(|name| {
+            let p = dir.join(name);
+            std::fs::read_to_string(&p).map_err(|e| Error::io(p, e))
+        })
+    }
+
+    fn load(read: impl Fn(&str) -> Result<String>) -> Result<Self> {
+        let mut lx = Lexicon::default();
+        let f = "gazetteer.tsv";
+        for row in parse_rows(f, &read(f)?, 12)? {
+            let r = &row.fields;
+            let class = class_of(f, &row, &r[1])?;
+            let coords = match (r[7].parse::<f64>(), r[8].parse::<f64>()) {
+                (Ok(a), Ok(b)) => Some((a, b)),
+                _ => None,
+            };
+            let idx = lx.gazetteer.len();
+            lx.gazetteer.push(GazEntry {
+                id: r[0].clone(),
+                class,
+                name_ar: r[2].clone(),
+                name_en: r[4].clone(),
+                wikidata: (!r[6].is_empty()).then(|| r[6].clone()),
+                coords,
+                within: r[9].split('|').filter(|s| !s.is_empty()).map(str::to_string).collect(),
+                context: r[10].split('|').filter(|s| !s.is_empty()).map(str::to_string).collect(),
+                source: r[11].clone(),
+            });
+            lx.by_id.insert(r[0].clone(), idx);
+            let ambiguous: HashSet<String> = r[3]
+                .split('|')
+                .filter_map(|a| a.strip_prefix('?'))
+                .map(fold_str)
+                .collect();
+            let mut names: Vec<(String, bool)> = vec![(r[2].clone(), false)];
+            names.extend(r[3].split('|').filter(|a| !a.is_empty()).map(|a| (a.to_string(), false)));
+            names.extend(r[5].split('|').filter(|a| a.chars().count() >= 3).map(|a| (a.to_string(), true)));
+            if !r[4].is_empty() && r[4].is_ascii() && r[4].chars().count() >= 4 && class.family() != crate::vocab::Family::Place {
+                names.push((r[4].clone(), true));
+            }
+            let mut seen = HashSet::new();
+            for (name, latin) in names {
+                let name = name.trim_start_matches('?');
+                let w = words(name);
+                if w.is_empty() || !seen.insert(w.clone()) {
+                    continue;
+                }
+                let needs_context = ambiguous.contains(&w.join(" "));
+                lx.names.entry(w[0].clone()).or_default().push(NameEntry {
+                    words: w,
+                    entity: idx,
+                    needs_context,
+                    latin,
+                });
+            }
+        }
+        let f = "proclitics.tsv";
+        for row in parse_rows(f, &read(f)?, 3)? {
+            let kind = &row.fields[1];
+            lx.proclitics.push((fold_str(&row.fields[0]), fold_str(&row.fields[2]), kind == "conjunction"));
+        }
+        let f = "heads.tsv";
+        for row in parse_rows(f, &read(f)?, 4)? {
+            let r = &row.fields;
+            let rule = match r[3].as_str() {
+                "proper" => HeadRule::Proper,
+                "rare" => HeadRule::Rare,
+                "chain" => HeadRule::Chain,
+                "known" => HeadRule::Known,
+                other => {
+                    return Err(Error::Lexicon {
+                        file: f.into(),
+                        line: row.line,
+                        message: format!("unknown rule {other:?}"),
+                    })
+                }
+            };
+            let class = class_of(f, &row, &r[1])?;
+            lx.heads.insert(fold_str(&r[0]), Head { class, keep: r[2] == "yes", rule });
+        }
+        let f = "titles.tsv";
+        for row in parse_rows(f, &read(f)?, 2)? {
+            let role = match row.fields[1].as_str() {
+                "spokesperson" => Role::Spokesperson,
+                "commander" => Role::Commander,
+                "official" => Role::Official,
+                "head" => Role::Head,
+                _ => Role::None,
+            };
+            lx.titles.push((words(&row.fields[0]), role));
+        }
+        lx.titles.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        let f = "speech-verbs.tsv";
+        for row in parse_rows(f, &read(f)?, 2)? {
+            let kind = if row.fields[1] == "continue" { SpeechKind::Continue } else { SpeechKind::Say };
+            lx.speech_verbs.insert(fold_str(&row.fields[0]), kind);
+        }
+        for (f, set) in [
+            ("stopwords.tsv", &mut lx.stopwords),
+            ("given-names.tsv", &mut lx.given_names),
+            ("common-words.tsv", &mut lx.common_words),
+        ] {
+            for row in parse_rows(f, &read(f)?, 2)? {
+                set.insert(fold_str(&row.fields[0]));
+            }
+        }
+        let f = "months.tsv";
+        for row in parse_rows(f, &read(f)?, 3)? {
+            let m: u32 = row.fields[1].parse().map_err(|_| Error::Lexicon {
+                file: f.into(),
+                line: row.line,
+                message: "month is not a number".into(),
+            })?;
+            lx.months.push((words(&row.fields[0]), m));
+        }
+        lx.months.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        let f = "weekdays.tsv";
+        for row in parse_rows(f, &read(f)?, 2)? {
+            let d: u32 = row.fields[1].parse().map_err(|_| Error::Lexicon {
+                file: f.into(),
+                line: row.line,
+                message: "weekday is not a number".into(),
+            })?;
+            lx.weekdays.insert(fold_str(&row.fields[0]), d);
+        }
+        let f = "anaphors.tsv";
+        for row in parse_rows(f, &read(f)?, 3)? {
+            let class = class_of(f, &row, &row.fields[1])?;
+            let prefix = (!row.fields[2].is_empty()).then(|| fold_str(&row.fields[2]));
+            lx.anaphors.insert(fold_str(&row.fields[0]), (class, prefix));
+        }
+        let f = "equivalence.tsv";
+        for row in parse_rows(f, &read(f)?, 1)? {
+            lx.equivalence.push(words(&row.fields[0]));
+        }
+        lx.equivalence.sort_by(|a, b| b.len().cmp(&a.len()));
+        let f = "demonyms.tsv";
+        for row in parse_rows(f, &read(f)?, 2)? {
+            let c = (!row.fields[1].is_empty()).then(|| row.fields[1].clone());
+            let w = fold_str(&row.fields[0]);
+            lx.demonyms.insert(format!("{w}ه"), c.clone());
+            lx.demonyms.insert(w, c);
+        }
+        let f = "name-parts.tsv";
+        for row in parse_rows(f, &read(f)?, 2)? {
+            let w = fold_str(&row.fields[0]);
+            match row.fields[1].as_str() {
+                "prefix" => lx.name_prefixes.insert(w),
+                "suffix" => lx.name_suffixes.insert(w),
+                other => {
+                    return Err(Error::Lexicon {
+                        file: f.into(),
+                        line: row.line,
+                        message: format!("unknown kind {other:?}"),
+                    })
+                }
+            };
+        }
+        Ok(lx)
+    }
+
+    /// Proclitic readings of a token: (characters stripped, the word left, prefix restored,
+    /// whether a conjunction was stripped). The token itself comes first.
+    pub fn variants(&self, token: &str) -> Vec<(usize, String, String)> {
+        let mut out = vec![(0, token.to_string(), String::new())];
+        let chars: Vec<char> = token.chars().collect();
+        let mut stems: Vec<(usize, Vec<char>)> = vec![(0, chars.clone())];
+        for (form, _, conj) in &self.proclitics {
+            let f: Vec<char> = form.chars().collect();
+            if *conj && chars.len() > f.len() + 2 && chars.starts_with(&f) {
+                stems.push((f.len(), chars[f.len()..].to_vec()));
+            }
+        }
+        for (k, stem) in stems {
+            if k > 0 {
+                out.push((k, stem.iter().collect(), String::new()));
+            }
+            for (form, restore, conj) in &self.proclitics {
+                let f: Vec<char> = form.chars().collect();
+                if *conj || stem.len() < f.len() + 2 || !stem.starts_with(&f) {
+                    continue;
+                }
+                let rest: String = stem[f.len()..].iter().collect();
+                out.push((k + f.len(), format!("{restore}{rest}"), restore.clone()));
+            }
+        }
+        out
+    }
+
+    /// Whether a normalized word may be part of a name by itself: not a function word.
+    pub fn is_stop(&self, w: &str) -> bool {
+        self.stopwords.contains(w) || w.chars().all(|c| c.is_ascii_digit())
+    }
+
+    /// A frequent Arabic word.
+    pub fn is_common(&self, w: &str) -> bool {
+        self.common_words.contains(w)
+    }
+}

@@ -1,0 +1,36 @@
+//! The `athar` command: parses arguments and calls `athar::cmd::<name>::run`.
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "athar", version, about = "Arabic conflict news → a knowledge graph with provenance")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles into the store (and write the exports).
+    Build(athar::cmd::build::BuildArgs),
+    /// Write the exports of a store.
+    Export(athar::cmd::export::ExportArgs),
+    /// Run a SPARQL query on a store.
+    Query(athar::cmd::query::QueryArgs),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Build(a) => athar::cmd::build::run(a),
+        Command::Export(a) => athar::cmd::export::run(a),
+        Command::Query(a) => athar::cmd::query::run(a),
+    };
+    match result {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            eprintln!("athar: {e}");
+            std::process::exit(athar::cmd::EXIT_ERROR);
+        }
+    }
+}

@@ -1,0 +1,813 @@
+//! Mentions: where an article names an entity. Gazetteer names (with clitics stripped), head-noun
+//! patterns (سجن X، مدينة X، منظمة X), people after titles and speech verbs, then anaphors
+//! (السجن), surnames alone after a speech verb, and naming equivalences (المعروف باسم).
+//!
+//! Extraction does no I/O; spans are original code points.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::lexicon::{HeadRule, Lexicon, Role};
+use crate::text::{fold_str, is_mark, Document, Text};
+use crate::vocab::{Class, Family};
+
+/// What a mention refers to, before cross-article resolution.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityRef {
+    /// A gazetteer entity (index into `Lexicon::gazetteer`).
+    Known(usize),
+    /// A name found by a pattern.
+    New {
+        /// Its class.
+        class: Class,
+        /// Matching key (normalized name).
+        key: String,
+    },
+}
+
+/// How the text names the entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MentionKind {
+    /// By a name or alias.
+    Name,
+    /// By a surname alone (قال علي).
+    Short,
+    /// By a definite noun referring back (السجن).
+    Anaphor,
+}
+
+impl MentionKind {
+    /// Lower-case word used in the graph.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Short => "short",
+            MentionKind::Anaphor => "anaphor",
+        }
+    }
+}
+
+/// One mention.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Original start (code points).
+    pub start: usize,
+    /// Original end (exclusive).
+    pub end: usize,
+    /// Token range.
+    pub tokens: (usize, usize),
+    /// The entity.
+    pub entity: EntityRef,
+    /// How it is named.
+    pub kind: MentionKind,
+    /// The name as a label (clitics removed, the article restored, no diacritics or quotes).
+    pub label: String,
+    /// The role a title before it gives the person, with the organisations named in the title.
+    pub role: Option<(Role, Vec<EntityRef>)>,
+}
+
+/// Everything recognized in one article.
+#[derive(Debug, Clone, Default)]
+pub struct Recognized {
+    /// Mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// Pairs of mentions (indices) the text says name the same entity.
+    pub same: Vec<(usize, usize)>,
+    /// Pairs (place, container) the text places inside each other.
+    pub located_in: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    a: usize,
+    b: usize,
+    skip: usize,
+    restore: String,
+    entity: EntityRef,
+    prio: u8,
+    needs_context: bool,
+    head_context: bool,
+    named_after: Option<usize>,
+    role: Option<(Role, Vec<EntityRef>)>,
+}
+
+/// Class of a reference.
+pub fn class_of(lex: &Lexicon, e: &EntityRef) -> Class {
+    match e {
+        EntityRef::Known(i) => lex.gazetteer[*i].class,
+        EntityRef::New { class, .. } => *class,
+    }
+}
+
+/// A display label: no diacritics, tatweel, quotes or control characters; single spaces.
+pub fn clean_label(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .filter(|&c| !is_mark(c) && !crate::text::normalize::is_control(c))
+        .map(|c| if matches!(c, '«' | '»' | '“' | '”' | '"' | '„' | '(' | ')') { ' ' } else { c })
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The matching key of a person's name: no article on surnames, no «آل».
+pub fn person_key(name: &str) -> String {
+    let f = fold_str(name);
+    let mut out: Vec<&str> = Vec::new();
+    for (i, w) in f.split(' ').enumerate() {
+        if w == "ال" || w == "ال" {
+            continue;
+        }
+        if i > 0 {
+            if let Some(rest) = w.strip_prefix("ال") {
+                if rest.chars().count() >= 2 {
+                    out.push(rest);
+                    continue;
+                }
+            }
+        }
+        out.push(w);
+    }
+    out.join(" ")
+}
+
+/// The key a new entity is matched by.
+pub fn new_key(class: Class, label: &str) -> String {
+    if class == Class::Person {
+        person_key(label)
+    } else {
+        fold_str(label)
+    }
+}
+
+struct Ctx<'a> {
+    lex: &'a Lexicon,
+    doc: &'a Document,
+    text: &'a Text,
+}
+
+impl Ctx<'_> {
+    fn tok(&self, i: usize) -> &str {
+        &self.text.tokens[i].text
+    }
+
+    fn n(&self) -> usize {
+        self.text.tokens.len()
+    }
+
+    /// Original text of tokens [a, b) minus `skip` leading chars, as a label.
+    fn label(&self, a: usize, skip: usize, b: usize, restore: &str) -> String {
+        let (s, e) = self.text.orig_span(self.doc, a, skip, b);
+        clean_label(&format!("{restore}{}", self.doc.slice(s, e)))
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        let t = &self.text.tokens[i];
+        let o = self.text.norm.map[t.start];
+        self.doc.chars[o].is_uppercase()
+    }
+
+    /// Gazetteer names starting at token i.
+    fn gazetteer_at(&self, i: usize) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for (k, v, restore) in self.lex.variants(self.tok(i)) {
+            let Some(entries) = self.lex.names.get(&v) else { continue };
+            for e in entries {
+                let n = e.words.len();
+                if i + n > self.n() || !self.text.joined(i, i + n) {
+                    continue;
+                }
+                if !(1..n).all(|j| self.tok(i + j) == e.words[j]) {
+                    continue;
+                }
+                if e.latin && (k > 0 || !self.capitalized(i)) {
+                    continue;
+                }
+                out.push(Cand {
+                    a: i,
+                    b: i + n,
+                    skip: k,
+                    restore: restore.clone(),
+                    entity: EntityRef::Known(e.entity),
+                    prio: 0,
+                    needs_context: e.needs_context,
+                    head_context: false,
+                    named_after: None,
+                    role: None,
+                });
+            }
+        }
+        out
+    }
+
+    fn longest_gazetteer_at(&self, i: usize) -> Option<Cand> {
+        self.gazetteer_at(i)
+            .into_iter()
+            .filter(|c| c.skip == 0)
+            .max_by(|x, y| (x.b, std::cmp::Reverse(x.needs_context)).cmp(&(y.b, std::cmp::Reverse(y.needs_context))))
+    }
+
+    fn is_definite(w: &str) -> bool {
+        w.starts_with("ال") && w.chars().count() > 3
+    }
+
+    fn is_demonym(&self, w: &str) -> bool {
+        self.lex.demonyms.contains_key(w)
+    }
+
+    /// A proper name after a head noun: [j, end).
+    fn proper_name(&self, j: usize, rule: HeadRule) -> Option<usize> {
+        if j >= self.n() || self.text.tokens[j].hard_before {
+            return None;
+        }
+        let t = self.tok(j);
+        if self.lex.is_stop(t) || self.lex.anaphors.contains_key(t) || self.lex.heads.contains_key(t) {
+            return None;
+        }
+        let ok = match rule {
+            HeadRule::Proper => {
+                (Self::is_definite(t) && !self.is_demonym(t)) || (!t.starts_with("ال") && !self.lex.is_common(t))
+            }
+            _ => !self.lex.is_common(t) && !self.is_demonym(t),
+        };
+        if !ok || t.chars().count() < 3 {
+            return None;
+        }
+        let mut end = j + 1;
+        if self.lex.name_prefixes.contains(t) && end < self.n() && !self.text.tokens[end].hard_before {
+            if !self.lex.is_stop(self.tok(end)) {
+                end += 1;
+            }
+        }
+        if end < self.n() && !self.text.tokens[end].hard_before && self.lex.name_suffixes.contains(self.tok(end)) {
+            end += 1;
+        }
+        Some(end)
+    }
+
+    /// An organisation name chain after a head: [j, end).
+    fn chain(&self, j: usize, media: bool) -> Option<usize> {
+        let mut end = j;
+        while end < self.n() && end - j < 5 {
+            let tk = &self.text.tokens[end];
+            let t = tk.text.as_str();
+            if tk.hard_before || self.lex.is_stop(t) || self.lex.speech_verbs.contains_key(t) {
+                break;
+            }
+            if end > j && t.starts_with('و') && !t.starts_with("وال") {
+                break;
+            }
+            end += 1;
+        }
+        // the chain ends on a definite, Latin or uncommon word
+        while end > j {
+            let t = self.tok(end - 1);
+            let latin = t.chars().all(|c| c.is_ascii_alphanumeric());
+            let definite = Self::is_definite(t) || t.starts_with("لل") || t.starts_with("وال");
+            let demonym_drop = media && end - j > 1 && self.is_demonym(t);
+            if !demonym_drop && (definite || latin || !self.lex.is_common(t)) {
+                break;
+            }
+            end -= 1;
+        }
+        if end == j {
+            return None;
+        }
+        let first = self.tok(j);
+        let latin = first.chars().all(|c| c.is_ascii_alphanumeric());
+        if !(Self::is_definite(first) || latin || !self.lex.is_common(first) || end > j + 1) {
+            return None;
+        }
+        Some(end)
+    }
+
+    /// Head-noun patterns starting at token i.
+    fn heads_at(&self, i: usize) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for (k, v, _) in self.lex.variants(self.tok(i)) {
+            if let Some(head) = self.lex.heads.get(&v) {
+                self.head_pattern(i, k, &v, head.class, head.keep, head.rule, &mut out);
+            } else if let Some(stem) = v.strip_suffix("تي") {
+                // the dual construct: محافظتي الرقة ودير الزور
+                if let Some(head) = self.lex.heads.get(&format!("{stem}ه")) {
+                    if head.class.family() == Family::Place && head.keep {
+                        self.dual_pattern(i, &format!("{stem}ه"), head.class, &mut out);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn named_place(&self, head_word: &str, class: Class, j: usize, g: &Cand) -> Option<EntityRef> {
+        let EntityRef::Known(gi) = g.entity else { return None };
+        let words: Vec<String> = std::iter::once(head_word.to_string())
+            .chain((g.a..g.b).map(|x| self.tok(x).to_string()))
+            .collect();
+        let _ = j;
+        if let Some(entries) = self.lex.names.get(&words[0]) {
+            if let Some(e) = entries.iter().find(|e| e.words == words && self.lex.gazetteer[e.entity].class == class) {
+                return Some(EntityRef::Known(e.entity));
+            }
+        }
+        let _ = gi;
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn head_pattern(&self, i: usize, k: usize, head_word: &str, class: Class, keep: bool, rule: HeadRule, out: &mut Vec<Cand>) {
+        let j = i + 1;
+        if j >= self.n() || self.text.tokens[j].hard_before {
+            return;
+        }
+        let base = Cand {
+            a: i,
+            b: j,
+            skip: k,
+            restore: String::new(),
+            entity: EntityRef::Known(0),
+            prio: 1,
+            needs_context: false,
+            head_context: true,
+            named_after: None,
+            role: None,
+        };
+        if let Some(g) = self.longest_gazetteer_at(j) {
+            let gclass = class_of(self.lex, &g.entity);
+            if class.family() == Family::Place && gclass.family() == Family::Place {
+                if !keep {
+                    if gclass == class || matches!((class, gclass), (Class::City, Class::City)) {
+                        out.push(Cand { a: j, b: g.b, skip: 0, entity: g.entity.clone(), ..base });
+                    }
+                    return;
+                }
+                if let Some(known) = self.named_place(head_word, class, j, &g) {
+                    out.push(Cand { b: g.b, entity: known, prio: 0, ..base });
+                    return;
+                }
+                if let EntityRef::Known(gi) = g.entity {
+                    let label = self.label(i, k, g.b, "");
+                    out.push(Cand {
+                        b: g.b,
+                        entity: EntityRef::New { class, key: new_key(class, &label) },
+                        named_after: Some(gi),
+                        ..base
+                    });
+                }
+                return;
+            }
+            if class.family() == Family::Organization && gclass.family() == Family::Organization {
+                out.push(Cand { a: j, b: g.b, skip: 0, entity: g.entity.clone(), ..base });
+                return;
+            }
+        }
+        if rule == HeadRule::Known {
+            return;
+        }
+        let end = if rule == HeadRule::Chain {
+            self.chain(j, class == Class::MediaOutlet)
+        } else {
+            self.proper_name(j, rule)
+        };
+        let Some(end) = end else { return };
+        let label = if keep { self.label(i, k, end, "") } else { self.label(j, 0, end, "") };
+        let entity = EntityRef::New { class, key: new_key(class, &label) };
+        if keep {
+            out.push(Cand { b: end, entity, ..base });
+        } else {
+            out.push(Cand { a: j, b: end, skip: 0, entity, ..base });
+        }
+    }
+
+    fn dual_pattern(&self, i: usize, head_word: &str, class: Class, out: &mut Vec<Cand>) {
+        let Some(x) = self.longest_gazetteer_at(i + 1) else { return };
+        if self.text.tokens[i + 1].hard_before || x.b >= self.n() {
+            return;
+        }
+        let y = self
+            .gazetteer_at(x.b)
+            .into_iter()
+            .filter(|c| c.skip == 1 && self.tok(x.b).starts_with('و'))
+            .max_by_key(|c| c.b);
+        let Some(y) = y else { return };
+        for g in [x, y] {
+            if class_of(self.lex, &g.entity).family() != Family::Place {
+                continue;
+            }
+            let entity = match self.named_place(head_word, class, g.a, &Cand { skip: 0, ..g.clone() }) {
+                Some(e) => e,
+                None => {
+                    let label = format!("{} {}", self.label(i, 0, i + 1, "").trim_end_matches('ي').trim_end_matches('ت'), self.label(g.a, g.skip, g.b, ""));
+                    EntityRef::New { class, key: new_key(class, &label) }
+                }
+            };
+            out.push(Cand { prio: 1, head_context: true, entity, named_after: None, ..g });
+        }
+    }
+
+    fn title_at(&self, i: usize) -> Option<(usize, usize, Role)> {
+        for (k, v, _) in self.lex.variants(self.tok(i)) {
+            for (words, role) in &self.lex.titles {
+                if words[0] != v || i + words.len() > self.n() {
+                    continue;
+                }
+                if (1..words.len()).all(|x| self.tok(i + x) == words[x]) && self.text.joined(i, i + words.len()) {
+                    return Some((k, i + words.len(), *role));
+                }
+            }
+        }
+        None
+    }
+
+    fn is_title_start(&self, i: usize) -> bool {
+        self.title_at(i).is_some()
+    }
+
+    /// A person's name at [j, end), at least `min` words.
+    fn person_name(&self, j: usize, min: usize) -> Option<usize> {
+        if j >= self.n() {
+            return None;
+        }
+        let t = self.tok(j);
+        let given = self.lex.given_names.contains(t);
+        if self.lex.is_stop(t)
+            || t.starts_with("ال")
+            || t.chars().count() < 2
+            || self.lex.speech_verbs.contains_key(t)
+            || self.is_title_start(j)
+            || (!given && self.lex.is_common(t))
+            || t.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            return None;
+        }
+        let mut end = j + 1;
+        while end < self.n() && end - j < 4 {
+            let tk = &self.text.tokens[end];
+            let w = tk.text.as_str();
+            if tk.hard_before
+                || self.lex.is_stop(w)
+                || self.lex.speech_verbs.contains_key(w)
+                || self.is_title_start(end)
+                || w.chars().all(|c| c.is_ascii_alphanumeric())
+                || self.is_demonym(w)
+            {
+                break;
+            }
+            let given = self.lex.given_names.contains(w);
+            let ok = if w.starts_with("ال") {
+                !self.lex.is_common(w) && w.ends_with('ي')
+            } else if w.starts_with('و') && !given {
+                false
+            } else {
+                given || !self.lex.is_common(w)
+            };
+            if !ok {
+                break;
+            }
+            end += 1;
+        }
+        (end - j >= min).then_some(end)
+    }
+
+    fn orgs_at(&self, j: usize, cands: &HashMap<usize, Cand>) -> Option<Cand> {
+        cands.get(&j).filter(|c| class_of(self.lex, &c.entity).family() != Family::Person).cloned()
+    }
+
+    /// People after titles and speech verbs.
+    fn people(&self, starts: &HashMap<usize, Cand>) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for i in 0..self.n() {
+            if let Some((_, mut j, role)) = self.title_at(i) {
+                let mut orgs = Vec::new();
+                for _ in 0..5 {
+                    if j >= self.n() {
+                        break;
+                    }
+                    let w = self.tok(j);
+                    if self.is_demonym(w) {
+                        if let Some(Some(c)) = self.lex.demonyms.get(w) {
+                            if let Some(&gi) = self.lex.by_id.get(c) {
+                                orgs.push(EntityRef::Known(gi));
+                            }
+                        }
+                        j += 1;
+                    } else if let Some(c) = self.orgs_at(j, starts) {
+                        orgs.push(c.entity.clone());
+                        j = c.b;
+                    } else if matches!(w, "باسم" | "في" | "الي" | "لدي" | "ل" | "عن") {
+                        j += 1;
+                    } else if let Some((_, e, _)) = self.title_at(j) {
+                        j = e;
+                    } else {
+                        break;
+                    }
+                }
+                let min = if orgs.is_empty() && role == Role::None { 2 } else { 1 };
+                if let Some(end) = self.person_name(j, min) {
+                    let label = self.label(j, 0, end, "");
+                    out.push(Cand {
+                        a: j,
+                        b: end,
+                        skip: 0,
+                        restore: String::new(),
+                        entity: EntityRef::New { class: Class::Person, key: person_key(&label) },
+                        prio: 2,
+                        needs_context: false,
+                        head_context: false,
+                        named_after: None,
+                        role: Some((role, orgs)),
+                    });
+                }
+            }
+            let speech = self
+                .lex
+                .variants(self.tok(i))
+                .into_iter()
+                .any(|(k, v, _)| k <= 1 && self.lex.speech_verbs.contains_key(&v));
+            if speech {
+                if let Some(end) = self.person_name(i + 1, 2) {
+                    let label = self.label(i + 1, 0, end, "");
+                    out.push(Cand {
+                        a: i + 1,
+                        b: end,
+                        skip: 0,
+                        restore: String::new(),
+                        entity: EntityRef::New { class: Class::Person, key: person_key(&label) },
+                        prio: 3,
+                        needs_context: false,
+                        head_context: false,
+                        named_after: None,
+                        role: None,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn quoted(&self, c: &Cand) -> bool {
+        let chars = &self.text.norm.chars;
+        let s = self.text.tokens[c.a].start + c.skip;
+        let e = self.text.tokens[c.b - 1].end;
+        let before = chars[..s].iter().rev().find(|c| !c.is_whitespace());
+        let after = chars[e..].iter().find(|c| !c.is_whitespace());
+        before == Some(&'"') && after == Some(&'"')
+    }
+
+    fn mention(&self, c: &Cand, kind: MentionKind) -> Mention {
+        let (start, end) = self.text.orig_span(self.doc, c.a, c.skip, c.b);
+        Mention {
+            start,
+            end,
+            tokens: (c.a, c.b),
+            entity: c.entity.clone(),
+            kind,
+            label: self.label(c.a, c.skip, c.b, &c.restore),
+            role: c.role.clone(),
+        }
+    }
+}
+
+/// Recognizes the mentions of one analysed article.
+pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
+    let cx = Ctx { lex, doc, text };
+    let mut cands: Vec<Cand> = Vec::new();
+    for i in 0..cx.n() {
+        cands.extend(cx.gazetteer_at(i));
+        cands.extend(cx.heads_at(i));
+    }
+    let mut starts: HashMap<usize, Cand> = HashMap::new();
+    for c in &cands {
+        let better = starts.get(&c.a).is_none_or(|o| (c.b, std::cmp::Reverse(c.prio)) > (o.b, std::cmp::Reverse(o.prio)));
+        if better && !c.needs_context {
+            starts.insert(c.a, c.clone());
+        }
+    }
+    cands.extend(cx.people(&starts));
+
+    // longest first, then gazetteer before patterns, then text order
+    cands.sort_by(|x, y| {
+        (y.b - y.a).cmp(&(x.b - x.a)).then(x.prio.cmp(&y.prio)).then(x.a.cmp(&y.a)).then(x.needs_context.cmp(&y.needs_context))
+    });
+    let mut taken = vec![false; cx.n()];
+    let mut chosen: Vec<Cand> = Vec::new();
+    for c in cands {
+        if (c.a..c.b).any(|t| taken[t]) {
+            // the same span found twice: keep the head context
+            if let Some(o) = chosen.iter_mut().find(|o| o.a == c.a && o.b == c.b && o.entity == c.entity) {
+                o.head_context |= c.head_context;
+            }
+            continue;
+        }
+        for t in c.a..c.b {
+            taken[t] = true;
+        }
+        chosen.push(c);
+    }
+
+    // an ambiguous name counts in context only
+    let confirmed: HashSet<EntityRef> = chosen.iter().filter(|c| !c.needs_context).map(|c| c.entity.clone()).collect();
+    let known_ids: HashSet<&str> = confirmed
+        .iter()
+        .filter_map(|e| match e {
+            EntityRef::Known(i) => Some(lex.gazetteer[*i].id.as_str()),
+            _ => None,
+        })
+        .collect();
+    chosen.retain(|c| {
+        if !c.needs_context {
+            return true;
+        }
+        let ctx_ok = match &c.entity {
+            EntityRef::Known(i) => lex.gazetteer[*i].context.iter().any(|id| known_ids.contains(id.as_str())),
+            _ => false,
+        };
+        c.head_context || confirmed.contains(&c.entity) || ctx_ok || cx.quoted(c)
+    });
+    for c in &chosen {
+        for t in c.a..c.b {
+            taken[t] = true;
+        }
+    }
+    // a prison named after a known place also names the place
+    let mut nested = Vec::new();
+    for c in &chosen {
+        if let Some(gi) = c.named_after {
+            if let Some(g) = cx.gazetteer_at(c.a + 1).into_iter().find(|g| g.entity == EntityRef::Known(gi)) {
+                nested.push(g);
+            }
+        }
+    }
+    chosen.extend(nested);
+    chosen.sort_by_key(|c| (c.a, c.b));
+    let mut mentions: Vec<Mention> = chosen.iter().map(|c| cx.mention(c, MentionKind::Name)).collect();
+
+    let mut extra = Vec::new();
+    for i in 0..cx.n() {
+        if taken[i] {
+            continue;
+        }
+        // anaphors: السجن → the prison named last
+        for (k, v, restore) in lex.variants(cx.tok(i)) {
+            let Some((class, prefix)) = lex.anaphors.get(&v) else { continue };
+            let fits = |m: &Mention| {
+                m.kind == MentionKind::Name
+                    && class_of(lex, &m.entity) == *class
+                    && prefix.as_ref().is_none_or(|p| fold_str(&m.label).starts_with(p.as_str()))
+            };
+            let before = mentions.iter().filter(|m| m.tokens.1 <= i && fits(m)).max_by_key(|m| m.tokens.1);
+            let target = before.map(|m| m.entity.clone()).or_else(|| {
+                let all: HashSet<&EntityRef> = mentions.iter().filter(|m| fits(m)).map(|m| &m.entity).collect();
+                (all.len() == 1).then(|| all.into_iter().next().cloned()).flatten()
+            });
+            if let Some(entity) = target {
+                let c = Cand {
+                    a: i,
+                    b: i + 1,
+                    skip: k,
+                    restore,
+                    entity,
+                    prio: 4,
+                    needs_context: false,
+                    head_context: false,
+                    named_after: None,
+                    role: None,
+                };
+                extra.push(cx.mention(&c, MentionKind::Anaphor));
+                break;
+            }
+        }
+        // a surname alone after a speech verb: وقال علي
+        if i > 0 {
+            let after_speech =
+                lex.variants(cx.tok(i - 1)).into_iter().any(|(k, v, _)| k <= 1 && lex.speech_verbs.contains_key(&v));
+            if after_speech {
+                let orig_word = clean_label(&{
+                    let (s, e) = text.orig_span(doc, i, 0, i + 1);
+                    doc.slice(s, e)
+                });
+                let person = mentions.iter().filter(|m| m.tokens.1 <= i && class_of(lex, &m.entity) == Class::Person).rev().find(|m| {
+                    let words: Vec<&str> = m.label.split(' ').collect();
+                    words.len() >= 2 && words.last() == Some(&orig_word.as_str())
+                });
+                if let Some(p) = person {
+                    let c = Cand {
+                        a: i,
+                        b: i + 1,
+                        skip: 0,
+                        restore: String::new(),
+                        entity: p.entity.clone(),
+                        prio: 4,
+                        needs_context: false,
+                        head_context: false,
+                        named_after: None,
+                        role: None,
+                    };
+                    extra.push(cx.mention(&c, MentionKind::Short));
+                }
+            }
+        }
+    }
+    mentions.extend(extra);
+    mentions.sort_by_key(|m| (m.start, m.end));
+
+    let same = equivalences(&cx, &mentions);
+    let located_in = containment(&cx, &mentions);
+    Recognized { mentions, same, located_in }
+}
+
+/// «X المعروف باسم Y»: pairs of mentions naming one entity.
+fn equivalences(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let by_start: HashMap<usize, usize> = mentions.iter().enumerate().map(|(i, m)| (m.tokens.0, i)).collect();
+    for p in 0..cx.n() {
+        for phrase in &cx.lex.equivalence {
+            let (body, clitic) = match phrase.last().map(String::as_str) {
+                Some("ب") => (&phrase[..phrase.len() - 1], true),
+                _ => (&phrase[..], false),
+            };
+            let n = body.len();
+            if p + n > cx.n() {
+                continue;
+            }
+            let first_ok = cx.lex.variants(cx.tok(p)).iter().any(|(k, v, _)| *k <= 1 && v == &body[0]);
+            if !first_ok || !(1..n).all(|x| cx.tok(p + x) == body[x]) {
+                continue;
+            }
+            let mut q = p + n;
+            if clitic && q < cx.n() && cx.tok(q) == "ب" {
+                q += 1;
+            }
+            let Some(&y) = by_start.get(&q) else { continue };
+            let ycls = class_of(cx.lex, &mentions[y].entity);
+            let sent = cx.text.tokens[p].sentence;
+            let x = mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| {
+                    m.tokens.1 <= p
+                        && cx.text.tokens[m.tokens.0].sentence == sent
+                        && class_of(cx.lex, &m.entity) == ycls
+                })
+                .max_by_key(|(_, m)| m.tokens.1)
+                .map(|(i, _)| i);
+            if let Some(x) = x {
+                if mentions[x].entity != mentions[y].entity {
+                    out.push((x, y));
+                }
+            }
+            break;
+        }
+    }
+    out
+}
+
+fn place_rank(c: Class) -> Option<u8> {
+    match c {
+        Class::Prison | Class::Camp | Class::Facility => Some(0),
+        Class::Neighborhood => Some(1),
+        Class::City => Some(2),
+        Class::Governorate | Class::Region => Some(3),
+        Class::Country => Some(4),
+        _ => None,
+    }
+}
+
+/// «سجن X في مدينة Y»، «حي X بالحسكة»: (inner, outer) pairs of mentions.
+fn containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let by_start: HashMap<usize, usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind != MentionKind::Anaphor)
+        .map(|(i, m)| (m.tokens.0, i))
+        .collect();
+    for (a, m) in mentions.iter().enumerate() {
+        let Some(ra) = place_rank(class_of(cx.lex, &m.entity)) else { continue };
+        let mut j = m.tokens.1;
+        let mut steps = 0;
+        let mut linked = false;
+        while j < cx.n() && steps < 3 && !cx.text.tokens[j].hard_before {
+            if let Some(&b) = by_start.get(&j) {
+                let mb = &mentions[b];
+                let prep = linked || cx.tok(j).starts_with('ب') || cx.tok(j).starts_with("وب");
+                if let Some(rb) = place_rank(class_of(cx.lex, &mb.entity)) {
+                    if prep && rb > ra && mb.entity != m.entity {
+                        out.push((a, b));
+                    }
+                }
+                break;
+            }
+            let w = cx.tok(j);
+            let is_link = w == "في" || w == "ب";
+            let is_head = cx.lex.variants(w).iter().any(|(k, v, _)| {
+                cx.lex.heads.get(v).is_some_and(|h| h.class.family() == Family::Place && !h.keep) && (*k == 0 || v != w)
+            });
+            if !(is_link || is_head) {
+                break;
+            }
+            linked |= is_link || w.starts_with('ب');
+            j += 1;
+            steps += 1;
+        }
+    }
+    out
+}

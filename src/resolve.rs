@@ -1,0 +1,304 @@
+//! Entity resolution across the corpus: one entity per real-world thing. Merges what the text
+//! states (المعروف باسم), spelling variants (غويران/قويران, فرهاد الشامي/فرهاد شامي, a middle
+//! initial), and a prison named after its city (سجن الحسكة = the article's prison in الحسكة).
+//! Never merges two gazetteer entities, and keeps one class per entity.
+//!
+//! The result depends only on the set of articles, not their order: IRIs come from canonical
+//! keys (gazetteer id, or the smallest name key of the group).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::extract::ArticleFacts;
+use crate::lexicon::Lexicon;
+use crate::recognize::{person_key, EntityRef, MentionKind};
+use crate::text::fold_str;
+use crate::vocab::{Class, Family, ID};
+
+/// One resolved entity.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Its IRI.
+    pub iri: String,
+    /// Its class.
+    pub class: Class,
+    /// Canonical Arabic name.
+    pub label_ar: String,
+    /// English name, where known.
+    pub label_en: Option<String>,
+    /// Every other surface form seen.
+    pub alt_labels: BTreeSet<String>,
+    /// Wikidata QID (verified only).
+    pub wikidata: Option<String>,
+    /// Coordinates.
+    pub coords: Option<(f64, f64)>,
+    /// Gazetteer index.
+    pub gazetteer: Option<usize>,
+}
+
+/// The resolution of a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    /// Entities, sorted by IRI.
+    pub entities: Vec<Entity>,
+    /// For each article, for each mention: the entity index.
+    pub mention_entity: Vec<Vec<usize>>,
+}
+
+struct Groups {
+    keys: Vec<EntityRef>,
+    index: HashMap<EntityRef, usize>,
+    parent: Vec<usize>,
+    known: Vec<Option<usize>>,
+}
+
+impl Groups {
+    fn id(&mut self, e: &EntityRef) -> usize {
+        if let Some(&i) = self.index.get(e) {
+            return i;
+        }
+        let i = self.keys.len();
+        self.keys.push(e.clone());
+        self.index.insert(e.clone(), i);
+        self.parent.push(i);
+        self.known.push(match e {
+            EntityRef::Known(g) => Some(*g),
+            _ => None,
+        });
+        i
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    /// Joins two groups unless both hold a gazetteer entity.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb || (self.known[ra].is_some() && self.known[rb].is_some()) {
+            return;
+        }
+        let (keep, drop) = if self.known[rb].is_some() || (self.known[ra].is_none() && rb < ra) { (rb, ra) } else { (ra, rb) };
+        self.parent[drop] = keep;
+    }
+}
+
+fn family(lex: &Lexicon, e: &EntityRef) -> Family {
+    crate::recognize::class_of(lex, e).family()
+}
+
+/// «ق» and «غ» both write the «g» of Kurdish and colloquial names.
+fn phonetic(key: &str) -> String {
+    key.replace('ق', "غ")
+}
+
+fn first_last(key: &str) -> Option<String> {
+    let w: Vec<&str> = key.split(' ').collect();
+    (w.len() >= 3).then(|| format!("{} {}", w[0], w[w.len() - 1]))
+}
+
+/// Resolves the entities of all articles.
+pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
+    let mut g = Groups { keys: Vec::new(), index: HashMap::new(), parent: Vec::new(), known: Vec::new() };
+    for a in arts {
+        for m in &a.rec.mentions {
+            g.id(&m.entity);
+        }
+    }
+    // what the text says
+    for a in arts {
+        for &(x, y) in &a.rec.same {
+            let (ix, iy) = (g.id(&a.rec.mentions[x].entity), g.id(&a.rec.mentions[y].entity));
+            g.union(ix, iy);
+        }
+    }
+    // spelling variants of names: against the gazetteer, then among new names
+    let mut person_index: HashMap<String, usize> = HashMap::new();
+    let mut name_index: HashMap<(Class, String), usize> = HashMap::new();
+    for entries in lex.names.values() {
+        for e in entries {
+            if e.latin || e.needs_context {
+                continue;
+            }
+            let class = lex.gazetteer[e.entity].class;
+            let joined = e.words.join(" ");
+            if class == Class::Person {
+                let k = person_key(&joined);
+                person_index.entry(k.clone()).or_insert(e.entity);
+                if let Some(fl) = first_last(&k) {
+                    person_index.entry(fl).or_insert(e.entity);
+                }
+            } else {
+                name_index.entry((class, phonetic(&joined))).or_insert(e.entity);
+            }
+        }
+    }
+    let mut new_by_key: BTreeMap<(Family, String), Vec<usize>> = BTreeMap::new();
+    for i in 0..g.keys.len() {
+        let EntityRef::New { class, key } = g.keys[i].clone() else { continue };
+        let target = if class == Class::Person {
+            person_index.get(&key).or_else(|| first_last(&key).and_then(|k| person_index.get(&k))).copied()
+        } else {
+            name_index.get(&(class, phonetic(&key))).copied()
+        };
+        if let Some(t) = target {
+            let j = g.id(&EntityRef::Known(t));
+            g.union(i, j);
+        }
+        let k = if class == Class::Person { first_last(&key).unwrap_or(key.clone()) } else { phonetic(&key) };
+        new_by_key.entry((class.family(), k)).or_default().push(i);
+    }
+    for ids in new_by_key.values() {
+        for w in ids.windows(2) {
+            g.union(w[0], w[1]);
+        }
+    }
+    // «سجن الحسكة»: the one prison of the article that lies in الحسكة
+    for a in arts {
+        named_after_place(lex, a, &mut g);
+    }
+
+    // groups → entities
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..g.keys.len() {
+        let r = g.find(i);
+        members.entry(r).or_default().push(i);
+    }
+    let mut labels: HashMap<usize, BTreeMap<String, usize>> = HashMap::new();
+    let mut classes: HashMap<usize, BTreeMap<Class, usize>> = HashMap::new();
+    for a in arts {
+        for m in &a.rec.mentions {
+            let r = g.find(g.index[&m.entity]);
+            if let EntityRef::New { class, .. } = &m.entity {
+                *classes.entry(r).or_default().entry(*class).or_default() += 1;
+            }
+            if m.kind == MentionKind::Name && !m.label.is_empty() {
+                *labels.entry(r).or_default().entry(m.label.clone()).or_default() += 1;
+            }
+        }
+    }
+    let mut entities: Vec<(usize, Entity)> = Vec::new();
+    for (&root, ids) in &members {
+        let seen = labels.remove(&root).unwrap_or_default();
+        let ent = match g.known[root] {
+            Some(gi) => {
+                let e = &lex.gazetteer[gi];
+                Entity {
+                    iri: format!("{ID}{}", e.id),
+                    class: e.class,
+                    label_ar: e.name_ar.clone(),
+                    label_en: (!e.name_en.is_empty()).then(|| e.name_en.clone()),
+                    alt_labels: seen.keys().filter(|l| **l != e.name_ar).cloned().collect(),
+                    wikidata: e.wikidata.clone(),
+                    coords: e.coords,
+                    gazetteer: Some(gi),
+                }
+            }
+            None => {
+                let class = classes
+                    .get(&root)
+                    .and_then(|c| c.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(c, _)| *c))
+                    .unwrap_or(Class::Organization);
+                let label = seen
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.chars().count().cmp(&a.0.chars().count())).then(b.0.cmp(a.0)))
+                    .map(|(l, _)| l.clone())
+                    .unwrap_or_default();
+                let key = ids
+                    .iter()
+                    .filter_map(|&i| match &g.keys[i] {
+                        EntityRef::New { key, .. } => Some(key.clone()),
+                        _ => None,
+                    })
+                    .min()
+                    .unwrap_or_default();
+                let slug: String = key.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
+                Entity {
+                    iri: format!("{ID}{}/{}", class.name().to_lowercase(), slug),
+                    class,
+                    label_ar: label.clone(),
+                    label_en: None,
+                    alt_labels: seen.keys().filter(|l| **l != label).cloned().collect(),
+                    wikidata: None,
+                    coords: None,
+                    gazetteer: None,
+                }
+            }
+        };
+        entities.push((root, ent));
+    }
+    entities.sort_by(|a, b| a.1.iri.cmp(&b.1.iri));
+    let pos: HashMap<usize, usize> = entities.iter().enumerate().map(|(i, (r, _))| (*r, i)).collect();
+    let mention_entity = arts
+        .iter()
+        .map(|a| a.rec.mentions.iter().map(|m| pos[&g.find(g.index[&m.entity])]).collect())
+        .collect();
+    Resolution { entities: entities.into_iter().map(|(_, e)| e).collect(), mention_entity }
+}
+
+/// Places a gazetteer place lies in, by its `within` chain.
+fn within_chain(lex: &Lexicon, gi: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut stack = vec![gi];
+    while let Some(x) = stack.pop() {
+        for id in &lex.gazetteer[x].within {
+            if let Some(&y) = lex.by_id.get(id) {
+                if !out.contains(&y) {
+                    out.push(y);
+                    stack.push(y);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn named_after_place(lex: &Lexicon, a: &ArticleFacts, g: &mut Groups) {
+    let ms = &a.rec.mentions;
+    for m in ms {
+        let EntityRef::New { class, key } = &m.entity else { continue };
+        if !matches!(class, Class::Prison | Class::Camp) {
+            continue;
+        }
+        // the place the name is made of: سجن الحسكة → الحسكة
+        let rest: Vec<String> = key.split(' ').skip(1).map(str::to_string).collect();
+        let Some(place) = rest.first().and_then(|w| lex.names.get(w)).and_then(|es| {
+            es.iter().find(|e| e.words == rest && lex.gazetteer[e.entity].class.family() == Family::Place).map(|e| e.entity)
+        }) else {
+            continue;
+        };
+        let me = g.id(&m.entity);
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        for o in ms {
+            if o.entity == m.entity || crate::recognize::class_of(lex, &o.entity) != *class {
+                continue;
+            }
+            let oi = g.id(&o.entity);
+            if g.find(oi) == g.find(me) {
+                continue;
+            }
+            let mut inside = match o.entity {
+                EntityRef::Known(gi) => within_chain(lex, gi).contains(&place),
+                _ => false,
+            };
+            for &(x, y) in &a.rec.located_in {
+                if ms[x].entity == o.entity {
+                    if let EntityRef::Known(yi) = ms[y].entity {
+                        inside |= yi == place || within_chain(lex, yi).contains(&place);
+                    }
+                }
+            }
+            if inside {
+                candidates.insert(g.find(oi));
+            }
+        }
+        if candidates.len() == 1 {
+            let c = *candidates.iter().next().unwrap_or(&me);
+            g.union(me, c);
+        }
+    }
+    let _ = fold_str;
+}

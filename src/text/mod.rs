@@ -1,0 +1,197 @@
+//! The text layer: [`Document`] (the decoded article), [`normalize::Normalized`] (matching form
+//! with an offset map) and [`Text`] (sentences and tokens with clitic variants).
+//!
+//! Invariant: every span athar reports is a range of code points of `Document::chars`.
+
+pub mod normalize;
+
+use sha2::{Digest, Sha256};
+
+pub use normalize::{fold_str, is_mark, Normalized};
+
+/// One input article, decoded.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The input file's name (no folders).
+    pub source_file: String,
+    /// The decoded text: offsets index its code points.
+    pub text: String,
+    /// `text` as code points.
+    pub chars: Vec<char>,
+    /// Hex SHA-256 of `text` in UTF-8.
+    pub sha256: String,
+}
+
+impl Document {
+    /// Wraps decoded text. Line ends are already `\n` (see `ingest::decode`).
+    pub fn new(source_file: impl Into<String>, text: String) -> Self {
+        let sha256 = hex(&Sha256::digest(text.as_bytes()));
+        let chars = text.chars().collect();
+        Document {
+            source_file: source_file.into(),
+            text,
+            chars,
+            sha256,
+        }
+    }
+
+    /// The original characters `[s, e)`.
+    pub fn slice(&self, s: usize, e: usize) -> String {
+        self.chars[s..e].iter().collect()
+    }
+}
+
+/// Lower-case hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A word of the normalized text.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Normalized start (inclusive).
+    pub start: usize,
+    /// Normalized end (exclusive).
+    pub end: usize,
+    /// The normalized word.
+    pub text: String,
+    /// A hard separator (punctuation other than quotes and dashes, a line end) stands between
+    /// this token and the previous one.
+    pub hard_before: bool,
+    /// Index of the sentence holding it.
+    pub sentence: usize,
+}
+
+/// A sentence: normalized char range and its tokens.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Normalized start.
+    pub start: usize,
+    /// Normalized end (exclusive).
+    pub end: usize,
+    /// First token index.
+    pub first_token: usize,
+    /// One past the last token index.
+    pub end_token: usize,
+}
+
+/// A document analysed for matching.
+#[derive(Debug, Clone)]
+pub struct Text {
+    /// Normalized characters and the offset map.
+    pub norm: Normalized,
+    /// Words.
+    pub tokens: Vec<Token>,
+    /// Sentences.
+    pub sentences: Vec<Sentence>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_soft_separator(c: char) -> bool {
+    c.is_whitespace() && c != '\n' || matches!(c, '"' | '\'' | '-' | '/' | '`' | '*' | '_')
+}
+
+fn is_sentence_end(chars: &[char], i: usize) -> bool {
+    match chars[i] {
+        '?' | '!' | ';' | '\n' | '…' => true,
+        '.' => {
+            let digit_before = i > 0 && chars[i - 1].is_ascii_digit();
+            let digit_after = i + 1 < chars.len() && chars[i + 1].is_ascii_digit();
+            !(digit_before && digit_after)
+        }
+        _ => false,
+    }
+}
+
+/// Splits normalized text into sentences and tokens.
+pub fn analyze(doc: &Document) -> Text {
+    let norm = normalize::normalize(&doc.chars);
+    let chars = &norm.chars;
+    let mut tokens = Vec::new();
+    let mut sentences = Vec::new();
+    let mut sent_start: Option<usize> = None;
+    let mut sent_first_token = 0;
+    let mut hard = true;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_word_char(c) {
+            let s = i;
+            while i < chars.len() && is_word_char(chars[i]) {
+                i += 1;
+            }
+            if sent_start.is_none() {
+                sent_start = Some(s);
+                sent_first_token = tokens.len();
+            }
+            tokens.push(Token {
+                start: s,
+                end: i,
+                text: chars[s..i].iter().collect(),
+                hard_before: hard,
+                sentence: sentences.len(),
+            });
+            hard = false;
+            continue;
+        }
+        if is_sentence_end(chars, i) {
+            if let Some(s) = sent_start.take() {
+                sentences.push(Sentence {
+                    start: s,
+                    end: i + 1,
+                    first_token: sent_first_token,
+                    end_token: tokens.len(),
+                });
+            }
+            hard = true;
+        } else if !is_soft_separator(c) {
+            hard = true;
+            if sent_start.is_none() && !c.is_whitespace() {
+                sent_start = Some(i);
+                sent_first_token = tokens.len();
+            }
+        }
+        i += 1;
+    }
+    if let Some(s) = sent_start {
+        sentences.push(Sentence {
+            start: s,
+            end: chars.len(),
+            first_token: sent_first_token,
+            end_token: tokens.len(),
+        });
+    }
+    Text {
+        norm,
+        tokens,
+        sentences,
+    }
+}
+
+impl Text {
+    /// The original span of tokens `[a, b)` with `skip` leading characters of token `a` left out
+    /// (a stripped proclitic).
+    pub fn orig_span(&self, doc: &Document, a: usize, skip: usize, b: usize) -> (usize, usize) {
+        let s = self.tokens[a].start + skip;
+        let e = self.tokens[b - 1].end;
+        self.norm.to_orig(&doc.chars, s, e)
+    }
+
+    /// Whether tokens `[a, b)` follow each other with no hard separator in between.
+    pub fn joined(&self, a: usize, b: usize) -> bool {
+        (a + 1..b).all(|i| !self.tokens[i].hard_before)
+    }
+
+    /// The original text of a sentence, trimmed.
+    pub fn sentence_text(&self, doc: &Document, s: usize) -> (usize, usize, String) {
+        let sent = &self.sentences[s];
+        let (os, oe) = self.norm.to_orig(&doc.chars, sent.start, sent.end);
+        let text = doc.slice(os, oe);
+        let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+        let trimmed = text.trim().to_string();
+        (os + lead, os + lead + trimmed.chars().count(), trimmed)
+    }
+}

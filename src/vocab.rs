@@ -1,0 +1,183 @@
+//! Every IRI athar writes, declared once. Mirrors `ontology/athar.ttl`; a test checks that each
+//! `ath:` term used here is defined there.
+
+/// The ontology namespace.
+pub const ATH: &str = "https://w3id.org/athar/ontology#";
+/// Namespace of entity IRIs.
+pub const ID: &str = "https://w3id.org/athar/id/";
+/// Namespace of article IRIs (followed by the SHA-256 of the text).
+pub const ARTICLE: &str = "https://w3id.org/athar/article/";
+/// RDF, RDFS, SKOS, OWL, XSD and WGS84 terms used in the graph.
+pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+/// `rdfs:label`.
+pub const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
+/// `skos:altLabel`.
+pub const SKOS_ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
+/// `owl:sameAs`.
+pub const OWL_SAME_AS: &str = "http://www.w3.org/2002/07/owl#sameAs";
+/// `geo:lat`.
+pub const GEO_LAT: &str = "http://www.w3.org/2003/01/geo/wgs84_pos#lat";
+/// `geo:long`.
+pub const GEO_LONG: &str = "http://www.w3.org/2003/01/geo/wgs84_pos#long";
+/// `prov:wasDerivedFrom`, for gazetteer facts.
+pub const PROV_DERIVED: &str = "http://www.w3.org/ns/prov#wasDerivedFrom";
+/// Wikidata entity namespace.
+pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
+/// The named graph holding facts known from the gazetteer rather than read in an article.
+pub const GAZETTEER_GRAPH: &str = "https://w3id.org/athar/graph/gazetteer";
+
+/// `ath:` terms used by the pipeline (local names).
+pub mod ath {
+    /// Class `ath:Article`.
+    pub const ARTICLE: &str = "Article";
+    /// Class `ath:Mention`.
+    pub const MENTION: &str = "Mention";
+    /// `ath:mentionedIn`.
+    pub const MENTIONED_IN: &str = "mentionedIn";
+    /// `ath:refersTo`.
+    pub const REFERS_TO: &str = "refersTo";
+    /// `ath:start`.
+    pub const START: &str = "start";
+    /// `ath:end`.
+    pub const END: &str = "end";
+    /// `ath:anchorText`.
+    pub const ANCHOR_TEXT: &str = "anchorText";
+    /// `ath:mentionKind`.
+    pub const MENTION_KIND: &str = "mentionKind";
+    /// `ath:evidence`.
+    pub const EVIDENCE: &str = "evidence";
+    /// `ath:sourceFile`.
+    pub const SOURCE_FILE: &str = "sourceFile";
+    /// `ath:title`.
+    pub const TITLE: &str = "title";
+    /// `ath:publishedOn`.
+    pub const PUBLISHED_ON: &str = "publishedOn";
+    /// `ath:publishedOnText`.
+    pub const PUBLISHED_ON_TEXT: &str = "publishedOnText";
+    /// `ath:dateInferred`.
+    pub const DATE_INFERRED: &str = "dateInferred";
+    /// `ath:publisher`.
+    pub const PUBLISHER: &str = "publisher";
+    /// `ath:sha256`.
+    pub const SHA256: &str = "sha256";
+    /// `ath:text`.
+    pub const TEXT: &str = "text";
+    /// `ath:locatedIn`.
+    pub const LOCATED_IN: &str = "locatedIn";
+    /// Every `ath:` local name above, for the ontology test.
+    pub const ALL: &[&str] = &[
+        ARTICLE, MENTION, MENTIONED_IN, REFERS_TO, START, END, ANCHOR_TEXT, MENTION_KIND, EVIDENCE,
+        SOURCE_FILE, TITLE, PUBLISHED_ON, PUBLISHED_ON_TEXT, DATE_INFERRED, PUBLISHER, SHA256, TEXT,
+        LOCATED_IN,
+    ];
+}
+
+/// `ath:` + local name.
+pub fn ath(local: &str) -> String {
+    format!("{ATH}{local}")
+}
+
+/// Entity classes of the contract, most specific first within each family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Class {
+    /// `ath:Person`
+    Person,
+    /// `ath:ArmedGroup`
+    ArmedGroup,
+    /// `ath:Government`
+    Government,
+    /// `ath:MediaOutlet`
+    MediaOutlet,
+    /// `ath:Organization`
+    Organization,
+    /// `ath:Country`
+    Country,
+    /// `ath:Region`
+    Region,
+    /// `ath:Governorate`
+    Governorate,
+    /// `ath:City`
+    City,
+    /// `ath:Neighborhood`
+    Neighborhood,
+    /// `ath:Prison`
+    Prison,
+    /// `ath:Camp`
+    Camp,
+    /// `ath:Facility`
+    Facility,
+    /// `ath:Place`
+    Place,
+}
+
+/// The three families the contract groups classes into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Family {
+    /// People.
+    Person,
+    /// Organisations of every kind.
+    Organization,
+    /// Places of every kind.
+    Place,
+}
+
+impl Class {
+    /// Every class, in declaration order.
+    pub const ALL: [Class; 14] = [
+        Class::Person,
+        Class::ArmedGroup,
+        Class::Government,
+        Class::MediaOutlet,
+        Class::Organization,
+        Class::Country,
+        Class::Region,
+        Class::Governorate,
+        Class::City,
+        Class::Neighborhood,
+        Class::Prison,
+        Class::Camp,
+        Class::Facility,
+        Class::Place,
+    ];
+
+    /// The local name in the ontology.
+    pub fn name(self) -> &'static str {
+        match self {
+            Class::Person => "Person",
+            Class::ArmedGroup => "ArmedGroup",
+            Class::Government => "Government",
+            Class::MediaOutlet => "MediaOutlet",
+            Class::Organization => "Organization",
+            Class::Country => "Country",
+            Class::Region => "Region",
+            Class::Governorate => "Governorate",
+            Class::City => "City",
+            Class::Neighborhood => "Neighborhood",
+            Class::Prison => "Prison",
+            Class::Camp => "Camp",
+            Class::Facility => "Facility",
+            Class::Place => "Place",
+        }
+    }
+
+    /// Parses a local name.
+    pub fn from_name(s: &str) -> Option<Class> {
+        Class::ALL.into_iter().find(|c| c.name() == s)
+    }
+
+    /// The family of the class.
+    pub fn family(self) -> Family {
+        match self {
+            Class::Person => Family::Person,
+            Class::ArmedGroup | Class::Government | Class::MediaOutlet | Class::Organization => {
+                Family::Organization
+            }
+            _ => Family::Place,
+        }
+    }
+
+    /// The full IRI.
+    pub fn iri(self) -> String {
+        ath(self.name())
+    }
+}

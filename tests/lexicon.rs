@@ -1,0 +1,93 @@
+//! Every lexicon file is valid: sorted, unique, normalized, and every class it names exists in
+//! the ontology; every vocabulary term used in Rust is defined in `ontology/athar.ttl`.
+
+use std::collections::HashSet;
+
+use athar::lexicon::{parse_rows, Lexicon, FILES};
+use athar::vocab::{self, Class};
+use unicode_normalization::UnicodeNormalization;
+
+fn is_clean(s: &str) -> bool {
+    s.nfc().collect::<String>() == s
+        && s.trim() == s
+        && !s.contains("  ")
+        && !s.chars().any(|c| athar::text::is_mark(c) || athar::text::normalize::is_control(c))
+}
+
+#[test]
+fn every_lexicon_file_is_sorted_unique_and_normalized() {
+    for (name, text) in FILES {
+        let rows = parse_rows(name, text, 16).unwrap();
+        assert!(!rows.is_empty(), "{name} is empty");
+        let keys: Vec<&str> = rows.iter().map(|r| r.fields[0].as_str()).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted, "{name} is not sorted by its first column");
+        let unique: HashSet<&str> = keys.iter().copied().collect();
+        assert_eq!(unique.len(), keys.len(), "{name} has repeated keys");
+        for r in &rows {
+            for f in &r.fields {
+                for part in f.split('|') {
+                    assert!(is_clean(part.trim_start_matches('?')), "{name}:{}: {part:?} is not normalized", r.line);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn gazetteer_classes_and_links_exist() {
+    let lex = Lexicon::builtin().unwrap();
+    assert!(lex.gazetteer.len() > 1000);
+    let ttl = athar::ONTOLOGY;
+    for e in &lex.gazetteer {
+        assert!(ttl.contains(&format!("ath:{} a owl:Class", e.class.name())), "{}: class {:?}", e.id, e.class);
+        for w in e.within.iter().chain(&e.context) {
+            assert!(lex.by_id.contains_key(w), "{} refers to unknown id {w}", e.id);
+        }
+        if let Some(q) = &e.wikidata {
+            assert!(q.starts_with('Q') && q[1..].chars().all(|c| c.is_ascii_digit()), "{}: {q}", e.id);
+        }
+        if let Some((lat, lon)) = e.coords {
+            assert!((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon), "{}", e.id);
+        }
+        assert!(!e.source.is_empty(), "{} has no source", e.id);
+    }
+    // the heads' classes too
+    for h in lex.heads.values() {
+        assert!(ttl.contains(&format!("ath:{} a owl:Class", h.class.name())));
+    }
+}
+
+#[test]
+fn vocabulary_is_defined_in_the_ontology() {
+    let ttl = athar::ONTOLOGY;
+    for c in Class::ALL {
+        assert!(ttl.contains(&format!("ath:{} a owl:Class", c.name())), "{c:?}");
+    }
+    for t in vocab::ath::ALL {
+        assert!(ttl.contains(&format!("ath:{t} a ")), "ath:{t} missing from athar.ttl");
+    }
+    // every term of the contract
+    for t in ["locatedIn", "controls", "supports", "partOf", "affiliatedWith", "spokespersonOf", "commanderOf",
+        "officialOf", "headOf", "Quantity", "measures", "value", "minValue", "maxValue", "qualifier", "unit",
+        "ofGroup", "about", "reportedBy", "evidence", "Killed", "Injured", "Held", "Escaped", "Captured",
+        "Displaced", "Fighters", "Hostages", "Population", "Duration", "Other", "Exact", "Approximately", "AtLeast",
+        "MoreThan", "AtMost", "Range", "Family", "Day", "Month", "Year", "Kilometre", "Vehicle", "Event", "Attack",
+        "Clash", "Airstrike", "PrisonBreak", "Riot", "Arrest", "HostageTaking", "Displacement", "Curfew", "Meeting",
+        "PhoneCall", "Agreement", "Withdrawal", "ClaimOfResponsibility", "agent", "target", "participant", "place",
+        "date"] {
+        let def = format!("ath:{t} a ");
+        let at = ttl.find(&def).unwrap_or_else(|| panic!("ath:{t} missing"));
+        let block = &ttl[at..ttl[at..].find(" .\n").map(|e| at + e).unwrap_or(ttl.len())];
+        assert!(block.contains("@ar") && block.contains("@en") && block.contains("rdfs:comment"), "ath:{t} lacks labels");
+    }
+}
+
+#[test]
+fn the_ontology_parses_as_turtle() {
+    // a term is defined once, and every prefixed name resolves
+    let defs: Vec<&str> = athar::ONTOLOGY.lines().filter(|l| l.starts_with("ath:")).collect();
+    let unique: HashSet<&&str> = defs.iter().collect();
+    assert_eq!(unique.len(), defs.len());
+}
