@@ -35,9 +35,11 @@ LEXICON = ROOT / "ontology" / "lexicon"
 NEAR_COUNTRIES = ["SY", "IQ", "TR", "JO", "LB"]
 # A one-word town name at least this frequent as an ordinary word needs context to count.
 AMBIGUOUS_ZIPF = 3.8
+# A name this frequent as a word needs context even for a big city (المدينة، وإن = وان).
+VERY_COMMON_ZIPF = 5.4
 # Towns this populous are never treated as ordinary words.
 BIG_CITY = 200_000
-COMMON_WORD_ZIPF = 3.8
+COMMON_WORD_ZIPF = 3.2
 
 ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 ]+$")
 DIACRITICS = re.compile("[\u064B-\u0652\u0670\u0640\u0610-\u061A]")
@@ -95,8 +97,8 @@ class Gazetteer:
         names = [row["name_ar"]] + [a for a in row["aliases_ar"] if a]
         kept = []
         for n in names:
-            key = norm(n.lstrip("?"))
-            if not key or (key in self.owner and self.owner[key] != row["id"] and not n.startswith("?")):
+            key = norm(n.lstrip("?~"))
+            if not key or (key in self.owner and self.owner[key] != row["id"] and not n.startswith(("?", "~"))):
                 continue
             self.owner[key] = row["id"]
             kept.append(n)
@@ -108,7 +110,7 @@ class Gazetteer:
                 if n not in [old["name_ar"]] + old["aliases_ar"]:
                     old["aliases_ar"].append(n)
             return True
-        row["name_ar"], row["aliases_ar"] = kept[0].lstrip("?"), kept[1:] if not kept[0].startswith("?") else kept
+        row["name_ar"], row["aliases_ar"] = kept[0].lstrip("?~"), kept[1:] if not kept[0].startswith(("?", "~")) else kept
         self.rows[row["id"]] = row
         return True
 
@@ -117,7 +119,7 @@ class Gazetteer:
         for rid in sorted(self.rows):
             r = self.rows[rid]
             # «?NAME» may repeat the canonical name: then even that one counts only in context
-            aliases = sorted(dict.fromkeys(a for a in r["aliases_ar"] if a.startswith("?") or norm(a) != norm(r["name_ar"])))
+            aliases = sorted(dict.fromkeys(a for a in r["aliases_ar"] if a.startswith(("?", "~")) or norm(a) != norm(r["name_ar"])))
             vals = [rid, r["class"], r["name_ar"], "|".join(aliases), r["name_en"],
                     "|".join(sorted(set(r.get("aliases_en", [])))), r.get("wikidata", ""),
                     fmt(r.get("lat")), fmt(r.get("lon")), r.get("within", ""),
@@ -249,16 +251,25 @@ def cities(gaz, verified):
         rid = match or f"{c['countrycode'].lower()}-{slug(c['name'])}-{c['geonameid']}"
         big = capital or c["population"] >= BIG_CITY
 
-        def ambiguous(n):
-            return " " not in n and not big and zipf_frequency(n, "ar") >= AMBIGUOUS_ZIPF
+        def ambiguity(n):
+            """"" clear; "~" a preposition is context enough; "?" needs a head noun, quotes or
+            another mention."""
+            k = norm(n)
+            z = max(zipf_frequency(n, "ar"), COMMON.get(k, 0))
+            if " " in k:
+                return ""
+            if z >= VERY_COMMON_ZIPF or (not big and z >= AMBIGUOUS_ZIPF):
+                return "?"
+            return "~" if k in HOMOGRAPHS else ""
 
-        clear = sorted((n for n in names if not ambiguous(n)), key=lambda n: (-zipf_frequency(n, "ar"), n))
-        unclear = sorted((n for n in names if ambiguous(n)), key=lambda n: (zipf_frequency(n, "ar"), n))
+        clear = sorted((n for n in names if not ambiguity(n)), key=lambda n: (-zipf_frequency(n, "ar"), n))
+        unclear = sorted((n for n in names if ambiguity(n)), key=lambda n: (zipf_frequency(n, "ar"), n))
         if match:
             v = vcities[match]
             clear = [clean(v["ar"])] + [clean(x) for x in v["variants"]] + clear
-        ordered = clear + ["?" + n for n in unclear]
-        r = row(rid, "City", ordered[0].lstrip("?"), [], c["name"], within=c["countrycode"].lower(),
+        ordered = clear + [ambiguity(n) + n for n in unclear]
+        country = c["countrycode"].lower()
+        r = row(rid, "City", ordered[0].lstrip("?~"), [], c["name"], within=country if country in gaz.rows else "",
                 source=f"GeoNames {c['geonameid']} (CC BY 4.0)", lat=c["latitude"], lon=c["longitude"])
         # a place whose every name is an ordinary word is kept, but counts only in context
         r["aliases_ar"] = ordered[1:] if clear else ordered
@@ -272,9 +283,25 @@ def cities(gaz, verified):
         gaz.add(r)
 
 
+COMMON = {}
+HOMOGRAPHS = set()
+
+
+def load_common():
+    """Normalized form → highest frequency of any spelling with that form (عنة and عنه meet)."""
+    for w in top_n_list("ar", 200000):
+        z = zipf_frequency(w, "ar")
+        if z < 2.5:
+            break
+        k = norm(w)
+        COMMON[k] = max(COMMON.get(k, 0), z)
+    for f in read_tsv(SOURCES / "homographs.tsv"):
+        HOMOGRAPHS.add(norm(f[0]))
+
+
 def common_words(path):
     words = {}
-    for w in top_n_list("ar", 60000):
+    for w in top_n_list("ar", 100000):
         z = zipf_frequency(w, "ar")
         if z < COMMON_WORD_ZIPF:
             break
@@ -291,6 +318,7 @@ def main():
     ap.add_argument("--verified", default=str(ROOT.parent / "shared" / "reference" / "gazetteer-verified.tsv"))
     args = ap.parse_args()
     verified = load_verified(Path(args.verified))
+    load_common()
     gaz = Gazetteer()
     curated(gaz, verified, "actors.tsv")
     curated(gaz, verified, "places.tsv")

@@ -54,7 +54,9 @@ pub struct DateMention {
 }
 
 fn number(w: &str) -> Option<u32> {
-    (w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 4).then(|| w.parse().ok()).flatten()
+    (w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 4)
+        .then(|| w.parse().ok())
+        .flatten()
 }
 
 fn month_at(lex: &Lexicon, text: &Text, i: usize) -> Option<(u32, usize)> {
@@ -64,7 +66,10 @@ fn month_at(lex: &Lexicon, text: &Text, i: usize) -> Option<(u32, usize)> {
             continue;
         }
         for (words, m) in &lex.months {
-            if words[0] == v && i + words.len() <= toks.len() && (1..words.len()).all(|x| toks[i + x].text == words[x]) {
+            if words[0] == v
+                && i + words.len() <= toks.len()
+                && (1..words.len()).all(|x| toks[i + x].text == words[x])
+            {
                 return Some((*m, i + words.len()));
             }
         }
@@ -74,7 +79,12 @@ fn month_at(lex: &Lexicon, text: &Text, i: usize) -> Option<(u32, usize)> {
 
 /// The most recent year ≤ the reference whose `month/day` is ≤ the reference and falls on the
 /// weekday, if one is given.
-pub fn infer_year(month: u32, day: u32, weekday: Option<u32>, as_of: NaiveDate) -> Option<NaiveDate> {
+pub fn infer_year(
+    month: u32,
+    day: u32,
+    weekday: Option<u32>,
+    as_of: NaiveDate,
+) -> Option<NaiveDate> {
     (as_of.year() - 30..=as_of.year()).rev().find_map(|y| {
         let d = NaiveDate::from_ymd_opt(y, month, day)?;
         let ok = d <= as_of && weekday.is_none_or(|w| d.weekday().number_from_monday() == w);
@@ -91,17 +101,26 @@ pub fn find_dates(lex: &Lexicon, text: &Text, as_of: NaiveDate) -> Vec<DateMenti
     let chars = &text.norm.chars;
     let sep = |a: usize| {
         // the characters between token a-1 and a are one of / - .
-        let gap: String = chars[toks[a - 1].end..toks[a].start].iter().filter(|c| !c.is_whitespace()).collect();
+        let gap: String = chars[toks[a - 1].end..toks[a].start]
+            .iter()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         matches!(gap.as_str(), "/" | "-" | ".")
     };
     while i < n {
         let weekday = lex.weekdays.get(&toks[i].text).copied().or_else(|| {
-            lex.variants(&toks[i].text).iter().find_map(|(k, v, _)| (*k <= 1).then(|| lex.weekdays.get(v).copied()).flatten())
+            lex.variants(&toks[i].text)
+                .iter()
+                .find_map(|(k, v, _)| (*k <= 1).then(|| lex.weekdays.get(v).copied()).flatten())
         });
         let j = if weekday.is_some() { i + 1 } else { i };
         // numeric: 2022/01/28 or 28/01/2022
         if j + 2 < n && sep(j + 1) && sep(j + 2) {
-            if let (Some(a), Some(b), Some(c)) = (number(&toks[j].text), number(&toks[j + 1].text), number(&toks[j + 2].text)) {
+            if let (Some(a), Some(b), Some(c)) = (
+                number(&toks[j].text),
+                number(&toks[j + 1].text),
+                number(&toks[j + 2].text),
+            ) {
                 let d = if toks[j].text.len() == 4 {
                     NaiveDate::from_ymd_opt(a as i32, b, c)
                 } else if toks[j + 2].text.len() == 4 {
@@ -110,29 +129,52 @@ pub fn find_dates(lex: &Lexicon, text: &Text, as_of: NaiveDate) -> Vec<DateMenti
                     None
                 };
                 if let Some(d) = d {
-                    out.push(DateMention { first: i, last: j + 3, value: DateValue::Day(d), inferred: false, weekday });
+                    out.push(DateMention {
+                        first: i,
+                        last: j + 3,
+                        value: DateValue::Day(d),
+                        inferred: false,
+                        weekday,
+                    });
                     i = j + 3;
                     continue;
                 }
             }
         }
         // 24 يناير 2022, الجمعة 23 كانون الثاني/يناير
-        if let Some(day) = toks.get(j).and_then(|t| number(&t.text)).filter(|d| (1..=31).contains(d) && toks[j].text.len() <= 2) {
+        if let Some(day) = toks
+            .get(j)
+            .and_then(|t| number(&t.text))
+            .filter(|d| (1..=31).contains(d) && toks[j].text.len() <= 2)
+        {
             if let Some((month, mut k)) = month_at(lex, text, j + 1) {
                 // a second month name: كانون الثاني/يناير or يناير (كانون الثاني)
                 if let Some((_, k2)) = month_at(lex, text, k) {
                     k = k2;
                 }
-                let year = toks.get(k).and_then(|t| number(&t.text)).filter(|y| (1900..=2100).contains(y));
+                let year = toks
+                    .get(k)
+                    .and_then(|t| number(&t.text))
+                    .filter(|y| (1900..=2100).contains(y));
                 let (value, last, inferred) = match year {
                     Some(y) => match NaiveDate::from_ymd_opt(y as i32, month, day) {
                         Some(d) => (Some(DateValue::Day(d)), k + 1, false),
                         None => (None, k, false),
                     },
-                    None => (infer_year(month, day, weekday, as_of).map(DateValue::Day), k, true),
+                    None => (
+                        infer_year(month, day, weekday, as_of).map(DateValue::Day),
+                        k,
+                        true,
+                    ),
                 };
                 if let Some(value) = value {
-                    out.push(DateMention { first: i, last, value, inferred, weekday });
+                    out.push(DateMention {
+                        first: i,
+                        last,
+                        value,
+                        inferred,
+                        weekday,
+                    });
                     i = last;
                     continue;
                 }
@@ -143,11 +185,24 @@ pub fn find_dates(lex: &Lexicon, text: &Text, as_of: NaiveDate) -> Vec<DateMenti
             if let Some((_, k2)) = month_at(lex, text, k) {
                 k = k2;
             }
-            while k < n && k < i + 6 && matches!(toks[k].text.as_str(), "من" | "عام" | "العام" | "سنه") {
+            while k < n
+                && k < i + 6
+                && matches!(toks[k].text.as_str(), "من" | "عام" | "العام" | "سنه")
+            {
                 k += 1;
             }
-            if let Some(y) = toks.get(k).and_then(|t| number(&t.text)).filter(|y| (1900..=2100).contains(y) && toks[k].text.len() == 4) {
-                out.push(DateMention { first: i, last: k + 1, value: DateValue::Month(y as i32, month), inferred: false, weekday: None });
+            if let Some(y) = toks
+                .get(k)
+                .and_then(|t| number(&t.text))
+                .filter(|y| (1900..=2100).contains(y) && toks[k].text.len() == 4)
+            {
+                out.push(DateMention {
+                    first: i,
+                    last: k + 1,
+                    value: DateValue::Month(y as i32, month),
+                    inferred: false,
+                    weekday: None,
+                });
                 i = k + 1;
                 continue;
             }

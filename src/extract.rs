@@ -48,15 +48,45 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     let mut rec = recognize(lex, &doc, &text);
     let dates = find_dates(lex, &text, as_of);
     let lines = token_lines(&text);
-    let title = doc.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_string();
-    let title_line = doc.text.lines().position(|l| !l.trim().is_empty()).unwrap_or(0);
+    let title = doc
+        .text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .to_string();
+    let title_line = doc
+        .text
+        .lines()
+        .position(|l| !l.trim().is_empty())
+        .unwrap_or(0);
     let (published, dateline) = publication_date(&text, &dates, &lines, title_line);
     let published = published.map(|d| {
         let (start, end) = text.orig_span(&doc, d.first, 0, d.last);
-        Published { value: d.value, inferred: d.inferred, start, end }
+        Published {
+            value: d.value,
+            inferred: d.inferred,
+            start,
+            end,
+        }
     });
-    let publisher = publisher(lex, &doc, &text, &mut rec, &lines, title_line, dateline.as_ref());
-    ArticleFacts { doc, title, published, publisher, rec, dates }
+    let publisher = publisher(
+        lex,
+        &doc,
+        &text,
+        &mut rec,
+        &lines,
+        title_line,
+        dateline.as_ref(),
+    );
+    ArticleFacts {
+        doc,
+        title,
+        published,
+        publisher,
+        rec,
+        dates,
+    }
 }
 
 /// Line number of each token.
@@ -66,7 +96,10 @@ fn token_lines(text: &Text) -> Vec<usize> {
     text.tokens
         .iter()
         .map(|t| {
-            line += text.norm.chars[pos..t.start].iter().filter(|&&c| c == '\n').count();
+            line += text.norm.chars[pos..t.start]
+                .iter()
+                .filter(|&&c| c == '\n')
+                .count();
             pos = t.start;
             line
         })
@@ -82,22 +115,43 @@ fn line_start(lines: &[usize], i: usize) -> usize {
 }
 
 /// (publication date, the dateline date if that is where it came from).
-fn publication_date(text: &Text, dates: &[DateMention], lines: &[usize], title_line: usize) -> (Option<DateMention>, Option<DateMention>) {
-    let words = |i: usize, back: usize| -> Vec<&str> { (i.saturating_sub(back)..i).map(|x| text.tokens[x].text.as_str()).collect() };
+fn publication_date(
+    text: &Text,
+    dates: &[DateMention],
+    lines: &[usize],
+    title_line: usize,
+) -> (Option<DateMention>, Option<DateMention>) {
+    let words = |i: usize, back: usize| -> Vec<&str> {
+        (i.saturating_sub(back)..i)
+            .map(|x| text.tokens[x].text.as_str())
+            .collect()
+    };
     // «تم النشر: 2022/01/28»
-    if let Some(d) = dates.iter().find(|d| words(d.first, 3).iter().any(|w| *w == "النشر" || *w == "نشر")) {
+    if let Some(d) = dates.iter().find(|d| {
+        words(d.first, 3)
+            .iter()
+            .any(|w| *w == "النشر" || *w == "نشر")
+    }) {
         return (Some(d.clone()), None);
     }
     // a dateline: a full date at the start of one of the first lines after the headline
     for d in dates {
         let line = lines[d.first];
         let explicit = !d.inferred;
-        if explicit && line > title_line && line <= title_line + 3 && d.first - line_start(lines, d.first) <= 6 {
+        if explicit
+            && line > title_line
+            && line <= title_line + 3
+            && d.first - line_start(lines, d.first) <= 6
+        {
             return (Some(d.clone()), Some(d.clone()));
         }
     }
     // «صباح اليوم الجمعة 23 كانون الثاني»: today is that date
-    if let Some(d) = dates.iter().find(|d| d.first > 0 && text.tokens[d.first - 1].text == "اليوم" && matches!(d.value, DateValue::Day(_))) {
+    if let Some(d) = dates.iter().find(|d| {
+        d.first > 0
+            && text.tokens[d.first - 1].text == "اليوم"
+            && matches!(d.value, DateValue::Day(_))
+    }) {
         return (Some(d.clone()), None);
     }
     (None, None)
@@ -122,7 +176,8 @@ fn publisher(
             continue;
         }
         let line = lines[m.tokens.0];
-        let whole = (m.tokens.0 == 0 || lines[m.tokens.0 - 1] != line) && (m.tokens.1 >= lines.len() || lines[m.tokens.1] != line);
+        let whole = (m.tokens.0 == 0 || lines[m.tokens.0 - 1] != line)
+            && (m.tokens.1 >= lines.len() || lines[m.tokens.1] != line);
         if whole && line <= title_line + 4 {
             return Some(i);
         }
@@ -132,11 +187,18 @@ fn publisher(
         let s = line_start(lines, d.first);
         let mut e = d.first;
         // drop the dateline's place
-        while let Some(m) = rec.mentions.iter().find(|m| m.tokens.1 == e && m.tokens.0 >= s && class_of(lex, &m.entity) == Class::City) {
+        while let Some(m) = rec
+            .mentions
+            .iter()
+            .find(|m| m.tokens.1 == e && m.tokens.0 >= s && class_of(lex, &m.entity) == Class::City)
+        {
             e = m.tokens.0;
         }
         if e > s && e - s <= 4 && (s..e).all(|i| !lex.is_stop(&text.tokens[i].text)) {
-            if let Some(i) = rec.mentions.iter().position(|m| m.tokens == (s, e) && class_of(lex, &m.entity).family() == crate::vocab::Family::Organization) {
+            if let Some(i) = rec.mentions.iter().position(|m| {
+                m.tokens == (s, e)
+                    && class_of(lex, &m.entity).family() == crate::vocab::Family::Organization
+            }) {
                 return Some(i);
             }
             let (start, end) = text.orig_span(doc, s, 0, e);
@@ -146,12 +208,19 @@ fn publisher(
                 start,
                 end,
                 tokens: (s, e),
-                entity: EntityRef::New { class: Class::MediaOutlet, key: new_key(Class::MediaOutlet, &label) },
+                entity: EntityRef::New {
+                    class: Class::MediaOutlet,
+                    key: new_key(Class::MediaOutlet, &label),
+                },
                 kind: MentionKind::Name,
                 label,
                 role: None,
             };
-            let at = rec.mentions.iter().position(|x| x.start > start).unwrap_or(rec.mentions.len());
+            let at = rec
+                .mentions
+                .iter()
+                .position(|x| x.start > start)
+                .unwrap_or(rec.mentions.len());
             // indices of relation pairs shift with the insertion
             for p in rec.same.iter_mut().chain(rec.located_in.iter_mut()) {
                 p.0 += usize::from(p.0 >= at);
@@ -168,12 +237,17 @@ fn publisher(
             continue;
         }
         let t = m.tokens.0;
-        let clitic = text.tokens[t].text.starts_with('ل') && text.norm.map[text.tokens[t].start] < m.start;
+        let clitic =
+            text.tokens[t].text.starts_with('ل') && text.norm.map[text.tokens[t].start] < m.start;
         let before = t > 0 && text.tokens[t - 1].text == "ل";
         if clitic || before {
             let c = counts.entry(&m.entity).or_insert((0, i));
             c.0 += 1;
         }
     }
-    counts.into_iter().filter(|(_, (n, _))| *n >= 2).max_by_key(|(_, (n, i))| (*n, std::cmp::Reverse(*i))).map(|(_, (_, i))| i)
+    counts
+        .into_iter()
+        .filter(|(_, (n, _))| *n >= 2)
+        .max_by_key(|(_, (n, i))| (*n, std::cmp::Reverse(*i)))
+        .map(|(_, (_, i))| i)
 }

@@ -11,20 +11,53 @@ use crate::vocab::Class;
 
 /// Every lexicon file, by name, as embedded at build time.
 pub const FILES: &[(&str, &str)] = &[
-    ("anaphors.tsv", include_str!("../ontology/lexicon/anaphors.tsv")),
-    ("common-words.tsv", include_str!("../ontology/lexicon/common-words.tsv")),
-    ("demonyms.tsv", include_str!("../ontology/lexicon/demonyms.tsv")),
-    ("equivalence.tsv", include_str!("../ontology/lexicon/equivalence.tsv")),
-    ("gazetteer.tsv", include_str!("../ontology/lexicon/gazetteer.tsv")),
-    ("given-names.tsv", include_str!("../ontology/lexicon/given-names.tsv")),
+    (
+        "anaphors.tsv",
+        include_str!("../ontology/lexicon/anaphors.tsv"),
+    ),
+    (
+        "common-words.tsv",
+        include_str!("../ontology/lexicon/common-words.tsv"),
+    ),
+    (
+        "demonyms.tsv",
+        include_str!("../ontology/lexicon/demonyms.tsv"),
+    ),
+    (
+        "equivalence.tsv",
+        include_str!("../ontology/lexicon/equivalence.tsv"),
+    ),
+    (
+        "gazetteer.tsv",
+        include_str!("../ontology/lexicon/gazetteer.tsv"),
+    ),
+    (
+        "given-names.tsv",
+        include_str!("../ontology/lexicon/given-names.tsv"),
+    ),
     ("heads.tsv", include_str!("../ontology/lexicon/heads.tsv")),
     ("months.tsv", include_str!("../ontology/lexicon/months.tsv")),
-    ("name-parts.tsv", include_str!("../ontology/lexicon/name-parts.tsv")),
-    ("proclitics.tsv", include_str!("../ontology/lexicon/proclitics.tsv")),
-    ("speech-verbs.tsv", include_str!("../ontology/lexicon/speech-verbs.tsv")),
-    ("stopwords.tsv", include_str!("../ontology/lexicon/stopwords.tsv")),
+    (
+        "name-parts.tsv",
+        include_str!("../ontology/lexicon/name-parts.tsv"),
+    ),
+    (
+        "proclitics.tsv",
+        include_str!("../ontology/lexicon/proclitics.tsv"),
+    ),
+    (
+        "speech-verbs.tsv",
+        include_str!("../ontology/lexicon/speech-verbs.tsv"),
+    ),
+    (
+        "stopwords.tsv",
+        include_str!("../ontology/lexicon/stopwords.tsv"),
+    ),
     ("titles.tsv", include_str!("../ontology/lexicon/titles.tsv")),
-    ("weekdays.tsv", include_str!("../ontology/lexicon/weekdays.tsv")),
+    (
+        "weekdays.tsv",
+        include_str!("../ontology/lexicon/weekdays.tsv"),
+    ),
 ];
 
 /// Files whose first non-comment line is a header row.
@@ -67,7 +100,10 @@ pub fn parse_rows(file: &str, text: &str, columns: usize) -> Result<Vec<Row>> {
                 message: "empty first field".into(),
             });
         }
-        rows.push(Row { line: i + 1, fields });
+        rows.push(Row {
+            line: i + 1,
+            fields,
+        });
     }
     Ok(rows)
 }
@@ -104,6 +140,8 @@ pub struct NameEntry {
     pub entity: usize,
     /// Counts only in context.
     pub needs_context: bool,
+    /// A preposition before it is context enough (a big city whose name is also a word).
+    pub weak_context: bool,
     /// A Latin-script alias (matched only where the text capitalizes it).
     pub latin: bool,
 }
@@ -177,8 +215,8 @@ pub struct Lexicon {
     pub stopwords: HashSet<String>,
     /// Given names.
     pub given_names: HashSet<String>,
-    /// Frequent words.
-    pub common_words: HashSet<String>,
+    /// Frequent words (normalized) → Zipf frequency.
+    pub common_words: HashMap<String, f32>,
     /// Month names as word sequences.
     pub months: Vec<(Vec<String>, u32)>,
     /// Weekdays → ISO number.
@@ -253,8 +291,16 @@ impl Lexicon {
                 name_en: r[4].clone(),
                 wikidata: (!r[6].is_empty()).then(|| r[6].clone()),
                 coords,
-                within: r[9].split('|').filter(|s| !s.is_empty()).map(str::to_string).collect(),
-                context: r[10].split('|').filter(|s| !s.is_empty()).map(str::to_string).collect(),
+                within: r[9]
+                    .split('|')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                context: r[10]
+                    .split('|')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
                 source: r[11].clone(),
             });
             lx.by_id.insert(r[0].clone(), idx);
@@ -263,24 +309,44 @@ impl Lexicon {
                 .filter_map(|a| a.strip_prefix('?'))
                 .map(fold_str)
                 .collect();
+            let weak: HashSet<String> = r[3]
+                .split('|')
+                .filter_map(|a| a.strip_prefix('~'))
+                .map(fold_str)
+                .collect();
             let mut names: Vec<(String, bool)> = vec![(r[2].clone(), false)];
-            names.extend(r[3].split('|').filter(|a| !a.is_empty()).map(|a| (a.to_string(), false)));
-            names.extend(r[5].split('|').filter(|a| a.chars().count() >= 3).map(|a| (a.to_string(), true)));
-            if !r[4].is_empty() && r[4].is_ascii() && r[4].chars().count() >= 4 && class.family() != crate::vocab::Family::Place {
+            names.extend(
+                r[3].split('|')
+                    .filter(|a| !a.is_empty())
+                    .map(|a| (a.to_string(), false)),
+            );
+            names.extend(
+                r[5].split('|')
+                    .filter(|a| a.chars().count() >= 3)
+                    .map(|a| (a.to_string(), true)),
+            );
+            if !r[4].is_empty()
+                && r[4].is_ascii()
+                && r[4].chars().count() >= 4
+                && class.family() != crate::vocab::Family::Place
+            {
                 names.push((r[4].clone(), true));
             }
             let mut seen = HashSet::new();
             for (name, latin) in names {
-                let name = name.trim_start_matches('?');
+                let name = name.trim_start_matches(['?', '~']);
                 let w = words(name);
                 if w.is_empty() || !seen.insert(w.clone()) {
                     continue;
                 }
-                let needs_context = ambiguous.contains(&w.join(" "));
+                let key = w.join(" ");
+                let weak_context = weak.contains(&key);
+                let needs_context = ambiguous.contains(&key) || weak_context;
                 lx.names.entry(w[0].clone()).or_default().push(NameEntry {
                     words: w,
                     entity: idx,
                     needs_context,
+                    weak_context,
                     latin,
                 });
             }
@@ -288,7 +354,11 @@ impl Lexicon {
         let f = "proclitics.tsv";
         for row in parse_rows(f, &read(f)?, 3)? {
             let kind = &row.fields[1];
-            lx.proclitics.push((fold_str(&row.fields[0]), fold_str(&row.fields[2]), kind == "conjunction"));
+            lx.proclitics.push((
+                fold_str(&row.fields[0]),
+                fold_str(&row.fields[2]),
+                kind == "conjunction",
+            ));
         }
         let f = "heads.tsv";
         for row in parse_rows(f, &read(f)?, 4)? {
@@ -307,7 +377,14 @@ impl Lexicon {
                 }
             };
             let class = class_of(f, &row, &r[1])?;
-            lx.heads.insert(fold_str(&r[0]), Head { class, keep: r[2] == "yes", rule });
+            lx.heads.insert(
+                fold_str(&r[0]),
+                Head {
+                    class,
+                    keep: r[2] == "yes",
+                    rule,
+                },
+            );
         }
         let f = "titles.tsv";
         for row in parse_rows(f, &read(f)?, 2)? {
@@ -320,16 +397,28 @@ impl Lexicon {
             };
             lx.titles.push((words(&row.fields[0]), role));
         }
-        lx.titles.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        lx.titles.sort_by_key(|t| std::cmp::Reverse(t.0.len()));
         let f = "speech-verbs.tsv";
         for row in parse_rows(f, &read(f)?, 2)? {
-            let kind = if row.fields[1] == "continue" { SpeechKind::Continue } else { SpeechKind::Say };
+            let kind = if row.fields[1] == "continue" {
+                SpeechKind::Continue
+            } else {
+                SpeechKind::Say
+            };
             lx.speech_verbs.insert(fold_str(&row.fields[0]), kind);
+        }
+        let f = "common-words.tsv";
+        for row in parse_rows(f, &read(f)?, 2)? {
+            let z: f32 = row.fields[1].parse().map_err(|_| Error::Lexicon {
+                file: f.into(),
+                line: row.line,
+                message: "zipf is not a number".into(),
+            })?;
+            lx.common_words.insert(fold_str(&row.fields[0]), z);
         }
         for (f, set) in [
             ("stopwords.tsv", &mut lx.stopwords),
             ("given-names.tsv", &mut lx.given_names),
-            ("common-words.tsv", &mut lx.common_words),
         ] {
             for row in parse_rows(f, &read(f)?, 2)? {
                 set.insert(fold_str(&row.fields[0]));
@@ -344,7 +433,7 @@ impl Lexicon {
             })?;
             lx.months.push((words(&row.fields[0]), m));
         }
-        lx.months.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        lx.months.sort_by_key(|m| std::cmp::Reverse(m.0.len()));
         let f = "weekdays.tsv";
         for row in parse_rows(f, &read(f)?, 2)? {
             let d: u32 = row.fields[1].parse().map_err(|_| Error::Lexicon {
@@ -358,13 +447,14 @@ impl Lexicon {
         for row in parse_rows(f, &read(f)?, 3)? {
             let class = class_of(f, &row, &row.fields[1])?;
             let prefix = (!row.fields[2].is_empty()).then(|| fold_str(&row.fields[2]));
-            lx.anaphors.insert(fold_str(&row.fields[0]), (class, prefix));
+            lx.anaphors
+                .insert(fold_str(&row.fields[0]), (class, prefix));
         }
         let f = "equivalence.tsv";
         for row in parse_rows(f, &read(f)?, 1)? {
             lx.equivalence.push(words(&row.fields[0]));
         }
-        lx.equivalence.sort_by(|a, b| b.len().cmp(&a.len()));
+        lx.equivalence.sort_by_key(|e| std::cmp::Reverse(e.len()));
         let f = "demonyms.tsv";
         for row in parse_rows(f, &read(f)?, 2)? {
             let c = (!row.fields[1].is_empty()).then(|| row.fields[1].clone());
@@ -408,7 +498,8 @@ impl Lexicon {
             }
             for (form, restore, conj) in &self.proclitics {
                 let f: Vec<char> = form.chars().collect();
-                if *conj || stem.len() < f.len() + 2 || !stem.starts_with(&f) {
+                // at least three letters must remain: «بين» is not ب + «ين»
+                if *conj || stem.len() < f.len() + 3 || !stem.starts_with(&f) {
                     continue;
                 }
                 let rest: String = stem[f.len()..].iter().collect();
@@ -425,6 +516,11 @@ impl Lexicon {
 
     /// A frequent Arabic word.
     pub fn is_common(&self, w: &str) -> bool {
-        self.common_words.contains(w)
+        self.common_words.contains_key(w)
+    }
+
+    /// Zipf frequency of a normalized word (0 when rare).
+    pub fn zipf(&self, w: &str) -> f32 {
+        self.common_words.get(w).copied().unwrap_or(0.0)
     }
 }

@@ -3,7 +3,11 @@
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "athar", version, about = "Arabic conflict news → a knowledge graph with provenance")]
+#[command(
+    name = "athar",
+    version,
+    about = "Arabic conflict news → a knowledge graph with provenance"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

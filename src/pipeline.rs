@@ -41,9 +41,16 @@ pub struct BuildReport {
 }
 
 /// Extracts and resolves a set of documents (sorted by file name first).
-pub fn analyze_corpus(lex: &Lexicon, mut docs: Vec<Document>, as_of: NaiveDate) -> (Vec<ArticleFacts>, Resolution) {
+pub fn analyze_corpus(
+    lex: &Lexicon,
+    mut docs: Vec<Document>,
+    as_of: NaiveDate,
+) -> (Vec<ArticleFacts>, Resolution) {
     docs.sort_by(|a, b| a.source_file.cmp(&b.source_file));
-    let arts: Vec<ArticleFacts> = docs.into_par_iter().map(|d| extract(lex, d, as_of)).collect();
+    let arts: Vec<ArticleFacts> = docs
+        .into_par_iter()
+        .map(|d| extract(lex, d, as_of))
+        .collect();
     let res = resolve(lex, &arts);
     (arts, res)
 }
@@ -82,12 +89,21 @@ pub fn build(
         if let Some(other) = seen.insert(doc.source_file.clone(), path.clone()) {
             report.rejected.push(Error::Duplicate {
                 path: path.clone(),
-                reason: format!("same file name as {} (articles are known by file name)", other.display()),
+                reason: format!(
+                    "same file name as {} (articles are known by file name)",
+                    other.display()
+                ),
             });
             continue;
         }
-        if let Some(same) = corpus.values().find(|d| d.sha256 == doc.sha256 && d.source_file != doc.source_file) {
-            report.rejected.push(Error::Duplicate { path: path.clone(), reason: format!("same text as {}", same.source_file) });
+        if let Some(same) = corpus
+            .values()
+            .find(|d| d.sha256 == doc.sha256 && d.source_file != doc.source_file)
+        {
+            report.rejected.push(Error::Duplicate {
+                path: path.clone(),
+                reason: format!("same text as {}", same.source_file),
+            });
             continue;
         }
         match corpus.get(&doc.source_file) {
@@ -124,7 +140,12 @@ fn counts(graph: &KnowledgeGraph) -> Result<(usize, usize)> {
              WHERE { ?m a ath:Mention ; ath:refersTo ?e }";
     match graph.query(q, true)? {
         crate::graph::Answer::Rows(_, rows) => {
-            let n = |i: usize| rows.first().and_then(|r| r[i].as_ref()).and_then(|v| v.parse().ok()).unwrap_or(0);
+            let n = |i: usize| {
+                rows.first()
+                    .and_then(|r| r[i].as_ref())
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0)
+            };
             Ok((n(0), n(1)))
         }
         _ => Ok((0, 0)),

@@ -10,6 +10,19 @@ use crate::lexicon::{HeadRule, Lexicon, Role};
 use crate::text::{fold_str, is_mark, Document, Text};
 use crate::vocab::{Class, Family};
 
+/// A first name more frequent than this as a word is not taken for a name (unless listed in
+/// `given-names.tsv`).
+const FIRST_NAME_ZIPF: f32 = 3.6;
+/// The same for the following parts of a name.
+const SURNAME_ZIPF: f32 = 4.2;
+/// Priorities when two readings cover the same words (lower wins).
+const PRIO_HEAD_KNOWN: u8 = 0;
+const PRIO_GAZETTEER: u8 = 1;
+const PRIO_HEAD_NEW: u8 = 2;
+const PRIO_TITLE: u8 = 3;
+const PRIO_SPEECH: u8 = 4;
+const PRIO_REFERENCE: u8 = 5;
+
 /// What a mention refers to, before cross-article resolution.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityRef {
@@ -85,8 +98,8 @@ struct Cand {
     entity: EntityRef,
     prio: u8,
     needs_context: bool,
+    weak_context: bool,
     head_context: bool,
-    named_after: Option<usize>,
     role: Option<(Role, Vec<EntityRef>)>,
 }
 
@@ -103,7 +116,13 @@ pub fn clean_label(s: &str) -> String {
     let s: String = s
         .chars()
         .filter(|&c| !is_mark(c) && !crate::text::normalize::is_control(c))
-        .map(|c| if matches!(c, '«' | '»' | '“' | '”' | '"' | '„' | '(' | ')') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '«' | '»' | '“' | '”' | '"' | '„' | '(' | ')') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -113,7 +132,7 @@ pub fn person_key(name: &str) -> String {
     let f = fold_str(name);
     let mut out: Vec<&str> = Vec::new();
     for (i, w) in f.split(' ').enumerate() {
-        if w == "ال" || w == "ال" {
+        if w == "ال" {
             continue;
         }
         if i > 0 {
@@ -169,7 +188,9 @@ impl Ctx<'_> {
     fn gazetteer_at(&self, i: usize) -> Vec<Cand> {
         let mut out = Vec::new();
         for (k, v, restore) in self.lex.variants(self.tok(i)) {
-            let Some(entries) = self.lex.names.get(&v) else { continue };
+            let Some(entries) = self.lex.names.get(&v) else {
+                continue;
+            };
             for e in entries {
                 let n = e.words.len();
                 if i + n > self.n() || !self.text.joined(i, i + n) {
@@ -187,10 +208,10 @@ impl Ctx<'_> {
                     skip: k,
                     restore: restore.clone(),
                     entity: EntityRef::Known(e.entity),
-                    prio: 0,
+                    prio: PRIO_GAZETTEER,
                     needs_context: e.needs_context,
+                    weak_context: e.weak_context,
                     head_context: false,
-                    named_after: None,
                     role: None,
                 });
             }
@@ -202,7 +223,10 @@ impl Ctx<'_> {
         self.gazetteer_at(i)
             .into_iter()
             .filter(|c| c.skip == 0)
-            .max_by(|x, y| (x.b, std::cmp::Reverse(x.needs_context)).cmp(&(y.b, std::cmp::Reverse(y.needs_context))))
+            .max_by(|x, y| {
+                (x.b, std::cmp::Reverse(x.needs_context))
+                    .cmp(&(y.b, std::cmp::Reverse(y.needs_context)))
+            })
     }
 
     fn is_definite(w: &str) -> bool {
@@ -219,12 +243,16 @@ impl Ctx<'_> {
             return None;
         }
         let t = self.tok(j);
-        if self.lex.is_stop(t) || self.lex.anaphors.contains_key(t) || self.lex.heads.contains_key(t) {
+        if self.lex.is_stop(t)
+            || self.lex.anaphors.contains_key(t)
+            || self.lex.heads.contains_key(t)
+        {
             return None;
         }
         let ok = match rule {
             HeadRule::Proper => {
-                (Self::is_definite(t) && !self.is_demonym(t)) || (!t.starts_with("ال") && !self.lex.is_common(t))
+                (Self::is_definite(t) && !self.is_demonym(t))
+                    || (!t.starts_with("ال") && !self.lex.is_common(t))
             }
             _ => !self.lex.is_common(t) && !self.is_demonym(t),
         };
@@ -232,21 +260,36 @@ impl Ctx<'_> {
             return None;
         }
         let mut end = j + 1;
-        if self.lex.name_prefixes.contains(t) && end < self.n() && !self.text.tokens[end].hard_before {
-            if !self.lex.is_stop(self.tok(end)) {
-                end += 1;
-            }
+        if self.lex.name_prefixes.contains(t)
+            && end < self.n()
+            && !self.text.tokens[end].hard_before
+            && !self.lex.is_stop(self.tok(end))
+        {
+            end += 1;
         }
-        if end < self.n() && !self.text.tokens[end].hard_before && self.lex.name_suffixes.contains(self.tok(end)) {
+        if end < self.n()
+            && !self.text.tokens[end].hard_before
+            && self.lex.name_suffixes.contains(self.tok(end))
+        {
             end += 1;
         }
         Some(end)
     }
 
-    /// An organisation name chain after a head: [j, end).
+    /// An organisation name chain after a head: [j, end). A place ends it (مديرية أوقاف الحسكة).
     fn chain(&self, j: usize, media: bool) -> Option<usize> {
         let mut end = j;
         while end < self.n() && end - j < 5 {
+            if end > j {
+                if let Some(g) = self.longest_gazetteer_at(end).filter(|g| !g.needs_context) {
+                    if class_of(self.lex, &g.entity).family() == Family::Place
+                        && !self.text.tokens[end].hard_before
+                    {
+                        end = g.b;
+                        break;
+                    }
+                }
+            }
             let tk = &self.text.tokens[end];
             let t = tk.text.as_str();
             if tk.hard_before || self.lex.is_stop(t) || self.lex.speech_verbs.contains_key(t) {
@@ -273,7 +316,7 @@ impl Ctx<'_> {
         }
         let first = self.tok(j);
         let latin = first.chars().all(|c| c.is_ascii_alphanumeric());
-        if !(Self::is_definite(first) || latin || !self.lex.is_common(first) || end > j + 1) {
+        if !(latin || !self.lex.is_common(first) || end > j + 1) {
             return None;
         }
         Some(end)
@@ -297,23 +340,36 @@ impl Ctx<'_> {
         out
     }
 
-    fn named_place(&self, head_word: &str, class: Class, j: usize, g: &Cand) -> Option<EntityRef> {
-        let EntityRef::Known(gi) = g.entity else { return None };
+    /// The gazetteer entity named «head + place» (محافظة + الرقة), if there is one.
+    fn named_place(&self, head_word: &str, class: Class, g: &Cand) -> Option<EntityRef> {
+        if !matches!(g.entity, EntityRef::Known(_)) {
+            return None;
+        }
         let words: Vec<String> = std::iter::once(head_word.to_string())
             .chain((g.a..g.b).map(|x| self.tok(x).to_string()))
             .collect();
-        let _ = j;
         if let Some(entries) = self.lex.names.get(&words[0]) {
-            if let Some(e) = entries.iter().find(|e| e.words == words && self.lex.gazetteer[e.entity].class == class) {
+            if let Some(e) = entries
+                .iter()
+                .find(|e| e.words == words && self.lex.gazetteer[e.entity].class == class)
+            {
                 return Some(EntityRef::Known(e.entity));
             }
         }
-        let _ = gi;
         None
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn head_pattern(&self, i: usize, k: usize, head_word: &str, class: Class, keep: bool, rule: HeadRule, out: &mut Vec<Cand>) {
+    fn head_pattern(
+        &self,
+        i: usize,
+        k: usize,
+        head_word: &str,
+        class: Class,
+        keep: bool,
+        rule: HeadRule,
+        out: &mut Vec<Cand>,
+    ) {
         let j = i + 1;
         if j >= self.n() || self.text.tokens[j].hard_before {
             return;
@@ -324,38 +380,59 @@ impl Ctx<'_> {
             skip: k,
             restore: String::new(),
             entity: EntityRef::Known(0),
-            prio: 1,
+            prio: PRIO_HEAD_NEW,
             needs_context: false,
+            weak_context: false,
             head_context: true,
-            named_after: None,
             role: None,
         };
         if let Some(g) = self.longest_gazetteer_at(j) {
             let gclass = class_of(self.lex, &g.entity);
             if class.family() == Family::Place && gclass.family() == Family::Place {
                 if !keep {
-                    if gclass == class || matches!((class, gclass), (Class::City, Class::City)) {
-                        out.push(Cand { a: j, b: g.b, skip: 0, entity: g.entity.clone(), ..base });
+                    if gclass == class {
+                        out.push(Cand {
+                            a: j,
+                            b: g.b,
+                            skip: 0,
+                            entity: g.entity.clone(),
+                            prio: PRIO_HEAD_KNOWN,
+                            ..base
+                        });
                     }
                     return;
                 }
-                if let Some(known) = self.named_place(head_word, class, j, &g) {
-                    out.push(Cand { b: g.b, entity: known, prio: 0, ..base });
+                if let Some(known) = self.named_place(head_word, class, &g) {
+                    out.push(Cand {
+                        b: g.b,
+                        entity: known,
+                        prio: PRIO_HEAD_KNOWN,
+                        ..base
+                    });
                     return;
                 }
-                if let EntityRef::Known(gi) = g.entity {
+                if let EntityRef::Known(_) = g.entity {
                     let label = self.label(i, k, g.b, "");
                     out.push(Cand {
                         b: g.b,
-                        entity: EntityRef::New { class, key: new_key(class, &label) },
-                        named_after: Some(gi),
+                        entity: EntityRef::New {
+                            class,
+                            key: new_key(class, &label),
+                        },
                         ..base
                     });
                 }
                 return;
             }
             if class.family() == Family::Organization && gclass.family() == Family::Organization {
-                out.push(Cand { a: j, b: g.b, skip: 0, entity: g.entity.clone(), ..base });
+                out.push(Cand {
+                    a: j,
+                    b: g.b,
+                    skip: 0,
+                    entity: g.entity.clone(),
+                    prio: PRIO_HEAD_KNOWN,
+                    ..base
+                });
                 return;
             }
         }
@@ -368,17 +445,36 @@ impl Ctx<'_> {
             self.proper_name(j, rule)
         };
         let Some(end) = end else { return };
-        let label = if keep { self.label(i, k, end, "") } else { self.label(j, 0, end, "") };
-        let entity = EntityRef::New { class, key: new_key(class, &label) };
-        if keep {
-            out.push(Cand { b: end, entity, ..base });
+        let label = if keep {
+            self.label(i, k, end, "")
         } else {
-            out.push(Cand { a: j, b: end, skip: 0, entity, ..base });
+            self.label(j, 0, end, "")
+        };
+        let entity = EntityRef::New {
+            class,
+            key: new_key(class, &label),
+        };
+        if keep {
+            out.push(Cand {
+                b: end,
+                entity,
+                ..base
+            });
+        } else {
+            out.push(Cand {
+                a: j,
+                b: end,
+                skip: 0,
+                entity,
+                ..base
+            });
         }
     }
 
     fn dual_pattern(&self, i: usize, head_word: &str, class: Class, out: &mut Vec<Cand>) {
-        let Some(x) = self.longest_gazetteer_at(i + 1) else { return };
+        let Some(x) = self.longest_gazetteer_at(i + 1) else {
+            return;
+        };
         if self.text.tokens[i + 1].hard_before || x.b >= self.n() {
             return;
         }
@@ -392,14 +488,33 @@ impl Ctx<'_> {
             if class_of(self.lex, &g.entity).family() != Family::Place {
                 continue;
             }
-            let entity = match self.named_place(head_word, class, g.a, &Cand { skip: 0, ..g.clone() }) {
+            let entity = match self.named_place(head_word, class, &g) {
                 Some(e) => e,
                 None => {
-                    let label = format!("{} {}", self.label(i, 0, i + 1, "").trim_end_matches('ي').trim_end_matches('ت'), self.label(g.a, g.skip, g.b, ""));
-                    EntityRef::New { class, key: new_key(class, &label) }
+                    let label = format!(
+                        "{} {}",
+                        self.label(i, 0, i + 1, "")
+                            .trim_end_matches('ي')
+                            .trim_end_matches('ت'),
+                        self.label(g.a, g.skip, g.b, "")
+                    );
+                    EntityRef::New {
+                        class,
+                        key: new_key(class, &label),
+                    }
                 }
             };
-            out.push(Cand { prio: 1, head_context: true, entity, named_after: None, ..g });
+            let prio = if matches!(entity, EntityRef::Known(_)) {
+                PRIO_HEAD_KNOWN
+            } else {
+                PRIO_HEAD_NEW
+            };
+            out.push(Cand {
+                prio,
+                head_context: true,
+                entity,
+                ..g
+            });
         }
     }
 
@@ -409,7 +524,9 @@ impl Ctx<'_> {
                 if words[0] != v || i + words.len() > self.n() {
                     continue;
                 }
-                if (1..words.len()).all(|x| self.tok(i + x) == words[x]) && self.text.joined(i, i + words.len()) {
+                if (1..words.len()).all(|x| self.tok(i + x) == words[x])
+                    && self.text.joined(i, i + words.len())
+                {
                     return Some((k, i + words.len(), *role));
                 }
             }
@@ -421,11 +538,17 @@ impl Ctx<'_> {
         self.title_at(i).is_some()
     }
 
-    /// A person's name at [j, end), at least `min` words.
-    fn person_name(&self, j: usize, min: usize) -> Option<usize> {
+    /// A person's name at [j, end), at least `min` words. `starts` holds the gazetteer and
+    /// pattern names found so far: a name does not start inside another entity's name.
+    fn person_name(&self, j: usize, min: usize, starts: &HashMap<usize, Cand>) -> Option<usize> {
         if j >= self.n() {
             return None;
         }
+        let other_entity = |x: usize| {
+            starts
+                .get(&x)
+                .is_some_and(|c| class_of(self.lex, &c.entity) != Class::Person)
+        };
         let t = self.tok(j);
         let given = self.lex.given_names.contains(t);
         if self.lex.is_stop(t)
@@ -433,8 +556,9 @@ impl Ctx<'_> {
             || t.chars().count() < 2
             || self.lex.speech_verbs.contains_key(t)
             || self.is_title_start(j)
-            || (!given && self.lex.is_common(t))
+            || (!given && self.lex.zipf(t) >= FIRST_NAME_ZIPF)
             || t.chars().all(|c| c.is_ascii_alphanumeric())
+            || other_entity(j)
         {
             return None;
         }
@@ -448,16 +572,17 @@ impl Ctx<'_> {
                 || self.is_title_start(end)
                 || w.chars().all(|c| c.is_ascii_alphanumeric())
                 || self.is_demonym(w)
+                || (other_entity(end) && !given)
             {
                 break;
             }
-            let given = self.lex.given_names.contains(w);
+            let g = self.lex.given_names.contains(w);
             let ok = if w.starts_with("ال") {
-                !self.lex.is_common(w) && w.ends_with('ي')
-            } else if w.starts_with('و') && !given {
+                self.lex.zipf(w) < SURNAME_ZIPF && w.ends_with('ي')
+            } else if w.starts_with('و') && !g {
                 false
             } else {
-                given || !self.lex.is_common(w)
+                g || self.lex.zipf(w) < SURNAME_ZIPF
             };
             if !ok {
                 break;
@@ -468,7 +593,11 @@ impl Ctx<'_> {
     }
 
     fn orgs_at(&self, j: usize, cands: &HashMap<usize, Cand>) -> Option<Cand> {
-        cands.get(&j).filter(|c| class_of(self.lex, &c.entity).family() != Family::Person).cloned()
+        // also through a proclitic: «لقوات سوريا الديمقراطية»
+        cands
+            .get(&j)
+            .filter(|c| class_of(self.lex, &c.entity).family() != Family::Person)
+            .cloned()
     }
 
     /// People after titles and speech verbs.
@@ -492,7 +621,8 @@ impl Ctx<'_> {
                     } else if let Some(c) = self.orgs_at(j, starts) {
                         orgs.push(c.entity.clone());
                         j = c.b;
-                    } else if matches!(w, "باسم" | "في" | "الي" | "لدي" | "ل" | "عن") {
+                    } else if matches!(w, "باسم" | "في" | "الي" | "لدي" | "ل" | "عن")
+                    {
                         j += 1;
                     } else if let Some((_, e, _)) = self.title_at(j) {
                         j = e;
@@ -500,21 +630,65 @@ impl Ctx<'_> {
                         break;
                     }
                 }
-                let min = if orgs.is_empty() && role == Role::None { 2 } else { 1 };
-                if let Some(end) = self.person_name(j, min) {
+                let min = if orgs.is_empty() && role == Role::None {
+                    2
+                } else {
+                    1
+                };
+                if let Some(end) = self.person_name(j, min, starts) {
                     let label = self.label(j, 0, end, "");
                     out.push(Cand {
                         a: j,
                         b: end,
                         skip: 0,
                         restore: String::new(),
-                        entity: EntityRef::New { class: Class::Person, key: person_key(&label) },
-                        prio: 2,
+                        entity: EntityRef::New {
+                            class: Class::Person,
+                            key: person_key(&label),
+                        },
+                        prio: PRIO_TITLE,
                         needs_context: false,
+                        weak_context: false,
                         head_context: false,
-                        named_after: None,
                         role: Some((role, orgs)),
                     });
+                }
+                // the name before the title: «فرهاد الشامي المتحدث باسم قسد»
+                for k in [3, 2] {
+                    if i < k || self.text.tokens[i].hard_before && k == 0 {
+                        continue;
+                    }
+                    let s0 = i - k;
+                    if s0 > 0 && !self.text.tokens[s0].hard_before {
+                        let prev = self.tok(s0 - 1);
+                        let after_verb = self
+                            .lex
+                            .variants(prev)
+                            .iter()
+                            .any(|(x, v, _)| *x <= 1 && self.lex.speech_verbs.contains_key(v));
+                        if !(after_verb || self.lex.is_stop(prev) || self.lex.zipf(prev) >= 4.0) {
+                            continue;
+                        }
+                    }
+                    if self.person_name(s0, k, starts) == Some(i) {
+                        let label = self.label(s0, 0, i, "");
+                        out.push(Cand {
+                            a: s0,
+                            b: i,
+                            skip: 0,
+                            restore: String::new(),
+                            entity: EntityRef::New {
+                                class: Class::Person,
+                                key: person_key(&label),
+                            },
+                            prio: PRIO_TITLE,
+                            needs_context: false,
+                            weak_context: false,
+                            head_context: false,
+                            role: None,
+                        });
+                        break;
+                    }
                 }
             }
             let speech = self
@@ -523,18 +697,21 @@ impl Ctx<'_> {
                 .into_iter()
                 .any(|(k, v, _)| k <= 1 && self.lex.speech_verbs.contains_key(&v));
             if speech {
-                if let Some(end) = self.person_name(i + 1, 2) {
+                if let Some(end) = self.person_name(i + 1, 2, starts) {
                     let label = self.label(i + 1, 0, end, "");
                     out.push(Cand {
                         a: i + 1,
                         b: end,
                         skip: 0,
                         restore: String::new(),
-                        entity: EntityRef::New { class: Class::Person, key: person_key(&label) },
-                        prio: 3,
+                        entity: EntityRef::New {
+                            class: Class::Person,
+                            key: person_key(&label),
+                        },
+                        prio: PRIO_SPEECH,
                         needs_context: false,
+                        weak_context: false,
                         head_context: false,
-                        named_after: None,
                         role: None,
                     });
                 }
@@ -550,6 +727,30 @@ impl Ctx<'_> {
         let before = chars[..s].iter().rev().find(|c| !c.is_whitespace());
         let after = chars[e..].iter().find(|c| !c.is_whitespace());
         before == Some(&'"') && after == Some(&'"')
+    }
+
+    /// A place name after a preposition or a place noun: «في حماة»، «بحماة»، «ريف حماة».
+    fn place_context(&self, c: &Cand) -> bool {
+        if class_of(self.lex, &c.entity).family() != Family::Place {
+            return false;
+        }
+        if c.skip > 0 && self.tok(c.a).starts_with('ب') {
+            return true;
+        }
+        c.a > 0
+            && !self.text.tokens[c.a].hard_before
+            && matches!(
+                self.tok(c.a - 1),
+                "في" | "من"
+                    | "الي"
+                    | "نحو"
+                    | "قرب"
+                    | "ريف"
+                    | "مدينه"
+                    | "محافظه"
+                    | "بلده"
+                    | "وسط"
+            )
     }
 
     fn mention(&self, c: &Cand, kind: MentionKind) -> Mention {
@@ -576,7 +777,9 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     }
     let mut starts: HashMap<usize, Cand> = HashMap::new();
     for c in &cands {
-        let better = starts.get(&c.a).is_none_or(|o| (c.b, std::cmp::Reverse(c.prio)) > (o.b, std::cmp::Reverse(o.prio)));
+        let better = starts
+            .get(&c.a)
+            .is_none_or(|o| (c.b, std::cmp::Reverse(c.prio)) > (o.b, std::cmp::Reverse(o.prio)));
         if better && !c.needs_context {
             starts.insert(c.a, c.clone());
         }
@@ -585,26 +788,35 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
 
     // longest first, then gazetteer before patterns, then text order
     cands.sort_by(|x, y| {
-        (y.b - y.a).cmp(&(x.b - x.a)).then(x.prio.cmp(&y.prio)).then(x.a.cmp(&y.a)).then(x.needs_context.cmp(&y.needs_context))
+        (y.b - y.a)
+            .cmp(&(x.b - x.a))
+            .then(x.prio.cmp(&y.prio))
+            .then(x.a.cmp(&y.a))
+            .then(x.needs_context.cmp(&y.needs_context))
     });
     let mut taken = vec![false; cx.n()];
     let mut chosen: Vec<Cand> = Vec::new();
     for c in cands {
         if (c.a..c.b).any(|t| taken[t]) {
             // the same span found twice: keep the head context
-            if let Some(o) = chosen.iter_mut().find(|o| o.a == c.a && o.b == c.b && o.entity == c.entity) {
+            if let Some(o) = chosen
+                .iter_mut()
+                .find(|o| o.a == c.a && o.b == c.b && o.entity == c.entity)
+            {
                 o.head_context |= c.head_context;
             }
             continue;
         }
-        for t in c.a..c.b {
-            taken[t] = true;
-        }
+        taken[c.a..c.b].fill(true);
         chosen.push(c);
     }
 
     // an ambiguous name counts in context only
-    let confirmed: HashSet<EntityRef> = chosen.iter().filter(|c| !c.needs_context).map(|c| c.entity.clone()).collect();
+    let confirmed: HashSet<EntityRef> = chosen
+        .iter()
+        .filter(|c| !c.needs_context)
+        .map(|c| c.entity.clone())
+        .collect();
     let known_ids: HashSet<&str> = confirmed
         .iter()
         .filter_map(|e| match e {
@@ -617,46 +829,54 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
             return true;
         }
         let ctx_ok = match &c.entity {
-            EntityRef::Known(i) => lex.gazetteer[*i].context.iter().any(|id| known_ids.contains(id.as_str())),
+            EntityRef::Known(i) => lex.gazetteer[*i]
+                .context
+                .iter()
+                .any(|id| known_ids.contains(id.as_str())),
             _ => false,
         };
-        c.head_context || confirmed.contains(&c.entity) || ctx_ok || cx.quoted(c)
+        c.head_context
+            || confirmed.contains(&c.entity)
+            || ctx_ok
+            || cx.quoted(c)
+            || (c.weak_context && cx.place_context(c))
     });
     for c in &chosen {
-        for t in c.a..c.b {
-            taken[t] = true;
-        }
+        taken[c.a..c.b].fill(true);
     }
-    // a prison named after a known place also names the place
-    let mut nested = Vec::new();
-    for c in &chosen {
-        if let Some(gi) = c.named_after {
-            if let Some(g) = cx.gazetteer_at(c.a + 1).into_iter().find(|g| g.entity == EntityRef::Known(gi)) {
-                nested.push(g);
-            }
-        }
-    }
-    chosen.extend(nested);
     chosen.sort_by_key(|c| (c.a, c.b));
-    let mut mentions: Vec<Mention> = chosen.iter().map(|c| cx.mention(c, MentionKind::Name)).collect();
+    let mut mentions: Vec<Mention> = chosen
+        .iter()
+        .map(|c| cx.mention(c, MentionKind::Name))
+        .collect();
 
     let mut extra = Vec::new();
-    for i in 0..cx.n() {
-        if taken[i] {
-            continue;
-        }
+    for (i, _) in taken.iter().enumerate().filter(|(_, t)| !**t) {
         // anaphors: السجن → the prison named last
         for (k, v, restore) in lex.variants(cx.tok(i)) {
-            let Some((class, prefix)) = lex.anaphors.get(&v) else { continue };
+            let Some((class, prefix)) = lex.anaphors.get(&v) else {
+                continue;
+            };
             let fits = |m: &Mention| {
                 m.kind == MentionKind::Name
                     && class_of(lex, &m.entity) == *class
-                    && prefix.as_ref().is_none_or(|p| fold_str(&m.label).starts_with(p.as_str()))
+                    && prefix
+                        .as_ref()
+                        .is_none_or(|p| fold_str(&m.label).starts_with(p.as_str()))
             };
-            let before = mentions.iter().filter(|m| m.tokens.1 <= i && fits(m)).max_by_key(|m| m.tokens.1);
+            let before = mentions
+                .iter()
+                .filter(|m| m.tokens.1 <= i && fits(m))
+                .max_by_key(|m| m.tokens.1);
             let target = before.map(|m| m.entity.clone()).or_else(|| {
-                let all: HashSet<&EntityRef> = mentions.iter().filter(|m| fits(m)).map(|m| &m.entity).collect();
-                (all.len() == 1).then(|| all.into_iter().next().cloned()).flatten()
+                let all: HashSet<&EntityRef> = mentions
+                    .iter()
+                    .filter(|m| fits(m))
+                    .map(|m| &m.entity)
+                    .collect();
+                (all.len() == 1)
+                    .then(|| all.into_iter().next().cloned())
+                    .flatten()
             });
             if let Some(entity) = target {
                 let c = Cand {
@@ -665,10 +885,10 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
                     skip: k,
                     restore,
                     entity,
-                    prio: 4,
+                    prio: PRIO_REFERENCE,
                     needs_context: false,
+                    weak_context: false,
                     head_context: false,
-                    named_after: None,
                     role: None,
                 };
                 extra.push(cx.mention(&c, MentionKind::Anaphor));
@@ -677,17 +897,23 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
         }
         // a surname alone after a speech verb: وقال علي
         if i > 0 {
-            let after_speech =
-                lex.variants(cx.tok(i - 1)).into_iter().any(|(k, v, _)| k <= 1 && lex.speech_verbs.contains_key(&v));
+            let after_speech = lex
+                .variants(cx.tok(i - 1))
+                .into_iter()
+                .any(|(k, v, _)| k <= 1 && lex.speech_verbs.contains_key(&v));
             if after_speech {
                 let orig_word = clean_label(&{
                     let (s, e) = text.orig_span(doc, i, 0, i + 1);
                     doc.slice(s, e)
                 });
-                let person = mentions.iter().filter(|m| m.tokens.1 <= i && class_of(lex, &m.entity) == Class::Person).rev().find(|m| {
-                    let words: Vec<&str> = m.label.split(' ').collect();
-                    words.len() >= 2 && words.last() == Some(&orig_word.as_str())
-                });
+                let person = mentions
+                    .iter()
+                    .filter(|m| m.tokens.1 <= i && class_of(lex, &m.entity) == Class::Person)
+                    .rev()
+                    .find(|m| {
+                        let words: Vec<&str> = m.label.split(' ').collect();
+                        words.len() >= 2 && words.last() == Some(&orig_word.as_str())
+                    });
                 if let Some(p) = person {
                     let c = Cand {
                         a: i,
@@ -695,10 +921,10 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
                         skip: 0,
                         restore: String::new(),
                         entity: p.entity.clone(),
-                        prio: 4,
+                        prio: PRIO_REFERENCE,
                         needs_context: false,
+                        weak_context: false,
                         head_context: false,
-                        named_after: None,
                         role: None,
                     };
                     extra.push(cx.mention(&c, MentionKind::Short));
@@ -711,13 +937,21 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
 
     let same = equivalences(&cx, &mentions);
     let located_in = containment(&cx, &mentions);
-    Recognized { mentions, same, located_in }
+    Recognized {
+        mentions,
+        same,
+        located_in,
+    }
 }
 
 /// «X المعروف باسم Y»: pairs of mentions naming one entity.
 fn equivalences(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let by_start: HashMap<usize, usize> = mentions.iter().enumerate().map(|(i, m)| (m.tokens.0, i)).collect();
+    let by_start: HashMap<usize, usize> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.tokens.0, i))
+        .collect();
     for p in 0..cx.n() {
         for phrase in &cx.lex.equivalence {
             let (body, clitic) = match phrase.last().map(String::as_str) {
@@ -728,7 +962,11 @@ fn equivalences(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
             if p + n > cx.n() {
                 continue;
             }
-            let first_ok = cx.lex.variants(cx.tok(p)).iter().any(|(k, v, _)| *k <= 1 && v == &body[0]);
+            let first_ok = cx
+                .lex
+                .variants(cx.tok(p))
+                .iter()
+                .any(|(k, v, _)| *k <= 1 && v == &body[0]);
             if !first_ok || !(1..n).all(|x| cx.tok(p + x) == body[x]) {
                 continue;
             }
@@ -781,7 +1019,9 @@ fn containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
         .map(|(i, m)| (m.tokens.0, i))
         .collect();
     for (a, m) in mentions.iter().enumerate() {
-        let Some(ra) = place_rank(class_of(cx.lex, &m.entity)) else { continue };
+        let Some(ra) = place_rank(class_of(cx.lex, &m.entity)) else {
+            continue;
+        };
         let mut j = m.tokens.1;
         let mut steps = 0;
         let mut linked = false;
@@ -799,7 +1039,11 @@ fn containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
             let w = cx.tok(j);
             let is_link = w == "في" || w == "ب";
             let is_head = cx.lex.variants(w).iter().any(|(k, v, _)| {
-                cx.lex.heads.get(v).is_some_and(|h| h.class.family() == Family::Place && !h.keep) && (*k == 0 || v != w)
+                cx.lex
+                    .heads
+                    .get(v)
+                    .is_some_and(|h| h.class.family() == Family::Place && !h.keep)
+                    && (*k == 0 || v != w)
             });
             if !(is_link || is_head) {
                 break;

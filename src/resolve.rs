@@ -81,13 +81,13 @@ impl Groups {
         if ra == rb || (self.known[ra].is_some() && self.known[rb].is_some()) {
             return;
         }
-        let (keep, drop) = if self.known[rb].is_some() || (self.known[ra].is_none() && rb < ra) { (rb, ra) } else { (ra, rb) };
+        let (keep, drop) = if self.known[rb].is_some() || (self.known[ra].is_none() && rb < ra) {
+            (rb, ra)
+        } else {
+            (ra, rb)
+        };
         self.parent[drop] = keep;
     }
-}
-
-fn family(lex: &Lexicon, e: &EntityRef) -> Family {
-    crate::recognize::class_of(lex, e).family()
 }
 
 /// «ق» and «غ» both write the «g» of Kurdish and colloquial names.
@@ -102,7 +102,12 @@ fn first_last(key: &str) -> Option<String> {
 
 /// Resolves the entities of all articles.
 pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
-    let mut g = Groups { keys: Vec::new(), index: HashMap::new(), parent: Vec::new(), known: Vec::new() };
+    let mut g = Groups {
+        keys: Vec::new(),
+        index: HashMap::new(),
+        parent: Vec::new(),
+        known: Vec::new(),
+    };
     for a in arts {
         for m in &a.rec.mentions {
             g.id(&m.entity);
@@ -111,7 +116,10 @@ pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
     // what the text says
     for a in arts {
         for &(x, y) in &a.rec.same {
-            let (ix, iy) = (g.id(&a.rec.mentions[x].entity), g.id(&a.rec.mentions[y].entity));
+            let (ix, iy) = (
+                g.id(&a.rec.mentions[x].entity),
+                g.id(&a.rec.mentions[y].entity),
+            );
             g.union(ix, iy);
         }
     }
@@ -132,15 +140,22 @@ pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
                     person_index.entry(fl).or_insert(e.entity);
                 }
             } else {
-                name_index.entry((class, phonetic(&joined))).or_insert(e.entity);
+                name_index
+                    .entry((class, phonetic(&joined)))
+                    .or_insert(e.entity);
             }
         }
     }
     let mut new_by_key: BTreeMap<(Family, String), Vec<usize>> = BTreeMap::new();
     for i in 0..g.keys.len() {
-        let EntityRef::New { class, key } = g.keys[i].clone() else { continue };
+        let EntityRef::New { class, key } = g.keys[i].clone() else {
+            continue;
+        };
         let target = if class == Class::Person {
-            person_index.get(&key).or_else(|| first_last(&key).and_then(|k| person_index.get(&k))).copied()
+            person_index
+                .get(&key)
+                .or_else(|| first_last(&key).and_then(|k| person_index.get(&k)))
+                .copied()
         } else {
             name_index.get(&(class, phonetic(&key))).copied()
         };
@@ -148,7 +163,11 @@ pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
             let j = g.id(&EntityRef::Known(t));
             g.union(i, j);
         }
-        let k = if class == Class::Person { first_last(&key).unwrap_or(key.clone()) } else { phonetic(&key) };
+        let k = if class == Class::Person {
+            first_last(&key).unwrap_or(key.clone())
+        } else {
+            phonetic(&key)
+        };
         new_by_key.entry((class.family(), k)).or_default().push(i);
     }
     for ids in new_by_key.values() {
@@ -176,7 +195,11 @@ pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
                 *classes.entry(r).or_default().entry(*class).or_default() += 1;
             }
             if m.kind == MentionKind::Name && !m.label.is_empty() {
-                *labels.entry(r).or_default().entry(m.label.clone()).or_default() += 1;
+                *labels
+                    .entry(r)
+                    .or_default()
+                    .entry(m.label.clone())
+                    .or_default() += 1;
             }
         }
     }
@@ -200,11 +223,19 @@ pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
             None => {
                 let class = classes
                     .get(&root)
-                    .and_then(|c| c.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(c, _)| *c))
+                    .and_then(|c| {
+                        c.iter()
+                            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                            .map(|(c, _)| *c)
+                    })
                     .unwrap_or(Class::Organization);
                 let label = seen
                     .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.chars().count().cmp(&a.0.chars().count())).then(b.0.cmp(a.0)))
+                    .max_by(|a, b| {
+                        a.1.cmp(b.1)
+                            .then(b.0.chars().count().cmp(&a.0.chars().count()))
+                            .then(b.0.cmp(a.0))
+                    })
                     .map(|(l, _)| l.clone())
                     .unwrap_or_default();
                 let key = ids
@@ -215,7 +246,10 @@ pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
                     })
                     .min()
                     .unwrap_or_default();
-                let slug: String = key.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
+                let slug: String = key
+                    .chars()
+                    .map(|c| if c.is_alphanumeric() { c } else { '_' })
+                    .collect();
                 Entity {
                     iri: format!("{ID}{}/{}", class.name().to_lowercase(), slug),
                     class,
@@ -231,12 +265,25 @@ pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
         entities.push((root, ent));
     }
     entities.sort_by(|a, b| a.1.iri.cmp(&b.1.iri));
-    let pos: HashMap<usize, usize> = entities.iter().enumerate().map(|(i, (r, _))| (*r, i)).collect();
+    let pos: HashMap<usize, usize> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, (r, _))| (*r, i))
+        .collect();
     let mention_entity = arts
         .iter()
-        .map(|a| a.rec.mentions.iter().map(|m| pos[&g.find(g.index[&m.entity])]).collect())
+        .map(|a| {
+            a.rec
+                .mentions
+                .iter()
+                .map(|m| pos[&g.find(g.index[&m.entity])])
+                .collect()
+        })
         .collect();
-    Resolution { entities: entities.into_iter().map(|(_, e)| e).collect(), mention_entity }
+    Resolution {
+        entities: entities.into_iter().map(|(_, e)| e).collect(),
+        mention_entity,
+    }
 }
 
 /// Places a gazetteer place lies in, by its `within` chain.
@@ -259,14 +306,20 @@ fn within_chain(lex: &Lexicon, gi: usize) -> Vec<usize> {
 fn named_after_place(lex: &Lexicon, a: &ArticleFacts, g: &mut Groups) {
     let ms = &a.rec.mentions;
     for m in ms {
-        let EntityRef::New { class, key } = &m.entity else { continue };
+        let EntityRef::New { class, key } = &m.entity else {
+            continue;
+        };
         if !matches!(class, Class::Prison | Class::Camp) {
             continue;
         }
         // the place the name is made of: سجن الحسكة → الحسكة
         let rest: Vec<String> = key.split(' ').skip(1).map(str::to_string).collect();
         let Some(place) = rest.first().and_then(|w| lex.names.get(w)).and_then(|es| {
-            es.iter().find(|e| e.words == rest && lex.gazetteer[e.entity].class.family() == Family::Place).map(|e| e.entity)
+            es.iter()
+                .find(|e| {
+                    e.words == rest && lex.gazetteer[e.entity].class.family() == Family::Place
+                })
+                .map(|e| e.entity)
         }) else {
             continue;
         };

@@ -66,8 +66,23 @@ pub mod ath {
     pub const LOCATED_IN: &str = "locatedIn";
     /// Every `ath:` local name above, for the ontology test.
     pub const ALL: &[&str] = &[
-        ARTICLE, MENTION, MENTIONED_IN, REFERS_TO, START, END, ANCHOR_TEXT, MENTION_KIND, EVIDENCE,
-        SOURCE_FILE, TITLE, PUBLISHED_ON, PUBLISHED_ON_TEXT, DATE_INFERRED, PUBLISHER, SHA256, TEXT,
+        ARTICLE,
+        MENTION,
+        MENTIONED_IN,
+        REFERS_TO,
+        START,
+        END,
+        ANCHOR_TEXT,
+        MENTION_KIND,
+        EVIDENCE,
+        SOURCE_FILE,
+        TITLE,
+        PUBLISHED_ON,
+        PUBLISHED_ON_TEXT,
+        DATE_INFERRED,
+        PUBLISHER,
+        SHA256,
+        TEXT,
         LOCATED_IN,
     ];
 }

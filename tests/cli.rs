@@ -13,7 +13,13 @@ fn seeds() -> PathBuf {
 
 fn build(inputs: &[&Path], store: &Path, export: &Path) -> std::process::Output {
     let mut c = athar();
-    c.arg("build").args(inputs).arg("--store").arg(store).arg("--export").arg(export).args(["--as-of", "2026-11-22"]);
+    c.arg("build")
+        .args(inputs)
+        .arg("--store")
+        .arg(store)
+        .arg("--export")
+        .arg(export)
+        .args(["--as-of", "2026-11-22"]);
     c.output().unwrap()
 }
 
@@ -36,16 +42,27 @@ fn builds_the_seeds_queries_them_and_reruns_as_a_no_op() {
         .output()
         .unwrap();
     assert!(q.status.success(), "{}", String::from_utf8_lossy(&q.stderr));
-    let rows: Vec<String> = String::from_utf8(q.stdout).unwrap().lines().skip(1).map(str::to_string).collect();
+    let rows: Vec<String> = String::from_utf8(q.stdout)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect();
     assert_eq!(rows.len(), 3, "{rows:?}");
     for name in ["سجن الأقطان", "سجن غويران", "سجن الكتيبة"] {
-        assert!(rows.iter().any(|r| r.contains(name)), "{name} missing from {rows:?}");
+        assert!(
+            rows.iter().any(|r| r.contains(name)),
+            "{name} missing from {rows:?}"
+        );
     }
 
     // the same input again: nothing written, same bytes
     let again = build(&[&seeds()], &store, &export);
     let err = String::from_utf8_lossy(&again.stderr);
-    assert!(again.status.success() && err.contains("5 unchanged") && err.contains("store unchanged"), "{err}");
+    assert!(
+        again.status.success() && err.contains("5 unchanged") && err.contains("store unchanged"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(export.join("graph.nq")).unwrap(), nq);
 
     // a fresh build elsewhere: same bytes
@@ -55,7 +72,13 @@ fn builds_the_seeds_queries_them_and_reruns_as_a_no_op() {
 
     // export from the store alone: same bytes
     let export3 = tmp.path().join("e3");
-    let e = athar().args(["export", "--store"]).arg(&store).arg("--to").arg(&export3).output().unwrap();
+    let e = athar()
+        .args(["export", "--store"])
+        .arg(&store)
+        .arg("--to")
+        .arg(&export3)
+        .output()
+        .unwrap();
     assert!(e.status.success());
     assert_eq!(std::fs::read(export3.join("graph.nq")).unwrap(), nq);
 }
@@ -65,14 +88,21 @@ fn bad_inputs_are_named_and_good_ones_still_go_in() {
     let tmp = tempfile::tempdir().unwrap();
     let inputs = tmp.path().join("in");
     std::fs::create_dir(&inputs).unwrap();
-    std::fs::copy(seeds().join("004_b91710638270b3ca.txt"), inputs.join("good.txt")).unwrap();
+    std::fs::copy(
+        seeds().join("004_b91710638270b3ca.txt"),
+        inputs.join("good.txt"),
+    )
+    .unwrap();
     std::fs::write(inputs.join("latin1.txt"), b"\xd3\xcc\xe4 caf\xe9").unwrap();
     std::fs::write(inputs.join("blank.txt"), " \n\t\n").unwrap();
     let (store, export) = (tmp.path().join("s"), tmp.path().join("e"));
     let out = build(&[&inputs, &tmp.path().join("missing.txt")], &store, &export);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "{err}");
-    assert!(err.contains("latin1.txt: not valid UTF-8 (first invalid byte at offset 0)"), "{err}");
+    assert!(
+        err.contains("latin1.txt: not valid UTF-8 (first invalid byte at offset 0)"),
+        "{err}"
+    );
     assert!(err.contains("blank.txt: empty article"), "{err}");
     assert!(err.contains("missing.txt"), "{err}");
     assert!(err.contains("1 articles (1 added"), "{err}");
@@ -84,10 +114,26 @@ fn bad_inputs_are_named_and_good_ones_still_go_in() {
 fn a_malformed_query_is_an_error_naming_the_problem() {
     let tmp = tempfile::tempdir().unwrap();
     let (store, export) = (tmp.path().join("s"), tmp.path().join("e"));
-    assert!(build(&[&seeds().join("000_445e457e048a23d0.txt")], &store, &export).status.success());
-    let q = athar().args(["query", "--store"]).arg(&store).arg("SELECT WHERE {").output().unwrap();
+    assert!(build(
+        &[&seeds().join("000_445e457e048a23d0.txt")],
+        &store,
+        &export
+    )
+    .status
+    .success());
+    let q = athar()
+        .args(["query", "--store"])
+        .arg(&store)
+        .arg("SELECT WHERE {")
+        .output()
+        .unwrap();
     assert_eq!(q.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&q.stderr).starts_with("athar: query:"));
-    let none = athar().args(["query", "--store"]).arg(tmp.path().join("nothing")).arg("ASK {}").output().unwrap();
+    let none = athar()
+        .args(["query", "--store"])
+        .arg(tmp.path().join("nothing"))
+        .arg("ASK {}")
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&none.stderr).contains("no athar store here"));
 }

@@ -16,7 +16,10 @@ fn seed_mentions_match_the_golden_files() {
     for e in std::fs::read_dir(dir.join("seeds")).unwrap() {
         let p = e.unwrap().path();
         let text = std::fs::read_to_string(&p).unwrap();
-        docs.push(Document::new(p.file_name().unwrap().to_string_lossy(), text));
+        docs.push(Document::new(
+            p.file_name().unwrap().to_string_lossy(),
+            text,
+        ));
     }
     let (arts, res) = analyze_corpus(&lex, docs, NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
     let mut failures = Vec::new();
@@ -24,7 +27,10 @@ fn seed_mentions_match_the_golden_files() {
         let mut out = String::from("start\tend\tanchor\tkind\tclass\tentity\n");
         for (mi, m) in a.rec.mentions.iter().enumerate() {
             let e = &res.entities[res.mention_entity[ai][mi]];
-            assert_eq!(a.doc.slice(m.start, m.end), a.doc.chars[m.start..m.end].iter().collect::<String>());
+            assert_eq!(
+                a.doc.slice(m.start, m.end),
+                a.doc.chars[m.start..m.end].iter().collect::<String>()
+            );
             out += &format!(
                 "{}\t{}\t{}\t{}\t{}\t{}\n",
                 m.start,
@@ -36,12 +42,21 @@ fn seed_mentions_match_the_golden_files() {
             );
         }
         if let Some(p) = &a.published {
-            out += &format!("# published {} (inferred: {})\n", p.value.lexical(), p.inferred);
+            out += &format!(
+                "# published {} (inferred: {})\n",
+                p.value.lexical(),
+                p.inferred
+            );
         }
         if let Some(p) = a.publisher {
-            out += &format!("# publisher {}\n", res.entities[res.mention_entity[ai][p]].label_ar);
+            out += &format!(
+                "# publisher {}\n",
+                res.entities[res.mention_entity[ai][p]].label_ar
+            );
         }
-        let path = dir.join("expected").join(a.doc.source_file.replace(".txt", ".tsv"));
+        let path = dir
+            .join("expected")
+            .join(a.doc.source_file.replace(".txt", ".tsv"));
         if std::env::var_os("UPDATE_EXPECT").is_some() {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, &out).unwrap();
@@ -49,5 +64,8 @@ fn seed_mentions_match_the_golden_files() {
             failures.push(path.display().to_string());
         }
     }
-    assert!(failures.is_empty(), "differ from golden files (UPDATE_EXPECT=1 to rewrite): {failures:?}");
+    assert!(
+        failures.is_empty(),
+        "differ from golden files (UPDATE_EXPECT=1 to rewrite): {failures:?}"
+    );
 }

@@ -11,7 +11,9 @@ fn is_clean(s: &str) -> bool {
     s.nfc().collect::<String>() == s
         && s.trim() == s
         && !s.contains("  ")
-        && !s.chars().any(|c| athar::text::is_mark(c) || athar::text::normalize::is_control(c))
+        && !s
+            .chars()
+            .any(|c| athar::text::is_mark(c) || athar::text::normalize::is_control(c))
 }
 
 #[test]
@@ -28,7 +30,11 @@ fn every_lexicon_file_is_sorted_unique_and_normalized() {
         for r in &rows {
             for f in &r.fields {
                 for part in f.split('|') {
-                    assert!(is_clean(part.trim_start_matches('?')), "{name}:{}: {part:?} is not normalized", r.line);
+                    assert!(
+                        is_clean(part.trim_start_matches('?')),
+                        "{name}:{}: {part:?} is not normalized",
+                        r.line
+                    );
                 }
             }
         }
@@ -41,15 +47,32 @@ fn gazetteer_classes_and_links_exist() {
     assert!(lex.gazetteer.len() > 1000);
     let ttl = athar::ONTOLOGY;
     for e in &lex.gazetteer {
-        assert!(ttl.contains(&format!("ath:{} a owl:Class", e.class.name())), "{}: class {:?}", e.id, e.class);
+        assert!(
+            ttl.contains(&format!("ath:{} a owl:Class", e.class.name())),
+            "{}: class {:?}",
+            e.id,
+            e.class
+        );
         for w in e.within.iter().chain(&e.context) {
-            assert!(lex.by_id.contains_key(w), "{} refers to unknown id {w}", e.id);
+            assert!(
+                lex.by_id.contains_key(w),
+                "{} refers to unknown id {w}",
+                e.id
+            );
         }
         if let Some(q) = &e.wikidata {
-            assert!(q.starts_with('Q') && q[1..].chars().all(|c| c.is_ascii_digit()), "{}: {q}", e.id);
+            assert!(
+                q.starts_with('Q') && q[1..].chars().all(|c| c.is_ascii_digit()),
+                "{}: {q}",
+                e.id
+            );
         }
         if let Some((lat, lon)) = e.coords {
-            assert!((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon), "{}", e.id);
+            assert!(
+                (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon),
+                "{}",
+                e.id
+            );
         }
         assert!(!e.source.is_empty(), "{} has no source", e.id);
     }
@@ -63,31 +86,100 @@ fn gazetteer_classes_and_links_exist() {
 fn vocabulary_is_defined_in_the_ontology() {
     let ttl = athar::ONTOLOGY;
     for c in Class::ALL {
-        assert!(ttl.contains(&format!("ath:{} a owl:Class", c.name())), "{c:?}");
+        assert!(
+            ttl.contains(&format!("ath:{} a owl:Class", c.name())),
+            "{c:?}"
+        );
     }
     for t in vocab::ath::ALL {
-        assert!(ttl.contains(&format!("ath:{t} a ")), "ath:{t} missing from athar.ttl");
+        assert!(
+            ttl.contains(&format!("ath:{t} a ")),
+            "ath:{t} missing from athar.ttl"
+        );
     }
     // every term of the contract
-    for t in ["locatedIn", "controls", "supports", "partOf", "affiliatedWith", "spokespersonOf", "commanderOf",
-        "officialOf", "headOf", "Quantity", "measures", "value", "minValue", "maxValue", "qualifier", "unit",
-        "ofGroup", "about", "reportedBy", "evidence", "Killed", "Injured", "Held", "Escaped", "Captured",
-        "Displaced", "Fighters", "Hostages", "Population", "Duration", "Other", "Exact", "Approximately", "AtLeast",
-        "MoreThan", "AtMost", "Range", "Family", "Day", "Month", "Year", "Kilometre", "Vehicle", "Event", "Attack",
-        "Clash", "Airstrike", "PrisonBreak", "Riot", "Arrest", "HostageTaking", "Displacement", "Curfew", "Meeting",
-        "PhoneCall", "Agreement", "Withdrawal", "ClaimOfResponsibility", "agent", "target", "participant", "place",
-        "date"] {
+    for t in [
+        "locatedIn",
+        "controls",
+        "supports",
+        "partOf",
+        "affiliatedWith",
+        "spokespersonOf",
+        "commanderOf",
+        "officialOf",
+        "headOf",
+        "Quantity",
+        "measures",
+        "value",
+        "minValue",
+        "maxValue",
+        "qualifier",
+        "unit",
+        "ofGroup",
+        "about",
+        "reportedBy",
+        "evidence",
+        "Killed",
+        "Injured",
+        "Held",
+        "Escaped",
+        "Captured",
+        "Displaced",
+        "Fighters",
+        "Hostages",
+        "Population",
+        "Duration",
+        "Other",
+        "Exact",
+        "Approximately",
+        "AtLeast",
+        "MoreThan",
+        "AtMost",
+        "Range",
+        "Family",
+        "Day",
+        "Month",
+        "Year",
+        "Kilometre",
+        "Vehicle",
+        "Event",
+        "Attack",
+        "Clash",
+        "Airstrike",
+        "PrisonBreak",
+        "Riot",
+        "Arrest",
+        "HostageTaking",
+        "Displacement",
+        "Curfew",
+        "Meeting",
+        "PhoneCall",
+        "Agreement",
+        "Withdrawal",
+        "ClaimOfResponsibility",
+        "agent",
+        "target",
+        "participant",
+        "place",
+        "date",
+    ] {
         let def = format!("ath:{t} a ");
         let at = ttl.find(&def).unwrap_or_else(|| panic!("ath:{t} missing"));
         let block = &ttl[at..ttl[at..].find(" .\n").map(|e| at + e).unwrap_or(ttl.len())];
-        assert!(block.contains("@ar") && block.contains("@en") && block.contains("rdfs:comment"), "ath:{t} lacks labels");
+        assert!(
+            block.contains("@ar") && block.contains("@en") && block.contains("rdfs:comment"),
+            "ath:{t} lacks labels"
+        );
     }
 }
 
 #[test]
 fn the_ontology_parses_as_turtle() {
     // a term is defined once, and every prefixed name resolves
-    let defs: Vec<&str> = athar::ONTOLOGY.lines().filter(|l| l.starts_with("ath:")).collect();
+    let defs: Vec<&str> = athar::ONTOLOGY
+        .lines()
+        .filter(|l| l.starts_with("ath:"))
+        .collect();
     let unique: HashSet<&&str> = defs.iter().collect();
     assert_eq!(unique.len(), defs.len());
 }

@@ -63,9 +63,15 @@ fn normalization_folds_spelling_and_keeps_offsets() {
 fn clitics_are_stripped_and_the_article_restored() {
     let lex = Lexicon::builtin().unwrap();
     let v = lex.variants("وبالحسكه");
-    assert!(v.contains(&(2, "الحسكه".to_string(), String::new())), "{v:?}");
+    assert!(
+        v.contains(&(2, "الحسكه".to_string(), String::new())),
+        "{v:?}"
+    );
     let v = lex.variants("للحسكه");
-    assert!(v.contains(&(2, "الحسكه".to_string(), "ال".to_string())), "{v:?}");
+    assert!(
+        v.contains(&(2, "الحسكه".to_string(), "ال".to_string())),
+        "{v:?}"
+    );
     let v = lex.variants("بحلب");
     assert!(v.contains(&(1, "حلب".to_string(), String::new())));
     // short words keep their first letter
@@ -74,7 +80,10 @@ fn clitics_are_stripped_and_the_article_restored() {
 
 #[test]
 fn sentences_split_on_arabic_punctuation_not_decimals() {
-    let doc = Document::new("t.txt", "قال إن 2.5 ألف فروا. هل عادوا؟ نعم؛ عادوا\nسطر".to_string());
+    let doc = Document::new(
+        "t.txt",
+        "قال إن 2.5 ألف فروا. هل عادوا؟ نعم؛ عادوا\nسطر".to_string(),
+    );
     let text = analyze(&doc);
     assert_eq!(text.sentences.len(), 5);
 }

@@ -32,7 +32,9 @@ pub struct BuildArgs {
 /// Parses `--as-of`, or today.
 pub fn reference_date(s: Option<&str>) -> Result<NaiveDate> {
     match s {
-        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Error::BadDate(s.to_string())),
+        Some(s) => {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Error::BadDate(s.to_string()))
+        }
         None => Ok(chrono::Local::now().date_naive()),
     }
 }
@@ -44,8 +46,10 @@ pub fn run(args: &BuildArgs) -> Result<i32> {
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new(0);
         b.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} reading {pos}/{len} articles {wide_bar} {eta}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "{spinner} reading {pos}/{len} articles {wide_bar} {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         Some(b)
     } else {
@@ -81,5 +85,9 @@ pub fn run(args: &BuildArgs) -> Result<i32> {
         report.seconds,
         if report.written { "" } else { " (store unchanged)" }
     );
-    Ok(if report.rejected.is_empty() { super::EXIT_OK } else { super::EXIT_REJECTED })
+    Ok(if report.rejected.is_empty() {
+        super::EXIT_OK
+    } else {
+        super::EXIT_REJECTED
+    })
 }

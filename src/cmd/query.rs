@@ -52,7 +52,11 @@ pub fn run(args: &QueryArgs) -> Result<i32> {
     };
     let graph = KnowledgeGraph::open_read_only(&args.store)?;
     let stdout = std::io::stdout();
-    let format = args.format.unwrap_or(if stdout.is_terminal() { Format::Table } else { Format::Csv });
+    let format = args.format.unwrap_or(if stdout.is_terminal() {
+        Format::Table
+    } else {
+        Format::Csv
+    });
     let mut out = stdout.lock();
     let io = |e: std::io::Error| Error::io("<stdout>", e);
     let rf = match format {
@@ -84,9 +88,18 @@ pub fn write_table(answer: &Answer, w: &mut impl Write) -> std::io::Result<()> {
                 }
             }
             let line = |cells: Vec<String>| {
-                cells.iter().enumerate().map(|(i, c)| format!("{c}{}", " ".repeat(widths[i] - c.chars().count()))).collect::<Vec<_>>().join("  ")
+                cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("{c}{}", " ".repeat(widths[i] - c.chars().count())))
+                    .collect::<Vec<_>>()
+                    .join("  ")
             };
-            writeln!(w, "{}", line(vars.iter().map(|v| format!("?{v}")).collect()).trim_end())?;
+            writeln!(
+                w,
+                "{}",
+                line(vars.iter().map(|v| format!("?{v}")).collect()).trim_end()
+            )?;
             for r in rows {
                 writeln!(w, "{}", line(r.iter().map(cell).collect()).trim_end())?;
             }

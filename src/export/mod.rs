@@ -15,7 +15,10 @@ pub fn write_all(graph: &KnowledgeGraph, dir: &Path) -> Result<Vec<String>> {
     let tmp = dir.join(".graph.nq.tmp");
     let f = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
     let w = rdf::write_nquads(graph, std::io::BufWriter::new(f))?;
-    w.into_inner().map_err(|e| Error::io(&tmp, e.into_error()))?.sync_all().map_err(|e| Error::io(&tmp, e))?;
+    w.into_inner()
+        .map_err(|e| Error::io(&tmp, e.into_error()))?
+        .sync_all()
+        .map_err(|e| Error::io(&tmp, e))?;
     std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))?;
     written.push("graph.nq".to_string());
     let onto = dir.join("athar.ttl");

@@ -60,7 +60,10 @@ pub struct KnowledgeGraph {
 }
 
 fn store_err(path: &Path, e: impl std::fmt::Display) -> Error {
-    Error::Store { path: path.to_path_buf(), message: e.to_string() }
+    Error::Store {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
 }
 
 impl KnowledgeGraph {
@@ -69,27 +72,44 @@ impl KnowledgeGraph {
         let store = Store::open(path).map_err(|e| {
             let msg = e.to_string();
             if msg.to_lowercase().contains("lock") {
-                store_err(path, format!("{msg} (another athar process is using this store; wait for it to finish)"))
+                store_err(
+                    path,
+                    format!(
+                        "{msg} (another athar process is using this store; wait for it to finish)"
+                    ),
+                )
             } else {
                 store_err(path, msg)
             }
         })?;
-        Ok(KnowledgeGraph { store, path: path.to_path_buf() })
+        Ok(KnowledgeGraph {
+            store,
+            path: path.to_path_buf(),
+        })
     }
 
     /// Opens an existing store for reading.
     pub fn open_read_only(path: &Path) -> Result<Self> {
         if !path.join("CURRENT").exists() {
-            return Err(store_err(path, "no athar store here (run `athar build` first)"));
+            return Err(store_err(
+                path,
+                "no athar store here (run `athar build` first)",
+            ));
         }
         let store = Store::open_read_only(path).map_err(|e| store_err(path, e))?;
-        Ok(KnowledgeGraph { store, path: path.to_path_buf() })
+        Ok(KnowledgeGraph {
+            store,
+            path: path.to_path_buf(),
+        })
     }
 
     /// An empty in-memory store.
     pub fn in_memory() -> Result<Self> {
         let store = Store::new().map_err(|e| store_err(Path::new(""), e))?;
-        Ok(KnowledgeGraph { store, path: PathBuf::new() })
+        Ok(KnowledgeGraph {
+            store,
+            path: PathBuf::new(),
+        })
     }
 
     /// Number of quads.
@@ -111,7 +131,9 @@ impl KnowledgeGraph {
             h = ath(vocab_ath::SHA256),
             t = ath(vocab_ath::TEXT)
         );
-        let Answer::Rows(_, rows) = self.query(&q, false)? else { return Ok(Vec::new()) };
+        let Answer::Rows(_, rows) = self.query(&q, false)? else {
+            return Ok(Vec::new());
+        };
         Ok(rows
             .into_iter()
             .map(|r| StoredArticle {
@@ -125,7 +147,10 @@ impl KnowledgeGraph {
     /// Replaces the whole dataset with `quads`, in one transaction: readers see the old or the
     /// new dataset, never a mix, and a crash leaves the old one.
     pub fn replace_all(&self, quads: &[Quad]) -> Result<()> {
-        let mut tx = self.store.start_transaction().map_err(|e| store_err(&self.path, e))?;
+        let mut tx = self
+            .store
+            .start_transaction()
+            .map_err(|e| store_err(&self.path, e))?;
         tx.clear().map_err(|e| store_err(&self.path, e))?;
         for q in quads {
             tx.insert(q);
@@ -154,7 +179,9 @@ impl KnowledgeGraph {
     }
 
     fn prepare(&self, query: &str, union: bool) -> Result<oxigraph::sparql::PreparedSparqlQuery> {
-        let mut q = SparqlEvaluator::new().parse_query(query).map_err(|e| Error::Query(e.to_string()))?;
+        let mut q = SparqlEvaluator::new()
+            .parse_query(query)
+            .map_err(|e| Error::Query(e.to_string()))?;
         if union {
             q.dataset_mut().set_default_graph_as_union();
         }
@@ -163,9 +190,18 @@ impl KnowledgeGraph {
 
     /// Runs a query and serializes its results in a standard format (SELECT/ASK) or as
     /// N-Triples (CONSTRUCT/DESCRIBE). With `union`, the default graph is the union of all graphs.
-    pub fn query_to<W: Write>(&self, query: &str, union: bool, format: ResultFormat, mut w: W) -> Result<W> {
+    pub fn query_to<W: Write>(
+        &self,
+        query: &str,
+        union: bool,
+        format: ResultFormat,
+        mut w: W,
+    ) -> Result<W> {
         let prepared = self.prepare(query, union)?;
-        let results = prepared.on_store(&self.store).execute().map_err(|e| Error::Query(e.to_string()))?;
+        let results = prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| Error::Query(e.to_string()))?;
         let fmt = match format {
             ResultFormat::Json => QueryResultsFormat::Json,
             ResultFormat::Xml => QueryResultsFormat::Xml,
@@ -185,7 +221,9 @@ impl KnowledgeGraph {
                 s.finish().map_err(io)?;
             }
             QueryResults::Boolean(b) => {
-                QueryResultsSerializer::from_format(fmt).serialize_boolean_to_writer(&mut w, b).map_err(io)?;
+                QueryResultsSerializer::from_format(fmt)
+                    .serialize_boolean_to_writer(&mut w, b)
+                    .map_err(io)?;
             }
             QueryResults::Graph(triples) => {
                 let mut s = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(&mut w);
@@ -202,14 +240,25 @@ impl KnowledgeGraph {
     /// Runs a query and returns plain values.
     pub fn query(&self, query: &str, union: bool) -> Result<Answer> {
         let prepared = self.prepare(query, union)?;
-        let results = prepared.on_store(&self.store).execute().map_err(|e| Error::Query(e.to_string()))?;
+        let results = prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| Error::Query(e.to_string()))?;
         Ok(match results {
             QueryResults::Solutions(solutions) => {
-                let vars: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_string()).collect();
+                let vars: Vec<String> = solutions
+                    .variables()
+                    .iter()
+                    .map(|v| v.as_str().to_string())
+                    .collect();
                 let mut rows = Vec::new();
                 for sol in solutions {
                     let sol = sol.map_err(|e| Error::Query(e.to_string()))?;
-                    rows.push(vars.iter().map(|v| sol.get(v.as_str()).map(plain)).collect());
+                    rows.push(
+                        vars.iter()
+                            .map(|v| sol.get(v.as_str()).map(plain))
+                            .collect(),
+                    );
                 }
                 Answer::Rows(vars, rows)
             }

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use oxigraph::model::vocab::xsd;
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Subject, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 use crate::extract::ArticleFacts;
 use crate::resolve::Resolution;
@@ -44,7 +44,7 @@ struct Out {
 }
 
 impl Out {
-    fn add(&mut self, s: impl Into<Subject>, p: &str, o: impl Into<Term>, g: &GraphName) {
+    fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: &str, o: impl Into<Term>, g: &GraphName) {
         self.quads.push(Quad::new(s, iri(p), o, g.clone()));
     }
 }
@@ -58,14 +58,21 @@ pub fn corpus_quads(arts: &[ArticleFacts], res: &Resolution) -> Vec<Quad> {
         let s = iri(&e.iri);
         out.add(s.clone(), rdf_type, iri(&e.class.iri()), &dg);
         out.add(s.clone(), vocab::RDFS_LABEL, ar(&e.label_ar), &dg);
+        // one rdfs:label per entity (the canonical Arabic name), so `?e rdfs:label ?l` lists
+        // each entity once; the English name is an alternative label
         if let Some(l) = &e.label_en {
-            out.add(s.clone(), vocab::RDFS_LABEL, en(l), &dg);
+            out.add(s.clone(), vocab::SKOS_ALT_LABEL, en(l), &dg);
         }
         for l in &e.alt_labels {
             out.add(s.clone(), vocab::SKOS_ALT_LABEL, ar(l), &dg);
         }
         if let Some(q) = &e.wikidata {
-            out.add(s.clone(), vocab::OWL_SAME_AS, iri(&format!("{}{q}", vocab::WIKIDATA)), &dg);
+            out.add(
+                s.clone(),
+                vocab::OWL_SAME_AS,
+                iri(&format!("{}{q}", vocab::WIKIDATA)),
+                &dg,
+            );
         }
         if let Some((lat, lon)) = e.coords {
             out.add(s.clone(), vocab::GEO_LAT, decimal(lat), &dg);
@@ -77,21 +84,44 @@ pub fn corpus_quads(arts: &[ArticleFacts], res: &Resolution) -> Vec<Quad> {
         let d = iri(&doc_iri);
         let g = GraphName::NamedNode(d.clone());
         out.add(d.clone(), rdf_type, iri(&ath(a::ARTICLE)), &g);
-        out.add(d.clone(), &ath(a::SOURCE_FILE), string(&art.doc.source_file), &g);
+        out.add(
+            d.clone(),
+            &ath(a::SOURCE_FILE),
+            string(&art.doc.source_file),
+            &g,
+        );
         out.add(d.clone(), &ath(a::TITLE), string(&art.title), &g);
         out.add(d.clone(), &ath(a::SHA256), string(&art.doc.sha256), &g);
         out.add(d.clone(), &ath(a::TEXT), string(&art.doc.text), &g);
         if let Some(p) = &art.published {
-            let dt = iri(&format!("http://www.w3.org/2001/XMLSchema#{}", p.value.xsd_type()));
-            out.add(d.clone(), &ath(a::PUBLISHED_ON), Literal::new_typed_literal(p.value.lexical(), dt), &g);
-            out.add(d.clone(), &ath(a::PUBLISHED_ON_TEXT), string(&art.doc.slice(p.start, p.end)), &g);
+            let dt = iri(&format!(
+                "http://www.w3.org/2001/XMLSchema#{}",
+                p.value.xsd_type()
+            ));
+            out.add(
+                d.clone(),
+                &ath(a::PUBLISHED_ON),
+                Literal::new_typed_literal(p.value.lexical(), dt),
+                &g,
+            );
+            out.add(
+                d.clone(),
+                &ath(a::PUBLISHED_ON_TEXT),
+                string(&art.doc.slice(p.start, p.end)),
+                &g,
+            );
             if p.inferred {
                 out.add(d.clone(), &ath(a::DATE_INFERRED), Literal::from(true), &g);
             }
         }
         let ents = &res.mention_entity[ai];
         if let Some(pi) = art.publisher {
-            out.add(d.clone(), &ath(a::PUBLISHER), iri(&res.entities[ents[pi]].iri), &g);
+            out.add(
+                d.clone(),
+                &ath(a::PUBLISHER),
+                iri(&res.entities[ents[pi]].iri),
+                &g,
+            );
         }
         let mut mentioned = BTreeSet::new();
         for (mi, m) in art.rec.mentions.iter().enumerate() {
@@ -103,7 +133,12 @@ pub fn corpus_quads(arts: &[ArticleFacts], res: &Resolution) -> Vec<Quad> {
             out.add(mid.clone(), &ath(a::MENTIONED_IN), d.clone(), &g);
             out.add(mid.clone(), &ath(a::START), int(m.start), &g);
             out.add(mid.clone(), &ath(a::END), int(m.end), &g);
-            out.add(mid.clone(), &ath(a::ANCHOR_TEXT), string(&art.doc.slice(m.start, m.end)), &g);
+            out.add(
+                mid.clone(),
+                &ath(a::ANCHOR_TEXT),
+                string(&art.doc.slice(m.start, m.end)),
+                &g,
+            );
             out.add(mid, &ath(a::MENTION_KIND), string(m.kind.as_str()), &g);
         }
         for e in mentioned {
