@@ -262,7 +262,10 @@ def cities(gaz, verified):
                 return "?"
             return "~" if k in HOMOGRAPHS else ""
 
-        clear = sorted((n for n in names if not ambiguity(n)), key=lambda n: (-zipf_frequency(n, "ar"), n))
+        # the most frequent spelling, with the article where the place's name has one (Al Mayādīn)
+        definite = bool(re.match(r"^(a[lnrstdzḑţşẕ]{1,2}|ash|ath|adh)[ -‘’']", c["name"].lower()))
+        clear = sorted((n for n in names if not ambiguity(n)),
+                       key=lambda n: (definite != n.startswith("ال"), -zipf_frequency(n, "ar"), n))
         unclear = sorted((n for n in names if ambiguity(n)), key=lambda n: (zipf_frequency(n, "ar"), n))
         if match:
             v = vcities[match]

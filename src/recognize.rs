@@ -249,13 +249,20 @@ impl Ctx<'_> {
         {
             return None;
         }
-        let ok = match rule {
-            HeadRule::Proper => {
-                (Self::is_definite(t) && !self.is_demonym(t))
-                    || (!t.starts_with("ال") && !self.lex.is_common(t))
-            }
-            _ => !self.lex.is_common(t) && !self.is_demonym(t),
-        };
+        // «أبو حمام»، «تل تمر»: a name prefix and the word after it are a name
+        let prefixed = self.lex.name_prefixes.contains(t)
+            && j + 1 < self.n()
+            && !self.text.tokens[j + 1].hard_before
+            && !self.lex.is_stop(self.tok(j + 1))
+            && !self.is_demonym(self.tok(j + 1));
+        let ok = prefixed
+            || match rule {
+                HeadRule::Proper => {
+                    (Self::is_definite(t) && !self.is_demonym(t))
+                        || (!t.starts_with("ال") && !self.lex.is_common(t))
+                }
+                _ => !self.lex.is_common(t) && !self.is_demonym(t),
+            };
         if !ok || t.chars().count() < 3 {
             return None;
         }
@@ -277,7 +284,7 @@ impl Ctx<'_> {
     }
 
     /// An organisation name chain after a head: [j, end). A place ends it (مديرية أوقاف الحسكة).
-    fn chain(&self, j: usize, media: bool) -> Option<usize> {
+    fn chain(&self, j: usize, media: bool, armed: bool) -> Option<usize> {
         let mut end = j;
         while end < self.n() && end - j < 5 {
             if end > j {
@@ -296,6 +303,20 @@ impl Ctx<'_> {
                 break;
             }
             if end > j && t.starts_with('و') && !t.starts_with("وال") {
+                break;
+            }
+            // the construct ends with its definite genitive: after one, only definite
+            // adjectives follow («قوات النظام» then «طوقت» is a verb)
+            let latin = t.chars().all(|c| c.is_ascii_alphanumeric());
+            let definite_seen = (j..end).any(|x| Self::is_definite(self.tok(x)));
+            if definite_seen
+                && !latin
+                && !(Self::is_definite(t) || t.starts_with("لل") || t.starts_with("وال"))
+            {
+                break;
+            }
+            // «تابعة للتحالف»: a prepositional phrase, not a name, unless a definite came first
+            if !definite_seen && (t.starts_with("لل") || t.starts_with("وال")) {
                 break;
             }
             end += 1;
@@ -317,6 +338,13 @@ impl Ctx<'_> {
         let first = self.tok(j);
         let latin = first.chars().all(|c| c.is_ascii_alphanumeric());
         if !(latin || !self.lex.is_common(first) || end > j + 1) {
+            return None;
+        }
+        // an armed group's name has a definite or Latin word: «قوات الصناديد», not «قوات مؤازرة»
+        let named = (j..end).any(|x| {
+            Self::is_definite(self.tok(x)) || self.tok(x).chars().all(|c| c.is_ascii_alphanumeric())
+        });
+        if armed && !named {
             return None;
         }
         Some(end)
@@ -390,16 +418,24 @@ impl Ctx<'_> {
             let gclass = class_of(self.lex, &g.entity);
             if class.family() == Family::Place && gclass.family() == Family::Place {
                 if !keep {
-                    if gclass == class {
-                        out.push(Cand {
-                            a: j,
-                            b: g.b,
-                            skip: 0,
-                            entity: g.entity.clone(),
-                            prio: PRIO_HEAD_KNOWN,
-                            ..base
-                        });
-                    }
+                    // «حي الحميدية»: the head says what it is, whatever else bears the name
+                    let entity = if gclass == class {
+                        g.entity.clone()
+                    } else {
+                        let label = self.label(j, 0, g.b, "");
+                        EntityRef::New {
+                            class,
+                            key: new_key(class, &label),
+                        }
+                    };
+                    out.push(Cand {
+                        a: j,
+                        b: g.b,
+                        skip: 0,
+                        entity,
+                        prio: PRIO_HEAD_KNOWN,
+                        ..base
+                    });
                     return;
                 }
                 if let Some(known) = self.named_place(head_word, class, &g) {
@@ -412,6 +448,14 @@ impl Ctx<'_> {
                     return;
                 }
                 if let EntityRef::Known(_) = g.entity {
+                    let mut end = g.b;
+                    if end < self.n()
+                        && !self.text.tokens[end].hard_before
+                        && self.lex.name_suffixes.contains(self.tok(end))
+                    {
+                        end += 1;
+                    }
+                    let g = Cand { b: end, ..g };
                     let label = self.label(i, k, g.b, "");
                     out.push(Cand {
                         b: g.b,
@@ -439,8 +483,17 @@ impl Ctx<'_> {
         if rule == HeadRule::Known {
             return;
         }
+        // the head begins a name the gazetteer knows: that reading wins
+        if keep
+            && self
+                .gazetteer_at(i)
+                .iter()
+                .any(|c| !c.needs_context && c.b > j)
+        {
+            return;
+        }
         let end = if rule == HeadRule::Chain {
-            self.chain(j, class == Class::MediaOutlet)
+            self.chain(j, class == Class::MediaOutlet, class == Class::ArmedGroup)
         } else {
             self.proper_name(j, rule)
         };
