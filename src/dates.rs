@@ -185,10 +185,7 @@ pub fn find_dates(lex: &Lexicon, text: &Text, as_of: NaiveDate) -> Vec<DateMenti
             if let Some((_, k2)) = month_at(lex, text, k) {
                 k = k2;
             }
-            while k < n
-                && k < i + 6
-                && matches!(toks[k].text.as_str(), "من" | "عام" | "العام" | "سنه")
-            {
+            while k < n && k < i + 6 && lex.is("year-link", &toks[k].text) {
                 k += 1;
             }
             if let Some(y) = toks

@@ -60,7 +60,7 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
         .lines()
         .position(|l| !l.trim().is_empty())
         .unwrap_or(0);
-    let (published, dateline) = publication_date(&text, &dates, &lines, title_line);
+    let (published, dateline) = publication_date(lex, &text, &dates, &lines, title_line);
     let published = published.map(|d| {
         let (start, end) = text.orig_span(&doc, d.first, 0, d.last);
         Published {
@@ -116,6 +116,7 @@ fn line_start(lines: &[usize], i: usize) -> usize {
 
 /// (publication date, the dateline date if that is where it came from).
 fn publication_date(
+    lex: &Lexicon,
     text: &Text,
     dates: &[DateMention],
     lines: &[usize],
@@ -127,11 +128,10 @@ fn publication_date(
             .collect()
     };
     // «تم النشر: 2022/01/28»
-    if let Some(d) = dates.iter().find(|d| {
-        words(d.first, 3)
-            .iter()
-            .any(|w| *w == "النشر" || *w == "نشر")
-    }) {
+    if let Some(d) = dates
+        .iter()
+        .find(|d| words(d.first, 3).iter().any(|w| lex.is("published", w)))
+    {
         return (Some(d.clone()), None);
     }
     // a dateline: a full date at the start of one of the first lines after the headline
@@ -149,7 +149,7 @@ fn publication_date(
     // «صباح اليوم الجمعة 23 كانون الثاني»: today is that date
     if let Some(d) = dates.iter().find(|d| {
         d.first > 0
-            && text.tokens[d.first - 1].text == "اليوم"
+            && lex.is("today", &text.tokens[d.first - 1].text)
             && matches!(d.value, DateValue::Day(_))
     }) {
         return (Some(d.clone()), None);

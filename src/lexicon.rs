@@ -9,56 +9,30 @@ use crate::error::{Error, Result};
 use crate::text::fold_str;
 use crate::vocab::Class;
 
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../ontology/lexicon/", $name)))),*]
+    };
+}
+
 /// Every lexicon file, by name, as embedded at build time.
-pub const FILES: &[(&str, &str)] = &[
-    (
-        "anaphors.tsv",
-        include_str!("../ontology/lexicon/anaphors.tsv"),
-    ),
-    (
-        "common-words.tsv",
-        include_str!("../ontology/lexicon/common-words.tsv"),
-    ),
-    (
-        "demonyms.tsv",
-        include_str!("../ontology/lexicon/demonyms.tsv"),
-    ),
-    (
-        "equivalence.tsv",
-        include_str!("../ontology/lexicon/equivalence.tsv"),
-    ),
-    (
-        "gazetteer.tsv",
-        include_str!("../ontology/lexicon/gazetteer.tsv"),
-    ),
-    (
-        "given-names.tsv",
-        include_str!("../ontology/lexicon/given-names.tsv"),
-    ),
-    ("heads.tsv", include_str!("../ontology/lexicon/heads.tsv")),
-    ("months.tsv", include_str!("../ontology/lexicon/months.tsv")),
-    (
-        "name-parts.tsv",
-        include_str!("../ontology/lexicon/name-parts.tsv"),
-    ),
-    (
-        "proclitics.tsv",
-        include_str!("../ontology/lexicon/proclitics.tsv"),
-    ),
-    (
-        "speech-verbs.tsv",
-        include_str!("../ontology/lexicon/speech-verbs.tsv"),
-    ),
-    (
-        "stopwords.tsv",
-        include_str!("../ontology/lexicon/stopwords.tsv"),
-    ),
-    ("titles.tsv", include_str!("../ontology/lexicon/titles.tsv")),
-    (
-        "weekdays.tsv",
-        include_str!("../ontology/lexicon/weekdays.tsv"),
-    ),
-];
+pub const FILES: &[(&str, &str)] = embed!(
+    "anaphors.tsv",
+    "common-words.tsv",
+    "demonyms.tsv",
+    "equivalence.tsv",
+    "function-words.tsv",
+    "gazetteer.tsv",
+    "given-names.tsv",
+    "heads.tsv",
+    "months.tsv",
+    "name-parts.tsv",
+    "proclitics.tsv",
+    "speech-verbs.tsv",
+    "stopwords.tsv",
+    "titles.tsv",
+    "weekdays.tsv",
+);
 
 /// Files whose first non-comment line is a header row.
 const WITH_HEADER: &[&str] = &["gazetteer.tsv", "common-words.tsv"];
@@ -231,6 +205,8 @@ pub struct Lexicon {
     pub name_prefixes: HashSet<String>,
     /// Adjectives that end a prison or camp name.
     pub name_suffixes: HashSet<String>,
+    /// Function words by role (see `function-words.tsv`).
+    pub function_words: HashMap<String, HashSet<String>>,
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -462,6 +438,15 @@ impl Lexicon {
             lx.demonyms.insert(format!("{w}ه"), c.clone());
             lx.demonyms.insert(w, c);
         }
+        let f = "function-words.tsv";
+        for row in parse_rows(f, &read(f)?, 2)? {
+            for role in row.fields[1].split('|').filter(|r| !r.is_empty()) {
+                lx.function_words
+                    .entry(role.to_string())
+                    .or_default()
+                    .insert(fold_str(&row.fields[0]));
+            }
+        }
         let f = "name-parts.tsv";
         for row in parse_rows(f, &read(f)?, 2)? {
             let w = fold_str(&row.fields[0]);
@@ -517,6 +502,11 @@ impl Lexicon {
     /// A frequent Arabic word.
     pub fn is_common(&self, w: &str) -> bool {
         self.common_words.contains_key(w)
+    }
+
+    /// Whether a normalized word has a role in `function-words.tsv`.
+    pub fn is(&self, role: &str, w: &str) -> bool {
+        self.function_words.get(role).is_some_and(|s| s.contains(w))
     }
 
     /// Zipf frequency of a normalized word (0 when rare).

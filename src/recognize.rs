@@ -674,8 +674,7 @@ impl Ctx<'_> {
                     } else if let Some(c) = self.orgs_at(j, starts) {
                         orgs.push(c.entity.clone());
                         j = c.b;
-                    } else if matches!(w, "باسم" | "في" | "الي" | "لدي" | "ل" | "عن")
-                    {
+                    } else if w == "ل" || self.lex.is("title-link", w) {
                         j += 1;
                     } else if let Some((_, e, _)) = self.title_at(j) {
                         j = e;
@@ -792,18 +791,7 @@ impl Ctx<'_> {
         }
         c.a > 0
             && !self.text.tokens[c.a].hard_before
-            && matches!(
-                self.tok(c.a - 1),
-                "في" | "من"
-                    | "الي"
-                    | "نحو"
-                    | "قرب"
-                    | "ريف"
-                    | "مدينه"
-                    | "محافظه"
-                    | "بلده"
-                    | "وسط"
-            )
+            && self.lex.is("place-context", self.tok(c.a - 1))
     }
 
     fn mention(&self, c: &Cand, kind: MentionKind) -> Mention {
@@ -1090,7 +1078,7 @@ fn containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
                 break;
             }
             let w = cx.tok(j);
-            let is_link = w == "في" || w == "ب";
+            let is_link = w == "ب" || cx.lex.is("located-link", w);
             let is_head = cx.lex.variants(w).iter().any(|(k, v, _)| {
                 cx.lex
                     .heads
