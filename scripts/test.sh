@@ -6,7 +6,11 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 cargo fmt --check
 cargo clippy --release --all-targets -- -D warnings
-cargo test --release
+log=$(mktemp)
+cargo test --release --all-targets 2>&1 | tee "$log"
+passed=$(grep -Eo '^test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
+failed=$(grep -Eo '; [0-9]+ failed' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -21,3 +25,4 @@ if [ -f "$shared/eval/score.py" ]; then
 else
   echo "../shared/eval/score.py not found: scorer floors not checked"
 fi
+echo "tests: $passed passed, $failed failed"
