@@ -103,6 +103,24 @@ struct Cand {
     role: Option<(Role, Vec<EntityRef>)>,
 }
 
+impl Cand {
+    /// A reading of tokens [a, b) with no context flags.
+    fn new(a: usize, b: usize, skip: usize, entity: EntityRef, prio: u8) -> Self {
+        Cand {
+            a,
+            b,
+            skip,
+            restore: String::new(),
+            entity,
+            prio,
+            needs_context: false,
+            weak_context: false,
+            head_context: false,
+            role: None,
+        }
+    }
+}
+
 /// Class of a reference.
 pub fn class_of(lex: &Lexicon, e: &EntityRef) -> Class {
     match e {
@@ -688,22 +706,7 @@ impl Ctx<'_> {
                     1
                 };
                 if let Some(end) = self.person_name(j, min, starts) {
-                    let label = self.label(j, 0, end, "");
-                    out.push(Cand {
-                        a: j,
-                        b: end,
-                        skip: 0,
-                        restore: String::new(),
-                        entity: EntityRef::New {
-                            class: Class::Person,
-                            key: person_key(&label),
-                        },
-                        prio: PRIO_TITLE,
-                        needs_context: false,
-                        weak_context: false,
-                        head_context: false,
-                        role: Some((role, orgs)),
-                    });
+                    out.push(self.person(j, end, PRIO_TITLE, Some((role, orgs))));
                 }
                 // the name before the title: «فرهاد الشامي المتحدث باسم قسد»
                 for k in [3, 2] {
@@ -723,22 +726,8 @@ impl Ctx<'_> {
                         }
                     }
                     if self.person_name(s0, k, starts) == Some(i) {
-                        let label = self.label(s0, 0, i, "");
-                        out.push(Cand {
-                            a: s0,
-                            b: i,
-                            skip: 0,
-                            restore: String::new(),
-                            entity: EntityRef::New {
-                                class: Class::Person,
-                                key: person_key(&label),
-                            },
-                            prio: PRIO_TITLE,
-                            needs_context: false,
-                            weak_context: false,
-                            head_context: false,
-                            role: None,
-                        });
+                        out.push(self.person(s0, i, PRIO_TITLE, None));
+
                         break;
                     }
                 }
@@ -750,26 +739,24 @@ impl Ctx<'_> {
                 .any(|(k, v, _)| k <= 1 && self.lex.speech_verbs.contains_key(&v));
             if speech {
                 if let Some(end) = self.person_name(i + 1, 2, starts) {
-                    let label = self.label(i + 1, 0, end, "");
-                    out.push(Cand {
-                        a: i + 1,
-                        b: end,
-                        skip: 0,
-                        restore: String::new(),
-                        entity: EntityRef::New {
-                            class: Class::Person,
-                            key: person_key(&label),
-                        },
-                        prio: PRIO_SPEECH,
-                        needs_context: false,
-                        weak_context: false,
-                        head_context: false,
-                        role: None,
-                    });
+                    out.push(self.person(i + 1, end, PRIO_SPEECH, None));
                 }
             }
         }
         out
+    }
+
+    /// A new person named by tokens [a, b).
+    fn person(&self, a: usize, b: usize, prio: u8, role: Option<(Role, Vec<EntityRef>)>) -> Cand {
+        let label = self.label(a, 0, b, "");
+        let entity = EntityRef::New {
+            class: Class::Person,
+            key: person_key(&label),
+        };
+        Cand {
+            role,
+            ..Cand::new(a, b, 0, entity, prio)
+        }
     }
 
     fn quoted(&self, c: &Cand) -> bool {
@@ -921,17 +908,10 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
             });
             if let Some(entity) = target {
                 let c = Cand {
-                    a: i,
-                    b: i + 1,
-                    skip: k,
                     restore,
-                    entity,
-                    prio: PRIO_REFERENCE,
-                    needs_context: false,
-                    weak_context: false,
-                    head_context: false,
-                    role: None,
+                    ..Cand::new(i, i + 1, k, entity, PRIO_REFERENCE)
                 };
+
                 extra.push(cx.mention(&c, MentionKind::Anaphor));
                 break;
             }
@@ -956,18 +936,8 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
                         words.len() >= 2 && words.last() == Some(&orig_word.as_str())
                     });
                 if let Some(p) = person {
-                    let c = Cand {
-                        a: i,
-                        b: i + 1,
-                        skip: 0,
-                        restore: String::new(),
-                        entity: p.entity.clone(),
-                        prio: PRIO_REFERENCE,
-                        needs_context: false,
-                        weak_context: false,
-                        head_context: false,
-                        role: None,
-                    };
+                    let c = Cand::new(i, i + 1, 0, p.entity.clone(), PRIO_REFERENCE);
+
                     extra.push(cx.mention(&c, MentionKind::Short));
                 }
             }
