@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::dates::{find_dates, DateMention, DateValue};
 use crate::lexicon::Lexicon;
+use crate::quantities::{find_quantities, Quantity};
 use crate::recognize::{class_of, new_key, recognize, EntityRef, Mention, MentionKind, Recognized};
 use crate::text::{analyze, Document, Text};
 use crate::vocab::Class;
@@ -39,6 +40,10 @@ pub struct ArticleFacts {
     pub rec: Recognized,
     /// Dates found in the text.
     pub dates: Vec<DateMention>,
+    /// Figures.
+    pub quantities: Vec<Quantity>,
+    /// Sentences: original span and text, for evidence.
+    pub sentences: Vec<(usize, usize, String)>,
 }
 
 /// Extracts everything from one article. `as_of` is the reference date for years the text
@@ -79,6 +84,11 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
         title_line,
         dateline.as_ref(),
     );
+    let attribution = crate::attribution::attribute(lex, &text, &rec.mentions, &lines);
+    let quantities = find_quantities(lex, &doc, &text, &rec.mentions, &dates, &attribution);
+    let sentences = (0..text.sentences.len())
+        .map(|s| text.sentence_text(&doc, s))
+        .collect();
     ArticleFacts {
         doc,
         title,
@@ -86,6 +96,8 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
         publisher,
         rec,
         dates,
+        quantities,
+        sentences,
     }
 }
 
@@ -203,7 +215,6 @@ fn publisher(
             }
             let (start, end) = text.orig_span(doc, s, 0, e);
             let label = crate::recognize::clean_label(&doc.slice(start, end));
-            rec.mentions.retain(|m| m.tokens.1 <= s || m.tokens.0 >= e);
             let m = Mention {
                 start,
                 end,
@@ -216,18 +227,7 @@ fn publisher(
                 label,
                 role: None,
             };
-            let at = rec
-                .mentions
-                .iter()
-                .position(|x| x.start > start)
-                .unwrap_or(rec.mentions.len());
-            // indices of relation pairs shift with the insertion
-            for p in rec.same.iter_mut().chain(rec.located_in.iter_mut()) {
-                p.0 += usize::from(p.0 >= at);
-                p.1 += usize::from(p.1 >= at);
-            }
-            rec.mentions.insert(at, m);
-            return Some(at);
+            return Some(rec.replace_span(m));
         }
     }
     // statements made «لـ«المجلة»» again and again: the outlet publishing them

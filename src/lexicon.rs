@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::text::fold_str;
-use crate::vocab::Class;
+use crate::vocab::{Class, Measure, Qualifier, Unit};
 
 macro_rules! embed {
     ($($name:literal),* $(,)?) => {
@@ -25,12 +25,17 @@ pub const FILES: &[(&str, &str)] = embed!(
     "gazetteer.tsv",
     "given-names.tsv",
     "heads.tsv",
+    "measures.tsv",
+    "members.tsv",
     "months.tsv",
     "name-parts.tsv",
+    "numbers.tsv",
+    "qualifiers.tsv",
     "proclitics.tsv",
     "speech-verbs.tsv",
     "stopwords.tsv",
     "titles.tsv",
+    "units.tsv",
     "weekdays.tsv",
 );
 
@@ -159,6 +164,53 @@ pub enum Role {
     None,
 }
 
+/// How a number word combines (see `numbers.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumKind {
+    /// أحد/إحدى: a number only before عشر (أحد عشر = 11).
+    One,
+    /// 1–9.
+    Unit,
+    /// عشر/عشرة after a unit.
+    Teen,
+    /// 20, 30, … 90.
+    Ten,
+    /// 100 … 900.
+    Hundred,
+    /// Thousands (a multiplier after a number).
+    Thousand,
+    /// Millions (a multiplier after a number).
+    Million,
+    /// عشرات، مئات، آلاف: at least the value.
+    Vague,
+}
+
+/// Where a qualifier stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QualPosition {
+    /// Before the figure.
+    Before,
+    /// After the figure (within its clause).
+    After,
+    /// Before the first of two figures joined by «و».
+    Range,
+}
+
+/// What a measure word says (see `measures.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TriggerKind {
+    /// What happened to them.
+    Event,
+    /// A detained state.
+    Held,
+    /// «يضم»: held, unless soldiers are counted.
+    Contain,
+    /// The counted noun.
+    Noun,
+    /// People in general.
+    Generic,
+}
+
 /// A speech verb's kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpeechKind {
@@ -166,6 +218,8 @@ pub enum SpeechKind {
     Say,
     /// Continues the previous speaker.
     Continue,
+    /// A participle (مضيفا أن) whose speaker is the sentence's subject.
+    Participle,
 }
 
 /// All lexicons, indexed.
@@ -181,8 +235,8 @@ pub struct Lexicon {
     pub proclitics: Vec<(String, String, bool)>,
     /// Head nouns by normalized form.
     pub heads: HashMap<String, Head>,
-    /// Titles as normalized word sequences.
-    pub titles: Vec<(Vec<String>, Role)>,
+    /// Titles as normalized word sequences, with whether they name an office's holder.
+    pub titles: Vec<(Vec<String>, Role, bool)>,
     /// Speech verbs by normalized form.
     pub speech_verbs: HashMap<String, SpeechKind>,
     /// Function words.
@@ -207,6 +261,16 @@ pub struct Lexicon {
     pub name_suffixes: HashSet<String>,
     /// Function words by role (see `function-words.tsv`).
     pub function_words: HashMap<String, HashSet<String>>,
+    /// Number words.
+    pub numbers: HashMap<String, (f64, NumKind)>,
+    /// Qualifier phrases, longest first.
+    pub qualifiers: Vec<(Vec<String>, Qualifier, QualPosition)>,
+    /// Measure words by their first word.
+    pub measures: HashMap<String, Vec<(Vec<String>, Measure, TriggerKind)>>,
+    /// Units: word → (unit, count it carries, factor).
+    pub units: HashMap<String, (Unit, u32, f64)>,
+    /// Nouns of membership.
+    pub members: HashSet<String>,
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -363,7 +427,8 @@ impl Lexicon {
             );
         }
         let f = "titles.tsv";
-        for row in parse_rows(f, &read(f)?, 2)? {
+        for row in parse_rows(f, &read(f)?, 3)? {
+            let office = row.fields[2] == "yes";
             let role = match row.fields[1].as_str() {
                 "spokesperson" => Role::Spokesperson,
                 "commander" => Role::Commander,
@@ -371,15 +436,22 @@ impl Lexicon {
                 "head" => Role::Head,
                 _ => Role::None,
             };
-            lx.titles.push((words(&row.fields[0]), role));
+            lx.titles.push((words(&row.fields[0]), role, office));
         }
         lx.titles.sort_by_key(|t| std::cmp::Reverse(t.0.len()));
         let f = "speech-verbs.tsv";
         for row in parse_rows(f, &read(f)?, 2)? {
-            let kind = if row.fields[1] == "continue" {
-                SpeechKind::Continue
-            } else {
-                SpeechKind::Say
+            let kind = match row.fields[1].as_str() {
+                "continue" => SpeechKind::Continue,
+                "participle" => SpeechKind::Participle,
+                "say" => SpeechKind::Say,
+                k => {
+                    return Err(Error::Lexicon {
+                        file: f.into(),
+                        line: row.line,
+                        message: format!("unknown kind {k:?}"),
+                    })
+                }
             };
             lx.speech_verbs.insert(fold_str(&row.fields[0]), kind);
         }
@@ -434,9 +506,12 @@ impl Lexicon {
         let f = "demonyms.tsv";
         for row in parse_rows(f, &read(f)?, 2)? {
             let c = (!row.fields[1].is_empty()).then(|| row.fields[1].clone());
+            // masculine and feminine, definite and not: الأمريكي، الأمريكية، أمريكي، أمريكية
             let w = fold_str(&row.fields[0]);
-            lx.demonyms.insert(format!("{w}ه"), c.clone());
-            lx.demonyms.insert(w, c);
+            let bare = w.strip_prefix("ال").unwrap_or(&w).to_string();
+            for form in [format!("{w}ه"), format!("{bare}ه"), bare, w] {
+                lx.demonyms.insert(form, c.clone());
+            }
         }
         let f = "function-words.tsv";
         for row in parse_rows(f, &read(f)?, 2)? {
@@ -446,6 +521,80 @@ impl Lexicon {
                     .or_default()
                     .insert(fold_str(&row.fields[0]));
             }
+        }
+        let bad = |f: &str, line: usize, m: String| Error::Lexicon {
+            file: f.into(),
+            line,
+            message: m,
+        };
+        let f = "numbers.tsv";
+        for row in parse_rows(f, &read(f)?, 3)? {
+            let v: f64 = row.fields[1]
+                .parse()
+                .map_err(|_| bad(f, row.line, "value is not a number".into()))?;
+            let kind = match row.fields[2].as_str() {
+                "one" => NumKind::One,
+                "unit" => NumKind::Unit,
+                "teen" => NumKind::Teen,
+                "ten" => NumKind::Ten,
+                "hundred" => NumKind::Hundred,
+                "thousand" => NumKind::Thousand,
+                "million" => NumKind::Million,
+                "vague" => NumKind::Vague,
+                k => return Err(bad(f, row.line, format!("unknown kind {k:?}"))),
+            };
+            lx.numbers.insert(fold_str(&row.fields[0]), (v, kind));
+        }
+        let f = "qualifiers.tsv";
+        for row in parse_rows(f, &read(f)?, 3)? {
+            let q = Qualifier::from_name(&row.fields[1])
+                .ok_or_else(|| bad(f, row.line, "unknown qualifier".into()))?;
+            let pos = match row.fields[2].as_str() {
+                "before" => QualPosition::Before,
+                "after" => QualPosition::After,
+                "range" => QualPosition::Range,
+                p => return Err(bad(f, row.line, format!("unknown position {p:?}"))),
+            };
+            lx.qualifiers.push((words(&row.fields[0]), q, pos));
+        }
+        lx.qualifiers.sort_by_key(|q| std::cmp::Reverse(q.0.len()));
+        let f = "measures.tsv";
+        for row in parse_rows(f, &read(f)?, 3)? {
+            let m = Measure::from_name(&row.fields[1])
+                .ok_or_else(|| bad(f, row.line, "unknown measure".into()))?;
+            let kind = match row.fields[2].as_str() {
+                "event" => TriggerKind::Event,
+                "held" => TriggerKind::Held,
+                "contain" => TriggerKind::Contain,
+                "noun" => TriggerKind::Noun,
+                "generic" => TriggerKind::Generic,
+                k => return Err(bad(f, row.line, format!("unknown kind {k:?}"))),
+            };
+            let w = words(&row.fields[0]);
+            lx.measures
+                .entry(w[0].clone())
+                .or_default()
+                .push((w, m, kind));
+        }
+        for v in lx.measures.values_mut() {
+            v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        }
+        let f = "units.tsv";
+        for row in parse_rows(f, &read(f)?, 4)? {
+            let u = Unit::from_name(&row.fields[1])
+                .ok_or_else(|| bad(f, row.line, "unknown unit".into()))?;
+            let count: u32 = row.fields[2]
+                .parse()
+                .map_err(|_| bad(f, row.line, "count is not a number".into()))?;
+            let factor: f64 = row.fields[3]
+                .parse()
+                .map_err(|_| bad(f, row.line, "factor is not a number".into()))?;
+            lx.units
+                .insert(fold_str(&row.fields[0]), (u, count, factor));
+        }
+        let f = "members.tsv";
+        for row in parse_rows(f, &read(f)?, 1)? {
+            lx.members.insert(fold_str(&row.fields[0]));
         }
         let f = "name-parts.tsv";
         for row in parse_rows(f, &read(f)?, 2)? {

@@ -5,6 +5,7 @@
 //! [`recognize::Mention`]s → [`extract::ArticleFacts`] → [`resolve::Resolution`] →
 //! [`graph::KnowledgeGraph`] (Oxigraph) → [`export`].
 
+pub mod attribution;
 pub mod cmd;
 pub mod dates;
 pub mod error;
@@ -14,6 +15,7 @@ pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod pipeline;
+pub mod quantities;
 pub mod recognize;
 pub mod resolve;
 pub mod text;

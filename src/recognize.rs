@@ -89,6 +89,38 @@ pub struct Recognized {
     pub located_in: Vec<(usize, usize)>,
 }
 
+impl Recognized {
+    /// Puts `m` in place of the mentions it overlaps, keeping the relation pairs pointing at the
+    /// same mentions (pairs with a removed mention are dropped). Returns the index of `m`.
+    pub fn replace_span(&mut self, m: Mention) -> usize {
+        let (s, e) = m.tokens;
+        let old = std::mem::take(&mut self.mentions);
+        let mut remap = vec![None; old.len()];
+        let mut at = None;
+        for (i, x) in old.into_iter().enumerate() {
+            if at.is_none() && x.start > m.start {
+                at = Some(self.mentions.len());
+                self.mentions.push(m.clone());
+            }
+            if x.tokens.1 <= s || x.tokens.0 >= e {
+                remap[i] = Some(self.mentions.len());
+                self.mentions.push(x);
+            }
+        }
+        let at = at.unwrap_or_else(|| {
+            self.mentions.push(m);
+            self.mentions.len() - 1
+        });
+        for pairs in [&mut self.same, &mut self.located_in] {
+            *pairs = pairs
+                .iter()
+                .filter_map(|&(x, y)| Some((remap[x]?, remap[y]?)))
+                .collect();
+        }
+        at
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Cand {
     a: usize,
@@ -589,16 +621,16 @@ impl Ctx<'_> {
         }
     }
 
-    fn title_at(&self, i: usize) -> Option<(usize, usize, Role)> {
+    fn title_at(&self, i: usize) -> Option<(usize, usize, Role, bool)> {
         for (k, v, _) in self.lex.variants(self.tok(i)) {
-            for (words, role) in &self.lex.titles {
+            for (words, role, office) in &self.lex.titles {
                 if words[0] != v || i + words.len() > self.n() {
                     continue;
                 }
                 if (1..words.len()).all(|x| self.tok(i + x) == words[x])
                     && self.text.joined(i, i + words.len())
                 {
-                    return Some((k, i + words.len(), *role));
+                    return Some((k, i + words.len(), *role, *office));
                 }
             }
         }
@@ -675,7 +707,7 @@ impl Ctx<'_> {
     fn people(&self, starts: &HashMap<usize, Cand>) -> Vec<Cand> {
         let mut out = Vec::new();
         for i in 0..self.n() {
-            if let Some((_, mut j, role)) = self.title_at(i) {
+            if let Some((skip, mut j, role, office)) = self.title_at(i) {
                 let mut orgs = Vec::new();
                 for _ in 0..5 {
                     if j >= self.n() {
@@ -694,7 +726,7 @@ impl Ctx<'_> {
                         j = c.b;
                     } else if w == "ل" || self.lex.is("title-link", w) {
                         j += 1;
-                    } else if let Some((_, e, _)) = self.title_at(j) {
+                    } else if let Some((_, e, _, _)) = self.title_at(j) {
                         j = e;
                     } else {
                         break;
@@ -707,6 +739,17 @@ impl Ctx<'_> {
                 };
                 if let Some(end) = self.person_name(j, min, starts) {
                     out.push(self.person(j, end, PRIO_TITLE, Some((role, orgs))));
+                } else if office && !orgs.is_empty() {
+                    // «محافظ الحسكة»: the holder of the office
+                    let label = self.label(i, skip, j, "");
+                    let entity = EntityRef::New {
+                        class: Class::Person,
+                        key: person_key(&label),
+                    };
+                    out.push(Cand {
+                        role: Some((role, orgs)),
+                        ..Cand::new(i, j, skip, entity, PRIO_TITLE)
+                    });
                 }
                 // the name before the title: «فرهاد الشامي المتحدث باسم قسد»
                 for k in [3, 2] {
@@ -869,6 +912,8 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
             || cx.quoted(c)
             || (c.weak_context && cx.place_context(c))
     });
+    // words of a name dropped for want of context are free again (for «السجن» as an anaphor)
+    taken.fill(false);
     for c in &chosen {
         taken[c.a..c.b].fill(true);
     }

@@ -42,6 +42,8 @@ pub struct Resolution {
     pub entities: Vec<Entity>,
     /// For each article, for each mention: the entity index.
     pub mention_entity: Vec<Vec<usize>>,
+    /// Entity index of every reference.
+    pub by_ref: HashMap<EntityRef, usize>,
 }
 
 struct Groups {
@@ -111,6 +113,12 @@ pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
     for a in arts {
         for m in &a.rec.mentions {
             g.id(&m.entity);
+        }
+        // figures may name a group that has no mention («جندي أمريكي» → the United States)
+        for q in &a.quantities {
+            for e in q.group.iter().chain(&q.reported_by).chain(&q.about) {
+                g.id(e);
+            }
         }
     }
     // what the text says
@@ -280,9 +288,16 @@ pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
                 .collect()
         })
         .collect();
+    let by_ref = g
+        .keys
+        .clone()
+        .iter()
+        .map(|k| (k.clone(), pos[&g.find(g.index[k])]))
+        .collect();
     Resolution {
         entities: entities.into_iter().map(|(_, e)| e).collect(),
         mention_entity,
+        by_ref,
     }
 }
 

@@ -23,6 +23,8 @@ pub const GEO_LONG: &str = "http://www.w3.org/2003/01/geo/wgs84_pos#long";
 pub const PROV_DERIVED: &str = "http://www.w3.org/ns/prov#wasDerivedFrom";
 /// Wikidata entity namespace.
 pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
+/// The named graph holding the ontology (`ontology/athar.ttl`).
+pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/athar/ontology";
 /// The named graph holding facts known from the gazetteer rather than read in an article.
 pub const GAZETTEER_GRAPH: &str = "https://w3id.org/athar/graph/gazetteer";
 
@@ -64,6 +66,26 @@ pub mod ath {
     pub const TEXT: &str = "text";
     /// `ath:locatedIn`.
     pub const LOCATED_IN: &str = "locatedIn";
+    /// Class `ath:Quantity`.
+    pub const QUANTITY: &str = "Quantity";
+    /// `ath:measures`.
+    pub const MEASURES: &str = "measures";
+    /// `ath:value`.
+    pub const VALUE: &str = "value";
+    /// `ath:minValue`.
+    pub const MIN_VALUE: &str = "minValue";
+    /// `ath:maxValue`.
+    pub const MAX_VALUE: &str = "maxValue";
+    /// `ath:qualifier`.
+    pub const QUALIFIER: &str = "qualifier";
+    /// `ath:unit`.
+    pub const UNIT: &str = "unit";
+    /// `ath:ofGroup`.
+    pub const OF_GROUP: &str = "ofGroup";
+    /// `ath:about`.
+    pub const ABOUT: &str = "about";
+    /// `ath:reportedBy`.
+    pub const REPORTED_BY: &str = "reportedBy";
     /// Every `ath:` local name above, for the ontology test.
     pub const ALL: &[&str] = &[
         ARTICLE,
@@ -84,6 +106,16 @@ pub mod ath {
         SHA256,
         TEXT,
         LOCATED_IN,
+        QUANTITY,
+        MEASURES,
+        VALUE,
+        MIN_VALUE,
+        MAX_VALUE,
+        QUALIFIER,
+        UNIT,
+        OF_GROUP,
+        ABOUT,
+        REPORTED_BY,
     ];
 }
 
@@ -196,3 +228,99 @@ impl Class {
         ath(self.name())
     }
 }
+
+macro_rules! term_enum {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $v:ident),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($(#[$vdoc])* $v),*
+        }
+
+        impl $name {
+            /// Every value.
+            pub const ALL: &'static [$name] = &[$($name::$v),*];
+
+            /// The local name in the ontology.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($name::$v => stringify!($v)),*
+                }
+            }
+
+            /// Parses a local name.
+            pub fn from_name(s: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|x| x.name() == s)
+            }
+
+            /// The full IRI.
+            pub fn iri(self) -> String {
+                ath(self.name())
+            }
+        }
+    };
+}
+
+term_enum!(
+    /// What a figure counts (`ath:measures`).
+    Measure {
+        /// `ath:Killed`
+        Killed,
+        /// `ath:Injured`
+        Injured,
+        /// `ath:Held`
+        Held,
+        /// `ath:Escaped`
+        Escaped,
+        /// `ath:Captured`
+        Captured,
+        /// `ath:Displaced`
+        Displaced,
+        /// `ath:Fighters`
+        Fighters,
+        /// `ath:Hostages`
+        Hostages,
+        /// `ath:Population`
+        Population,
+        /// `ath:Duration`
+        Duration,
+        /// `ath:Other`
+        Other,
+    }
+);
+
+term_enum!(
+    /// How exact a figure is (`ath:qualifier`).
+    Qualifier {
+        /// `ath:Exact`
+        Exact,
+        /// `ath:Approximately`
+        Approximately,
+        /// `ath:AtLeast`
+        AtLeast,
+        /// `ath:MoreThan`
+        MoreThan,
+        /// `ath:AtMost`
+        AtMost,
+        /// `ath:Range`
+        Range,
+    }
+);
+
+term_enum!(
+    /// The unit of a figure that does not count people (`ath:unit`).
+    Unit {
+        /// `ath:Family`
+        Family,
+        /// `ath:Day`
+        Day,
+        /// `ath:Month`
+        Month,
+        /// `ath:Year`
+        Year,
+        /// `ath:Kilometre`
+        Kilometre,
+        /// `ath:Vehicle`
+        Vehicle,
+    }
+);

@@ -41,6 +41,29 @@ fn seed_mentions_match_the_golden_files() {
                 e.iri.trim_start_matches(athar::vocab::ID)
             );
         }
+        let name = |e: &Option<athar::recognize::EntityRef>| {
+            e.as_ref().map_or(String::from("-"), |e| {
+                res.entities[res.by_ref[e]].label_ar.clone()
+            })
+        };
+        for q in &a.quantities {
+            let n = |x: Option<f64>| x.map_or(String::from("-"), |v| v.to_string());
+            out += &format!(
+                "# figure {}-{} «{}» {} value={} min={} max={} {} unit={} group={} by={} about={}\n",
+                q.start,
+                q.end,
+                a.doc.slice(q.start, q.end),
+                q.measure.name(),
+                n(q.value),
+                n(q.min),
+                n(q.max),
+                q.qualifier.name(),
+                q.unit.map_or("-", |u| u.name()),
+                name(&q.group),
+                name(&q.reported_by),
+                name(&q.about)
+            );
+        }
         if let Some(p) = &a.published {
             out += &format!(
                 "# published {} (inferred: {})\n",

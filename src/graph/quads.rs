@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
@@ -28,6 +29,15 @@ fn en(s: &str) -> Term {
 
 fn string(s: &str) -> Term {
     Literal::new_simple_literal(s).into()
+}
+
+/// A figure: `xsd:integer` when whole, `xsd:decimal` otherwise.
+fn number(x: f64) -> Term {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        Literal::new_typed_literal(format!("{}", x as i64), xsd::INTEGER).into()
+    } else {
+        Literal::new_typed_literal(format!("{x}"), xsd::DECIMAL).into()
+    }
 }
 
 fn decimal(x: f64) -> Term {
@@ -144,12 +154,57 @@ pub fn corpus_quads(arts: &[ArticleFacts], res: &Resolution) -> Vec<Quad> {
         for e in mentioned {
             out.add(iri(&e), &ath(a::MENTIONED_IN), d.clone(), &g);
         }
+        for q in &art.quantities {
+            let qid = iri(&format!("{doc_iri}/quantity/{}-{}", q.start, q.end));
+            out.add(qid.clone(), rdf_type, iri(&ath(a::QUANTITY)), &g);
+            out.add(qid.clone(), &ath(a::MEASURES), iri(&q.measure.iri()), &g);
+            for (p, v) in [
+                (a::VALUE, q.value),
+                (a::MIN_VALUE, q.min),
+                (a::MAX_VALUE, q.max),
+            ] {
+                if let Some(v) = v {
+                    out.add(qid.clone(), &ath(p), number(v), &g);
+                }
+            }
+            out.add(qid.clone(), &ath(a::QUALIFIER), iri(&q.qualifier.iri()), &g);
+            if let Some(u) = q.unit {
+                out.add(qid.clone(), &ath(a::UNIT), iri(&u.iri()), &g);
+            }
+            for (p, e) in [
+                (a::OF_GROUP, &q.group),
+                (a::ABOUT, &q.about),
+                (a::REPORTED_BY, &q.reported_by),
+            ] {
+                if let Some(e) = e.as_ref().and_then(|e| res.by_ref.get(e)) {
+                    out.add(qid.clone(), &ath(p), iri(&res.entities[*e].iri), &g);
+                }
+            }
+            out.add(qid.clone(), &ath(a::MENTIONED_IN), d.clone(), &g);
+            out.add(
+                qid.clone(),
+                &ath(a::EVIDENCE),
+                string(&art.sentences[q.sentence].2),
+                &g,
+            );
+            out.add(qid.clone(), &ath(a::START), int(q.start), &g);
+            out.add(qid, &ath(a::END), int(q.end), &g);
+        }
         for &(x, y) in &art.rec.located_in {
             let (ex, ey) = (&res.entities[ents[x]], &res.entities[ents[y]]);
             if ex.iri != ey.iri {
                 out.add(iri(&ex.iri), &ath(a::LOCATED_IN), iri(&ey.iri), &g);
             }
         }
+    }
+    // the vocabulary itself, so that queries can show the labels of classes and measures
+    let onto = GraphName::NamedNode(iri(vocab::ONTOLOGY_GRAPH));
+    for t in RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(crate::ONTOLOGY.as_bytes())
+        .flatten()
+    {
+        out.quads
+            .push(Quad::new(t.subject, t.predicate, t.object, onto.clone()));
     }
     let mut quads = out.quads;
     quads.sort_by_cached_key(|q| q.to_string());

@@ -1,0 +1,33 @@
+//! Prints what athar reads in one article: every mention and figure.
+//! `cargo run --release --example inspect -- ARTICLE.txt`
+use athar::lexicon::Lexicon;
+use athar::text::Document;
+fn main() {
+    let p = std::env::args().nth(1).unwrap();
+    let lex = Lexicon::builtin().unwrap();
+    let doc = Document::new("x.txt", std::fs::read_to_string(p).unwrap());
+    let a = athar::extract::extract(
+        &lex,
+        doc,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    );
+    for m in &a.rec.mentions {
+        println!(
+            "M {} {} {:?} {:?} {}",
+            m.start,
+            m.end,
+            m.kind,
+            m.entity,
+            a.doc.slice(m.start, m.end)
+        );
+    }
+    for q in &a.quantities {
+        println!(
+            "Q {} {:?} {:?} {:?}",
+            a.doc.slice(q.start, q.end),
+            q.measure,
+            q.group,
+            q.reported_by
+        );
+    }
+}

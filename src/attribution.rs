@@ -1,0 +1,156 @@
+//! Who says what: the speaker governing each sentence and token, from speech verbs (قال X إن),
+//! attributions after the statement (على ما أفاد X، بحسب X), participles (مضيفا أن, whose subject
+//! is the sentence's subject) and continuations (وأضاف، وتابع) that keep the last speaker.
+
+use crate::lexicon::{Lexicon, SpeechKind};
+use crate::recognize::{class_of, Mention};
+use crate::text::Text;
+use crate::vocab::Family;
+
+/// A subject before its verb stands this close to it («المركز الإعلامي لقسد قد أشار»).
+const SUBJECT_GAP: usize = 2;
+
+/// A speech verb and the mention of its speaker.
+#[derive(Debug, Clone, Copy)]
+pub struct Speech {
+    /// Token of the verb.
+    pub verb: usize,
+    /// Mention index of the speaker.
+    pub speaker: usize,
+}
+
+/// Speakers found in an article, and the speaker each sentence starts with.
+#[derive(Debug, Clone, Default)]
+pub struct Attribution {
+    /// Speech verbs with a speaker, in text order.
+    pub speeches: Vec<Speech>,
+    /// For each sentence, the speaker carried into it (a quotation or «وأضاف» going on).
+    pub carried: Vec<Option<usize>>,
+}
+
+fn speech_kind(lex: &Lexicon, w: &str) -> Option<SpeechKind> {
+    lex.variants(w).into_iter().find_map(|(k, v, _)| {
+        if k <= 2 {
+            lex.speech_verbs.get(&v).copied()
+        } else {
+            None
+        }
+    })
+}
+
+fn is_actor(lex: &Lexicon, m: &Mention) -> bool {
+    matches!(
+        class_of(lex, &m.entity).family(),
+        Family::Person | Family::Organization
+    )
+}
+
+/// Finds the speakers of an article.
+pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usize]) -> Attribution {
+    let toks = &text.tokens;
+    let mut speeches = Vec::new();
+    for (v, t) in toks.iter().enumerate() {
+        let Some(kind) = speech_kind(lex, &t.text) else {
+            continue;
+        };
+        let sent = t.sentence;
+        let in_sentence = |m: &&Mention| toks[m.tokens.0].sentence == sent;
+        let speaker = match kind {
+            SpeechKind::Participle => mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| in_sentence(m) && m.tokens.0 < v && is_actor(lex, m))
+                .map(|(i, _)| i)
+                .next(),
+            _ => {
+                // the subject after the verb, unless a prepositional phrase follows it
+                // a mention right after the verb is its subject (even «علي», which normalizes
+                // like the preposition «على»: the mention was checked on the original letters)
+                let named_next = mentions
+                    .iter()
+                    .any(|m| m.tokens.0 == v + 1 && is_actor(lex, m));
+                let next_is_prep = !named_next
+                    && toks
+                        .get(v + 1)
+                        .is_some_and(|n| lex.is_stop(&n.text) || n.text == "ل");
+                let stop = (v + 1..toks.len().min(v + 7))
+                    .find(|&x| lex.is("complementizer", &toks[x].text) || toks[x].sentence != sent)
+                    .unwrap_or(toks.len().min(v + 7));
+                let after = if next_is_prep {
+                    None
+                } else {
+                    mentions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, m)| m.tokens.0 > v && m.tokens.0 < stop && is_actor(lex, m))
+                        .filter(|(_, m)| {
+                            !(m.tokens.0 > 0
+                                && toks[m.tokens.0].text.starts_with('ل')
+                                && m.start > text.norm.map[toks[m.tokens.0].start])
+                        })
+                        .map(|(i, _)| i)
+                        .next()
+                };
+                after.or_else(|| {
+                    if kind == SpeechKind::Continue {
+                        return None;
+                    }
+                    mentions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, m)| {
+                            in_sentence(m)
+                                && m.tokens.1 <= v
+                                && v - m.tokens.1 <= SUBJECT_GAP
+                                && is_actor(lex, m)
+                        })
+                        .map(|(i, _)| i)
+                        .next_back()
+                })
+            }
+        };
+        if let Some(speaker) = speaker {
+            speeches.push(Speech { verb: v, speaker });
+        }
+    }
+    // what a sentence inherits: the last speaker of the previous sentence on the same line, or
+    // of the previous line when it opens with «وأضاف»/«وتابع»
+    let mut carried = vec![None; text.sentences.len()];
+    let mut last: Option<usize> = None;
+    let mut last_line = usize::MAX;
+    for (s, sent) in text.sentences.iter().enumerate() {
+        if sent.first_token >= sent.end_token {
+            continue;
+        }
+        let line = lines[sent.first_token];
+        let opens_with_continue =
+            speech_kind(lex, &toks[sent.first_token].text) == Some(SpeechKind::Continue);
+        if line == last_line || opens_with_continue {
+            carried[s] = last;
+        } else {
+            last = None;
+        }
+        if let Some(sp) = speeches.iter().rfind(|sp| toks[sp.verb].sentence == s) {
+            last = Some(sp.speaker);
+        } else if !(line == last_line || opens_with_continue) {
+            last = None;
+        }
+        last_line = line;
+    }
+    Attribution { speeches, carried }
+}
+
+impl Attribution {
+    /// The speaker of a statement at token `at`: the nearest speech verb before it in its
+    /// sentence, else one after it in the sentence (على ما أفاد X), else the carried speaker.
+    pub fn speaker_at(&self, text: &Text, at: usize) -> Option<usize> {
+        let sent = text.tokens[at].sentence;
+        let same = |sp: &&Speech| text.tokens[sp.verb].sentence == sent;
+        self.speeches
+            .iter()
+            .rfind(|sp| same(sp) && sp.verb < at)
+            .or_else(|| self.speeches.iter().find(|sp| same(sp) && sp.verb > at))
+            .map(|sp| sp.speaker)
+            .or(self.carried[sent])
+    }
+}

@@ -1,0 +1,614 @@
+//! Figures: every number an article states about people, time, distance or vehicles, with its
+//! bounds and qualifier, what it counts, whose members, about what and who said it.
+//!
+//! Numbers in digits (Eastern Arabic too, with thousands separators), in words (ثلاثة، عشرين،
+//! خمسة وعشرون، 45 ألف، مليون), vague (عشرات → at least 20), and duals (يومين، شاحنتين).
+//! Years, dates, times, ages and long digit strings are not figures.
+
+use std::collections::HashSet;
+
+use crate::attribution::Attribution;
+use crate::dates::DateMention;
+use crate::lexicon::{Lexicon, NumKind, QualPosition, TriggerKind};
+use crate::recognize::{class_of, EntityRef, Mention, MentionKind};
+use crate::text::{Document, Text};
+use crate::vocab::{Class, Family, Measure, Qualifier, Unit};
+
+/// A word of what happened this close before a figure governs it («اعتقلت حتى الآن أكثر من
+/// 100 سجين فروا» counts arrests, not escapes).
+const GOVERNING_VERB: usize = 5;
+/// How far after a figure with a counted noun of its own a word of what happened still counts.
+const NOUN_REACH: usize = 6;
+
+/// One figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Original start of the figure's phrase.
+    pub start: usize,
+    /// Original end.
+    pub end: usize,
+    /// Token range of the phrase.
+    pub tokens: (usize, usize),
+    /// Sentence index.
+    pub sentence: usize,
+    /// What it counts.
+    pub measure: Measure,
+    /// Exact or approximate value.
+    pub value: Option<f64>,
+    /// Lower bound.
+    pub min: Option<f64>,
+    /// Upper bound.
+    pub max: Option<f64>,
+    /// How exact.
+    pub qualifier: Qualifier,
+    /// Unit, for figures that do not count people.
+    pub unit: Option<Unit>,
+    /// Whose members are counted.
+    pub group: Option<EntityRef>,
+    /// The place or prison it is about.
+    pub about: Option<EntityRef>,
+    /// Who the text attributes it to.
+    pub reported_by: Option<EntityRef>,
+}
+
+struct Num {
+    a: usize,
+    b: usize,
+    value: f64,
+    vague: bool,
+}
+
+struct Cx<'a> {
+    lex: &'a Lexicon,
+    text: &'a Text,
+}
+
+impl Cx<'_> {
+    fn tok(&self, i: usize) -> &str {
+        &self.text.tokens[i].text
+    }
+
+    fn n(&self) -> usize {
+        self.text.tokens.len()
+    }
+
+    fn gap(&self, i: usize) -> String {
+        let t = &self.text.tokens;
+        self.text.norm.chars[t[i - 1].end..t[i].start]
+            .iter()
+            .collect()
+    }
+
+    /// A number word, through a proclitic (بثلاث، وعشرين) or the article on a vague one (العشرات).
+    fn number_word(&self, w: &str) -> Option<(f64, NumKind)> {
+        for (k, v, restore) in self.lex.variants(w) {
+            if k > 1 || !restore.is_empty() {
+                continue;
+            }
+            if let Some(&x) = self.lex.numbers.get(&v) {
+                return Some(x);
+            }
+            if let Some(x) = v.strip_prefix("ال").and_then(|r| self.lex.numbers.get(r)) {
+                if x.1 == NumKind::Vague {
+                    return Some(*x);
+                }
+            }
+        }
+        None
+    }
+
+    fn digits(w: &str) -> Option<f64> {
+        let d = w.strip_prefix('و').unwrap_or(w);
+        (!d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+            .then(|| d.parse().ok())
+            .flatten()
+    }
+
+    /// The number starting at token i.
+    fn number_at(&self, i: usize) -> Option<Num> {
+        let w = self.tok(i);
+        let mut b = i + 1;
+        let (mut value, vague) = if let Some(v) = Self::digits(w) {
+            let raw = w.trim_start_matches('و');
+            if raw.len() >= 7 || (raw.len() > 1 && raw.starts_with('0')) {
+                return None;
+            }
+            let mut v = v;
+            // 1,200 / 2.5
+            while b < self.n()
+                && self.gap(b) == ","
+                && self.tok(b).len() == 3
+                && Self::digits(self.tok(b)).is_some()
+            {
+                v = v * 1000.0 + Self::digits(self.tok(b))?;
+                b += 1;
+            }
+            if b < self.n() && self.gap(b) == "." && Self::digits(self.tok(b)).is_some() {
+                v = format!("{v}.{}", self.tok(b)).parse().unwrap_or(v);
+                b += 1;
+            }
+            (v, false)
+        } else {
+            let (v, kind) = self.number_word(w)?;
+            match kind {
+                NumKind::One
+                    if b < self.n()
+                        && self
+                            .number_word(self.tok(b))
+                            .is_some_and(|x| x.1 == NumKind::Teen) =>
+                {
+                    b += 1;
+                    (11.0, false)
+                }
+                NumKind::One => return None,
+                NumKind::Unit => {
+                    let mut v = v;
+                    if b < self.n()
+                        && self
+                            .number_word(self.tok(b))
+                            .is_some_and(|x| x.1 == NumKind::Teen)
+                    {
+                        v += 10.0;
+                        b += 1;
+                    } else if b < self.n() && self.tok(b).starts_with('و') {
+                        if let Some((t, NumKind::Ten)) = self.number_word(self.tok(b)) {
+                            v += t;
+                            b += 1;
+                        }
+                    }
+                    (v, false)
+                }
+                NumKind::Teen => (v, false),
+                NumKind::Vague => (v, true),
+                _ => (v, false),
+            }
+        };
+        // multipliers: 45 ألف، ثلاثة آلاف، عشرات الآلاف، مليون
+        while b < self.n() && !self.tok(b).starts_with('و') {
+            match self.number_word(self.tok(b)) {
+                // «ألف» multiplies; «ألفين» after a number is not one
+                Some((m, NumKind::Thousand)) if m < 2000.0 => value *= 1000.0,
+                Some((_, NumKind::Million)) => value *= 1_000_000.0,
+                Some((m, NumKind::Vague)) if m >= 2000.0 => value *= m / 2.0,
+                _ => break,
+            }
+            b += 1;
+        }
+        Some(Num {
+            a: i,
+            b,
+            value,
+            vague,
+        })
+    }
+
+    fn words_at(&self, i: usize, words: &[String], allow_clitic: bool) -> bool {
+        if i + words.len() > self.n() {
+            return false;
+        }
+        let t = self.tok(i);
+        // «لنحو»، «لما يصل إلى»: a one-letter proclitic on the first word
+        let first = t == words[0]
+            || (allow_clitic
+                && t.chars().count() > 1
+                && t[t.char_indices().nth(1).map_or(0, |x| x.0)..] == words[0]);
+        first && (1..words.len()).all(|x| self.tok(i + x) == words[x])
+    }
+
+    /// A qualifier phrase ending right before token i.
+    fn qualifier_before(&self, i: usize) -> Option<(Qualifier, QualPosition, usize)> {
+        for (words, q, pos) in &self.lex.qualifiers {
+            if *pos == QualPosition::After || i < words.len() {
+                continue;
+            }
+            let s = i - words.len();
+            if self.words_at(s, words, true) {
+                return Some((*q, *pos, s));
+            }
+        }
+        None
+    }
+
+    /// «على الأقل» within tokens [b, limit): where it ends.
+    fn qualifier_after(&self, b: usize, limit: usize) -> Option<usize> {
+        for (words, q, pos) in &self.lex.qualifiers {
+            if *pos != QualPosition::After || *q != Qualifier::AtLeast {
+                continue;
+            }
+            for s in b..limit {
+                if self.words_at(s, words, false) {
+                    return Some(s + words.len());
+                }
+            }
+        }
+        None
+    }
+
+    /// Measure words in tokens [a, b): (position, measure, kind).
+    fn triggers(&self, a: usize, b: usize) -> Vec<(usize, Measure, TriggerKind)> {
+        let mut out = Vec::new();
+        for i in a..b {
+            for (k, v, _) in self.lex.variants(self.tok(i)) {
+                if k > 2 {
+                    continue;
+                }
+                let bare = v
+                    .strip_prefix("ال")
+                    .filter(|r| r.chars().count() >= 3)
+                    .unwrap_or(&v);
+                let Some(entries) = self
+                    .lex
+                    .measures
+                    .get(&v)
+                    .or_else(|| self.lex.measures.get(bare))
+                else {
+                    continue;
+                };
+                if let Some((_, m, kind)) = entries
+                    .iter()
+                    .find(|(w, _, _)| (1..w.len()).all(|x| i + x < b && self.tok(i + x) == w[x]))
+                {
+                    out.push((i, *m, *kind));
+                    break;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Finds the figures of an article.
+pub fn find_quantities(
+    lex: &Lexicon,
+    doc: &Document,
+    text: &Text,
+    mentions: &[Mention],
+    dates: &[DateMention],
+    attribution: &Attribution,
+) -> Vec<Quantity> {
+    let cx = Cx { lex, text };
+    let n = cx.n();
+    let in_date: HashSet<usize> = dates.iter().flat_map(|d| d.first..d.last).collect();
+    let mut nums: Vec<Num> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if in_date.contains(&i) {
+            i += 1;
+            continue;
+        }
+        if let Some(num) = cx.number_at(i) {
+            let w = cx.tok(i);
+            let year_like = w.len() == 4 && (1900.0..=2100.0).contains(&num.value) && !num.vague;
+            let prev_year_word = i > 0 && lex.is("year-word", cx.tok(i - 1));
+            let next = num.b;
+            let followed = next < n && !text.tokens[next].hard_before && !lex.is_stop(cx.tok(next));
+            let time =
+                (i > 0 && cx.gap(i).trim() == ":") || (next < n && cx.gap(next).trim() == ":");
+            let percent = next < n && cx.gap(next).contains('%');
+            let definite_word = !w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && w.starts_with("ال")
+                && !num.vague;
+            if !(prev_year_word || (year_like && !followed) || time || percent || definite_word) {
+                i = num.b;
+                nums.push(num);
+                continue;
+            }
+            i = num.b;
+            continue;
+        }
+        i += 1;
+    }
+    // duals carrying a count: يومين، شاحنتين
+    for (i, t) in text.tokens.iter().enumerate() {
+        if let Some(&(_, 2, _)) = lex.units.get(&t.text) {
+            let after_number = nums.iter().any(|x| x.b == i);
+            if !after_number && !nums.iter().any(|x| x.a <= i && i < x.b) {
+                nums.push(Num {
+                    a: i,
+                    b: i,
+                    value: 2.0,
+                    vague: false,
+                });
+            }
+        }
+    }
+    nums.sort_by_key(|x| x.a);
+
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut k = 0;
+    while k < nums.len() {
+        let num = &nums[k];
+        let sent = text.tokens[num.a].sentence;
+        let s_first = text.sentences[sent].first_token;
+        let s_end = text.sentences[sent].end_token;
+        let mut first = num.a;
+        let mut last = num.b;
+        let (mut qualifier, mut value, mut min, mut max) =
+            (Qualifier::Exact, Some(num.value), None, None);
+        if num.vague {
+            qualifier = Qualifier::AtLeast;
+            value = None;
+            min = Some(num.value);
+        }
+        if let Some((q, pos, s)) = cx.qualifier_before(num.a) {
+            first = s;
+            match pos {
+                QualPosition::Range => {
+                    // بين 100 و120
+                    let second = nums.get(k + 1).filter(|y| {
+                        y.a == num.b && cx.tok(y.a).starts_with('و')
+                            || (y.a == num.b + 1 && cx.tok(num.b) == "و")
+                    });
+                    if let Some(y) = second {
+                        qualifier = Qualifier::Range;
+                        value = None;
+                        min = Some(num.value);
+                        max = Some(y.value);
+                        last = y.b;
+                        k += 1;
+                    }
+                }
+                _ => {
+                    qualifier = q;
+                    match q {
+                        Qualifier::AtLeast | Qualifier::MoreThan => {
+                            value = None;
+                            min = Some(num.value);
+                        }
+                        Qualifier::AtMost => {
+                            value = None;
+                            max = Some(num.value);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        // the counted noun and its unit
+        // after the number; a dual is its own noun
+        let noun = if num.b == num.a { num.a } else { last };
+        let (unit, factor) = match lex.units.get(cx.tok(noun.min(n - 1))) {
+            Some(&(u, _, f)) if noun < n => (Some(u), f),
+            _ => (None, 1.0),
+        };
+        if factor != 1.0 {
+            value = value.map(|v| v * factor);
+            min = min.map(|v| v * factor);
+            max = max.map(|v| v * factor);
+        }
+        let next_num = nums.get(k + 1).map(|x| x.a).unwrap_or(n);
+        let prev_end = if k > 0 { nums[k - 1].b } else { 0 };
+        // «200 على الأقل من …»، «سبعة من عناصرها على الأقل»
+        if qualifier == Qualifier::Exact
+            && cx
+                .qualifier_after(last, (last + 5).min(s_end).min(next_num))
+                .is_some()
+        {
+            qualifier = Qualifier::AtLeast;
+            min = value.take();
+        }
+        // what is counted: the nearest word saying what happened to them (a governing verb just
+        // before the figure first), then «يضم», then the counted noun
+        let before_from = (first.saturating_sub(8)).max(s_first).max(prev_end);
+        let window_end = s_end.min(noun + 14);
+        let clause_end = (noun + 1..window_end)
+            .find(|&x| lex.is("clause-end", cx.tok(x)))
+            .unwrap_or(window_end);
+        // the nouns counted by later figures are theirs
+        let others: HashSet<usize> = nums.iter().skip(k + 1).map(|x| x.b).collect();
+        let before = cx.triggers(before_from, first);
+        let after: Vec<_> = cx
+            .triggers(noun, clause_end)
+            .into_iter()
+            .filter(|t| !others.contains(&t.0))
+            .collect();
+        let age = (first.saturating_sub(4).max(s_first)..first).any(|x| lex.is("age", cx.tok(x)));
+        let counted = after.first().filter(|t| t.0 <= noun + 2).copied();
+        let decisive = |t: &&(usize, Measure, TriggerKind)| {
+            matches!(t.2, TriggerKind::Event | TriggerKind::Held)
+        };
+        // a counted noun of its own (known, or any content word) keeps far events away: «ثلاثة
+        // حواجز … ما أدى إلى مقتل» counts checkpoints
+        let own_noun = counted.is_some_and(|t| t.2 == TriggerKind::Noun)
+            || (noun < s_end
+                && counted.is_none()
+                && !lex.is_stop(cx.tok(noun))
+                && !lex.members.contains(cx.tok(noun))
+                && !lex.units.contains_key(cx.tok(noun)));
+        let reach = if own_noun { NOUN_REACH } else { usize::MAX };
+        let nearest_event = {
+            let b = before.iter().rfind(decisive).map(|t| (first - t.0, *t));
+            let a = after
+                .iter()
+                .find(decisive)
+                .map(|t| (t.0 + 1 - noun, *t))
+                .filter(|t| t.0 <= reach);
+            match (b, a) {
+                (Some(x), _) if x.0 <= GOVERNING_VERB => Some(x.1),
+                (Some(x), Some(y)) => Some(if x.0 <= y.0 { x.1 } else { y.1 }),
+                (x, y) => x.or(y).map(|v| v.1),
+            }
+        };
+        let soldiers = counted.is_some_and(|t| t.1 == Measure::Fighters);
+        let prison_near = mentions.iter().any(|m| {
+            text.tokens[m.tokens.0].sentence == sent
+                && matches!(class_of(lex, &m.entity), Class::Prison | Class::Camp)
+        });
+        // «بينهم 13 عنصرا»: a part of the figure before it
+        let among = first > s_first && lex.is("among", cx.tok(first - 1));
+        let previous = out
+            .iter()
+            .rev()
+            .find(|q| q.sentence == sent)
+            .map(|q| q.measure);
+        let measure = if let Some(m) = previous.filter(|_| among) {
+            m
+        } else if matches!(unit, Some(Unit::Day | Unit::Month | Unit::Year)) {
+            if age {
+                Measure::Other
+            } else {
+                Measure::Duration
+            }
+        } else if matches!(unit, Some(Unit::Kilometre) | Some(Unit::Vehicle)) {
+            Measure::Other
+        } else if let Some(t) = nearest_event {
+            t.1
+        } else if before.iter().any(|t| t.2 == TriggerKind::Contain) {
+            if soldiers && !prison_near {
+                Measure::Fighters
+            } else {
+                Measure::Held
+            }
+        } else if let Some(t) = counted.filter(|t| t.2 == TriggerKind::Noun) {
+            t.1
+        } else if let Some(t) = counted.filter(|t| t.2 == TriggerKind::Generic) {
+            // «بعدد يفوق 4000 شخص»: people in general, counted like the figure before them
+            out.iter()
+                .rev()
+                .find(|q| {
+                    q.sentence == sent && !matches!(q.measure, Measure::Duration | Measure::Other)
+                })
+                .map(|q| q.measure)
+                .unwrap_or(t.1)
+        } else if unit == Some(Unit::Family) {
+            Measure::Displaced
+        } else {
+            Measure::Other
+        };
+        let measure = if unit == Some(Unit::Family) && measure == Measure::Other {
+            Measure::Displaced
+        } else {
+            measure
+        };
+
+        // whose members: «من عناصر داعش»، «لمقاتلي داعش»، «جندي أمريكي»، «عناصرها»
+        let group = group_of(
+            &cx,
+            mentions,
+            noun,
+            (noun + 6).min(s_end).min(next_num),
+            sent,
+            num.a,
+        )
+        // «خسائر التنظيم بلغت 27»: the group named just before the figure
+        .or_else(|| {
+            group_of(
+                &cx,
+                mentions,
+                first.saturating_sub(4).max(s_first).max(prev_end),
+                first,
+                sent,
+                num.a,
+            )
+        });
+        let group = group.or_else(|| {
+            let t = noun + 1;
+            (t < s_end && noun < n && lex.demonyms.contains_key(cx.tok(t)))
+                .then(|| lex.demonyms.get(cx.tok(t)).cloned().flatten())
+                .flatten()
+                .and_then(|c| lex.by_id.get(&c).map(|&g| EntityRef::Known(g)))
+        });
+        let about = mentions
+            .iter()
+            .filter(|m| {
+                text.tokens[m.tokens.0].sentence == sent
+                    && matches!(class_of(lex, &m.entity), Class::Prison | Class::Camp)
+            })
+            .min_by_key(|m| m.tokens.0.abs_diff(num.a))
+            .map(|m| m.entity.clone())
+            .or_else(|| {
+                (measure == Measure::Population)
+                    .then(|| {
+                        mentions
+                            .iter()
+                            .rfind(|m| {
+                                m.tokens.1 <= num.a && class_of(lex, &m.entity) == Class::City
+                            })
+                            .map(|m| m.entity.clone())
+                    })
+                    .flatten()
+            });
+        let reported_by = attribution
+            .speaker_at(text, num.a)
+            .map(|i| mentions[i].entity.clone());
+        let phrase_end = last.max(first + 1).min(n);
+        let (start, end) = text.orig_span(doc, first, 0, phrase_end);
+        let q = Quantity {
+            start,
+            end,
+            tokens: (first, phrase_end),
+            sentence: sent,
+            measure,
+            value,
+            min,
+            max,
+            qualifier,
+            unit,
+            group,
+            about,
+            reported_by,
+        };
+        // a figure restated in the same article is one figure
+        let same = out.iter().any(|o| {
+            (o.measure, o.unit, o.value, o.min, o.max) == (q.measure, q.unit, q.value, q.min, q.max)
+                || (q.group.is_some()
+                    && o.group == q.group
+                    && (o.value, o.min, o.max) == (q.value, q.min, q.max))
+        });
+        if !same {
+            out.push(q);
+        }
+        k += 1;
+    }
+    out
+}
+
+fn group_of(
+    cx: &Cx,
+    mentions: &[Mention],
+    from: usize,
+    to: usize,
+    sent: usize,
+    num_at: usize,
+) -> Option<EntityRef> {
+    let lex = cx.lex;
+    let org = |m: &Mention| {
+        class_of(lex, &m.entity).family() != Family::Place
+            && class_of(lex, &m.entity) != Class::Person
+    };
+    for i in from..to {
+        let w = cx.tok(i);
+        let member = lex
+            .variants(w)
+            .into_iter()
+            .find(|(k, v, _)| *k <= 1 && lex.members.contains(v));
+        if let Some((_, v, _)) = member {
+            // «عناصرها»: the organisation named last
+            if v.ends_with('ه') || v.ends_with("ها") {
+                return mentions
+                    .iter()
+                    .rfind(|m| {
+                        m.tokens.1 <= num_at
+                            && cx.text.tokens[m.tokens.0].sentence == sent
+                            && org(m)
+                    })
+                    .map(|m| m.entity.clone());
+            }
+            if let Some(m) = mentions.iter().find(|m| m.tokens.0 == i + 1 && org(m)) {
+                return Some(m.entity.clone());
+            }
+        }
+        if let Some(m) = mentions
+            .iter()
+            .find(|m| m.tokens.0 == i && org(m) && m.kind != MentionKind::Short)
+        {
+            let prev = cx.tok(i.saturating_sub(1));
+            if i > from && (prev == "من" || lex.members.contains(prev))
+                || lex.variants(w).iter().any(|(k, v, _)| *k == 1 && v != w) && i == from + 1
+            {
+                return Some(m.entity.clone());
+            }
+        }
+    }
+    None
+}

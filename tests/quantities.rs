@@ -1,0 +1,225 @@
+//! Figures: number forms, qualifiers, what is counted, whose members, who said it — and what is
+//! not a figure (years, ages, ordinals, times, phone numbers).
+
+use athar::extract::extract;
+use athar::lexicon::Lexicon;
+use athar::quantities::Quantity;
+use athar::text::Document;
+use athar::vocab::{Measure, Qualifier, Unit};
+use chrono::NaiveDate;
+
+fn figures(s: &str) -> Vec<Quantity> {
+    let lex = Lexicon::builtin().unwrap();
+    extract(
+        &lex,
+        Document::new("t.txt", s.to_string()),
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    )
+    .quantities
+}
+
+/// (value, min, max) of the only figure.
+fn one(s: &str) -> (Option<f64>, Option<f64>, Option<f64>, Measure, Qualifier) {
+    let f = figures(s);
+    assert_eq!(f.len(), 1, "{s}: {f:?}");
+    (f[0].value, f[0].min, f[0].max, f[0].measure, f[0].qualifier)
+}
+
+#[test]
+fn digits_and_number_words() {
+    use Measure::*;
+    use Qualifier::*;
+    assert_eq!(
+        one("قتل 27 مقاتلا في الهجوم."),
+        (Some(27.0), None, None, Killed, Exact)
+    );
+    assert_eq!(
+        one("قتل ٢٧ مقاتلا في الهجوم."),
+        (Some(27.0), None, None, Killed, Exact)
+    );
+    assert_eq!(
+        one("فر 1,200 سجين من السجن."),
+        (Some(1200.0), None, None, Escaped, Exact)
+    );
+    assert_eq!(
+        one("أجبر القتال 45 ألف شخص على الفرار من منازلهم."),
+        (Some(45000.0), None, None, Displaced, Exact)
+    );
+    assert_eq!(
+        one("ألقت القوات القبض على ثلاثة عناصر من التنظيم."),
+        (Some(3.0), None, None, Captured, Exact)
+    );
+    assert_eq!(
+        one("ألقت القوات القبض على ثلاث نساء."),
+        (Some(3.0), None, None, Captured, Exact)
+    );
+    assert_eq!(
+        one("قتل سبعة من عناصرها."),
+        (Some(7.0), None, None, Killed, Exact)
+    );
+    assert_eq!(
+        one("قالت إن اثنين من المقاتلين قتلا."),
+        (Some(2.0), None, None, Killed, Exact)
+    );
+    assert_eq!(
+        one("هاجم عشرين مسلحا القرية."),
+        (Some(20.0), None, None, Fighters, Exact)
+    );
+    assert_eq!(
+        one("هاجم خمسة وعشرون مسلحا القرية."),
+        (Some(25.0), None, None, Fighters, Exact)
+    );
+    assert_eq!(
+        one("قتل أحد عشر مدنيا."),
+        (Some(11.0), None, None, Killed, Exact)
+    );
+    assert_eq!(
+        one("يضم السجن مئة معتقل."),
+        (Some(100.0), None, None, Held, Exact)
+    );
+    assert_eq!(
+        one("يضم السجن مائة معتقل."),
+        (Some(100.0), None, None, Held, Exact)
+    );
+    assert_eq!(
+        one("يضم المخيم ثلاثة آلاف نازح."),
+        (Some(3000.0), None, None, Held, Exact)
+    );
+    assert_eq!(
+        one("يبلغ عدد سكانها مليون نسمة."),
+        (Some(1_000_000.0), None, None, Population, Exact)
+    );
+}
+
+#[test]
+fn vague_quantities_are_bounds_not_numbers() {
+    use Measure::*;
+    assert_eq!(
+        one("قتل العشرات في السجن."),
+        (None, Some(20.0), None, Killed, Qualifier::AtLeast)
+    );
+    assert_eq!(
+        one("فر مئات المدنيين من المنطقة."),
+        (None, Some(200.0), None, Escaped, Qualifier::AtLeast)
+    );
+    // displaced people in a camp are counted as displaced
+    assert_eq!(
+        one("يضم المخيم آلاف النازحين."),
+        (None, Some(2000.0), None, Displaced, Qualifier::AtLeast)
+    );
+    assert_eq!(
+        one("نزح عشرات الآلاف من السكان."),
+        (None, Some(20000.0), None, Displaced, Qualifier::AtLeast)
+    );
+}
+
+#[test]
+fn qualifiers_and_ranges() {
+    use Measure::*;
+    use Qualifier::*;
+    assert_eq!(
+        one("يضم قرابة 2000 معتقل."),
+        (Some(2000.0), None, None, Held, Approximately)
+    );
+    assert_eq!(
+        one("وصلت لنحو 1200 عائلة."),
+        (Some(1200.0), None, None, Displaced, Approximately)
+    );
+    assert_eq!(
+        one("حوالي 700 جندي في القاعدة."),
+        (Some(700.0), None, None, Fighters, Approximately)
+    );
+    assert_eq!(
+        one("قتل 200 على الأقل من النزلاء."),
+        (None, Some(200.0), None, Killed, AtLeast)
+    );
+    assert_eq!(
+        one("اعتقلت أكثر من 100 سجين فروا."),
+        (None, Some(100.0), None, Captured, MoreThan)
+    );
+    assert_eq!(
+        one("بعدد يفوق 4000 نازح."),
+        (None, Some(4000.0), None, Displaced, MoreThan)
+    );
+    assert_eq!(
+        one("واجهوا ما يصل إلى 90 من المقاتلين."),
+        (None, None, Some(90.0), Fighters, AtMost)
+    );
+    assert_eq!(
+        one("شارك ما يتراوح بين 100 و120 عنصرا."),
+        (None, Some(100.0), Some(120.0), Fighters, Range)
+    );
+    assert_eq!(
+        one("يتحصن ما بين 150 و 200 مسلح."),
+        (None, Some(150.0), Some(200.0), Fighters, Range)
+    );
+}
+
+#[test]
+fn units_and_duals() {
+    let f = figures("استمرت المعركة سبعة أيام متواصلة.");
+    assert_eq!(
+        (f[0].value, f[0].measure, f[0].unit),
+        (Some(7.0), Measure::Duration, Some(Unit::Day))
+    );
+    let f = figures("ترك النار في الهواء لمدة يومين.");
+    assert_eq!((f[0].value, f[0].unit), (Some(2.0), Some(Unit::Day)));
+    let f = figures("فجرا شاحنتين عند البوابة.");
+    assert_eq!(
+        (f[0].value, f[0].measure, f[0].unit),
+        (Some(2.0), Measure::Other, Some(Unit::Vehicle))
+    );
+    let f = figures("تقع ضمن مساحة تقدر بنحو كيلومترين.");
+    assert_eq!((f[0].value, f[0].unit), (Some(2.0), Some(Unit::Kilometre)));
+    let f = figures("كان يحضر للهجمات منذ 6 أشهر.");
+    assert_eq!((f[0].value, f[0].unit), (Some(6.0), Some(Unit::Month)));
+}
+
+#[test]
+fn not_figures() {
+    // years, dates, times, ordinals, phone-like numbers, percentages
+    assert!(figures("سقطت الخلافة في عام 2019.").is_empty());
+    assert!(figures("تم النشر: 2022/01/28 الساعة 07:49 بتوقيت غرينتش").is_empty());
+    assert!(figures("استمرت الاشتباكات لليوم الرابع على التوالي.").is_empty());
+    assert!(figures("للتواصل اتصلوا على الرقم 0933123456 أو 963944555666.").is_empty());
+    assert!(figures("ارتفعت الأسعار 30% هذا الشهر.").is_empty());
+    assert!(figures("تشكلت في مطلع شهر أكتوبر (تشرين الأول) من العام 2015.").is_empty());
+    assert!(figures("تحصنوا في أحد مباني السجن الثلاثة.").is_empty());
+    // an age is not a duration and not a casualty figure
+    let f = figures("بما في ذلك أكثر من 600 ممن تقل أعمارهم عن 18 عامًا.");
+    let age = f
+        .iter()
+        .find(|q| q.value == Some(18.0))
+        .expect("the age is kept as Other");
+    assert_eq!(age.measure, Measure::Other);
+}
+
+#[test]
+fn group_and_speaker() {
+    let lex = Lexicon::builtin().unwrap();
+    let a = extract(
+        &lex,
+        Document::new(
+            "t.txt",
+            "وقال سيامند علي إن «الهجوم بدأ بمشاركة 100 عنصر من تنظيم داعش».\nوتابع: «ألقينا القبض على 110 من عناصر التنظيم».\nوقالت منظمة الأمم المتحدة للطفولة (يونيسيف) إن القتال أجبر 45 ألف شخص على الفرار من منازلهم.".into(),
+        ),
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    );
+    let id = |e: &Option<athar::recognize::EntityRef>| match e {
+        Some(athar::recognize::EntityRef::Known(i)) => lex.gazetteer[*i].id.clone(),
+        other => format!("{other:?}"),
+    };
+    let q: Vec<(Option<f64>, String, String)> = a
+        .quantities
+        .iter()
+        .map(|q| (q.value, id(&q.group), id(&q.reported_by)))
+        .collect();
+    assert_eq!(
+        q,
+        [
+            (Some(100.0), "islamic_state".into(), "siamand_ali".into()),
+            (Some(110.0), "islamic_state".into(), "siamand_ali".into()),
+            (Some(45000.0), "None".into(), "unicef".into()),
+        ]
+    );
+}

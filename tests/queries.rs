@@ -1,0 +1,109 @@
+//! The competency-question queries of `queries/`: each is shown in the README as it is, and
+//! gives the expected rows on the seed corpus.
+
+use std::path::Path;
+
+use athar::graph::{corpus_quads, Answer, KnowledgeGraph};
+use athar::lexicon::Lexicon;
+use athar::pipeline::analyze_corpus;
+use athar::text::Document;
+use chrono::NaiveDate;
+
+fn seed_graph() -> KnowledgeGraph {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/seeds");
+    let docs = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            Document::new(
+                p.file_name().unwrap().to_string_lossy(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    let lex = Lexicon::builtin().unwrap();
+    let (arts, res) = analyze_corpus(&lex, docs, NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+    let g = KnowledgeGraph::in_memory().unwrap();
+    g.replace_all(&corpus_quads(&arts, &res)).unwrap();
+    g
+}
+
+fn rows(g: &KnowledgeGraph, name: &str) -> Vec<Vec<String>> {
+    let q = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("queries")
+            .join(name),
+    )
+    .unwrap();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    assert!(
+        readme.contains(q.trim()),
+        "README.md does not show queries/{name} as it is"
+    );
+    match g.query(&q, true).unwrap() {
+        Answer::Rows(_, rows) => rows
+            .into_iter()
+            .map(|r| r.into_iter().map(Option::unwrap_or_default).collect())
+            .collect(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn competency_questions_answer_on_the_seeds() {
+    let g = seed_graph();
+
+    let prisons = rows(&g, "cq01-prisons-and-cities.rq");
+    for (prison, city) in [
+        ("سجن الأقطان", "الرقة"),
+        ("سجن غويران", "الحسكة"),
+        ("سجن الكتيبة", ""),
+    ] {
+        assert!(
+            prisons
+                .iter()
+                .any(|r| r[0] == prison && (city.is_empty() || r[1] == city)),
+            "{prison} in {city}: {prisons:?}"
+        );
+    }
+
+    let tolls = rows(&g, "cq04-death-tolls.rq");
+    // «فقد 27 مقاتلا من قوات سوريا الديمقراطية حياتهم … على ما أفاد مسؤول إعلامي في قسد»
+    assert!(
+        tolls.iter().any(|r| r[1] == "27"
+            && r[5] == "قوات سوريا الديمقراطية"
+            && r[6] == "قوات سوريا الديمقراطية"),
+        "{tolls:?}"
+    );
+    // «200 على الأقل»: a lower bound, not a value
+    assert!(
+        tolls
+            .iter()
+            .any(|r| r[1].is_empty() && r[2] == "200" && r[4] == "at least"),
+        "{tolls:?}"
+    );
+
+    let disagree = rows(&g, "cq09-disagreeing-figures.rq");
+    // the SDF's 27 killed in one day against Siamand Ali's 175 bodies, both about the prison
+    assert!(
+        disagree.iter().any(|r| r[0] == "سجن غويران"
+            && r[1] == "killed"
+            && r[2] == "27"
+            && r[7] == "175"
+            && r[8] == "سيامند علي"),
+        "{disagree:?}"
+    );
+    for r in &disagree {
+        assert_ne!(r[4], r[8], "a disagreement needs two sources: {r:?}");
+    }
+
+    let names: Vec<String> = rows(&g, "cq10-names-of-an-entity.rq")
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    for n in ["سجن غويران", "سجن الصناعة", "سجن قويران", "سجن الحسكة"]
+    {
+        assert!(names.iter().any(|x| x == n), "{n} not among {names:?}");
+    }
+}
