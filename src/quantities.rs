@@ -315,6 +315,7 @@ pub fn find_quantities(
     nums.sort_by_key(|x| x.a);
 
     let mut out: Vec<Quantity> = Vec::new();
+    let mut restated: Vec<Quantity> = Vec::new();
     let mut k = 0;
     while k < nums.len() {
         let num = &nums[k];
@@ -438,8 +439,9 @@ pub fn find_quantities(
         let among = first > s_first && lex.is("among", cx.tok(first - 1));
         let previous = out
             .iter()
-            .rev()
-            .find(|q| q.sentence == sent)
+            .chain(&restated)
+            .filter(|q| q.sentence == sent)
+            .max_by_key(|q| q.start)
             .map(|q| q.measure);
         let measure = if let Some(m) = previous.filter(|_| among) {
             m
@@ -464,10 +466,11 @@ pub fn find_quantities(
         } else if let Some(t) = counted.filter(|t| t.2 == TriggerKind::Generic) {
             // «بعدد يفوق 4000 شخص»: people in general, counted like the figure before them
             out.iter()
-                .rev()
-                .find(|q| {
+                .chain(&restated)
+                .filter(|q| {
                     q.sentence == sent && !matches!(q.measure, Measure::Duration | Measure::Other)
                 })
+                .max_by_key(|q| q.start)
                 .map(|q| q.measure)
                 .unwrap_or(t.1)
         } else if unit == Some(Unit::Family) {
@@ -548,14 +551,17 @@ pub fn find_quantities(
             about,
             reported_by,
         };
-        // a figure restated in the same article is one figure
-        let same = out.iter().any(|o| {
+        // a figure restated in the same article is one figure (kept aside: it still counts as
+        // «the figure before» for what follows it)
+        let same = out.iter().chain(&restated).any(|o| {
             (o.measure, o.unit, o.value, o.min, o.max) == (q.measure, q.unit, q.value, q.min, q.max)
                 || (q.group.is_some()
                     && o.group == q.group
                     && (o.value, o.min, o.max) == (q.value, q.min, q.max))
         });
-        if !same {
+        if same {
+            restated.push(q);
+        } else {
             out.push(q);
         }
         k += 1;

@@ -680,7 +680,11 @@ impl Ctx<'_> {
                 break;
             }
             let g = self.lex.given_names.contains(w);
-            let ok = if w.starts_with("ال") {
+            // «عبد الرحمن»، «أبو محمد»: a compound name part takes the word after it
+            let compound = self.lex.is("name-compound", self.tok(end - 1));
+            let ok = if compound {
+                true
+            } else if w.starts_with("ال") {
                 self.lex.zipf(w) < SURNAME_ZIPF && w.ends_with('ي')
             } else if w.starts_with('و') && !g {
                 false

@@ -223,3 +223,50 @@ fn group_and_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_casualty_report_written_for_this_test() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/patterns/casualty-report.txt"),
+    )
+    .unwrap();
+    let lex = Lexicon::builtin().unwrap();
+    let a = extract(
+        &lex,
+        Document::new("casualty-report.txt", text),
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    );
+    let got: Vec<(String, Measure, Qualifier, Option<Unit>)> = a
+        .quantities
+        .iter()
+        .map(|q| (a.doc.slice(q.start, q.end), q.measure, q.qualifier, q.unit))
+        .collect();
+    use Measure::*;
+    use Qualifier::*;
+    for want in [
+        ("12".to_string(), Killed, Exact, None),
+        // «بينهم أربعة أطفال»: part of the figure before
+        ("أربعة".to_string(), Killed, Exact, None),
+        ("أكثر من 30".to_string(), Injured, MoreThan, None),
+        // «حصيلة القتلى ارتفعت إلى 15 شخصا»
+        ("15".to_string(), Killed, Exact, None),
+        (
+            "نحو 300".to_string(),
+            Displaced,
+            Approximately,
+            Some(Unit::Family),
+        ),
+        ("يومين".to_string(), Duration, Exact, Some(Unit::Day)),
+        ("خمسة".to_string(), Captured, Exact, None),
+    ] {
+        assert!(got.contains(&want), "{want:?} not in {got:?}");
+    }
+    // «مدير المرصد … رامي عبد الرحمن»: a compound name is read whole
+    assert!(a
+        .rec
+        .mentions
+        .iter()
+        .any(|m| a.doc.slice(m.start, m.end) == "رامي عبد الرحمن"));
+    assert_eq!(a.published.as_ref().unwrap().value.lexical(), "2024-03-03");
+}
