@@ -21,6 +21,12 @@ fn main() {
             a.doc.slice(m.start, m.end)
         );
     }
+    for r in &a.rec.relations {
+        println!("R {r:?}");
+    }
+    for m in a.rec.mentions.iter().filter(|m| m.role.is_some()) {
+        println!("ROLE {} {:?}", a.doc.slice(m.start, m.end), m.role);
+    }
     for q in &a.quantities {
         println!(
             "Q {} {:?} {:?} {:?}",

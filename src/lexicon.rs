@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::text::fold_str;
-use crate::vocab::{Class, Measure, Qualifier, Unit};
+use crate::vocab::{Class, Measure, Qualifier, Relation, Unit};
 
 macro_rules! embed {
     ($($name:literal),* $(,)?) => {
@@ -31,6 +31,7 @@ pub const FILES: &[(&str, &str)] = embed!(
     "name-parts.tsv",
     "numbers.tsv",
     "qualifiers.tsv",
+    "relations.tsv",
     "proclitics.tsv",
     "speech-verbs.tsv",
     "stopwords.tsv",
@@ -271,6 +272,8 @@ pub struct Lexicon {
     pub units: HashMap<String, (Unit, u32, f64)>,
     /// Nouns of membership.
     pub members: HashSet<String>,
+    /// Relation phrases: words, relation, whether the entity before is the subject, gap allowed.
+    pub relations: Vec<(Vec<String>, Relation, bool, usize)>,
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -592,6 +595,21 @@ impl Lexicon {
             lx.units
                 .insert(fold_str(&row.fields[0]), (u, count, factor));
         }
+        let f = "relations.tsv";
+        for row in parse_rows(f, &read(f)?, 4)? {
+            let r = Relation::from_name(&row.fields[1])
+                .ok_or_else(|| bad(f, row.line, "unknown relation".into()))?;
+            let ab = match row.fields[2].as_str() {
+                "ab" => true,
+                "ba" => false,
+                d => return Err(bad(f, row.line, format!("unknown direction {d:?}"))),
+            };
+            let gap: usize = row.fields[3]
+                .parse()
+                .map_err(|_| bad(f, row.line, "gap is not a number".into()))?;
+            lx.relations.push((words(&row.fields[0]), r, ab, gap));
+        }
+        lx.relations.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
         let f = "members.tsv";
         for row in parse_rows(f, &read(f)?, 1)? {
             lx.members.insert(fold_str(&row.fields[0]));

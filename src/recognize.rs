@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::lexicon::{HeadRule, Lexicon, Role};
 use crate::text::{fold_str, is_mark, Document, Text};
-use crate::vocab::{Class, Family};
+use crate::vocab::{Class, Family, Relation};
 
 /// A first name more frequent than this as a word is not taken for a name (unless listed in
 /// `given-names.tsv`).
@@ -87,6 +87,8 @@ pub struct Recognized {
     pub same: Vec<(usize, usize)>,
     /// Pairs (place, container) the text places inside each other.
     pub located_in: Vec<(usize, usize)>,
+    /// Relations the text states between entities (titles, «المدعومة من»، «يخضع لسيطرة» …).
+    pub relations: Vec<(EntityRef, Relation, EntityRef)>,
 }
 
 impl Recognized {
@@ -220,6 +222,26 @@ impl Ctx<'_> {
 
     fn n(&self) -> usize {
         self.text.tokens.len()
+    }
+
+    /// Whether token i carries the article, read on the original letters: «إلهام» folds to
+    /// «الهام» but has none.
+    fn definite_at(&self, i: usize) -> bool {
+        let t = &self.text.tokens[i];
+        t.text.starts_with("ال") && matches!(self.doc.chars[self.text.norm.map[t.start]], 'ا' | 'ٱ')
+    }
+
+    /// A function word, read on the original letters where folding made two words one: «علي»
+    /// (the name) is not «على» (the preposition).
+    fn stop_at(&self, i: usize) -> bool {
+        let t = &self.text.tokens[i];
+        if !self.lex.is_stop(&t.text) {
+            return false;
+        }
+        let last = self.text.norm.map[t.end - 1];
+        !(t.text.ends_with('ي')
+            && self.doc.chars[last] == 'ي'
+            && self.lex.given_names.contains(&t.text))
     }
 
     /// Original text of tokens [a, b) minus `skip` leading chars, as a label.
@@ -655,7 +677,7 @@ impl Ctx<'_> {
         let t = self.tok(j);
         let given = self.lex.given_names.contains(t);
         if self.lex.is_stop(t)
-            || t.starts_with("ال")
+            || self.definite_at(j)
             || t.chars().count() < 2
             || self.lex.speech_verbs.contains_key(t)
             || self.is_title_start(j)
@@ -670,7 +692,7 @@ impl Ctx<'_> {
             let tk = &self.text.tokens[end];
             let w = tk.text.as_str();
             if tk.hard_before
-                || self.lex.is_stop(w)
+                || self.stop_at(end)
                 || self.lex.speech_verbs.contains_key(w)
                 || self.is_title_start(end)
                 || w.chars().all(|c| c.is_ascii_alphanumeric())
@@ -684,7 +706,7 @@ impl Ctx<'_> {
             let compound = self.lex.is("name-compound", self.tok(end - 1));
             let ok = if compound {
                 true
-            } else if w.starts_with("ال") {
+            } else if self.definite_at(end) {
                 self.lex.zipf(w) < SURNAME_ZIPF && w.ends_with('ي')
             } else if w.starts_with('و') && !g {
                 false
@@ -728,6 +750,12 @@ impl Ctx<'_> {
                     } else if let Some(c) = self.orgs_at(j, starts) {
                         orgs.push(c.entity.clone());
                         j = c.b;
+                    } else if self.lex.is("destination", w) {
+                        // «المبعوث الأمريكي إلى سوريا»: where the envoy is sent, not whose he is
+                        j += 1;
+                        if let Some(c) = self.orgs_at(j, starts) {
+                            j = c.b;
+                        }
                     } else if w == "ل" || self.lex.is("title-link", w) {
                         j += 1;
                     } else if let Some((_, e, _, _)) = self.title_at(j) {
@@ -736,6 +764,7 @@ impl Ctx<'_> {
                         break;
                     }
                 }
+                let title_role = Some((role, orgs.clone()));
                 let min = if orgs.is_empty() && role == Role::None {
                     2
                 } else {
@@ -773,7 +802,7 @@ impl Ctx<'_> {
                         }
                     }
                     if self.person_name(s0, k, starts) == Some(i) {
-                        out.push(self.person(s0, i, PRIO_TITLE, None));
+                        out.push(self.person(s0, i, PRIO_TITLE, title_role.clone()));
 
                         break;
                     }
@@ -874,11 +903,15 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     for c in cands {
         if (c.a..c.b).any(|t| taken[t]) {
             // the same span found twice: keep the head context
-            if let Some(o) = chosen
-                .iter_mut()
-                .find(|o| o.a == c.a && o.b == c.b && o.entity == c.entity)
-            {
-                o.head_context |= c.head_context;
+            if let Some(o) = chosen.iter_mut().find(|o| o.a == c.a && o.b == c.b) {
+                if o.entity == c.entity {
+                    o.head_context |= c.head_context;
+                }
+                // a title read with the name stays with it, whichever reading named it
+                if o.role.is_none() && c.role.is_some() && class_of(lex, &o.entity) == Class::Person
+                {
+                    o.role = c.role.clone();
+                }
             }
             continue;
         }
@@ -996,11 +1029,17 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     mentions.sort_by_key(|m| (m.start, m.end));
 
     let same = equivalences(&cx, &mentions);
-    let located_in = containment(&cx, &mentions);
+    let mut located_in = containment(&cx, &mentions);
+    located_in.extend(reverse_containment(&cx, &mentions));
+    let mut relations = role_relations(lex, &mentions);
+    relations.extend(phrase_relations(&cx, &mentions));
+    relations.sort();
+    relations.dedup();
     Recognized {
         mentions,
         same,
         located_in,
+        relations,
     }
 }
 
@@ -1111,6 +1150,175 @@ fn containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
             linked |= is_link || w.starts_with('ب');
             j += 1;
             steps += 1;
+        }
+    }
+    out
+}
+
+/// The relation a title gives its holder.
+fn role_relation(role: Role) -> Relation {
+    match role {
+        Role::Spokesperson => Relation::SpokespersonOf,
+        Role::Commander => Relation::CommanderOf,
+        Role::Official => Relation::OfficialOf,
+        Role::Head => Relation::HeadOf,
+        Role::None => Relation::AffiliatedWith,
+    }
+}
+
+/// «القائد العام لقوات سوريا الديمقراطية مظلوم عبدي» → commanderOf; «الرئيس الفرنسي» → headOf.
+fn role_relations(lex: &Lexicon, mentions: &[Mention]) -> Vec<(EntityRef, Relation, EntityRef)> {
+    let mut out = Vec::new();
+    for m in mentions {
+        let Some((role, orgs)) = &m.role else {
+            continue;
+        };
+        for o in orgs {
+            let fam = class_of(lex, o).family();
+            // a place is something one heads or represents, not commands
+            let ok = fam == Family::Organization
+                || (fam == Family::Place
+                    && class_of(lex, o) == Class::Country
+                    && matches!(role, Role::Head | Role::Official));
+            if ok && *o != m.entity {
+                out.push((m.entity.clone(), role_relation(*role), o.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn is_actor(lex: &Lexicon, e: &EntityRef) -> bool {
+    matches!(
+        class_of(lex, e).family(),
+        Family::Person | Family::Organization
+    )
+}
+
+fn is_organization(lex: &Lexicon, e: &EntityRef) -> bool {
+    class_of(lex, e).family() == Family::Organization
+}
+
+/// Relations stated by a phrase between two names (`relations.tsv`), with coordination on either
+/// side: «قوات سوريا الديمقراطية ووحدات حماية المرأة الذين كانوا يحمون سجن الأقطان»،
+/// «المدعومة من الولايات المتحدة والتحالف الدولي».
+fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<(EntityRef, Relation, EntityRef)> {
+    let lex = cx.lex;
+    let names: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.kind != MentionKind::Short)
+        .collect();
+    // the names joined to one by «و», in order
+    let joined = |i: usize, forward: bool| -> Vec<EntityRef> {
+        let mut out = vec![names[i].entity.clone()];
+        let mut k = i;
+        loop {
+            let next = if forward { k + 1 } else { k.wrapping_sub(1) };
+            let Some(n) = names.get(next) else { break };
+            let (first, second): (&Mention, &Mention) = if forward {
+                (names[k], n)
+            } else {
+                (n, names[k])
+            };
+            let adjacent = second.tokens.0 == first.tokens.1
+                || (second.tokens.0 == first.tokens.1 + 1 && cx.tok(first.tokens.1) == "و");
+            if !(adjacent && cx.tok(second.tokens.0).starts_with('و'))
+                && !(adjacent && cx.tok(first.tokens.1.min(cx.n() - 1)) == "و")
+            {
+                break;
+            }
+            out.push(n.entity.clone());
+            k = next;
+        }
+        out
+    };
+    let mut out = Vec::new();
+    for p in 0..cx.n() {
+        for (words, rel, ab, gap) in &lex.relations {
+            let n = words.len();
+            if p + n > cx.n() || !cx.text.joined(p, p + n) {
+                continue;
+            }
+            let first_ok = cx
+                .lex
+                .variants(cx.tok(p))
+                .iter()
+                .any(|(k, v, _)| *k <= 1 && *v == words[0]);
+            if !first_ok || !(1..n).all(|x| cx.tok(p + x) == words[x]) {
+                continue;
+            }
+            let sent = cx.text.tokens[p].sentence;
+            let before = names
+                .iter()
+                .rposition(|m| m.tokens.1 <= p && cx.text.tokens[m.tokens.0].sentence == sent);
+            let after = names.iter().position(|m| {
+                m.tokens.0 >= p + n
+                    && m.tokens.0 <= p + n + 2
+                    && cx.text.tokens[m.tokens.0].sentence == sent
+            });
+            let (Some(a), Some(b)) = (before, after) else {
+                break;
+            };
+            if p - names[a].tokens.1 > *gap {
+                break;
+            }
+            let (subjects, objects) = if *ab {
+                (joined(a, false), joined(b, true))
+            } else {
+                (joined(b, true), joined(a, false))
+            };
+            for s in &subjects {
+                for o in &objects {
+                    let fits = match rel {
+                        Relation::Controls => {
+                            is_actor(lex, s) && class_of(lex, o).family() == Family::Place
+                        }
+                        Relation::Supports => {
+                            (is_actor(lex, s) || class_of(lex, s) == Class::Country)
+                                && is_actor(lex, o)
+                        }
+                        Relation::PartOf => is_organization(lex, s) && is_organization(lex, o),
+                        _ => true,
+                    };
+                    if fits && s != o {
+                        out.push((s.clone(), *rel, o.clone()));
+                    }
+                }
+            }
+            break;
+        }
+    }
+    out
+}
+
+/// «مدينة الشدادي التي تحتوي على سجن الكتيبة»: (inner, outer) pairs of mentions.
+fn reverse_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (a, m) in mentions.iter().enumerate() {
+        let Some(ra) = place_rank(class_of(cx.lex, &m.entity)) else {
+            continue;
+        };
+        let mut j = m.tokens.1;
+        let mut saw = false;
+        while j < cx.n() && j < m.tokens.1 + 4 {
+            let w = cx.tok(j);
+            if cx.lex.is("contains", w) {
+                saw = true;
+            } else if !(cx.lex.is_stop(w)) {
+                break;
+            }
+            j += 1;
+        }
+        if !saw {
+            continue;
+        }
+        if let Some(b) = mentions
+            .iter()
+            .position(|x| x.tokens.0 == j && x.kind != MentionKind::Anaphor)
+        {
+            if place_rank(class_of(cx.lex, &mentions[b].entity)).is_some_and(|rb| rb < ra) {
+                out.push((b, a));
+            }
         }
     }
     out

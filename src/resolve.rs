@@ -44,6 +44,8 @@ pub struct Resolution {
     pub mention_entity: Vec<Vec<usize>>,
     /// Entity index of every reference.
     pub by_ref: HashMap<EntityRef, usize>,
+    /// For gazetteer entities in the graph: the IRIs of the places the gazetteer puts them in.
+    pub within: HashMap<usize, Vec<String>>,
 }
 
 struct Groups {
@@ -119,6 +121,10 @@ pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
             for e in q.group.iter().chain(&q.reported_by).chain(&q.about) {
                 g.id(e);
             }
+        }
+        for (x, _, y) in &a.rec.relations {
+            g.id(x);
+            g.id(y);
         }
     }
     // what the text says
@@ -294,10 +300,26 @@ pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
         .iter()
         .map(|k| (k.clone(), pos[&g.find(g.index[k])]))
         .collect();
+    let entities: Vec<Entity> = entities.into_iter().map(|(_, e)| e).collect();
+    let within = entities
+        .iter()
+        .filter_map(|e| e.gazetteer)
+        .map(|gi| {
+            (
+                gi,
+                lex.gazetteer[gi]
+                    .within
+                    .iter()
+                    .map(|id| format!("{ID}{id}"))
+                    .collect(),
+            )
+        })
+        .collect();
     Resolution {
-        entities: entities.into_iter().map(|(_, e)| e).collect(),
+        entities,
         mention_entity,
         by_ref,
+        within,
     }
 }
 

@@ -324,3 +324,66 @@ term_enum!(
         Vehicle,
     }
 );
+
+/// Relations between entities (contract, `ath:` object properties).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Relation {
+    /// `ath:locatedIn`
+    LocatedIn,
+    /// `ath:controls`
+    Controls,
+    /// `ath:supports`
+    Supports,
+    /// `ath:partOf`
+    PartOf,
+    /// `ath:affiliatedWith`
+    AffiliatedWith,
+    /// `ath:spokespersonOf`
+    SpokespersonOf,
+    /// `ath:commanderOf`
+    CommanderOf,
+    /// `ath:officialOf`
+    OfficialOf,
+    /// `ath:headOf`
+    HeadOf,
+}
+
+impl Relation {
+    /// Every relation.
+    pub const ALL: [Relation; 9] = [
+        Relation::LocatedIn,
+        Relation::Controls,
+        Relation::Supports,
+        Relation::PartOf,
+        Relation::AffiliatedWith,
+        Relation::SpokespersonOf,
+        Relation::CommanderOf,
+        Relation::OfficialOf,
+        Relation::HeadOf,
+    ];
+
+    /// The local name in the ontology.
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::LocatedIn => "locatedIn",
+            Relation::Controls => "controls",
+            Relation::Supports => "supports",
+            Relation::PartOf => "partOf",
+            Relation::AffiliatedWith => "affiliatedWith",
+            Relation::SpokespersonOf => "spokespersonOf",
+            Relation::CommanderOf => "commanderOf",
+            Relation::OfficialOf => "officialOf",
+            Relation::HeadOf => "headOf",
+        }
+    }
+
+    /// Parses a local name.
+    pub fn from_name(s: &str) -> Option<Self> {
+        Relation::ALL.into_iter().find(|r| r.name() == s)
+    }
+
+    /// The full IRI.
+    pub fn iri(self) -> String {
+        ath(self.name())
+    }
+}

@@ -9,7 +9,7 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Ter
 
 use crate::extract::ArticleFacts;
 use crate::resolve::Resolution;
-use crate::vocab::{self, ath, ath as a};
+use crate::vocab::{self, ath, ath as a, Class};
 
 fn iri(s: &str) -> NamedNode {
     NamedNode::new_unchecked(s)
@@ -42,6 +42,11 @@ fn number(x: f64) -> Term {
 
 fn decimal(x: f64) -> Term {
     Literal::new_typed_literal(format!("{x:.5}"), xsd::DECIMAL).into()
+}
+
+/// IRIs of the places a gazetteer entity lies in, by the gazetteer.
+fn lex_within(res: &Resolution, gi: usize) -> Vec<String> {
+    res.within.get(&gi).cloned().unwrap_or_default()
 }
 
 /// The IRI of an article.
@@ -190,10 +195,44 @@ pub fn corpus_quads(arts: &[ArticleFacts], res: &Resolution) -> Vec<Quad> {
             out.add(qid.clone(), &ath(a::START), int(q.start), &g);
             out.add(qid, &ath(a::END), int(q.end), &g);
         }
+        for (x, rel, y) in &art.rec.relations {
+            if let (Some(&x), Some(&y)) = (res.by_ref.get(x), res.by_ref.get(y)) {
+                if x != y {
+                    out.add(
+                        iri(&res.entities[x].iri),
+                        &rel.iri(),
+                        iri(&res.entities[y].iri),
+                        &g,
+                    );
+                }
+            }
+        }
         for &(x, y) in &art.rec.located_in {
             let (ex, ey) = (&res.entities[ents[x]], &res.entities[ents[y]]);
             if ex.iri != ey.iri {
                 out.add(iri(&ex.iri), &ath(a::LOCATED_IN), iri(&ey.iri), &g);
+            }
+        }
+    }
+    // known from the gazetteer, not read in an article: where a prison, camp or neighbourhood
+    // lies (kept in its own graph)
+    let gz = GraphName::NamedNode(iri(vocab::GAZETTEER_GRAPH));
+    let in_graph: std::collections::HashMap<&str, &str> = res
+        .entities
+        .iter()
+        .map(|e| (e.iri.as_str(), e.iri.as_str()))
+        .collect();
+    for e in &res.entities {
+        let Some(gi) = e.gazetteer else { continue };
+        if !matches!(
+            e.class,
+            Class::Prison | Class::Camp | Class::Neighborhood | Class::Facility
+        ) {
+            continue;
+        }
+        for w in &lex_within(res, gi) {
+            if in_graph.contains_key(w.as_str()) {
+                out.add(iri(&e.iri), &ath(a::LOCATED_IN), iri(w), &gz);
             }
         }
     }
