@@ -1220,11 +1220,11 @@ fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<(EntityRef, Relation,
             } else {
                 (n, names[k])
             };
-            let adjacent = second.tokens.0 == first.tokens.1
-                || (second.tokens.0 == first.tokens.1 + 1 && cx.tok(first.tokens.1) == "و");
-            if !(adjacent && cx.tok(second.tokens.0).starts_with('و'))
-                && !(adjacent && cx.tok(first.tokens.1.min(cx.n() - 1)) == "و")
-            {
+            // «X وY» or «X و Y»
+            let clitic =
+                second.tokens.0 == first.tokens.1 && cx.tok(second.tokens.0).starts_with('و');
+            let word = second.tokens.0 == first.tokens.1 + 1 && cx.tok(first.tokens.1) == "و";
+            if !(clitic || word) {
                 break;
             }
             out.push(n.entity.clone());
