@@ -42,6 +42,8 @@ pub struct ArticleFacts {
     pub dates: Vec<DateMention>,
     /// Figures.
     pub quantities: Vec<Quantity>,
+    /// Events.
+    pub events: Vec<crate::events::Event>,
     /// Sentences: original span and text, for evidence.
     pub sentences: Vec<(usize, usize, String)>,
 }
@@ -89,6 +91,11 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     let sentences = (0..text.sentences.len())
         .map(|s| text.sentence_text(&doc, s))
         .collect();
+    let day = published.as_ref().and_then(|p| match p.value {
+        DateValue::Day(d) => Some(d),
+        _ => None,
+    });
+    let events = crate::events::find_events(lex, &doc, &text, &rec, &dates, day, &attribution);
     ArticleFacts {
         doc,
         title,
@@ -97,6 +104,7 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
         rec,
         dates,
         quantities,
+        events,
         sentences,
     }
 }

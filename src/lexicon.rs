@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::text::fold_str;
-use crate::vocab::{Class, Measure, Qualifier, Relation, Unit};
+use crate::vocab::{Class, EventClass, Measure, Qualifier, Relation, Unit};
 
 macro_rules! embed {
     ($($name:literal),* $(,)?) => {
@@ -21,6 +21,7 @@ pub const FILES: &[(&str, &str)] = embed!(
     "common-words.tsv",
     "demonyms.tsv",
     "equivalence.tsv",
+    "events.tsv",
     "function-words.tsv",
     "gazetteer.tsv",
     "given-names.tsv",
@@ -272,6 +273,8 @@ pub struct Lexicon {
     pub units: HashMap<String, (Unit, u32, f64)>,
     /// Nouns of membership.
     pub members: HashSet<String>,
+    /// Event triggers by their first word.
+    pub events: HashMap<String, Vec<(Vec<String>, EventClass)>>,
     /// Relation phrases: words, relation, whether the entity before is the subject, gap allowed.
     pub relations: Vec<(Vec<String>, Relation, bool, usize)>,
 }
@@ -594,6 +597,13 @@ impl Lexicon {
                 .map_err(|_| bad(f, row.line, "factor is not a number".into()))?;
             lx.units
                 .insert(fold_str(&row.fields[0]), (u, count, factor));
+        }
+        let f = "events.tsv";
+        for row in parse_rows(f, &read(f)?, 2)? {
+            let c = EventClass::from_name(&row.fields[1])
+                .ok_or_else(|| bad(f, row.line, "unknown event class".into()))?;
+            let w = words(&row.fields[0]);
+            lx.events.entry(w[0].clone()).or_default().push((w, c));
         }
         let f = "relations.tsv";
         for row in parse_rows(f, &read(f)?, 4)? {

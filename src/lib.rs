@@ -9,6 +9,7 @@ pub mod attribution;
 pub mod cmd;
 pub mod dates;
 pub mod error;
+pub mod events;
 pub mod export;
 pub mod extract;
 pub mod graph;

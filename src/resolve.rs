@@ -122,6 +122,18 @@ pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
                 g.id(e);
             }
         }
+        for ev in &a.events {
+            for e in ev
+                .agents
+                .iter()
+                .chain(&ev.targets)
+                .chain(&ev.participants)
+                .chain(&ev.places)
+                .chain(&ev.reported_by)
+            {
+                g.id(e);
+            }
+        }
         for (x, _, y) in &a.rec.relations {
             g.id(x);
             g.id(y);

@@ -86,6 +86,16 @@ pub mod ath {
     pub const ABOUT: &str = "about";
     /// `ath:reportedBy`.
     pub const REPORTED_BY: &str = "reportedBy";
+    /// `ath:agent`.
+    pub const AGENT: &str = "agent";
+    /// `ath:target`.
+    pub const TARGET: &str = "target";
+    /// `ath:participant`.
+    pub const PARTICIPANT: &str = "participant";
+    /// `ath:place`.
+    pub const PLACE: &str = "place";
+    /// `ath:date`.
+    pub const DATE: &str = "date";
     /// Every `ath:` local name above, for the ontology test.
     pub const ALL: &[&str] = &[
         ARTICLE,
@@ -116,6 +126,11 @@ pub mod ath {
         OF_GROUP,
         ABOUT,
         REPORTED_BY,
+        AGENT,
+        TARGET,
+        PARTICIPANT,
+        PLACE,
+        DATE,
     ];
 }
 
@@ -387,3 +402,37 @@ impl Relation {
         ath(self.name())
     }
 }
+
+term_enum!(
+    /// Classes of events (subclasses of `ath:Event`).
+    EventClass {
+        /// `ath:Attack`
+        Attack,
+        /// `ath:Clash`
+        Clash,
+        /// `ath:Airstrike`
+        Airstrike,
+        /// `ath:PrisonBreak`
+        PrisonBreak,
+        /// `ath:Riot`
+        Riot,
+        /// `ath:Arrest`
+        Arrest,
+        /// `ath:HostageTaking`
+        HostageTaking,
+        /// `ath:Displacement`
+        Displacement,
+        /// `ath:Curfew`
+        Curfew,
+        /// `ath:Meeting`
+        Meeting,
+        /// `ath:PhoneCall`
+        PhoneCall,
+        /// `ath:Agreement`
+        Agreement,
+        /// `ath:Withdrawal`
+        Withdrawal,
+        /// `ath:ClaimOfResponsibility`
+        ClaimOfResponsibility,
+    }
+);

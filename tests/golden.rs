@@ -64,6 +64,34 @@ fn seed_mentions_match_the_golden_files() {
                 name(&q.about)
             );
         }
+        let names = |v: &[athar::recognize::EntityRef]| {
+            v.iter()
+                .map(|e| res.entities[res.by_ref[e]].label_ar.clone())
+                .collect::<Vec<_>>()
+                .join("+")
+        };
+        for e in &a.events {
+            out += &format!(
+                "# event {}-{} {} agent={} target={} participant={} place={} date={} by={}\n",
+                e.start,
+                e.end,
+                e.class.name(),
+                names(&e.agents),
+                names(&e.targets),
+                names(&e.participants),
+                names(&e.places),
+                e.date.map_or(String::from("-"), |d| d.lexical()),
+                name(&e.reported_by)
+            );
+        }
+        for (x, r, y) in &a.rec.relations {
+            out += &format!(
+                "# relation {} {} {}\n",
+                res.entities[res.by_ref[x]].label_ar,
+                r.name(),
+                res.entities[res.by_ref[y]].label_ar
+            );
+        }
         if let Some(p) = &a.published {
             out += &format!(
                 "# published {} (inferred: {})\n",

@@ -98,6 +98,80 @@ fn competency_questions_answer_on_the_seeds() {
         assert_ne!(r[4], r[8], "a disagreement needs two sources: {r:?}");
     }
 
+    let control = rows(&g, "cq02-prison-control-and-support.rq");
+    // «مقاتلي قوات سوريا الديمقراطية ووحدات حماية المرأة الذين كانوا يحمون سجن الأقطان»
+    assert!(
+        control.iter().any(|r| r[0] == "سجن الأقطان"
+            && r[1] == "قوات سوريا الديمقراطية"
+            && r[2] == "الولايات المتحدة"),
+        "{control:?}"
+    );
+    assert!(
+        control
+            .iter()
+            .any(|r| r[0] == "سجن الأقطان" && r[1] == "وحدات حماية المرأة"),
+        "{control:?}"
+    );
+
+    let attacks = rows(&g, "cq05-attacks-on-prisons.rq");
+    // «الهجوم الذي بدأ يوم الخميس» in an article of Monday 24 January 2022
+    assert!(
+        attacks.iter().any(|r| r[1] == "سجن غويران"
+            && r[2] == "تنظيم الدولة الإسلامية"
+            && r[3] == "2022-01-20"
+            && r[4] == "الحسكة"),
+        "{attacks:?}"
+    );
+    // «في منتصف كانون الثاني/يناير الجاري … شن جهاديي هيئة تحرير الشام هجمات»
+    assert!(
+        attacks
+            .iter()
+            .any(|r| r[1] == "سجن الأقطان" && r[2] == "هيئة تحرير الشام" && r[3] == "2026-01"),
+        "{attacks:?}"
+    );
+
+    let roles = rows(&g, "cq06-spokespeople-and-commanders.rq");
+    for (person, role, org) in [
+        ("مظلوم عبدي", "commander of", "قوات سوريا الديمقراطية"),
+        ("فرهاد شامي", "spokesperson of", "قوات سوريا الديمقراطية"),
+        ("سيامند علي", "spokesperson of", "وحدات حماية الشعب"),
+        (
+            "لقمان أحمي",
+            "spokesperson of",
+            "الإدارة الذاتية لشمال وشرق سوريا",
+        ),
+        (
+            "إلهام أحمد",
+            "official of",
+            "الإدارة الذاتية لشمال وشرق سوريا",
+        ),
+        ("جون برينان", "commander of", "التحالف الدولي"),
+        ("إيمانويل ماكرون", "head of", "فرنسا"),
+    ] {
+        assert!(
+            roles
+                .iter()
+                .any(|r| r[0] == person && r[1] == role && r[2] == org),
+            "{person} {role} {org}: {roles:?}"
+        );
+    }
+
+    let meetings = rows(&g, "cq07-meetings-and-calls.rq");
+    assert!(
+        meetings.iter().any(|r| r[1] == "meeting"
+            && r[3] == "أربيل"
+            && ["مظلوم عبدي", "إلهام أحمد", "توم باراك"]
+                .iter()
+                .all(|p| r[4].contains(p))),
+        "{meetings:?}"
+    );
+    assert!(
+        meetings.iter().any(|r| r[1] == "phone call"
+            && r[4].contains("مظلوم عبدي")
+            && r[4].contains("إيمانويل ماكرون")),
+        "{meetings:?}"
+    );
+
     let names: Vec<String> = rows(&g, "cq10-names-of-an-entity.rq")
         .into_iter()
         .map(|r| r[0].clone())

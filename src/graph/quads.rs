@@ -195,6 +195,49 @@ pub fn corpus_quads(arts: &[ArticleFacts], res: &Resolution) -> Vec<Quad> {
             out.add(qid.clone(), &ath(a::START), int(q.start), &g);
             out.add(qid, &ath(a::END), int(q.end), &g);
         }
+        for ev in &art.events {
+            let eid = iri(&format!("{doc_iri}/event/{}-{}", ev.start, ev.end));
+            out.add(eid.clone(), rdf_type, iri(&ev.class.iri()), &g);
+            for (p, list) in [
+                (a::AGENT, &ev.agents),
+                (a::TARGET, &ev.targets),
+                (a::PARTICIPANT, &ev.participants),
+                (a::PLACE, &ev.places),
+            ] {
+                for e in list.iter().filter_map(|e| res.by_ref.get(e)) {
+                    out.add(eid.clone(), &ath(p), iri(&res.entities[*e].iri), &g);
+                }
+            }
+            if let Some(d) = &ev.date {
+                let dt = iri(&format!(
+                    "http://www.w3.org/2001/XMLSchema#{}",
+                    d.xsd_type()
+                ));
+                out.add(
+                    eid.clone(),
+                    &ath(a::DATE),
+                    Literal::new_typed_literal(d.lexical(), dt),
+                    &g,
+                );
+            }
+            if let Some(e) = ev.reported_by.as_ref().and_then(|e| res.by_ref.get(e)) {
+                out.add(
+                    eid.clone(),
+                    &ath(a::REPORTED_BY),
+                    iri(&res.entities[*e].iri),
+                    &g,
+                );
+            }
+            out.add(eid.clone(), &ath(a::MENTIONED_IN), d.clone(), &g);
+            out.add(
+                eid.clone(),
+                &ath(a::EVIDENCE),
+                string(&art.sentences[ev.sentence].2),
+                &g,
+            );
+            out.add(eid.clone(), &ath(a::START), int(ev.start), &g);
+            out.add(eid, &ath(a::END), int(ev.end), &g);
+        }
         for (x, rel, y) in &art.rec.relations {
             if let (Some(&x), Some(&y)) = (res.by_ref.get(x), res.by_ref.get(y)) {
                 if x != y {

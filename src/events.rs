@@ -1,0 +1,494 @@
+//! Events: what happened, by whom, to whom, where and when. A trigger word (`events.tsv`) types
+//! the event; the names in its sentence fill the roles; the date comes from the sentence
+//! (an explicit date, a weekday, «أمس», «منتصف كانون الثاني الجاري») resolved against the
+//! article's date. Repeated reports of one event in an article are merged.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::attribution::Attribution;
+use crate::dates::{DateMention, DateValue};
+use crate::lexicon::Lexicon;
+use crate::recognize::{class_of, EntityRef, Mention, Recognized};
+use crate::text::{Document, Text};
+use crate::vocab::{Class, EventClass, Family};
+
+/// One event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Its class.
+    pub class: EventClass,
+    /// Original span of the first trigger.
+    pub start: usize,
+    /// End of that span.
+    pub end: usize,
+    /// Sentence of the first trigger.
+    pub sentence: usize,
+    /// Who acts.
+    pub agents: Vec<EntityRef>,
+    /// Whom or what it is aimed at.
+    pub targets: Vec<EntityRef>,
+    /// Others involved.
+    pub participants: Vec<EntityRef>,
+    /// Where.
+    pub places: Vec<EntityRef>,
+    /// When.
+    pub date: Option<DateValue>,
+    /// Who reports it.
+    pub reported_by: Option<EntityRef>,
+}
+
+fn push(v: &mut Vec<EntityRef>, e: &EntityRef) {
+    if !v.contains(e) {
+        v.push(e.clone());
+    }
+}
+
+struct Cx<'a> {
+    lex: &'a Lexicon,
+    text: &'a Text,
+}
+
+impl Cx<'_> {
+    fn tok(&self, i: usize) -> &str {
+        &self.text.tokens[i].text
+    }
+
+    /// The event trigger starting at token i: (class, end token, written with the article).
+    fn trigger_at(&self, i: usize) -> Option<(EventClass, usize, bool)> {
+        let toks = &self.text.tokens;
+        let mut best: Option<(EventClass, usize, bool)> = None;
+        for (k, v, restore) in self.lex.variants(&toks[i].text) {
+            if k > 2 {
+                continue;
+            }
+            let bare = v.strip_prefix("ال").filter(|r| r.chars().count() >= 3);
+            let definite = bare.is_some() || !restore.is_empty();
+            let bare = bare.unwrap_or(&v).to_string();
+            for key in [v.clone(), bare] {
+                let Some(entries) = self.lex.events.get(&key) else {
+                    continue;
+                };
+                for (words, class) in entries {
+                    let n = words.len();
+                    if i + n > toks.len() || !(1..n).all(|x| toks[i + x].text == words[x]) {
+                        continue;
+                    }
+                    if best.is_none_or(|b| i + n > b.1) {
+                        best = Some((*class, i + n, definite && n == 1));
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+/// The most recent `weekday` (ISO number) on or before `day`.
+fn last_weekday(day: NaiveDate, weekday: u32) -> NaiveDate {
+    let back = (day.weekday().number_from_monday() + 7 - weekday) % 7;
+    day - Duration::days(back as i64)
+}
+
+/// How far from its trigger a date or place still belongs to an event.
+const NEAR: usize = 10;
+/// A date among a sentence's first words frames the whole sentence.
+const OPENING: usize = 8;
+
+/// The date a sentence gives near the trigger at token `at`, resolved against the article's date.
+fn sentence_date(
+    cx: &Cx,
+    sent: usize,
+    at: usize,
+    dates: &[DateMention],
+    published: Option<NaiveDate>,
+) -> Option<DateValue> {
+    let s = &cx.text.sentences[sent];
+    // near the trigger, or opening the sentence («في منتصف كانون الثاني الجاري، …» frames it all)
+    // in the trigger's clause: no «إن/أن» between them
+    let same_clause =
+        |x: usize| (x.min(at)..x.max(at)).all(|y| !cx.lex.is("complementizer", cx.tok(y)));
+    let counts = |x: usize| {
+        x >= s.first_token
+            && x < s.end_token
+            && ((x.abs_diff(at) <= NEAR && same_clause(x)) || x < s.first_token + OPENING)
+    };
+    // the article's own date (a dateline) is not the date of what it reports
+    let own = |d: &&DateMention| published.is_some_and(|p| d.value == DateValue::Day(p));
+    if let Some(d) = dates
+        .iter()
+        .find(|d| counts(d.first) && !d.inferred && !own(d))
+    {
+        return Some(d.value);
+    }
+    let pubd = published?;
+    for i in (s.first_token..s.end_token).filter(|&x| counts(x)) {
+        let w = cx.tok(i);
+        let variants = cx.lex.variants(w);
+        if let Some(wd) = variants
+            .iter()
+            .find_map(|(k, v, _)| (*k <= 1).then(|| cx.lex.weekdays.get(v).copied()).flatten())
+        {
+            return Some(DateValue::Day(last_weekday(pubd, wd)));
+        }
+        if cx.lex.is("yesterday", w) {
+            return Some(DateValue::Day(pubd - Duration::days(1)));
+        }
+        if cx.lex.is("this-month", w) {
+            return Some(DateValue::Month(pubd.year(), pubd.month()));
+        }
+    }
+    None
+}
+
+fn is_actor(lex: &Lexicon, e: &EntityRef) -> bool {
+    let c = class_of(lex, e);
+    matches!(c.family(), Family::Organization | Family::Person) && c != Class::MediaOutlet
+}
+
+fn is_armed(lex: &Lexicon, e: &EntityRef) -> bool {
+    matches!(class_of(lex, e), Class::ArmedGroup | Class::Government)
+}
+
+/// Finds the events of an article.
+pub fn find_events(
+    lex: &Lexicon,
+    doc: &Document,
+    text: &Text,
+    rec: &Recognized,
+    dates: &[DateMention],
+    published: Option<NaiveDate>,
+    attribution: &Attribution,
+) -> Vec<Event> {
+    let (mentions, relations) = (&rec.mentions, &rec.relations);
+    let cx = Cx { lex, text };
+    let mut out: Vec<Event> = Vec::new();
+    let mut i = 0;
+    while i < text.tokens.len() {
+        let Some((class, end, definite)) = cx.trigger_at(i) else {
+            i += 1;
+            continue;
+        };
+        let sent = text.tokens[i].sentence;
+        // «لمنع تكرار هجمات»، «محاولة لتهريب»: not an event that happened
+        let role_of = |x: usize, role: &str| {
+            lex.variants(cx.tok(x))
+                .iter()
+                .any(|(k, v, _)| *k <= 1 && lex.is(role, v))
+        };
+        let unreal = (i.saturating_sub(2)..i)
+            .any(|x| text.tokens[x].sentence == sent && role_of(x, "unreal"));
+        if unreal {
+            i = end;
+            continue;
+        }
+        let facing = i > 0 && role_of(i - 1, "facing");
+        let in_sentence: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| text.tokens[m.tokens.0].sentence == sent)
+            .collect();
+        let before: Vec<&Mention> = in_sentence
+            .iter()
+            .copied()
+            .filter(|m| m.tokens.1 <= i)
+            .collect();
+        let after: Vec<&Mention> = in_sentence
+            .iter()
+            .copied()
+            .filter(|m| m.tokens.0 >= end)
+            .collect();
+        // «هجوم … على X»: the target follows على/ضد
+        let target_at = (end..text.sentences[sent].end_token.min(end + 6))
+            .find(|&x| lex.is("target-link", cx.tok(x)));
+        let after_target: Vec<&Mention> = target_at
+            .map(|t| {
+                after
+                    .iter()
+                    .copied()
+                    .filter(|m| m.tokens.0 > t && m.tokens.0 <= t + 3)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let places: Vec<EntityRef> = in_sentence
+            .iter()
+            .filter(|m| m.tokens.0.abs_diff(i) <= NEAR)
+            .filter(|m| {
+                matches!(
+                    class_of(lex, &m.entity),
+                    Class::City | Class::Neighborhood | Class::Governorate | Class::Region
+                )
+            })
+            .map(|m| m.entity.clone())
+            .collect();
+        let prisons: Vec<EntityRef> = in_sentence
+            .iter()
+            .filter(|m| matches!(class_of(lex, &m.entity), Class::Prison | Class::Camp))
+            .map(|m| m.entity.clone())
+            .collect();
+        let nearest_before_actor = before
+            .iter()
+            .rev()
+            .find(|m| is_armed(lex, &m.entity))
+            .map(|m| m.entity.clone());
+        // «هجمات جهاديي هيئة تحرير الشام»، «هاجم مقاتلو الدولة»، «من قبل عناصر التنظيم»
+        let by = (end..text.sentences[sent].end_token.min(end + 6))
+            .find(|&x| lex.is("agent-link", cx.tok(x)));
+        // «اقتحام السجن، الجيش الأمريكي …»: a place right after the word is its object, and
+        // what follows it is another clause
+        let object_first = after.first().is_some_and(|m| {
+            m.tokens.0 == end && class_of(lex, &m.entity).family() == Family::Place
+        });
+        let first_after_actor = after
+            .iter()
+            .filter(|_| !object_first)
+            .find(|m| {
+                is_armed(lex, &m.entity)
+                    && (m.tokens.0 <= end + 2
+                        || by.is_some_and(|b| m.tokens.0 > b && m.tokens.0 <= b + 3))
+            })
+            .map(|m| m.entity.clone());
+        let armed: Vec<EntityRef> = in_sentence
+            .iter()
+            .filter(|m| is_armed(lex, &m.entity))
+            .map(|m| m.entity.clone())
+            .collect();
+        let speaker = attribution
+            .speaker_at(text, i)
+            .map(|s| mentions[s].entity.clone());
+        // the speaker's side: an armed group speaking, or the one a spokesperson speaks for
+        let speaker_side = speaker.as_ref().and_then(|s| {
+            if is_armed(lex, s) {
+                return Some(s.clone());
+            }
+            relations
+                .iter()
+                .find(|(p, _, o)| p == s && is_armed(lex, o))
+                .map(|(_, _, o)| o.clone())
+        });
+        let mut ev = Event {
+            class,
+            start: 0,
+            end: 0,
+            sentence: sent,
+            agents: Vec::new(),
+            targets: Vec::new(),
+            participants: Vec::new(),
+            places: Vec::new(),
+            date: sentence_date(&cx, sent, i, dates, published),
+            reported_by: speaker.clone(),
+        };
+        (ev.start, ev.end) = text.orig_span(doc, i, 0, end);
+        use EventClass::*;
+        match class {
+            Attack => {
+                for m in &after_target {
+                    push(&mut ev.targets, &m.entity);
+                }
+                if ev.targets.is_empty() {
+                    for p in &prisons {
+                        push(&mut ev.targets, p);
+                    }
+                }
+                // «الصمود أمام هجمات»: the side before is attacked
+                if facing {
+                    if let Some(t) = nearest_before_actor.clone() {
+                        push(&mut ev.targets, &t);
+                    }
+                }
+                let not_target = |a: &EntityRef| !ev.targets.contains(a);
+                let agent = first_after_actor
+                    .clone()
+                    .filter(not_target)
+                    .or(nearest_before_actor.clone().filter(not_target));
+                let others: Vec<&EntityRef> =
+                    armed.iter().filter(|a| !ev.targets.contains(a)).collect();
+                // facing an attack, the others named are defenders too
+                let fallback = (!facing && others.len() == 1).then(|| others[0].clone());
+                if let Some(a) = agent.or(fallback) {
+                    push(&mut ev.agents, &a);
+                }
+            }
+            Clash => {
+                for a in &armed {
+                    push(&mut ev.agents, a);
+                    push(&mut ev.participants, a);
+                }
+                for p in &prisons {
+                    push(&mut ev.places, p);
+                }
+            }
+            Airstrike => {
+                // who strikes stands next to the word: «طائرات التحالف»، «غارة … من قبل التحالف»
+                let striker = in_sentence
+                    .iter()
+                    .filter(|m| {
+                        matches!(class_of(lex, &m.entity), Class::ArmedGroup | Class::Country)
+                    })
+                    .filter(|m| {
+                        m.tokens.0 >= end && m.tokens.0 <= end + 3
+                            || by.is_some_and(|b| m.tokens.0 > b && m.tokens.0 <= b + 3)
+                            || m.tokens.1 + 2 >= i && m.tokens.1 <= i
+                    })
+                    .min_by_key(|m| m.tokens.0.abs_diff(i));
+                if let Some(m) = striker {
+                    push(&mut ev.agents, &m.entity);
+                }
+                for m in &after {
+                    if class_of(lex, &m.entity).family() == Family::Place
+                        && class_of(lex, &m.entity) != Class::Country
+                    {
+                        push(&mut ev.targets, &m.entity);
+                    }
+                }
+            }
+            Arrest => {
+                // «أعلنت قوات الأسايش عن إلقاء القبض»، «ألقينا القبض» (the speaker's side)
+                if let Some(a) = speaker_side.clone().or(nearest_before_actor.clone()) {
+                    push(&mut ev.agents, &a);
+                }
+                if let Some(t) = after
+                    .iter()
+                    .find(|m| is_armed(lex, &m.entity) && !ev.agents.contains(&m.entity))
+                {
+                    push(&mut ev.targets, &t.entity);
+                }
+            }
+            Curfew | Withdrawal => {
+                // «فرضت قسد حظرا للتجوال»، «انسحاب قوات سوريا الديمقراطية»
+                let subject = before
+                    .iter()
+                    .rev()
+                    .find(|m| is_armed(lex, &m.entity) && m.tokens.1 + 3 >= i)
+                    .map(|m| m.entity.clone());
+                if let Some(a) = subject
+                    .or(first_after_actor.clone())
+                    .or(speaker_side.clone())
+                    .or(nearest_before_actor.clone())
+                {
+                    push(&mut ev.agents, &a);
+                }
+                for m in &after {
+                    if class_of(lex, &m.entity).family() == Family::Place {
+                        push(&mut ev.places, &m.entity);
+                    }
+                }
+            }
+            Meeting | PhoneCall | Agreement => {
+                for m in &in_sentence {
+                    if is_actor(lex, &m.entity) {
+                        push(&mut ev.participants, &m.entity);
+                    }
+                }
+                if class == Agreement {
+                    ev.agents = ev.participants.clone();
+                }
+            }
+            ClaimOfResponsibility => {
+                if let Some(a) = nearest_before_actor.clone().or(speaker_side.clone()) {
+                    push(&mut ev.agents, &a);
+                }
+                for m in &in_sentence {
+                    if class_of(lex, &m.entity) == Class::MediaOutlet && !m.tokens.0.eq(&0) {
+                        push(&mut ev.participants, &m.entity);
+                    }
+                }
+            }
+            PrisonBreak | Riot | HostageTaking => {
+                // the prisoners' side: the subject before the word, or the group telling of it
+                let subject = before
+                    .iter()
+                    .rev()
+                    .find(|m| is_armed(lex, &m.entity) && m.tokens.1 + 8 >= i)
+                    .map(|m| m.entity.clone());
+                let only = (armed.len() == 1).then(|| armed[0].clone());
+                if let Some(a) = subject.or(speaker_side.clone()).or(only) {
+                    push(&mut ev.agents, &a);
+                }
+                for p in &prisons {
+                    push(&mut ev.places, p);
+                }
+            }
+            Displacement => {}
+        }
+        if !matches!(class, Curfew | Withdrawal) {
+            for p in &places {
+                push(&mut ev.places, p);
+            }
+        }
+        // «في هذه المدينة»: where people fled or fought is the city named last
+        if ev.places.is_empty() && matches!(class, Displacement | Clash) {
+            if let Some(m) = mentions
+                .iter()
+                .rfind(|m| m.tokens.1 <= i && class_of(lex, &m.entity) == Class::City)
+            {
+                push(&mut ev.places, &m.entity);
+            }
+        }
+        i = end;
+        let has_role = !(ev.agents.is_empty()
+            && ev.targets.is_empty()
+            && ev.participants.is_empty()
+            && ev.places.is_empty());
+        let enough = match class {
+            Meeting | PhoneCall | Agreement => ev.participants.len() >= 2,
+            // an escape, riot or hostage-taking is one in a prison
+            PrisonBreak | Riot | HostageTaking => !prisons.is_empty(),
+            _ => has_role,
+        };
+        if !enough {
+            continue;
+        }
+        // «الهجوم»: the attack already reported (the latest undated one takes this date)
+        if definite && out.iter().any(|o| o.class == ev.class) {
+            let at = out
+                .iter()
+                .rposition(|o| o.class == ev.class && o.date.is_none())
+                .or_else(|| out.iter().rposition(|o| o.class == ev.class));
+            if let Some(o) = at.map(|k| &mut out[k]) {
+                for (from, to) in [
+                    (&ev.agents, &mut o.agents),
+                    (&ev.targets, &mut o.targets),
+                    (&ev.participants, &mut o.participants),
+                    (&ev.places, &mut o.places),
+                ] {
+                    for e in from {
+                        push(to, e);
+                    }
+                }
+                o.date = o.date.or(ev.date);
+                o.reported_by = o.reported_by.clone().or(ev.reported_by);
+                continue;
+            }
+        }
+        // one event per real occurrence: the same kind by the same actors, on a compatible day
+        let same = out.iter_mut().find(|o| {
+            let shared = o.agents.iter().filter(|a| ev.agents.contains(a)).count();
+            let agents_fit = if ev.class == Clash {
+                // a clash is between the same sides
+                shared >= o.agents.len().min(ev.agents.len()).min(2)
+            } else {
+                shared > 0 || o.agents.is_empty() || ev.agents.is_empty()
+            };
+            let dates_fit =
+                ev.class == Clash || o.date.is_none() || ev.date.is_none() || o.date == ev.date;
+            o.class == ev.class && agents_fit && dates_fit
+        });
+        match same {
+            Some(o) => {
+                for (from, to) in [
+                    (&ev.agents, &mut o.agents),
+                    (&ev.targets, &mut o.targets),
+                    (&ev.participants, &mut o.participants),
+                    (&ev.places, &mut o.places),
+                ] {
+                    for e in from {
+                        push(to, e);
+                    }
+                }
+                o.date = o.date.or(ev.date);
+                o.reported_by = o.reported_by.clone().or(ev.reported_by);
+            }
+            None => out.push(ev),
+        }
+    }
+    out
+}
