@@ -37,6 +37,22 @@ pub struct Event {
     pub reported_by: Option<EntityRef>,
 }
 
+/// Adds what a second report of an event says to the first.
+fn absorb(o: &mut Event, ev: Event) {
+    for (from, to) in [
+        (&ev.agents, &mut o.agents),
+        (&ev.targets, &mut o.targets),
+        (&ev.participants, &mut o.participants),
+        (&ev.places, &mut o.places),
+    ] {
+        for e in from {
+            push(to, e);
+        }
+    }
+    o.date = o.date.or(ev.date);
+    o.reported_by = o.reported_by.clone().or(ev.reported_by);
+}
+
 fn push(v: &mut Vec<EntityRef>, e: &EntityRef) {
     if !v.contains(e) {
         v.push(e.clone());
@@ -444,18 +460,7 @@ pub fn find_events(
                 .rposition(|o| o.class == ev.class && o.date.is_none())
                 .or_else(|| out.iter().rposition(|o| o.class == ev.class));
             if let Some(o) = at.map(|k| &mut out[k]) {
-                for (from, to) in [
-                    (&ev.agents, &mut o.agents),
-                    (&ev.targets, &mut o.targets),
-                    (&ev.participants, &mut o.participants),
-                    (&ev.places, &mut o.places),
-                ] {
-                    for e in from {
-                        push(to, e);
-                    }
-                }
-                o.date = o.date.or(ev.date);
-                o.reported_by = o.reported_by.clone().or(ev.reported_by);
+                absorb(o, ev);
                 continue;
             }
         }
@@ -474,18 +479,7 @@ pub fn find_events(
         });
         match same {
             Some(o) => {
-                for (from, to) in [
-                    (&ev.agents, &mut o.agents),
-                    (&ev.targets, &mut o.targets),
-                    (&ev.participants, &mut o.participants),
-                    (&ev.places, &mut o.places),
-                ] {
-                    for e in from {
-                        push(to, e);
-                    }
-                }
-                o.date = o.date.or(ev.date);
-                o.reported_by = o.reported_by.clone().or(ev.reported_by);
+                absorb(o, ev);
             }
             None => out.push(ev),
         }
