@@ -8,4 +8,5 @@ if ! ldconfig -p 2>/dev/null | grep -q libclang || ! ls /usr/lib/llvm-*/lib/libc
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libclang-dev >/dev/null
 fi
-python3 -c "import pyoxigraph" 2>/dev/null || python3 -m pip install -q "pyoxigraph==0.5.13"
+python3 -c "import pyoxigraph, pandas, networkx, igraph, rdflib" 2>/dev/null \
+  || python3 -m pip install -q "pyoxigraph==0.5.13" "pandas>=2" "networkx>=3" "igraph>=0.11" "rdflib>=7"

@@ -65,10 +65,17 @@ fn builds_the_seeds_queries_them_and_reruns_as_a_no_op() {
     );
     assert_eq!(std::fs::read(export.join("graph.nq")).unwrap(), nq);
 
-    // a fresh build elsewhere: same bytes
-    let (store2, export2) = (tmp.path().join("s2"), tmp.path().join("e2"));
+    // a fresh build elsewhere (a store folder whose parents do not exist yet): the same bytes
+    // in every export
+    let (store2, export2) = (tmp.path().join("a/b/s2"), tmp.path().join("e2"));
     assert!(build(&[&seeds()], &store2, &export2).status.success());
-    assert_eq!(std::fs::read(export2.join("graph.nq")).unwrap(), nq);
+    for f in athar::export::FORMATS {
+        assert_eq!(
+            std::fs::read(export2.join(f)).unwrap(),
+            std::fs::read(export.join(f)).unwrap(),
+            "{f} differs between builds"
+        );
+    }
 
     // export from the store alone: same bytes
     let export3 = tmp.path().join("e3");

@@ -16,12 +16,16 @@ pub struct ExportArgs {
     /// Where to write the exports.
     #[arg(long)]
     pub to: PathBuf,
+    /// Only these exports (file names, comma-separated: graph.nq, graph.trig, graph.ttl,
+    /// athar.ttl, graph.graphml, nodes.csv, edges.csv, facts.csv, quantities.csv, events.csv).
+    #[arg(long, value_delimiter = ',')]
+    pub format: Vec<String>,
 }
 
 /// Runs `export`.
 pub fn run(args: &ExportArgs) -> Result<i32> {
     let graph = KnowledgeGraph::open_read_only(&args.store)?;
-    let files = crate::export::write_all(&graph, &args.to)?;
+    let files = crate::export::write_all(&graph, &args.to, &args.format)?;
     eprintln!("wrote {} to {}", files.join(", "), args.to.display());
     Ok(super::EXIT_OK)
 }

@@ -1,28 +1,103 @@
-//! Exporters: each writes one format to an `impl Write`, deterministically (sorted rows).
+//! Exporters: each writes one format to an `impl Write`, deterministically (sorted rows). Files
+//! are written beside their final name and renamed, so a reader never sees half a file.
 
+pub mod network;
 pub mod rdf;
+pub mod tables;
 
+use std::io::Write;
 use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
 
-/// Writes every export of the store into a folder (created if needed). Returns the files written.
-pub fn write_all(graph: &KnowledgeGraph, dir: &Path) -> Result<Vec<String>> {
+/// Every export, by file name.
+pub const FORMATS: &[&str] = &[
+    "graph.nq",
+    "graph.trig",
+    "graph.ttl",
+    "athar.ttl",
+    "graph.graphml",
+    "nodes.csv",
+    "edges.csv",
+    "facts.csv",
+    "quantities.csv",
+    "events.csv",
+];
+
+fn write_file(dir: &Path, name: &str, f: impl FnOnce(&mut Vec<u8>) -> Result<()>) -> Result<()> {
+    let mut buf = Vec::new();
+    f(&mut buf)?;
+    let tmp = dir.join(format!(".{name}.tmp"));
+    let path = dir.join(name);
+    let mut file = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+    file.write_all(&buf).map_err(|e| Error::io(&tmp, e))?;
+    file.sync_all().map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))
+}
+
+/// Writes the exports named in `only` (all of `FORMATS` when empty) into a folder.
+pub fn write_all(graph: &KnowledgeGraph, dir: &Path, only: &[String]) -> Result<Vec<String>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    for o in only {
+        if !FORMATS.contains(&o.as_str()) {
+            return Err(Error::Query(format!(
+                "unknown export {o:?} (one of {})",
+                FORMATS.join(", ")
+            )));
+        }
+    }
+    let wanted = |n: &str| only.is_empty() || only.iter().any(|o| o == n);
+    let csv_err = |e: csv::Error| Error::Query(e.to_string());
+    let io = |e: std::io::Error| Error::io(dir, e);
+    let network = if ["graph.graphml", "nodes.csv", "edges.csv"]
+        .iter()
+        .any(|n| wanted(n))
+    {
+        Some(network::Network::load(graph)?)
+    } else {
+        None
+    };
     let mut written = Vec::new();
-    let path = dir.join("graph.nq");
-    let tmp = dir.join(".graph.nq.tmp");
-    let f = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
-    let w = rdf::write_nquads(graph, std::io::BufWriter::new(f))?;
-    w.into_inner()
-        .map_err(|e| Error::io(&tmp, e.into_error()))?
-        .sync_all()
-        .map_err(|e| Error::io(&tmp, e))?;
-    std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))?;
-    written.push("graph.nq".to_string());
-    let onto = dir.join("athar.ttl");
-    std::fs::write(&onto, crate::ONTOLOGY).map_err(|e| Error::io(&onto, e))?;
-    written.push("athar.ttl".to_string());
+    for &name in FORMATS.iter().filter(|n| wanted(n)) {
+        write_file(dir, name, |b| {
+            match name {
+                "graph.nq" => {
+                    rdf::write_nquads(graph, b)?;
+                }
+                "graph.trig" => {
+                    graph.write_rdf(true, b)?;
+                }
+                "graph.ttl" => {
+                    graph.write_rdf(false, b)?;
+                }
+                "athar.ttl" => b.extend_from_slice(crate::ONTOLOGY.as_bytes()),
+                "graph.graphml" => {
+                    let net = network.as_ref().expect("loaded above");
+                    network::write_graphml(net, b).map_err(io)?;
+                }
+                "nodes.csv" => {
+                    let net = network.as_ref().expect("loaded above");
+                    network::write_nodes_csv(net, b).map_err(csv_err)?;
+                }
+                "edges.csv" => {
+                    let net = network.as_ref().expect("loaded above");
+                    network::write_edges_csv(net, b).map_err(csv_err)?;
+                }
+                "facts.csv" => {
+                    tables::write_facts(graph, b)?;
+                }
+                "quantities.csv" => {
+                    tables::write_quantities(graph, b)?;
+                }
+                "events.csv" => {
+                    tables::write_events(graph, b)?;
+                }
+                _ => {}
+            }
+            Ok(())
+        })?;
+        written.push(name.to_string());
+    }
     Ok(written)
 }

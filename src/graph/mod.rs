@@ -69,6 +69,7 @@ fn store_err(path: &Path, e: impl std::fmt::Display) -> Error {
 impl KnowledgeGraph {
     /// Opens (or creates) the store in a folder, for writing.
     pub fn open(path: &Path) -> Result<Self> {
+        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
         let store = Store::open(path).map_err(|e| {
             let msg = e.to_string();
             if msg.to_lowercase().contains("lock") {
@@ -176,6 +177,71 @@ impl KnowledgeGraph {
             w.write_all(&l).map_err(|e| Error::io(&self.path, e))?;
         }
         Ok(w)
+    }
+
+    /// Writes the dataset as TriG (named graphs kept) or the union of its graphs as Turtle, with
+    /// the project's prefixes, statements sorted.
+    pub fn write_rdf<W: Write>(&self, trig: bool, w: W) -> Result<W> {
+        let mut quads: Vec<oxigraph::model::Quad> = Vec::new();
+        for q in self.store.iter() {
+            quads.push(q.map_err(|e| store_err(&self.path, e))?);
+        }
+        let mut s = RdfSerializer::from_format(if trig {
+            RdfFormat::TriG
+        } else {
+            RdfFormat::Turtle
+        });
+        for (p, iri) in [
+            ("ath", crate::vocab::ATH),
+            ("id", crate::vocab::ID),
+            ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+            ("skos", "http://www.w3.org/2004/02/skos/core#"),
+            ("owl", "http://www.w3.org/2002/07/owl#"),
+            ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+            ("geo", "http://www.w3.org/2003/01/geo/wgs84_pos#"),
+        ] {
+            s = s
+                .with_prefix(p, iri)
+                .map_err(|e| Error::Query(e.to_string()))?;
+        }
+        let mut out = s.for_writer(w);
+        let io = |e: std::io::Error| Error::io(&self.path, e);
+        if trig {
+            quads.sort_by(|a, b| {
+                (
+                    a.graph_name.to_string(),
+                    a.subject.to_string(),
+                    a.predicate.as_str(),
+                    a.object.to_string(),
+                )
+                    .cmp(&(
+                        b.graph_name.to_string(),
+                        b.subject.to_string(),
+                        b.predicate.as_str(),
+                        b.object.to_string(),
+                    ))
+            });
+            for q in &quads {
+                out.serialize_quad(q).map_err(io)?;
+            }
+        } else {
+            let mut triples: Vec<oxigraph::model::Triple> = quads
+                .into_iter()
+                .map(oxigraph::model::Triple::from)
+                .collect();
+            triples.sort_by_cached_key(|t| {
+                (
+                    t.subject.to_string(),
+                    t.predicate.as_str().to_string(),
+                    t.object.to_string(),
+                )
+            });
+            triples.dedup();
+            for t in &triples {
+                out.serialize_triple(t).map_err(io)?;
+            }
+        }
+        out.finish().map_err(io)
     }
 
     fn prepare(&self, query: &str, union: bool) -> Result<oxigraph::sparql::PreparedSparqlQuery> {

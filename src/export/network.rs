@@ -1,0 +1,439 @@
+//! The network view of the store, for Gephi, networkx and igraph: entities and events as nodes;
+//! relations and event roles as edges, weighted by the number of articles stating them; degree,
+//! PageRank and weakly connected components computed with petgraph. Written as GraphML and as
+//! Gephi's spreadsheet CSVs.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use petgraph::graph::DiGraph;
+use petgraph::unionfind::UnionFind;
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::graph::{Answer, KnowledgeGraph};
+
+/// A node: an entity or an event.
+#[derive(Debug, Clone, Default)]
+pub struct Node {
+    /// Stable NMTOKEN id (from the IRI).
+    pub id: String,
+    /// The IRI.
+    pub iri: String,
+    /// `entity` or `event`.
+    pub kind: String,
+    /// Class (local name).
+    pub class: String,
+    /// Arabic label (for events: class and date).
+    pub label: String,
+    /// English name.
+    pub label_en: String,
+    /// Wikidata QID IRI.
+    pub wikidata: String,
+    /// Coordinates.
+    pub coords: Option<(f64, f64)>,
+    /// Mentions (entities) in all articles.
+    pub mentions: usize,
+    /// Articles naming it.
+    pub articles: usize,
+    /// Event date.
+    pub date: String,
+    /// Degree (in + out).
+    pub degree: usize,
+    /// PageRank.
+    pub pagerank: f64,
+    /// Weakly connected component (0 = largest).
+    pub component: usize,
+}
+
+/// An edge: a relation or an event role.
+#[derive(Debug, Clone, Default)]
+pub struct Edge {
+    /// Unique id.
+    pub id: String,
+    /// Source node id.
+    pub source: String,
+    /// Target node id.
+    pub target: String,
+    /// `relation` or `role`.
+    pub kind: String,
+    /// The predicate's local name.
+    pub label: String,
+    /// Number of articles stating it.
+    pub weight: usize,
+    /// Earliest publication date of those articles.
+    pub first_date: String,
+    /// Latest publication date.
+    pub last_date: String,
+    /// The articles' file names, joined with `|`.
+    pub articles: String,
+}
+
+/// The network.
+#[derive(Debug, Clone, Default)]
+pub struct Network {
+    /// Nodes, sorted by id.
+    pub nodes: Vec<Node>,
+    /// Edges, sorted by id.
+    pub edges: Vec<Edge>,
+}
+
+/// (source, predicate, target) → (edge kind, article file → publication date).
+type EdgeStatements = BTreeMap<(String, String, String), (String, BTreeMap<String, String>)>;
+
+/// A stable NMTOKEN for an IRI.
+pub fn node_id(iri: &str) -> String {
+    let h = Sha256::digest(iri.as_bytes());
+    format!("n{}", crate::text::hex(&h[..8]))
+}
+
+const PREFIXES: &str = "PREFIX ath: <https://w3id.org/athar/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
+";
+
+fn rows(g: &KnowledgeGraph, q: &str) -> Result<Vec<Vec<String>>> {
+    match g.query(&format!("{PREFIXES}{q}"), true)? {
+        Answer::Rows(_, rows) => Ok(rows
+            .into_iter()
+            .map(|r| r.into_iter().map(Option::unwrap_or_default).collect())
+            .collect()),
+        _ => Err(Error::Query("expected rows".into())),
+    }
+}
+
+impl Network {
+    /// Reads the network from the store.
+    pub fn load(g: &KnowledgeGraph) -> Result<Self> {
+        let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
+        let entity_rows = rows(
+            g,
+            "SELECT ?e ?class ?label ?en ?wd ?lat ?lon (COUNT(DISTINCT ?m) AS ?mentions) (COUNT(DISTINCT ?a) AS ?articles) WHERE {
+               ?e a ?c ; rdfs:label ?label . ?c rdfs:subClassOf* ath:Entity . FILTER(LANG(?label) = 'ar')
+               BIND(STRAFTER(STR(?c), '#') AS ?class)
+               OPTIONAL { ?e skos:altLabel ?en FILTER(LANG(?en) = 'en') }
+               OPTIONAL { ?e owl:sameAs ?wd } OPTIONAL { ?e geo:lat ?lat ; geo:long ?lon }
+               OPTIONAL { ?m ath:refersTo ?e ; ath:mentionedIn ?a }
+             } GROUP BY ?e ?class ?label ?en ?wd ?lat ?lon",
+        )?;
+        for r in entity_rows {
+            let n = nodes.entry(r[0].clone()).or_insert_with(|| Node {
+                id: node_id(&r[0]),
+                iri: r[0].clone(),
+                kind: "entity".into(),
+                class: r[1].clone(),
+                label: r[2].clone(),
+                ..Node::default()
+            });
+            n.label_en = n.label_en.clone().max(r[3].clone());
+            n.wikidata = r[4].clone();
+            if let (Ok(a), Ok(b)) = (r[5].parse(), r[6].parse()) {
+                n.coords = Some((a, b));
+            }
+            n.mentions = r[7].parse().unwrap_or(0);
+            n.articles = r[8].parse().unwrap_or(0);
+        }
+        for r in rows(
+            g,
+            "SELECT ?e ?class ?date (COUNT(DISTINCT ?a) AS ?articles) WHERE {
+               ?e a ?c ; ath:mentionedIn ?a . ?c rdfs:subClassOf ath:Event . BIND(STRAFTER(STR(?c), '#') AS ?class)
+               OPTIONAL { ?e ath:date ?date } } GROUP BY ?e ?class ?date",
+        )? {
+            nodes.insert(
+                r[0].clone(),
+                Node {
+                    id: node_id(&r[0]),
+                    iri: r[0].clone(),
+                    kind: "event".into(),
+                    class: r[1].clone(),
+                    label: if r[2].is_empty() { r[1].clone() } else { format!("{} {}", r[1], r[2]) },
+                    date: r[2].clone(),
+                    articles: r[3].parse().unwrap_or(0),
+                    ..Node::default()
+                },
+            );
+        }
+        // (source, predicate, target) → articles with their dates
+        let mut edges: EdgeStatements = BTreeMap::new();
+        for r in rows(
+            g,
+            "SELECT ?s ?p ?o ?file ?date ?kind WHERE {
+               { VALUES ?p { ath:locatedIn ath:controls ath:supports ath:partOf ath:affiliatedWith ath:spokespersonOf
+                             ath:commanderOf ath:officialOf ath:headOf } GRAPH ?g { ?s ?p ?o } BIND('relation' AS ?kind) }
+               UNION
+               { VALUES ?p { ath:agent ath:target ath:participant ath:place } GRAPH ?g { ?s ?p ?o } BIND('role' AS ?kind) }
+               OPTIONAL { ?g ath:sourceFile ?file } OPTIONAL { ?g ath:publishedOn ?date } }",
+        )? {
+            let key = (r[0].clone(), r[1].rsplit('#').next().unwrap_or("").to_string(), r[2].clone());
+            let e = edges.entry(key).or_insert_with(|| (r[5].clone(), BTreeMap::new()));
+            let article = if r[3].is_empty() { "gazetteer".to_string() } else { r[3].clone() };
+            e.1.insert(article, r[4].clone());
+        }
+        let mut out = Network::default();
+        for ((s, p, o), (kind, arts)) in edges {
+            let (Some(a), Some(b)) = (nodes.get(&s), nodes.get(&o)) else {
+                continue;
+            };
+            let dates: Vec<&String> = arts.values().filter(|d| !d.is_empty()).collect();
+            out.edges.push(Edge {
+                id: format!("e{}", &node_id(&format!("{s} {p} {o}"))[1..]),
+                source: a.id.clone(),
+                target: b.id.clone(),
+                kind,
+                label: p,
+                weight: arts.len(),
+                first_date: dates
+                    .iter()
+                    .min()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                last_date: dates
+                    .iter()
+                    .max()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                articles: arts.keys().cloned().collect::<Vec<_>>().join("|"),
+            });
+        }
+        out.nodes = nodes.into_values().collect();
+        out.nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        out.edges.sort_by(|a, b| a.id.cmp(&b.id));
+        out.measure();
+        Ok(out)
+    }
+
+    /// Degree, PageRank and weakly connected components.
+    fn measure(&mut self) {
+        let index: BTreeMap<&str, usize> = self
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect();
+        let mut g: DiGraph<(), f64> = DiGraph::new();
+        let ix: Vec<_> = self.nodes.iter().map(|_| g.add_node(())).collect();
+        let mut uf = UnionFind::new(self.nodes.len());
+        for e in &self.edges {
+            let (a, b) = (index[e.source.as_str()], index[e.target.as_str()]);
+            g.add_edge(ix[a], ix[b], e.weight as f64);
+            uf.union(a, b);
+        }
+        let ranks = petgraph::algo::page_rank(&g, 0.85_f64, 50);
+        let mut sizes: BTreeMap<usize, usize> = BTreeMap::new();
+        for i in 0..self.nodes.len() {
+            *sizes.entry(uf.find(i)).or_default() += 1;
+        }
+        // components numbered by size, largest first, ties by their first node
+        let mut order: Vec<(usize, usize)> = sizes.into_iter().collect();
+        order.sort_by_key(|(root, size)| (std::cmp::Reverse(*size), *root));
+        let number: BTreeMap<usize, usize> = order
+            .iter()
+            .enumerate()
+            .map(|(k, (root, _))| (*root, k))
+            .collect();
+        for (i, n) in self.nodes.iter_mut().enumerate() {
+            n.degree = g.neighbors_undirected(ix[i]).count();
+            n.pagerank = (ranks[i] * 1e6).round() / 1e6;
+            n.component = number[&uf.find(i)];
+        }
+    }
+}
+
+/// Text safe in XML: escaped, and without the control characters XML 1.0 forbids.
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const NODE_KEYS: &[(&str, &str)] = &[
+    ("label", "string"),
+    ("label_en", "string"),
+    ("iri", "string"),
+    ("kind", "string"),
+    ("class", "string"),
+    ("wikidata", "string"),
+    ("latitude", "double"),
+    ("longitude", "double"),
+    ("mentions", "int"),
+    ("articles", "int"),
+    ("date", "string"),
+    ("degree", "int"),
+    ("pagerank", "double"),
+    ("component", "int"),
+];
+const EDGE_KEYS: &[(&str, &str)] = &[
+    ("label", "string"),
+    ("kind", "string"),
+    ("weight", "double"),
+    ("first_date", "string"),
+    ("last_date", "string"),
+    ("articles", "string"),
+];
+
+fn node_values(n: &Node) -> Vec<(&'static str, String)> {
+    let mut v = vec![
+        ("label", n.label.clone()),
+        ("label_en", n.label_en.clone()),
+        ("iri", n.iri.clone()),
+        ("kind", n.kind.clone()),
+        ("class", n.class.clone()),
+        ("wikidata", n.wikidata.clone()),
+    ];
+    if let Some((lat, lon)) = n.coords {
+        v.push(("latitude", format!("{lat}")));
+        v.push(("longitude", format!("{lon}")));
+    }
+    v.extend([
+        ("mentions", n.mentions.to_string()),
+        ("articles", n.articles.to_string()),
+        ("date", n.date.clone()),
+        ("degree", n.degree.to_string()),
+        ("pagerank", format!("{}", n.pagerank)),
+        ("component", n.component.to_string()),
+    ]);
+    v.retain(|(_, x)| !x.is_empty());
+    v
+}
+
+/// Writes GraphML (every attribute declared, key id = attr.name, the six standard types).
+pub fn write_graphml<W: Write>(net: &Network, mut w: W) -> std::io::Result<W> {
+    writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        w,
+        r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
+    )?;
+    for (k, t) in NODE_KEYS {
+        writeln!(
+            w,
+            r#"  <key id="{k}" for="node" attr.name="{k}" attr.type="{t}"/>"#
+        )?;
+    }
+    for (k, t) in EDGE_KEYS {
+        let id = if *k == "label" { "edgelabel" } else { k };
+        writeln!(
+            w,
+            r#"  <key id="{id}" for="edge" attr.name="{id}" attr.type="{t}"/>"#
+        )?;
+    }
+    writeln!(w, r#"  <graph id="G" edgedefault="directed">"#)?;
+    for n in &net.nodes {
+        writeln!(w, r#"    <node id="{}">"#, n.id)?;
+        for (k, v) in node_values(n) {
+            writeln!(w, r#"      <data key="{k}">{}</data>"#, xml(&v))?;
+        }
+        writeln!(w, "    </node>")?;
+    }
+    for e in &net.edges {
+        writeln!(
+            w,
+            r#"    <edge id="{}" source="{}" target="{}">"#,
+            e.id, e.source, e.target
+        )?;
+        for (k, v) in [
+            ("edgelabel", e.label.clone()),
+            ("kind", e.kind.clone()),
+            ("weight", e.weight.to_string()),
+            ("first_date", e.first_date.clone()),
+            ("last_date", e.last_date.clone()),
+            ("articles", e.articles.clone()),
+        ] {
+            if !v.is_empty() {
+                writeln!(w, r#"      <data key="{k}">{}</data>"#, xml(&v))?;
+            }
+        }
+        writeln!(w, "    </edge>")?;
+    }
+    writeln!(w, "  </graph>\n</graphml>")?;
+    Ok(w)
+}
+
+/// Writes Gephi's node table (`Id`, `Label`, then attributes, `Latitude`/`Longitude`).
+pub fn write_nodes_csv<W: Write>(net: &Network, w: W) -> csv::Result<W> {
+    let mut c = csv::Writer::from_writer(w);
+    c.write_record([
+        "Id",
+        "Label",
+        "Kind",
+        "Class",
+        "Iri",
+        "LabelEn",
+        "Wikidata",
+        "Latitude",
+        "Longitude",
+        "Mentions",
+        "Articles",
+        "Date",
+        "Degree",
+        "PageRank",
+        "Component",
+    ])?;
+    for n in &net.nodes {
+        let (lat, lon) = n
+            .coords
+            .map(|(a, b)| (format!("{a}"), format!("{b}")))
+            .unwrap_or_default();
+        c.write_record([
+            n.id.as_str(),
+            &n.label,
+            &n.kind,
+            &n.class,
+            &n.iri,
+            &n.label_en,
+            &n.wikidata,
+            &lat,
+            &lon,
+            &n.mentions.to_string(),
+            &n.articles.to_string(),
+            &n.date,
+            &n.degree.to_string(),
+            &format!("{}", n.pagerank),
+            &n.component.to_string(),
+        ])?;
+    }
+    c.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// Writes Gephi's edge table (`Source`, `Target`, `Type`, `Kind`, `Id`, `Label`, `Weight`, …).
+pub fn write_edges_csv<W: Write>(net: &Network, w: W) -> csv::Result<W> {
+    let mut c = csv::Writer::from_writer(w);
+    c.write_record([
+        "Source",
+        "Target",
+        "Type",
+        "Kind",
+        "Id",
+        "Label",
+        "Weight",
+        "FirstDate",
+        "LastDate",
+        "Articles",
+    ])?;
+    for e in &net.edges {
+        c.write_record([
+            e.source.as_str(),
+            &e.target,
+            "Directed",
+            &e.label,
+            &e.id,
+            &e.label,
+            &e.weight.to_string(),
+            &e.first_date,
+            &e.last_date,
+            &e.articles,
+        ])?;
+    }
+    c.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}

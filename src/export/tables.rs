@@ -1,0 +1,311 @@
+//! Research tables: `facts.csv` (one row per statement, with its provenance), `quantities.csv`
+//! (every figure, none merged) and `events.csv` (ACLED's column names).
+
+use std::io::Write;
+
+use crate::error::{Error, Result};
+use crate::graph::{Answer, KnowledgeGraph};
+
+const PREFIXES: &str = "PREFIX ath: <https://w3id.org/athar/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
+";
+
+fn table<W: Write>(g: &KnowledgeGraph, query: &str, header: &[&str], w: W) -> Result<W> {
+    let Answer::Rows(_, rows) = g.query(&format!("{PREFIXES}{query}"), true)? else {
+        return Err(Error::Query("expected rows".into()));
+    };
+    let mut c = csv::Writer::from_writer(w);
+    let err = |e: csv::Error| Error::Query(e.to_string());
+    c.write_record(header).map_err(err)?;
+    for r in rows {
+        c.write_record(r.into_iter().map(Option::unwrap_or_default))
+            .map_err(err)?;
+    }
+    c.into_inner().map_err(|e| Error::Query(e.to_string()))
+}
+
+/// The article-level columns every table shares.
+const ARTICLE: &str = "?d ath:sourceFile ?article . OPTIONAL { ?d ath:publishedOn ?published }
+    OPTIONAL { ?d ath:publisher/rdfs:label ?publisher }";
+
+/// One row per statement: mentions, figures, events and relations, with the article, sentence
+/// and characters they come from (`text` is exactly the characters between `start` and `end`).
+pub fn write_facts<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
+    let q = format!(
+        "SELECT ?subject ?subject_label ?predicate ?object ?object_label ?text ?start ?end ?sentence ?article ?published ?publisher ?reported_by WHERE {{
+  {{ ?m a ath:Mention ; ath:refersTo ?subject ; ath:mentionedIn ?d ; ath:start ?start ; ath:end ?end ; ath:anchorText ?text .
+     ?subject rdfs:label ?subject_label . BIND(ath:mentionedIn AS ?predicate) BIND(?d AS ?object) }}
+  UNION
+  {{ ?subject a ath:Quantity ; ath:measures ?object ; ath:mentionedIn ?d ; ath:start ?start ; ath:end ?end ; ath:evidence ?sentence .
+     BIND(ath:measures AS ?predicate) ?d ath:text ?t BIND(SUBSTR(?t, ?start + 1, ?end - ?start) AS ?text)
+     OPTIONAL {{ ?subject ath:reportedBy/rdfs:label ?reported_by }} }}
+  UNION
+  {{ ?subject a ?object ; ath:mentionedIn ?d ; ath:start ?start ; ath:end ?end ; ath:evidence ?sentence . ?object rdfs:subClassOf ath:Event .
+     BIND(<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> AS ?predicate) ?d ath:text ?t BIND(SUBSTR(?t, ?start + 1, ?end - ?start) AS ?text)
+     OPTIONAL {{ ?subject ath:reportedBy/rdfs:label ?reported_by }} }}
+  UNION
+  {{ VALUES ?predicate {{ ath:locatedIn ath:controls ath:supports ath:partOf ath:affiliatedWith ath:spokespersonOf ath:commanderOf ath:officialOf ath:headOf }}
+     GRAPH ?d {{ ?subject ?predicate ?object }} ?d a ath:Article . ?subject rdfs:label ?subject_label . ?object rdfs:label ?object_label }}
+  OPTIONAL {{ ?object rdfs:label ?object_label FILTER(LANG(?object_label) IN ('ar', 'en')) }}
+  {ARTICLE}
+}} ORDER BY ?article ?start ?end ?subject ?predicate ?object ?subject_label ?object_label ?text ?sentence ?published ?publisher ?reported_by"
+    );
+    table(
+        g,
+        &q,
+        &[
+            "subject",
+            "subject_label",
+            "predicate",
+            "object",
+            "object_label",
+            "text",
+            "start",
+            "end",
+            "sentence",
+            "article",
+            "published",
+            "publisher",
+            "reported_by",
+        ],
+        w,
+    )
+}
+
+/// Every figure, kept apart: what it counts, its bounds, whose members, about what, who said
+/// it, where.
+pub fn write_quantities<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
+    let q = format!(
+        "SELECT ?quantity ?measure ?value ?min ?max ?qualifier ?unit ?group ?about ?reported_by ?text ?start ?end ?evidence ?article ?published ?publisher WHERE {{
+  ?quantity a ath:Quantity ; ath:measures ?m ; ath:qualifier ?ql ; ath:mentionedIn ?d ; ath:start ?start ; ath:end ?end ; ath:evidence ?evidence .
+  BIND(STRAFTER(STR(?m), '#') AS ?measure) BIND(STRAFTER(STR(?ql), '#') AS ?qualifier)
+  ?d ath:text ?t BIND(SUBSTR(?t, ?start + 1, ?end - ?start) AS ?text)
+  OPTIONAL {{ ?quantity ath:value ?value }} OPTIONAL {{ ?quantity ath:minValue ?min }} OPTIONAL {{ ?quantity ath:maxValue ?max }}
+  OPTIONAL {{ ?quantity ath:unit ?u BIND(STRAFTER(STR(?u), '#') AS ?unit) }}
+  OPTIONAL {{ ?quantity ath:ofGroup/rdfs:label ?group }} OPTIONAL {{ ?quantity ath:about/rdfs:label ?about }}
+  OPTIONAL {{ ?quantity ath:reportedBy/rdfs:label ?reported_by }}
+  {ARTICLE}
+}} ORDER BY ?article ?start ?end ?quantity ?measure ?value ?min ?max ?qualifier ?unit ?group ?about ?reported_by ?text ?evidence ?published ?publisher"
+    );
+    table(
+        g,
+        &q,
+        &[
+            "quantity",
+            "measure",
+            "value",
+            "min",
+            "max",
+            "qualifier",
+            "unit",
+            "group",
+            "about",
+            "reported_by",
+            "text",
+            "start",
+            "end",
+            "evidence",
+            "article",
+            "published",
+            "publisher",
+        ],
+        w,
+    )
+}
+
+fn rows(g: &KnowledgeGraph, q: &str) -> Result<Vec<Vec<String>>> {
+    match g.query(&format!("{PREFIXES}{q}"), true)? {
+        Answer::Rows(_, rows) => Ok(rows
+            .into_iter()
+            .map(|r| r.into_iter().map(Option::unwrap_or_default).collect())
+            .collect()),
+        _ => Err(Error::Query("expected rows".into())),
+    }
+}
+
+/// ACLED's event type and sub-event type for an event class.
+pub fn acled_type(class: &str) -> (&'static str, &'static str) {
+    match class {
+        "Attack" | "Clash" => ("Battles", "Armed clash"),
+        "Airstrike" => ("Explosions/Remote violence", "Air/drone strike"),
+        "HostageTaking" => (
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
+        "Riot" => ("Riots", "Mob violence"),
+        "Arrest" => ("Strategic developments", "Arrests"),
+        "Agreement" => ("Strategic developments", "Agreement"),
+        "Withdrawal" => (
+            "Strategic developments",
+            "Non-violent transfer of territory",
+        ),
+        _ => ("Strategic developments", "Other"),
+    }
+}
+
+/// Events with ACLED's column names (mapping: [`acled_type`]). `fatalities` follows ACLED: the
+/// most conservative killed figure the same article gives about the event's target or place,
+/// 0 when it gives none; `quantities.csv` keeps every figure.
+pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
+    use std::collections::BTreeMap;
+    let events = rows(
+        g,
+        &format!(
+            "SELECT ?e ?class ?date ?dt ?notes ?article ?publisher ?d WHERE {{
+               ?e a ?c ; ath:mentionedIn ?d ; ath:evidence ?notes . ?c rdfs:subClassOf ath:Event .
+               BIND(STRAFTER(STR(?c), '#') AS ?class)
+               OPTIONAL {{ ?e ath:date ?date BIND(STRAFTER(STR(DATATYPE(?date)), '#') AS ?dt) }}
+               {ARTICLE} }} ORDER BY ?article ?e ?class ?date ?dt ?notes ?publisher ?d"
+        ),
+    )?;
+    // role → (event → [(label, class, lat, lon, iri)])
+    let mut roles: BTreeMap<(String, String), Vec<Vec<String>>> = BTreeMap::new();
+    for r in rows(
+        g,
+        "SELECT ?e ?role ?label ?class ?lat ?lon ?x WHERE {
+           VALUES ?r { ath:agent ath:target ath:participant ath:place } ?e ?r ?x . ?x rdfs:label ?label ; a ?c .
+           FILTER(LANG(?label) = 'ar') BIND(STRAFTER(STR(?r), '#') AS ?role) BIND(STRAFTER(STR(?c), '#') AS ?class)
+           OPTIONAL { ?x geo:lat ?lat ; geo:long ?lon } } ORDER BY ?e ?role ?label",
+    )? {
+        roles.entry((r[0].clone(), r[1].clone())).or_default().push(r[2..].to_vec());
+    }
+    let killed = rows(
+        g,
+        "SELECT ?d ?about (MIN(COALESCE(?v, ?n)) AS ?k) WHERE {
+           ?q ath:measures ath:Killed ; ath:mentionedIn ?d ; ath:about ?about .
+           OPTIONAL { ?q ath:value ?v } OPTIONAL { ?q ath:minValue ?n } } GROUP BY ?d ?about",
+    )?;
+    let governorate = rows(
+        g,
+        "SELECT ?x ?gov WHERE { ?x ath:locatedIn+ ?g . ?g a ath:Governorate ; rdfs:label ?gov } ORDER BY ?x ?gov",
+    )?;
+    let mut c = csv::Writer::from_writer(w);
+    let err = |e: csv::Error| Error::Query(e.to_string());
+    c.write_record([
+        "event_id_cnty",
+        "event_date",
+        "time_precision",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "assoc_actor_1",
+        "actor2",
+        "admin1",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "source",
+        "notes",
+        "fatalities",
+        "event",
+        "article",
+    ])
+    .map_err(err)?;
+    let empty = Vec::new();
+    for e in events {
+        let role = |r: &str| roles.get(&(e[0].clone(), r.to_string())).unwrap_or(&empty);
+        let (event_type, sub) = acled_type(&e[1]);
+        let agents = role("agent");
+        let actor1 = agents.first().map(|a| a[0].clone()).unwrap_or_default();
+        let assoc: Vec<String> = agents
+            .iter()
+            .skip(1)
+            .chain(role("participant").iter())
+            .map(|a| a[0].clone())
+            .collect();
+        let actor2 = role("target")
+            .iter()
+            .find(|t| {
+                !matches!(
+                    t[1].as_str(),
+                    "City"
+                        | "Neighborhood"
+                        | "Governorate"
+                        | "Region"
+                        | "Country"
+                        | "Prison"
+                        | "Camp"
+                        | "Facility"
+                        | "Place"
+                )
+            })
+            .map(|t| t[0].clone())
+            .unwrap_or_default();
+        // where: the most precise place with coordinates
+        let precision = |class: &str| match class {
+            "City" | "Neighborhood" | "Prison" | "Camp" | "Facility" => 1,
+            "Country" => 3,
+            _ => 2,
+        };
+        let place = role("place")
+            .iter()
+            .chain(role("target").iter())
+            .filter(|p| !p[2].is_empty())
+            .min_by_key(|p| precision(&p[1]));
+        let (location, lat, lon, geo) = place
+            .map(|p| {
+                (
+                    p[0].clone(),
+                    p[2].clone(),
+                    p[3].clone(),
+                    precision(&p[1]).to_string(),
+                )
+            })
+            .unwrap_or_default();
+        let admin1 = place
+            .and_then(|p| {
+                governorate
+                    .iter()
+                    .find(|g| g[0] == p[4])
+                    .map(|g| g[1].clone())
+            })
+            .unwrap_or_default();
+        let wheres: Vec<&String> = role("place")
+            .iter()
+            .chain(role("target").iter())
+            .map(|p| &p[4])
+            .collect();
+        let fatalities = killed
+            .iter()
+            .filter(|k| k[0] == e[7] && wheres.contains(&&k[1]))
+            .filter_map(|k| k[2].parse::<f64>().ok())
+            .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v))))
+            .map_or(0, |v| v as i64);
+        let time_precision = match e[3].as_str() {
+            "date" => "1",
+            "gYearMonth" => "2",
+            "gYear" => "3",
+            _ => "",
+        };
+        let id = format!("ATH{}", &crate::export::network::node_id(&e[0])[1..11]);
+        let source = if e[6].is_empty() {
+            e[5].clone()
+        } else {
+            e[6].clone()
+        };
+        c.write_record([
+            id.as_str(),
+            &e[2],
+            time_precision,
+            event_type,
+            sub,
+            &actor1,
+            &assoc.join("; "),
+            &actor2,
+            &admin1,
+            &location,
+            &lat,
+            &lon,
+            &geo,
+            &source,
+            &e[4],
+            &fatalities.to_string(),
+            &e[0],
+            &e[5],
+        ])
+        .map_err(err)?;
+    }
+    c.into_inner().map_err(|e| Error::Query(e.to_string()))
+}
