@@ -39,6 +39,9 @@ def main():
     gi = igraph.Graph.Read_GraphML(str(out / "graph.graphml"))
     check(gi.vcount() == len(nodes) and gi.ecount() == len(edges), f"igraph reads graph.graphml: {gi.vcount()} nodes, {gi.ecount()} edges")
     check(any("latitude" in d for _, d in g.nodes(data=True)), "places carry latitude/longitude")
+    gx = nx.read_gexf(out / "graph.gexf")
+    check(gx.number_of_nodes() == len(nodes) and gx.number_of_edges() == len(edges),
+          f"networkx reads graph.gexf: {gx.number_of_nodes()} nodes, {gx.number_of_edges()} edges")
     for name in ("facts.csv", "quantities.csv", "events.csv"):
         t = pd.read_csv(out / name, dtype=str, keep_default_na=False)
         check(len(t) > 0, f"pandas reads {name}: {len(t)} rows")
@@ -61,6 +64,15 @@ def main():
     a.bulk_load(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS)
     b.bulk_load(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG)
     check(len(a) == len(b), f"pyoxigraph loads graph.nq and graph.trig with the same {len(a)} quads")
+    prefixes = "PREFIX ath: <https://w3id.org/athar/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+    count = lambda q: int(next(iter(a.query(prefixes + q, use_default_graph_as_union=True)))[0].value)
+    n_nodes = count("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { { ?e a ?c ; rdfs:label [] . ?c rdfs:subClassOf* ath:Entity } "
+                    "UNION { ?e a ?c ; ath:mentionedIn [] . ?c rdfs:subClassOf ath:Event } }")
+    n_edges = count("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?p { ath:locatedIn ath:controls "
+                    "ath:supports ath:partOf ath:affiliatedWith ath:spokespersonOf ath:commanderOf ath:officialOf ath:headOf "
+                    "ath:agent ath:target ath:participant ath:place } GRAPH ?g { ?s ?p ?o } } }")
+    check(n_nodes == g.number_of_nodes() and n_edges == g.number_of_edges(),
+          f"the network has the store's {n_nodes} entities and events and {n_edges} relations and roles")
 
 
 if __name__ == "__main__":

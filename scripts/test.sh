@@ -15,10 +15,12 @@ target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import js
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$target_dir/release/athar" build tests/data/seeds --store "$tmp/store" --export "$tmp/exports" --as-of 2026-11-22
-for f in exports/*; do
-  cmp "$f" "$tmp/exports/$(basename "$f")" || { echo "$f is stale: run scripts/build-seeds.sh and commit it"; exit 1; }
+for f in "$tmp"/exports/*; do
+  committed="exports/$(basename "$f")"
+  cmp "$f" "$committed" || { echo "$committed is stale: run scripts/build-seeds.sh and commit it"; exit 1; }
 done
 python3 scripts/check_exports.py "$tmp/exports" tests/data/seeds
+xmllint --noout --schema tests/fixtures/graphml-athar.xsd "$tmp/exports/graph.graphml"
 shared=../shared
 if [ -f "$shared/eval/score.py" ]; then
   python3 "$shared/eval/score.py" "$tmp/exports/graph.nq" --gold "$shared/eval/gold/seeds.json" \

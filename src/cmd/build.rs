@@ -70,7 +70,7 @@ pub fn run(args: &BuildArgs) -> Result<i32> {
     }
     if let Some(dir) = &args.export {
         let graph = KnowledgeGraph::open_read_only(&args.store)?;
-        crate::export::write_all(&graph, dir, &[])?;
+        crate::export::write_all(&graph, dir, &[], false)?;
     }
     eprintln!(
         "{} articles ({} added, {} replaced, {} unchanged, {} rejected), {} entities, {} mentions, {} quads, {:.2} s{}",

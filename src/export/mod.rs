@@ -18,6 +18,7 @@ pub const FORMATS: &[&str] = &[
     "graph.ttl",
     "athar.ttl",
     "graph.graphml",
+    "graph.gexf",
     "nodes.csv",
     "edges.csv",
     "facts.csv",
@@ -36,8 +37,14 @@ fn write_file(dir: &Path, name: &str, f: impl FnOnce(&mut Vec<u8>) -> Result<()>
     std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))
 }
 
-/// Writes the exports named in `only` (all of `FORMATS` when empty) into a folder.
-pub fn write_all(graph: &KnowledgeGraph, dir: &Path, only: &[String]) -> Result<Vec<String>> {
+/// Writes the exports named in `only` (all of `FORMATS` when empty) into a folder. With
+/// `actors`, the network files show the actors' projection (events folded into edges).
+pub fn write_all(
+    graph: &KnowledgeGraph,
+    dir: &Path,
+    only: &[String],
+    actors: bool,
+) -> Result<Vec<String>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     for o in only {
         if !FORMATS.contains(&o.as_str()) {
@@ -50,11 +57,12 @@ pub fn write_all(graph: &KnowledgeGraph, dir: &Path, only: &[String]) -> Result<
     let wanted = |n: &str| only.is_empty() || only.iter().any(|o| o == n);
     let csv_err = |e: csv::Error| Error::Query(e.to_string());
     let io = |e: std::io::Error| Error::io(dir, e);
-    let network = if ["graph.graphml", "nodes.csv", "edges.csv"]
+    let network = if ["graph.graphml", "graph.gexf", "nodes.csv", "edges.csv"]
         .iter()
         .any(|n| wanted(n))
     {
-        Some(network::Network::load(graph)?)
+        let full = network::Network::load(graph)?;
+        Some(if actors { full.project_actors() } else { full })
     } else {
         None
     };
@@ -75,6 +83,10 @@ pub fn write_all(graph: &KnowledgeGraph, dir: &Path, only: &[String]) -> Result<
                 "graph.graphml" => {
                     let net = network.as_ref().expect("loaded above");
                     network::write_graphml(net, b).map_err(io)?;
+                }
+                "graph.gexf" => {
+                    let net = network.as_ref().expect("loaded above");
+                    network::write_gexf(net, b).map_err(io)?;
                 }
                 "nodes.csv" => {
                     let net = network.as_ref().expect("loaded above");

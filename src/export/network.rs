@@ -78,6 +78,9 @@ pub struct Network {
     pub edges: Vec<Edge>,
 }
 
+/// (agent, event class, target) → (events, article files, event dates).
+type FoldedEvents = BTreeMap<(String, String, String), (usize, Vec<String>, Vec<String>)>;
+
 /// (source, predicate, target) → (edge kind, article file → publication date).
 type EdgeStatements = BTreeMap<(String, String, String), (String, BTreeMap<String, String>)>;
 
@@ -274,13 +277,14 @@ const NODE_KEYS: &[(&str, &str)] = &[
     ("pagerank", "double"),
     ("component", "int"),
 ];
+/// Edge keys; their ids differ from the node keys' (GraphML key ids are unique).
 const EDGE_KEYS: &[(&str, &str)] = &[
-    ("label", "string"),
-    ("kind", "string"),
+    ("edgelabel", "string"),
+    ("edgekind", "string"),
     ("weight", "double"),
     ("first_date", "string"),
     ("last_date", "string"),
-    ("articles", "string"),
+    ("edgearticles", "string"),
 ];
 
 fn node_values(n: &Node) -> Vec<(&'static str, String)> {
@@ -344,11 +348,11 @@ pub fn write_graphml<W: Write>(net: &Network, mut w: W) -> std::io::Result<W> {
         )?;
         for (k, v) in [
             ("edgelabel", e.label.clone()),
-            ("kind", e.kind.clone()),
+            ("edgekind", e.kind.clone()),
             ("weight", e.weight.to_string()),
             ("first_date", e.first_date.clone()),
             ("last_date", e.last_date.clone()),
-            ("articles", e.articles.clone()),
+            ("edgearticles", e.articles.clone()),
         ] {
             if !v.is_empty() {
                 writeln!(w, r#"      <data key="{k}">{}</data>"#, xml(&v))?;
@@ -436,4 +440,190 @@ pub fn write_edges_csv<W: Write>(net: &Network, w: W) -> csv::Result<W> {
         ])?;
     }
     c.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+impl Network {
+    /// The actors' view: events folded into edges from each agent to each target (and between
+    /// the participants of a meeting, call, agreement or clash), labelled with the event class
+    /// and weighted by the number of events; event nodes dropped, relations kept.
+    pub fn project_actors(&self) -> Network {
+        let by_id: BTreeMap<&str, &Node> = self.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+        let mut folded: FoldedEvents = BTreeMap::new();
+        let mut roles: BTreeMap<&str, BTreeMap<&str, Vec<&str>>> = BTreeMap::new();
+        for e in self.edges.iter().filter(|e| e.kind == "role") {
+            roles
+                .entry(e.source.as_str())
+                .or_default()
+                .entry(e.label.as_str())
+                .or_default()
+                .push(e.target.as_str());
+        }
+        for (event, r) in &roles {
+            let Some(ev) = by_id.get(event) else { continue };
+            let none = Vec::new();
+            let agents = r.get("agent").unwrap_or(&none);
+            let targets = r.get("target").unwrap_or(&none);
+            let mut pairs: Vec<(&str, &str)> = agents
+                .iter()
+                .flat_map(|a| targets.iter().map(move |t| (*a, *t)))
+                .collect();
+            if matches!(
+                ev.class.as_str(),
+                "Meeting" | "PhoneCall" | "Agreement" | "Clash"
+            ) {
+                let mut people: Vec<&str> = agents
+                    .iter()
+                    .chain(r.get("participant").unwrap_or(&none))
+                    .copied()
+                    .collect();
+                people.sort();
+                people.dedup();
+                for (i, a) in people.iter().enumerate() {
+                    for b in &people[i + 1..] {
+                        pairs.push((a, b));
+                    }
+                }
+            }
+            let articles: Vec<String> = self
+                .edges
+                .iter()
+                .filter(|e| e.source == *event)
+                .flat_map(|e| e.articles.split('|').map(str::to_string))
+                .collect();
+            for (a, t) in pairs.into_iter().filter(|(a, t)| a != t) {
+                let f = folded
+                    .entry((a.to_string(), ev.class.clone(), t.to_string()))
+                    .or_default();
+                f.0 += 1;
+                f.1.extend(articles.iter().cloned());
+                if !ev.date.is_empty() {
+                    f.2.push(ev.date.clone());
+                }
+            }
+        }
+        let mut out = Network {
+            nodes: self
+                .nodes
+                .iter()
+                .filter(|n| n.kind == "entity")
+                .cloned()
+                .collect(),
+            edges: self
+                .edges
+                .iter()
+                .filter(|e| e.kind == "relation")
+                .cloned()
+                .collect(),
+        };
+        for ((a, class, t), (n, mut arts, dates)) in folded {
+            arts.sort();
+            arts.dedup();
+            out.edges.push(Edge {
+                id: format!("e{}", &node_id(&format!("{a} {class} {t}"))[1..]),
+                source: a,
+                target: t,
+                kind: "event".into(),
+                label: class,
+                weight: n,
+                first_date: dates.iter().min().cloned().unwrap_or_default(),
+                last_date: dates.iter().max().cloned().unwrap_or_default(),
+                articles: arts.join("|"),
+            });
+        }
+        out.edges.sort_by(|a, b| a.id.cmp(&b.id));
+        out.measure();
+        out
+    }
+}
+
+/// A GEXF date from an `xsd:date`, `xsd:gYearMonth` or `xsd:gYear` lexical form: (start, end).
+fn spell(date: &str) -> Option<(String, String)> {
+    let p: Vec<&str> = date.split('-').collect();
+    match p.len() {
+        3 => Some((date.to_string(), date.to_string())),
+        2 => {
+            let (y, m): (i32, u32) = (p[0].parse().ok()?, p[1].parse().ok()?);
+            let next = if m == 12 {
+                chrono::NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            } else {
+                chrono::NaiveDate::from_ymd_opt(y, m + 1, 1)
+            }?;
+            let last = next.pred_opt()?;
+            Some((
+                format!("{y:04}-{m:02}-01"),
+                last.format("%Y-%m-%d").to_string(),
+            ))
+        }
+        1 => Some((format!("{}-01-01", p[0]), format!("{}-12-31", p[0]))),
+        _ => None,
+    }
+}
+
+/// Writes GEXF 1.3 in dynamic mode (`timeformat="date"`): events live on their date, edges
+/// between the first and last date of the articles stating them, so Gephi's timeline plays
+/// the conflict day by day.
+pub fn write_gexf<W: Write>(net: &Network, mut w: W) -> std::io::Result<W> {
+    writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(w, r#"<gexf xmlns="http://gexf.net/1.3" version="1.3">"#)?;
+    writeln!(
+        w,
+        r#"  <meta><creator>athar</creator><description>Arabic conflict news, entities and events</description></meta>"#
+    )?;
+    writeln!(
+        w,
+        r#"  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">"#
+    )?;
+    writeln!(w, r#"    <attributes class="node" mode="static">"#)?;
+    for (i, (k, t)) in NODE_KEYS.iter().filter(|(k, _)| *k != "label").enumerate() {
+        let t = match *t {
+            "int" => "integer",
+            other => other,
+        };
+        writeln!(w, r#"      <attribute id="{i}" title="{k}" type="{t}"/>"#)?;
+    }
+    writeln!(w, "    </attributes>")?;
+    let node_attrs: Vec<&str> = NODE_KEYS
+        .iter()
+        .filter(|(k, _)| *k != "label")
+        .map(|(k, _)| *k)
+        .collect();
+    writeln!(w, "    <nodes>")?;
+    for n in &net.nodes {
+        let when = spell(&n.date)
+            .map(|(s, e)| format!(r#" start="{s}" end="{e}""#))
+            .unwrap_or_default();
+        writeln!(
+            w,
+            r#"      <node id="{}" label="{}"{when}>"#,
+            n.id,
+            xml(&n.label)
+        )?;
+        writeln!(w, "        <attvalues>")?;
+        for (k, v) in node_values(n).into_iter().filter(|(k, _)| *k != "label") {
+            let i = node_attrs.iter().position(|a| *a == k).unwrap_or(0);
+            writeln!(w, r#"          <attvalue for="{i}" value="{}"/>"#, xml(&v))?;
+        }
+        writeln!(w, "        </attvalues>")?;
+        writeln!(w, "      </node>")?;
+    }
+    writeln!(w, "    </nodes>\n    <edges>")?;
+    for e in &net.edges {
+        let start = spell(&e.first_date).map(|s| s.0);
+        let end = spell(&e.last_date).map(|s| s.1);
+        let when = match (start, end) {
+            (Some(s), Some(e)) => format!(r#" start="{s}" end="{e}""#),
+            _ => String::new(),
+        };
+        writeln!(
+            w,
+            r#"      <edge id="{}" source="{}" target="{}" label="{}" weight="{}"{when}/>"#,
+            e.id,
+            e.source,
+            e.target,
+            xml(&e.label),
+            e.weight
+        )?;
+    }
+    writeln!(w, "    </edges>\n  </graph>\n</gexf>")?;
+    Ok(w)
 }
