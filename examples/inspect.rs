@@ -27,6 +27,12 @@ fn main() {
     for m in a.rec.mentions.iter().filter(|m| m.role.is_some()) {
         println!("ROLE {} {:?}", a.doc.slice(m.start, m.end), m.role);
     }
+    for e in &a.events {
+        println!(
+            "E {:?} agents={:?} targets={:?} places={:?} date={:?}",
+            e.class, e.agents, e.targets, e.places, e.date
+        );
+    }
     for q in &a.quantities {
         println!(
             "Q {} {:?} {:?} {:?}",

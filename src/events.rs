@@ -107,6 +107,8 @@ fn last_weekday(day: NaiveDate, weekday: u32) -> NaiveDate {
 
 /// How far from its trigger a date or place still belongs to an event.
 const NEAR: usize = 10;
+/// How far after its trigger an agent may be named («هجمات جهاديي هيئة تحرير الشام»).
+const AGENT_REACH: usize = 2;
 /// A date among a sentence's first words frames the whole sentence.
 const OPENING: usize = 8;
 
@@ -137,7 +139,9 @@ fn sentence_date(
         return Some(d.value);
     }
     let pubd = published?;
-    for i in (s.first_token..s.end_token).filter(|&x| counts(x)) {
+    // a weekday inside a date (the dateline's «الأربعاء 12 حزيران») is that date's, not an event's
+    let in_date = |x: usize| dates.iter().any(|d| d.first <= x && x < d.last);
+    for i in (s.first_token..s.end_token).filter(|&x| counts(x) && !in_date(x)) {
         let w = cx.tok(i);
         let variants = cx.lex.variants(w);
         if let Some(wd) = variants
@@ -258,7 +262,7 @@ pub fn find_events(
             .filter(|_| !object_first)
             .find(|m| {
                 is_armed(lex, &m.entity)
-                    && (m.tokens.0 <= end + 2
+                    && (m.tokens.0 <= end + AGENT_REACH
                         || by.is_some_and(|b| m.tokens.0 > b && m.tokens.0 <= b + 3))
             })
             .map(|m| m.entity.clone());

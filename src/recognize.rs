@@ -13,6 +13,8 @@ use crate::vocab::{Class, Family, Relation};
 /// A first name more frequent than this as a word is not taken for a name (unless listed in
 /// `given-names.tsv`).
 const FIRST_NAME_ZIPF: f32 = 3.6;
+/// After a title, a first name may be this frequent as a word, when a second name follows.
+const TITLED_FIRST_NAME_ZIPF: f32 = 5.0;
 /// The same for the following parts of a name.
 const SURNAME_ZIPF: f32 = 4.2;
 /// Priorities when two readings cover the same words (lower wins).
@@ -371,7 +373,11 @@ impl Ctx<'_> {
             }
             let tk = &self.text.tokens[end];
             let t = tk.text.as_str();
-            if tk.hard_before || self.lex.is_stop(t) || self.lex.speech_verbs.contains_key(t) {
+            if tk.hard_before
+                || self.lex.is_stop(t)
+                || self.lex.speech_verbs.contains_key(t)
+                || self.is_title_start(end)
+            {
                 break;
             }
             if end > j && t.starts_with('و') && !t.starts_with("وال") {
@@ -410,6 +416,14 @@ impl Ctx<'_> {
         let first = self.tok(j);
         let latin = first.chars().all(|c| c.is_ascii_alphanumeric());
         if !(latin || !self.lex.is_common(first) || end > j + 1) {
+            // «وكالة الأنباء العراقية»: the demonym was the name's second word after all
+            if media
+                && end < self.n()
+                && self.is_demonym(self.tok(end))
+                && !self.text.tokens[end].hard_before
+            {
+                return Some(end + 1);
+            }
             return None;
         }
         // an armed group's name has a definite or Latin word: «قوات الصناديد», not «قوات مؤازرة»
@@ -540,6 +554,15 @@ impl Ctx<'_> {
                 }
                 return;
             }
+            // «بقيادة الولايات المتحدة»: a place after an organisation's head is not its name
+            if class.family() == Family::Organization && gclass.family() == Family::Place {
+                let next_is_name = g.b < self.n()
+                    && !self.text.tokens[g.b].hard_before
+                    && Self::is_definite(self.tok(g.b));
+                if !next_is_name {
+                    return;
+                }
+            }
             if class.family() == Family::Organization && gclass.family() == Family::Organization {
                 out.push(Cand {
                     a: j,
@@ -666,6 +689,18 @@ impl Ctx<'_> {
     /// A person's name at [j, end), at least `min` words. `starts` holds the gazetteer and
     /// pattern names found so far: a name does not start inside another entity's name.
     fn person_name(&self, j: usize, min: usize, starts: &HashMap<usize, Cand>) -> Option<usize> {
+        self.person_name_after(j, min, starts, FIRST_NAME_ZIPF)
+    }
+
+    /// As `person_name`, with the frequency a first name may have: higher after a title
+    /// («اللواء تحسين الخفاجي»), where a name is expected.
+    fn person_name_after(
+        &self,
+        j: usize,
+        min: usize,
+        starts: &HashMap<usize, Cand>,
+        first_zipf: f32,
+    ) -> Option<usize> {
         if j >= self.n() {
             return None;
         }
@@ -681,7 +716,7 @@ impl Ctx<'_> {
             || t.chars().count() < 2
             || self.lex.speech_verbs.contains_key(t)
             || self.is_title_start(j)
-            || (!given && self.lex.zipf(t) >= FIRST_NAME_ZIPF)
+            || (!given && self.lex.zipf(t) >= first_zipf)
             || t.chars().all(|c| c.is_ascii_alphanumeric())
             || other_entity(j)
         {
@@ -707,7 +742,8 @@ impl Ctx<'_> {
             let ok = if compound {
                 true
             } else if self.definite_at(end) {
-                self.lex.zipf(w) < SURNAME_ZIPF && w.ends_with('ي')
+                // a family name in ال…ي: rare, or after two names («محمد شياع السوداني»)
+                w.ends_with('ي') && (self.lex.zipf(w) < SURNAME_ZIPF || end - j >= 2)
             } else if w.starts_with('و') && !g {
                 false
             } else {
@@ -770,7 +806,11 @@ impl Ctx<'_> {
                 } else {
                     1
                 };
-                if let Some(end) = self.person_name(j, min, starts) {
+                // after a title a name is expected: a two-word name may start with a common word
+                let after_title = self
+                    .person_name(j, min, starts)
+                    .or_else(|| self.person_name_after(j, 2, starts, TITLED_FIRST_NAME_ZIPF));
+                if let Some(end) = after_title {
                     out.push(self.person(j, end, PRIO_TITLE, Some((role, orgs))));
                 } else if office && !orgs.is_empty() {
                     // «محافظ الحسكة»: the holder of the office

@@ -60,3 +60,49 @@ fn unlisted_names_are_recognized_with_their_class() {
     let p = arts[0].published.as_ref().unwrap();
     assert_eq!(p.value.lexical(), "2019-08-14");
 }
+
+#[test]
+fn another_country_another_outlet() {
+    // an article written for this test: Iraq, Levantine month names, a rank before a name
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/patterns/iraq-checkpoint.txt");
+    let doc = Document::new("iraq-checkpoint.txt", std::fs::read_to_string(p).unwrap());
+    let lex = Lexicon::builtin().unwrap();
+    let (arts, res) = analyze_corpus(
+        &lex,
+        vec![doc],
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    );
+    let a = &arts[0];
+    let class_of = |text: &str| {
+        a.rec
+            .mentions
+            .iter()
+            .enumerate()
+            .find(|(_, m)| a.doc.slice(m.start, m.end) == text)
+            .map(|(i, _)| res.entities[res.mention_entity[0][i]].class.name())
+    };
+    assert_eq!(class_of("قضاء الدبس"), Some("Region"));
+    assert_eq!(class_of("تحسين الخفاجي"), Some("Person"));
+    assert_eq!(class_of("محمد شياع السوداني"), Some("Person"));
+    assert_eq!(class_of("وكالة الأنباء العراقية"), Some("MediaOutlet"));
+    assert_eq!(class_of("قيادة العمليات المشتركة"), Some("ArmedGroup"));
+    let heads: Vec<String> = a
+        .rec
+        .relations
+        .iter()
+        .filter(|r| r.1 == athar::vocab::Relation::HeadOf)
+        .map(|r| res.entities[res.by_ref[&r.2]].label_ar.clone())
+        .collect();
+    assert_eq!(heads, ["العراق"]);
+    // «مساء الثلاثاء» in an article of Wednesday 12 June 2024
+    let attack = a
+        .events
+        .iter()
+        .find(|e| e.class == athar::vocab::EventClass::Attack)
+        .unwrap();
+    assert_eq!(
+        attack.date.map(|d| d.lexical()).as_deref(),
+        Some("2024-06-11")
+    );
+    assert_eq!(a.published.as_ref().unwrap().value.lexical(), "2024-06-12");
+}
