@@ -10,8 +10,9 @@ use petgraph::graph::DiGraph;
 use petgraph::unionfind::UnionFind;
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, Result};
-use crate::graph::{Answer, KnowledgeGraph};
+use super::rows;
+use crate::error::Result;
+use crate::graph::KnowledgeGraph;
 
 /// A node: an entity or an event.
 #[derive(Debug, Clone, Default)]
@@ -88,23 +89,6 @@ type EdgeStatements = BTreeMap<(String, String, String), (String, BTreeMap<Strin
 pub fn node_id(iri: &str) -> String {
     let h = Sha256::digest(iri.as_bytes());
     format!("n{}", crate::text::hex(&h[..8]))
-}
-
-const PREFIXES: &str = "PREFIX ath: <https://w3id.org/athar/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
-";
-
-fn rows(g: &KnowledgeGraph, q: &str) -> Result<Vec<Vec<String>>> {
-    match g.query(&format!("{PREFIXES}{q}"), true)? {
-        Answer::Rows(_, rows) => Ok(rows
-            .into_iter()
-            .map(|r| r.into_iter().map(Option::unwrap_or_default).collect())
-            .collect()),
-        _ => Err(Error::Query("expected rows".into())),
-    }
 }
 
 impl Network {

@@ -3,24 +3,16 @@
 
 use std::io::Write;
 
+use super::rows;
 use crate::error::{Error, Result};
-use crate::graph::{Answer, KnowledgeGraph};
-
-const PREFIXES: &str = "PREFIX ath: <https://w3id.org/athar/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
-";
+use crate::graph::KnowledgeGraph;
 
 fn table<W: Write>(g: &KnowledgeGraph, query: &str, header: &[&str], w: W) -> Result<W> {
-    let Answer::Rows(_, rows) = g.query(&format!("{PREFIXES}{query}"), true)? else {
-        return Err(Error::Query("expected rows".into()));
-    };
     let mut c = csv::Writer::from_writer(w);
     let err = |e: csv::Error| Error::Query(e.to_string());
     c.write_record(header).map_err(err)?;
-    for r in rows {
-        c.write_record(r.into_iter().map(Option::unwrap_or_default))
-            .map_err(err)?;
+    for r in rows(g, query)? {
+        c.write_record(r).map_err(err)?;
     }
     c.into_inner().map_err(|e| Error::Query(e.to_string()))
 }
@@ -112,16 +104,6 @@ pub fn write_quantities<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
         ],
         w,
     )
-}
-
-fn rows(g: &KnowledgeGraph, q: &str) -> Result<Vec<Vec<String>>> {
-    match g.query(&format!("{PREFIXES}{q}"), true)? {
-        Answer::Rows(_, rows) => Ok(rows
-            .into_iter()
-            .map(|r| r.into_iter().map(Option::unwrap_or_default).collect())
-            .collect()),
-        _ => Err(Error::Query("expected rows".into())),
-    }
 }
 
 /// ACLED's event type and sub-event type for an event class.
