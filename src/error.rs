@@ -21,6 +21,14 @@ pub enum Error {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
+    /// An input file is binary.
+    #[error("{path}: binary file (NUL byte at offset {offset})")]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
     /// An input file holds no text.
     #[error("{path}: empty article (no text after decoding)")]
     Empty {

@@ -44,16 +44,45 @@ pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     (files, errors)
 }
 
-/// Decodes bytes: UTF-8 (a BOM is kept, as text readers keep it), `\r\n` and `\r` → `\n`.
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::Encoding {
-        path: path.to_path_buf(),
-        offset: e.valid_up_to(),
-    })?;
+/// Decodes bytes: UTF-8 (a BOM is kept, as text readers keep it), else Windows-1256 when that
+/// gives Arabic text (said in the returned note); `\r\n` and `\r` → `\n`. A file with a NUL
+/// byte is binary.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<String>)> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    let (text, note) = match std::str::from_utf8(bytes) {
+        Ok(t) => (t.to_string(), None),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let (t, _, bad) = encoding_rs::WINDOWS_1256.decode(bytes);
+            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            let arabic = t
+                .chars()
+                .filter(|c| ('\u{0621}'..='\u{064A}').contains(c))
+                .count();
+            if bad || letters == 0 || arabic * 2 < letters {
+                return Err(Error::Encoding {
+                    path: path.to_path_buf(),
+                    offset,
+                });
+            }
+            (
+                t.into_owned(),
+                Some(format!(
+                    "{}: not UTF-8 (byte {offset}); decoded as Windows-1256",
+                    path.display()
+                )),
+            )
+        }
+    };
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
-        text.to_string()
+        text
     };
     if text
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
@@ -63,16 +92,16 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
             path: path.to_path_buf(),
         });
     }
-    Ok(text)
+    Ok((text, note))
 }
 
-/// Reads one article file.
-pub fn read(path: &Path) -> Result<Document> {
+/// Reads one article file; the note says how it was decoded when that was not UTF-8.
+pub fn read(path: &Path) -> Result<(Document, Option<String>)> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = decode(path, &bytes)?;
+    let (text, note) = decode(path, &bytes)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    Ok(Document::new(name, text))
+    Ok((Document::new(name, text), note))
 }

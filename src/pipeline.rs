@@ -28,6 +28,8 @@ pub struct BuildReport {
     pub unchanged: usize,
     /// Inputs rejected, with the reason.
     pub rejected: Vec<Error>,
+    /// Inputs taken with a remark (an encoding other than UTF-8).
+    pub notes: Vec<String>,
     /// Entities in the graph.
     pub entities: usize,
     /// Mentions in the graph.
@@ -74,13 +76,17 @@ pub fn build(
         corpus.insert(a.source_file.clone(), Document::new(a.source_file, a.text));
     }
     let total = files.len();
-    let read: Vec<Result<Document>> = files.par_iter().map(|f| crate::ingest::read(f)).collect();
+    let read: Vec<Result<(Document, Option<String>)>> =
+        files.par_iter().map(|f| crate::ingest::read(f)).collect();
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut changed = false;
     for (i, (path, doc)) in files.iter().zip(read).enumerate() {
         progress(i + 1, total);
         let doc = match doc {
-            Ok(d) => d,
+            Ok((d, note)) => {
+                report.notes.extend(note);
+                d
+            }
             Err(e) => {
                 report.rejected.push(e);
                 continue;

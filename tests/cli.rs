@@ -100,19 +100,38 @@ fn bad_inputs_are_named_and_good_ones_still_go_in() {
         inputs.join("good.txt"),
     )
     .unwrap();
-    std::fs::write(inputs.join("latin1.txt"), b"\xd3\xcc\xe4 caf\xe9").unwrap();
+    std::fs::write(
+        inputs.join("latin1.txt"),
+        b"caf\xe9 au lait, cr\xe8me br\xfbl\xe9e",
+    )
+    .unwrap();
+    std::fs::write(inputs.join("binary.txt"), b"PK\x03\x04\x00\x00\x08").unwrap();
+    // «قتل 5 مدنيين» in Windows-1256, as older Arabic sites serve it
+    std::fs::write(
+        inputs.join("cp1256.txt"),
+        b"\xe7\xe1\xca\xed\xe1 5 \xe3\xcf\xe4\xed\xed\xe4 \xdd\xed \xcd\xe1\xc8",
+    )
+    .unwrap();
     std::fs::write(inputs.join("blank.txt"), " \n\t\n").unwrap();
     let (store, export) = (tmp.path().join("s"), tmp.path().join("e"));
     let out = build(&[&inputs, &tmp.path().join("missing.txt")], &store, &export);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "{err}");
     assert!(
-        err.contains("latin1.txt: not valid UTF-8 (first invalid byte at offset 0)"),
+        err.contains("latin1.txt: not valid UTF-8 (first invalid byte at offset 3)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("binary.txt: binary file (NUL byte at offset 4)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("cp1256.txt: not UTF-8 (byte 0); decoded as Windows-1256"),
         "{err}"
     );
     assert!(err.contains("blank.txt: empty article"), "{err}");
     assert!(err.contains("missing.txt"), "{err}");
-    assert!(err.contains("1 articles (1 added"), "{err}");
+    assert!(err.contains("2 articles (2 added"), "{err}");
     let nq = std::fs::read_to_string(export.join("graph.nq")).unwrap();
     assert!(nq.contains("\"good.txt\""));
 }

@@ -68,6 +68,9 @@ pub fn run(args: &BuildArgs) -> Result<i32> {
     for e in &report.rejected {
         eprintln!("athar: rejected {e}");
     }
+    for n in &report.notes {
+        eprintln!("athar: note: {n}");
+    }
     if let Some(dir) = &args.export {
         let graph = KnowledgeGraph::open_read_only(&args.store)?;
         crate::export::write_all(&graph, dir, &[], false)?;
