@@ -66,7 +66,7 @@ struct Cx<'a> {
 
 impl Cx<'_> {
     fn tok(&self, i: usize) -> &str {
-        &self.text.tokens[i].text
+        self.text.word(i)
     }
 
     /// The event trigger starting at token i: (class, end token, written with the article).

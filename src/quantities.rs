@@ -65,7 +65,7 @@ struct Cx<'a> {
 
 impl Cx<'_> {
     fn tok(&self, i: usize) -> &str {
-        &self.text.tokens[i].text
+        self.text.word(i)
     }
 
     fn n(&self) -> usize {

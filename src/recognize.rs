@@ -219,7 +219,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn tok(&self, i: usize) -> &str {
-        &self.text.tokens[i].text
+        self.text.word(i)
     }
 
     fn n(&self) -> usize {

@@ -172,6 +172,11 @@ pub fn analyze(doc: &Document) -> Text {
 }
 
 impl Text {
+    /// The normalized word of token i.
+    pub fn word(&self, i: usize) -> &str {
+        &self.tokens[i].text
+    }
+
     /// The original span of tokens `[a, b)` with `skip` leading characters of token `a` left out
     /// (a stripped proclitic).
     pub fn orig_span(&self, doc: &Document, a: usize, skip: usize, b: usize) -> (usize, usize) {
