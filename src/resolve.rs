@@ -11,7 +11,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::extract::ArticleFacts;
 use crate::lexicon::Lexicon;
 use crate::recognize::{person_key, EntityRef, MentionKind};
-use crate::text::fold_str;
 use crate::vocab::{Class, Family, ID};
 
 /// One resolved entity.
@@ -402,5 +401,4 @@ fn named_after_place(lex: &Lexicon, a: &ArticleFacts, g: &mut Groups) {
             g.union(me, c);
         }
     }
-    let _ = fold_str;
 }

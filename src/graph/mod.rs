@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{Literal, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -351,19 +351,4 @@ fn plain(t: &Term) -> String {
 
 fn literal_value(l: &Literal) -> String {
     l.value().to_string()
-}
-
-#[allow(dead_code)]
-fn default_graph() -> GraphNameRef<'static> {
-    GraphNameRef::DefaultGraph
-}
-
-#[allow(dead_code)]
-fn node(iri: &str) -> NamedNode {
-    NamedNode::new_unchecked(iri)
-}
-
-#[allow(dead_code)]
-fn node_ref(iri: &str) -> NamedNodeRef<'_> {
-    NamedNodeRef::new_unchecked(iri)
 }
