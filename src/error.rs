@@ -43,6 +43,24 @@ pub enum Error {
         /// Which other input it collides with.
         reason: String,
     },
+    /// An input is too large to be one article.
+    #[error("{at}: {size} bytes, larger than the {limit}-byte limit for one article (--max-article-bytes)")]
+    TooLarge {
+        /// The file (and line).
+        at: String,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// An input could not be taken as an article (a JSON line that is not an article, …).
+    #[error("{at}: {reason}")]
+    BadInput {
+        /// The file, with `:line` for JSON Lines.
+        at: String,
+        /// What is wrong.
+        reason: String,
+    },
     /// A lexicon file is malformed.
     #[error("lexicon {file}, line {line}: {message}")]
     Lexicon {

@@ -19,10 +19,8 @@ pub struct Published {
     pub value: DateValue,
     /// The year was inferred.
     pub inferred: bool,
-    /// Original span of the date text.
-    pub start: usize,
-    /// End of that span.
-    pub end: usize,
+    /// Original span of the date text; `None` when the input's metadata gave the date.
+    pub span: Option<(usize, usize)>,
 }
 
 /// What one article yields.
@@ -36,6 +34,9 @@ pub struct ArticleFacts {
     pub published: Option<Published>,
     /// Index of the mention naming the publisher.
     pub publisher: Option<usize>,
+    /// The publisher named by the input's metadata (an outlet in the gazetteer), when no
+    /// mention in the text names it.
+    pub publisher_ref: Option<EntityRef>,
     /// Mentions and the relations read with them.
     pub rec: Recognized,
     /// Dates found in the text.
@@ -55,28 +56,34 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     let mut rec = recognize(lex, &doc, &text);
     let dates = find_dates(lex, &text, as_of);
     let lines = token_lines(&text);
-    let title = doc
-        .text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("")
-        .to_string();
+    let title = match &doc.meta.title {
+        Some(t) if !t.trim().is_empty() => t.trim().to_string(),
+        _ => doc
+            .text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
+            .to_string(),
+    };
     let title_line = doc
         .text
         .lines()
         .position(|l| !l.trim().is_empty())
         .unwrap_or(0);
     let (published, dateline) = publication_date(lex, &text, &dates, &lines, title_line);
-    let published = published.map(|d| {
-        let (start, end) = text.orig_span(&doc, d.first, 0, d.last);
-        Published {
+    let published = match doc.meta.published.as_deref().and_then(meta_date) {
+        Some(value) => Some(Published {
+            value,
+            inferred: false,
+            span: None,
+        }),
+        None => published.map(|d| Published {
             value: d.value,
             inferred: d.inferred,
-            start,
-            end,
-        }
-    });
+            span: Some(text.orig_span(&doc, d.first, 0, d.last)),
+        }),
+    };
     let publisher = publisher(
         lex,
         &doc,
@@ -86,6 +93,10 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
         title_line,
         dateline.as_ref(),
     );
+    let publisher_ref = match publisher {
+        Some(_) => None,
+        None => doc.meta.outlet.as_deref().and_then(|o| outlet_ref(lex, o)),
+    };
     let attribution = crate::attribution::attribute(lex, &text, &rec.mentions, &lines);
     let quantities = find_quantities(lex, &doc, &text, &rec.mentions, &dates, &attribution);
     let sentences = (0..text.sentences.len())
@@ -101,12 +112,47 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
         title,
         published,
         publisher,
+        publisher_ref,
         rec,
         dates,
         quantities,
         events,
         sentences,
     }
+}
+
+/// A date from metadata: `YYYY-MM-DD` (anything after it, as in an ISO 8601 time stamp, is
+/// ignored), `YYYY-MM` or `YYYY`.
+pub fn meta_date(s: &str) -> Option<DateValue> {
+    let s = s.trim();
+    let head: String = s.chars().take(10).collect();
+    if let Ok(d) = NaiveDate::parse_from_str(&head, "%Y-%m-%d") {
+        return Some(DateValue::Day(d));
+    }
+    let parts: Vec<&str> = s.split('-').collect();
+    match parts.as_slice() {
+        [y] if y.len() == 4 => y.parse().ok().map(DateValue::Year),
+        [y, m] if y.len() == 4 && m.len() == 2 => {
+            let (y, m) = (y.parse().ok()?, m.parse().ok()?);
+            (1..=12).contains(&m).then_some(DateValue::Month(y, m))
+        }
+        _ => None,
+    }
+}
+
+/// The media outlet a metadata name denotes, when the gazetteer knows it by that name (Arabic
+/// or English, any case).
+pub fn outlet_ref(lex: &Lexicon, name: &str) -> Option<EntityRef> {
+    let key = crate::text::fold_str(name.trim());
+    let lower = name.trim().to_lowercase();
+    lex.gazetteer
+        .iter()
+        .position(|g| {
+            g.class == Class::MediaOutlet
+                && (crate::text::fold_str(&g.name_ar) == key
+                    || (!g.name_en.is_empty() && g.name_en.to_lowercase() == lower))
+        })
+        .map(EntityRef::Known)
 }
 
 /// Line number of each token.

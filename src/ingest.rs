@@ -1,12 +1,89 @@
-//! Reading input: folders walked for `*.txt`, files decoded as UTF-8 with line ends unified.
+//! Reading input. Folders are walked for `*.txt`, `*.html`/`*.htm` and `*.jsonl` files; a file
+//! given by name is read whatever its extension (`.jsonl` and `.html`/`.htm` decide the form).
+//!
+//! Reading happens in two steps so that memory stays bounded however big the corpus:
+//! [`scan`] reads every input once and keeps only each article's name, hash and where to find
+//! it again ([`Input`]); [`load`] reads one article's text back when it is needed.
 
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::text::Document;
+use crate::text::{Document, Meta};
 
-/// Every `*.txt` file under the inputs (files given directly are taken whatever their name),
-/// sorted, without repeats.
+/// Limits on what one input may be.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest article text, in bytes (a larger `.txt`/`.html` file, or JSON line, is rejected
+    /// without being read into memory).
+    pub max_article_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_article_bytes: 8 << 20,
+        }
+    }
+}
+
+/// Where an article's text is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A text file.
+    Text(PathBuf),
+    /// An HTML page; the text is what [`crate::html::extract`] takes from it.
+    Html(PathBuf),
+    /// One line of a JSON Lines file.
+    JsonLine {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// Byte offset of the line.
+        offset: u64,
+        /// Length of the line in bytes (without its end).
+        len: u64,
+    },
+}
+
+impl Origin {
+    /// How to name this input in a message: the path, with `:line` for JSON Lines.
+    pub fn describe(&self) -> String {
+        match self {
+            Origin::Text(p) | Origin::Html(p) => p.display().to_string(),
+            Origin::JsonLine { path, line, .. } => format!("{}:{line}", path.display()),
+        }
+    }
+}
+
+/// One article found in the inputs, without its text.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The article's name in the store: the file name, or the JSON Lines `id` (else
+    /// `file.jsonl:line`).
+    pub name: String,
+    /// SHA-256 of the text.
+    pub sha256: String,
+    /// Where it is.
+    pub origin: Origin,
+}
+
+/// What [`scan`] found.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Articles, in input order (files sorted; lines in file order).
+    pub inputs: Vec<Input>,
+    /// Inputs that were rejected, each naming the file (and line) and the reason.
+    pub rejected: Vec<Error>,
+    /// Inputs taken with a remark (decoded as Windows-1256).
+    pub notes: Vec<String>,
+    /// Bytes of article text read.
+    pub bytes: u64,
+}
+
+/// Every input file under `inputs` (folders walked for known extensions), sorted, without
+/// repeats; paths that cannot be read are reported.
 pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -14,10 +91,7 @@ pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
         if input.is_dir() {
             for entry in walkdir::WalkDir::new(input).sort_by_file_name() {
                 match entry {
-                    Ok(e)
-                        if e.file_type().is_file()
-                            && e.path().extension().is_some_and(|x| x == "txt") =>
-                    {
+                    Ok(e) if e.file_type().is_file() && known_extension(e.path()) => {
                         files.push(e.into_path())
                     }
                     Ok(_) => {}
@@ -42,6 +116,16 @@ pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     files.sort();
     files.dedup();
     (files, errors)
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|x| x.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+fn known_extension(path: &Path) -> bool {
+    matches!(extension(path).as_str(), "txt" | "html" | "htm" | "jsonl")
 }
 
 /// Decodes bytes: UTF-8 (a BOM is kept, as text readers keep it), else Windows-1256 when that
@@ -79,15 +163,8 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<String>)> {
             )
         }
     };
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    };
-    if text
-        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-        .is_empty()
-    {
+    let text = unify_line_ends(text);
+    if is_blank(&text) {
         return Err(Error::Empty {
             path: path.to_path_buf(),
         });
@@ -95,13 +172,292 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<String>)> {
     Ok((text, note))
 }
 
-/// Reads one article file; the note says how it was decoded when that was not UTF-8.
-pub fn read(path: &Path) -> Result<(Document, Option<String>)> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let (text, note) = decode(path, &bytes)?;
-    let name = path
-        .file_name()
+fn unify_line_ends(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+fn is_blank(text: &str) -> bool {
+    text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
         .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    Ok((Document::new(name, text), note))
+        .unwrap_or_default()
+}
+
+/// Reads a whole file, refusing one larger than the limit before reading it.
+fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
+    let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let size = f.metadata().map_err(|e| Error::io(path, e))?.len();
+    if size > limits.max_article_bytes {
+        return Err(Error::TooLarge {
+            at: path.display().to_string(),
+            size,
+            limit: limits.max_article_bytes,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    f.take(limits.max_article_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > limits.max_article_bytes {
+        return Err(Error::TooLarge {
+            at: path.display().to_string(),
+            size: bytes.len() as u64,
+            limit: limits.max_article_bytes,
+        });
+    }
+    Ok(bytes)
+}
+
+/// One JSON Lines record. Unknown fields are ignored; `id` may be a string or a number.
+#[derive(serde::Deserialize)]
+struct JsonArticle {
+    text: String,
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+}
+
+/// Parses one JSON line into a document named `fallback` unless it has an `id`.
+fn json_document(path: &Path, line: usize, bytes: &[u8]) -> Result<Document> {
+    let at = || format!("{}:{line}", path.display());
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::BadInput {
+        at: at(),
+        reason: format!("not valid UTF-8 (byte {} of the line)", e.valid_up_to()),
+    })?;
+    let rec: JsonArticle = serde_json::from_str(text).map_err(|e| Error::BadInput {
+        at: at(),
+        reason: format!("not a JSON article ({e}); expected {{\"text\": …}}"),
+    })?;
+    let id = match rec.id {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        Some(_) => {
+            return Err(Error::BadInput {
+                at: at(),
+                reason: "`id` must be a string or a number".into(),
+            })
+        }
+    };
+    if id
+        .as_ref()
+        .is_some_and(|i| i.trim().is_empty() || i.len() > 512)
+    {
+        return Err(Error::BadInput {
+            at: at(),
+            reason: "`id` is empty or longer than 512 bytes".into(),
+        });
+    }
+    let body = unify_line_ends(rec.text);
+    if is_blank(&body) {
+        return Err(Error::BadInput {
+            at: at(),
+            reason: "empty article (`text` holds no text)".into(),
+        });
+    }
+    let name = id
+        .clone()
+        .unwrap_or_else(|| format!("{}:{line}", file_name(path)));
+    let meta = Meta {
+        format: "jsonl",
+        id,
+        url: rec.url.filter(|s| !s.trim().is_empty()),
+        title: rec.title.filter(|s| !s.trim().is_empty()),
+        published: rec.published.filter(|s| !s.trim().is_empty()),
+        outlet: rec.outlet.filter(|s| !s.trim().is_empty()),
+    };
+    Ok(Document::new(name, body).with_meta(meta))
+}
+
+/// Reads the next line (without its `\n`) into `buf`, keeping at most `max` bytes of it; returns
+/// the line's full length, or `None` at the end of the file.
+fn next_line<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, max: u64) -> std::io::Result<Option<u64>> {
+    buf.clear();
+    let mut len = 0u64;
+    let mut any = false;
+    loop {
+        let chunk = r.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(any.then_some(len));
+        }
+        any = true;
+        let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], true),
+            None => (chunk, false),
+        };
+        let room = (max + 1).saturating_sub(buf.len() as u64) as usize;
+        buf.extend_from_slice(&part[..part.len().min(room)]);
+        len += part.len() as u64;
+        let used = part.len() + usize::from(done);
+        r.consume(used);
+        if done {
+            return Ok(Some(len));
+        }
+    }
+}
+
+/// Reads every input once: names, hashes and where each article is; bad inputs are reported
+/// and skipped. `each` is called with every article read (for progress).
+pub fn scan(inputs: &[PathBuf], limits: &Limits, each: &mut dyn FnMut(&Document)) -> Scan {
+    let (files, errors) = collect(inputs);
+    let mut out = Scan {
+        rejected: errors,
+        ..Scan::default()
+    };
+    for path in files {
+        match extension(&path).as_str() {
+            "jsonl" => scan_jsonl(&path, limits, &mut out, each),
+            _ => match read_file(&path, limits) {
+                Ok((doc, note)) => {
+                    out.notes.extend(note);
+                    out.bytes += doc.text.len() as u64;
+                    each(&doc);
+                    out.inputs.push(Input {
+                        name: doc.source_file.clone(),
+                        sha256: doc.sha256.clone(),
+                        origin: origin_of(&path),
+                    });
+                }
+                Err(e) => out.rejected.push(e),
+            },
+        }
+    }
+    out
+}
+
+fn origin_of(path: &Path) -> Origin {
+    match extension(path).as_str() {
+        "html" | "htm" => Origin::Html(path.to_path_buf()),
+        _ => Origin::Text(path.to_path_buf()),
+    }
+}
+
+fn scan_jsonl(path: &Path, limits: &Limits, out: &mut Scan, each: &mut dyn FnMut(&Document)) {
+    let f = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            out.rejected.push(Error::io(path, e));
+            return;
+        }
+    };
+    let mut r = BufReader::with_capacity(1 << 16, f);
+    let mut buf = Vec::new();
+    let mut offset = 0u64;
+    let mut line = 0usize;
+    loop {
+        line += 1;
+        let len = match next_line(&mut r, &mut buf, limits.max_article_bytes) {
+            Ok(Some(len)) => len,
+            Ok(None) => break,
+            Err(e) => {
+                out.rejected.push(Error::io(path, e));
+                break;
+            }
+        };
+        let here = offset;
+        offset += len + 1;
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if len > limits.max_article_bytes {
+            out.rejected.push(Error::TooLarge {
+                at: format!("{}:{line}", path.display()),
+                size: len,
+                limit: limits.max_article_bytes,
+            });
+            continue;
+        }
+        match json_document(path, line, &buf) {
+            Ok(doc) => {
+                out.bytes += doc.text.len() as u64;
+                each(&doc);
+                out.inputs.push(Input {
+                    name: doc.source_file.clone(),
+                    sha256: doc.sha256.clone(),
+                    origin: Origin::JsonLine {
+                        path: path.to_path_buf(),
+                        line,
+                        offset: here,
+                        len,
+                    },
+                });
+            }
+            Err(e) => out.rejected.push(e),
+        }
+    }
+}
+
+/// Reads one `.txt` or `.html` file as a document; the note says how it was decoded when that
+/// was not UTF-8.
+pub fn read_file(path: &Path, limits: &Limits) -> Result<(Document, Option<String>)> {
+    let bytes = read_limited(path, limits)?;
+    let (text, note) = decode(path, &bytes)?;
+    let name = file_name(path);
+    match origin_of(path) {
+        Origin::Html(_) => {
+            let page = crate::html::extract(&text);
+            if is_blank(&page.text) {
+                return Err(Error::Empty {
+                    path: path.to_path_buf(),
+                });
+            }
+            let meta = Meta {
+                format: "html",
+                title: page.title,
+                url: page.url,
+                published: page.published,
+                outlet: page.outlet,
+                id: None,
+            };
+            Ok((Document::new(name, page.text).with_meta(meta), note))
+        }
+        _ => Ok((Document::new(name, text), note)),
+    }
+}
+
+/// Reads one `.txt` file (the old entry point, kept for tools and tests).
+pub fn read(path: &Path) -> Result<(Document, Option<String>)> {
+    read_file(path, &Limits::default())
+}
+
+/// Reads an article's text back, checking that it is still what [`scan`] saw.
+pub fn load(input: &Input, limits: &Limits) -> Result<Document> {
+    let doc = match &input.origin {
+        Origin::Text(p) | Origin::Html(p) => read_file(p, limits)?.0,
+        Origin::JsonLine {
+            path,
+            line,
+            offset,
+            len,
+        } => {
+            let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+            f.seek(SeekFrom::Start(*offset))
+                .map_err(|e| Error::io(path, e))?;
+            let mut buf = vec![0u8; *len as usize];
+            f.read_exact(&mut buf).map_err(|e| Error::io(path, e))?;
+            json_document(path, *line, &buf)?
+        }
+    };
+    if doc.sha256 != input.sha256 {
+        return Err(Error::BadInput {
+            at: input.origin.describe(),
+            reason: "changed while athar was reading it".into(),
+        });
+    }
+    Ok(doc)
 }

@@ -13,12 +13,14 @@ pub mod events;
 pub mod export;
 pub mod extract;
 pub mod graph;
+pub mod html;
 pub mod ingest;
 pub mod lexicon;
 pub mod pipeline;
 pub mod quantities;
 pub mod recognize;
 pub mod resolve;
+pub mod synth;
 pub mod text;
 pub mod vocab;
 

@@ -1,7 +1,16 @@
-//! `build`: inputs → articles (new, changed, unchanged) → extraction (parallel) → resolution →
-//! one atomic replacement of the store → exports.
+//! `build`: inputs → articles (new, changed, unchanged) → extraction (parallel, in chunks) →
+//! resolution over the whole corpus → the store, written as differences, one transaction per
+//! chunk of articles → a snapshot for readers.
+//!
+//! Memory stays bounded: texts are read in chunks and dropped after use; what is kept across the
+//! corpus is each article's name and hash and the resolver's links (names, not texts).
+//!
+//! Two passes over the texts: the first feeds the resolver (an entity's IRI and label depend on
+//! every article), the second writes each article's graph with the final entities. The store then
+//! holds exactly what a build from scratch of the same articles gives, whatever the order in
+//! which they came.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -10,10 +19,33 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::extract::{extract, ArticleFacts};
-use crate::graph::{corpus_quads, KnowledgeGraph};
+use crate::graph::{article_quads, shared_quads, GraphUpdate, KnowledgeGraph, StoredArticle};
+use crate::ingest::{Input, Limits};
 use crate::lexicon::Lexicon;
-use crate::resolve::{resolve, Resolution};
+use crate::resolve::{resolve, Resolution, Resolver};
 use crate::text::Document;
+
+/// How to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Reference date for dates whose year the text leaves out.
+    pub as_of: NaiveDate,
+    /// Limits on one input.
+    pub limits: Limits,
+    /// Articles per chunk: extracted together, written in one transaction.
+    pub chunk: usize,
+}
+
+impl BuildOptions {
+    /// Defaults with a reference date.
+    pub fn new(as_of: NaiveDate) -> Self {
+        BuildOptions {
+            as_of,
+            limits: Limits::default(),
+            chunk: 256,
+        }
+    }
+}
 
 /// What `build` did.
 #[derive(Debug, Default)]
@@ -32,17 +64,28 @@ pub struct BuildReport {
     pub notes: Vec<String>,
     /// Entities in the graph.
     pub entities: usize,
-    /// Mentions in the graph.
-    pub mentions: usize,
     /// Quads in the store.
     pub quads: usize,
+    /// Quads inserted.
+    pub inserted: usize,
+    /// Quads removed.
+    pub removed: usize,
     /// Whether the store was written.
     pub written: bool,
+    /// Bytes of article text extracted (each pass counted once).
+    pub text_bytes: u64,
+    /// Seconds spent reading and hashing the inputs.
+    pub scan_seconds: f64,
+    /// Seconds spent in extraction and resolution (both passes).
+    pub extract_seconds: f64,
+    /// Seconds spent writing the store (transactions and snapshot).
+    pub write_seconds: f64,
     /// Wall time.
     pub seconds: f64,
 }
 
-/// Extracts and resolves a set of documents (sorted by file name first).
+/// Extracts and resolves a set of documents held in memory (sorted by name first): for tests
+/// and tools; `build` streams instead.
 pub fn analyze_corpus(
     lex: &Lexicon,
     mut docs: Vec<Document>,
@@ -57,103 +100,222 @@ pub fn analyze_corpus(
     (arts, res)
 }
 
-/// Builds (or updates) the store at `store` from `inputs`. Each input article goes in whole or
-/// not at all; a bad input is reported in the report and the others still go in.
+/// Where an article of the corpus comes from in this build.
+#[derive(Debug, Clone)]
+enum Source {
+    /// An input (new or changed).
+    Input(Input),
+    /// Already in the store, not among the inputs or unchanged there.
+    Stored(StoredArticle),
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    name: String,
+    source: Source,
+    /// The graph of the version this one replaces.
+    replaces: Option<String>,
+}
+
+fn load(graph: &KnowledgeGraph, e: &Entry, limits: &Limits) -> Result<Document> {
+    match &e.source {
+        Source::Input(i) => crate::ingest::load(i, limits),
+        Source::Stored(s) => graph.article_document(&s.iri),
+    }
+}
+
+/// Builds (or updates) the store at `store` from `inputs`. Each article goes in whole or not at
+/// all; a bad input is named in the report and the others still go in; a build on inputs the
+/// store already holds writes nothing.
 pub fn build(
     lex: &Lexicon,
     inputs: &[PathBuf],
     store: &Path,
-    as_of: NaiveDate,
-    progress: &(dyn Fn(usize, usize) + Sync),
+    opts: &BuildOptions,
+    progress: &(dyn Fn(&str, usize, usize) + Sync),
 ) -> Result<BuildReport> {
     let t0 = Instant::now();
     let mut report = BuildReport::default();
-    let (files, errors) = crate::ingest::collect(inputs);
-    report.rejected.extend(errors);
     let graph = KnowledgeGraph::open(store)?;
-    let mut corpus: BTreeMap<String, Document> = BTreeMap::new();
-    for a in graph.articles()? {
-        corpus.insert(a.source_file.clone(), Document::new(a.source_file, a.text));
-    }
-    let total = files.len();
-    let read: Vec<Result<(Document, Option<String>)>> =
-        files.par_iter().map(|f| crate::ingest::read(f)).collect();
-    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let mut changed = false;
-    for (i, (path, doc)) in files.iter().zip(read).enumerate() {
-        progress(i + 1, total);
-        let doc = match doc {
-            Ok((d, note)) => {
-                report.notes.extend(note);
-                d
-            }
-            Err(e) => {
-                report.rejected.push(e);
-                continue;
-            }
-        };
-        if let Some(other) = seen.insert(doc.source_file.clone(), path.clone()) {
+    let stored = graph.articles()?;
+    let mut scanned = 0usize;
+    let scan = crate::ingest::scan(inputs, &opts.limits, &mut |_| {
+        scanned += 1;
+        progress("reading", scanned, 0);
+    });
+    report.rejected.extend(scan.rejected);
+    report.notes.extend(scan.notes);
+    report.scan_seconds = t0.elapsed().as_secs_f64();
+
+    let mut corpus: BTreeMap<String, Entry> = stored
+        .iter()
+        .map(|s| {
+            (
+                s.source_file.clone(),
+                Entry {
+                    name: s.source_file.clone(),
+                    source: Source::Stored(s.clone()),
+                    replaces: None,
+                },
+            )
+        })
+        .collect();
+    let mut by_sha: HashMap<String, String> = stored
+        .iter()
+        .map(|s| (s.sha256.clone(), s.source_file.clone()))
+        .collect();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for input in scan.inputs {
+        let at = input.origin.describe();
+        if let Some(other) = seen.insert(input.name.clone(), at.clone()) {
             report.rejected.push(Error::Duplicate {
-                path: path.clone(),
+                path: at.into(),
                 reason: format!(
-                    "same file name as {} (articles are known by file name)",
-                    other.display()
+                    "same article name «{}» as {other} (articles are known by file name or id)",
+                    input.name
                 ),
             });
             continue;
         }
-        if let Some(same) = corpus
-            .values()
-            .find(|d| d.sha256 == doc.sha256 && d.source_file != doc.source_file)
-        {
+        if let Some(same) = by_sha.get(&input.sha256).filter(|n| **n != input.name) {
             report.rejected.push(Error::Duplicate {
-                path: path.clone(),
-                reason: format!("same text as {}", same.source_file),
+                path: at.into(),
+                reason: format!("same text as {same}"),
             });
             continue;
         }
-        match corpus.get(&doc.source_file) {
-            Some(old) if old.sha256 == doc.sha256 => report.unchanged += 1,
-            Some(_) => {
+        by_sha.insert(input.sha256.clone(), input.name.clone());
+        let old = stored_version(&stored, &input.name);
+        match old {
+            Some(s) if s.sha256 == input.sha256 => report.unchanged += 1,
+            Some(s) => {
                 report.replaced += 1;
-                changed = true;
-                corpus.insert(doc.source_file.clone(), doc);
+                by_sha.remove(&s.sha256);
+                corpus.insert(
+                    input.name.clone(),
+                    Entry {
+                        name: input.name.clone(),
+                        source: Source::Input(input),
+                        replaces: Some(s.iri.clone()),
+                    },
+                );
             }
             None => {
                 report.added += 1;
-                changed = true;
-                corpus.insert(doc.source_file.clone(), doc);
+                corpus.insert(
+                    input.name.clone(),
+                    Entry {
+                        name: input.name.clone(),
+                        source: Source::Input(input),
+                        replaces: None,
+                    },
+                );
             }
         }
     }
     report.articles = corpus.len();
-    if changed || graph.is_empty()? && !corpus.is_empty() {
-        let (arts, res) = analyze_corpus(lex, corpus.into_values().collect(), as_of);
-        let quads = corpus_quads(&arts, &res);
-        graph.replace_all(&quads)?;
-        report.written = true;
+    let published = KnowledgeGraph::latest_snapshot(store).is_ok();
+    let dirty = graph.has_pending_build()? || (!published && !corpus.is_empty());
+    if report.added + report.replaced == 0 && !dirty {
+        report.quads = graph.len()?;
+        report.entities = count_entities(&graph)?;
+        report.seconds = t0.elapsed().as_secs_f64();
+        return Ok(report);
     }
-    let (entities, mentions) = counts(&graph)?;
-    report.entities = entities;
-    report.mentions = mentions;
+    graph.set_pending_build(true)?;
+    report.written = true;
+
+    let entries: Vec<Entry> = corpus.into_values().collect();
+    let total = entries.len();
+    let chunk = opts.chunk.max(1);
+    let mut failed: HashSet<String> = HashSet::new();
+
+    // pass 1: the resolver's links
+    let t1 = Instant::now();
+    let mut resolver = Resolver::new(lex);
+    for (ci, part) in entries.chunks(chunk).enumerate() {
+        let facts: Vec<Result<ArticleFacts>> = part
+            .par_iter()
+            .map(|e| load(&graph, e, &opts.limits).map(|d| extract(lex, d, opts.as_of)))
+            .collect();
+        for (e, f) in part.iter().zip(facts) {
+            match f {
+                Ok(a) => {
+                    report.text_bytes += a.doc.text.len() as u64;
+                    resolver.add(&a);
+                }
+                Err(err) => {
+                    failed.insert(e.name.clone());
+                    report.rejected.push(err);
+                }
+            }
+        }
+        progress("resolving", ((ci + 1) * chunk).min(total), total);
+    }
+    let res = resolver.finish();
+    report.extract_seconds = t1.elapsed().as_secs_f64();
+
+    // pass 2: each article's graph with the final entities, one transaction per chunk
+    for (ci, part) in entries.chunks(chunk).enumerate() {
+        let t2 = Instant::now();
+        let updates: Vec<Result<GraphUpdate>> = part
+            .par_iter()
+            .filter(|e| !failed.contains(&e.name))
+            .map(|e| {
+                let doc = load(&graph, e, &opts.limits)?;
+                let iri = crate::graph::article_iri(&doc.sha256);
+                let a = extract(lex, doc, opts.as_of);
+                Ok(GraphUpdate {
+                    iri,
+                    quads: article_quads(&a, &res),
+                    replaces: e.replaces.clone(),
+                })
+            })
+            .collect();
+        let mut ok = Vec::with_capacity(updates.len());
+        for u in updates {
+            match u {
+                Ok(u) => ok.push(u),
+                Err(err) => report.rejected.push(err),
+            }
+        }
+        let t3 = Instant::now();
+        report.extract_seconds += (t3 - t2).as_secs_f64();
+        let stats = graph.write_articles(&ok)?;
+        report.inserted += stats.inserted;
+        report.removed += stats.removed;
+        report.write_seconds += t3.elapsed().as_secs_f64();
+        progress("writing", ((ci + 1) * chunk).min(total), total);
+    }
+    let t4 = Instant::now();
+    let stats = graph.write_shared(&shared_quads(&res))?;
+    report.inserted += stats.inserted;
+    report.removed += stats.removed;
+    graph.snapshot()?;
+    report.write_seconds += t4.elapsed().as_secs_f64();
+    report.articles -= failed.len();
+    report.entities = res.entities.len();
     report.quads = graph.len()?;
     report.seconds = t0.elapsed().as_secs_f64();
     Ok(report)
 }
 
-fn counts(graph: &KnowledgeGraph) -> Result<(usize, usize)> {
-    let q = "PREFIX ath: <https://w3id.org/athar/ontology#> SELECT (COUNT(DISTINCT ?e) AS ?e) (COUNT(DISTINCT ?m) AS ?m) \
+fn stored_version<'a>(stored: &'a [StoredArticle], name: &str) -> Option<&'a StoredArticle> {
+    stored
+        .binary_search_by(|s| s.source_file.as_str().cmp(name))
+        .ok()
+        .map(|i| &stored[i])
+}
+
+fn count_entities(graph: &KnowledgeGraph) -> Result<usize> {
+    let q = "PREFIX ath: <https://w3id.org/athar/ontology#> SELECT (COUNT(DISTINCT ?e) AS ?e) \
              WHERE { ?m a ath:Mention ; ath:refersTo ?e }";
     match graph.query(q, true)? {
-        crate::graph::Answer::Rows(_, rows) => {
-            let n = |i: usize| {
-                rows.first()
-                    .and_then(|r| r[i].as_ref())
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(0)
-            };
-            Ok((n(0), n(1)))
-        }
-        _ => Ok((0, 0)),
+        crate::graph::Answer::Rows(_, rows) => Ok(rows
+            .first()
+            .and_then(|r| r[0].as_ref())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)),
+        _ => Ok(0),
     }
 }

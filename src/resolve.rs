@@ -39,8 +39,6 @@ pub struct Entity {
 pub struct Resolution {
     /// Entities, sorted by IRI.
     pub entities: Vec<Entity>,
-    /// For each article, for each mention: the entity index.
-    pub mention_entity: Vec<Vec<usize>>,
     /// Entity index of every reference.
     pub by_ref: HashMap<EntityRef, usize>,
     /// For gazetteer entities in the graph: the IRIs of the places the gazetteer puts them in.
@@ -103,17 +101,65 @@ fn first_last(key: &str) -> Option<String> {
     (w.len() >= 3).then(|| format!("{} {}", w[0], w[w.len() - 1]))
 }
 
-/// Resolves the entities of all articles.
-pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
-    let mut g = Groups {
-        keys: Vec::new(),
-        index: HashMap::new(),
-        parent: Vec::new(),
-        known: Vec::new(),
-    };
-    for a in arts {
+/// What resolution keeps of one article with a prison or camp named after a place: the
+/// prison/camp references it mentions and where it says they lie.
+struct PlaceCheck {
+    /// Ids of the article's prison and camp references, in mention order, without repeats.
+    prisons: Vec<usize>,
+    /// (id, gazetteer place) for each «X in Y» the article states.
+    located: Vec<(usize, usize)>,
+}
+
+/// Resolution in a stream: articles are added one at a time (in file-name order) and only
+/// their links are kept, never their text, so memory grows with the number of distinct names,
+/// not with the corpus.
+pub struct Resolver<'l> {
+    lex: &'l Lexicon,
+    g: Groups,
+    same: Vec<(usize, usize)>,
+    checks: Vec<PlaceCheck>,
+    class_counts: HashMap<(usize, Class), usize>,
+    label_ids: HashMap<String, usize>,
+    labels: Vec<String>,
+    label_counts: HashMap<(usize, usize), usize>,
+}
+
+impl<'l> Resolver<'l> {
+    /// An empty resolver.
+    pub fn new(lex: &'l Lexicon) -> Self {
+        Resolver {
+            lex,
+            g: Groups {
+                keys: Vec::new(),
+                index: HashMap::new(),
+                parent: Vec::new(),
+                known: Vec::new(),
+            },
+            same: Vec::new(),
+            checks: Vec::new(),
+            class_counts: HashMap::new(),
+            label_ids: HashMap::new(),
+            labels: Vec::new(),
+            label_counts: HashMap::new(),
+        }
+    }
+
+    /// Takes the links of one article.
+    pub fn add(&mut self, a: &ArticleFacts) {
+        let g = &mut self.g;
         for m in &a.rec.mentions {
-            g.id(&m.entity);
+            let id = g.id(&m.entity);
+            if let EntityRef::New { class, .. } = &m.entity {
+                *self.class_counts.entry((id, *class)).or_default() += 1;
+            }
+            if m.kind == MentionKind::Name && !m.label.is_empty() {
+                let next = self.labels.len();
+                let l = *self.label_ids.entry(m.label.clone()).or_insert(next);
+                if l == next {
+                    self.labels.push(m.label.clone());
+                }
+                *self.label_counts.entry((id, l)).or_default() += 1;
+            }
         }
         // figures may name a group that has no mention («جندي أمريكي» → the United States)
         for q in &a.quantities {
@@ -137,200 +183,246 @@ pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
             g.id(x);
             g.id(y);
         }
-    }
-    // what the text says
-    for a in arts {
+        if let Some(e) = &a.publisher_ref {
+            g.id(e);
+        }
+        // what the text says
         for &(x, y) in &a.rec.same {
             let (ix, iy) = (
                 g.id(&a.rec.mentions[x].entity),
                 g.id(&a.rec.mentions[y].entity),
             );
-            g.union(ix, iy);
+            self.same.push((ix, iy));
         }
-    }
-    // spelling variants of names: against the gazetteer, then among new names
-    let mut person_index: HashMap<String, usize> = HashMap::new();
-    let mut name_index: HashMap<(Class, String), usize> = HashMap::new();
-    for entries in lex.names.values() {
-        for e in entries {
-            if e.latin || e.needs_context {
-                continue;
-            }
-            let class = lex.gazetteer[e.entity].class;
-            let joined = e.words.join(" ");
-            if class == Class::Person {
-                let k = person_key(&joined);
-                person_index.entry(k.clone()).or_insert(e.entity);
-                if let Some(fl) = first_last(&k) {
-                    person_index.entry(fl).or_insert(e.entity);
+        // «سجن الحسكة»: kept for the check against the article's other prisons
+        let ms = &a.rec.mentions;
+        let named_after_place = ms.iter().any(|m| {
+            matches!(&m.entity, EntityRef::New { class: Class::Prison | Class::Camp, key } if key.contains(' '))
+        });
+        if named_after_place {
+            let mut prisons = Vec::new();
+            for m in ms {
+                if matches!(
+                    crate::recognize::class_of(self.lex, &m.entity),
+                    Class::Prison | Class::Camp
+                ) {
+                    let id = g.index[&m.entity];
+                    if !prisons.contains(&id) {
+                        prisons.push(id);
+                    }
                 }
-            } else {
-                name_index
-                    .entry((class, phonetic(&joined)))
-                    .or_insert(e.entity);
             }
+            let located = a
+                .rec
+                .located_in
+                .iter()
+                .filter_map(|&(x, y)| match ms[y].entity {
+                    EntityRef::Known(yi) => Some((g.index[&ms[x].entity], yi)),
+                    _ => None,
+                })
+                .collect();
+            self.checks.push(PlaceCheck { prisons, located });
         }
-    }
-    let mut new_by_key: BTreeMap<(Family, String), Vec<usize>> = BTreeMap::new();
-    for i in 0..g.keys.len() {
-        let EntityRef::New { class, key } = g.keys[i].clone() else {
-            continue;
-        };
-        let target = if class == Class::Person {
-            person_index
-                .get(&key)
-                .or_else(|| first_last(&key).and_then(|k| person_index.get(&k)))
-                .copied()
-        } else {
-            name_index.get(&(class, phonetic(&key))).copied()
-        };
-        if let Some(t) = target {
-            let j = g.id(&EntityRef::Known(t));
-            g.union(i, j);
-        }
-        let k = if class == Class::Person {
-            first_last(&key).unwrap_or(key.clone())
-        } else {
-            phonetic(&key)
-        };
-        new_by_key.entry((class.family(), k)).or_default().push(i);
-    }
-    for ids in new_by_key.values() {
-        for w in ids.windows(2) {
-            g.union(w[0], w[1]);
-        }
-    }
-    // «سجن الحسكة»: the one prison of the article that lies in الحسكة
-    for a in arts {
-        named_after_place(lex, a, &mut g);
     }
 
-    // groups → entities
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..g.keys.len() {
-        let r = g.find(i);
-        members.entry(r).or_default().push(i);
-    }
-    let mut labels: HashMap<usize, BTreeMap<String, usize>> = HashMap::new();
-    let mut classes: HashMap<usize, BTreeMap<Class, usize>> = HashMap::new();
-    for a in arts {
-        for m in &a.rec.mentions {
-            let r = g.find(g.index[&m.entity]);
-            if let EntityRef::New { class, .. } = &m.entity {
-                *classes.entry(r).or_default().entry(*class).or_default() += 1;
-            }
-            if m.kind == MentionKind::Name && !m.label.is_empty() {
-                *labels
-                    .entry(r)
-                    .or_default()
-                    .entry(m.label.clone())
-                    .or_default() += 1;
+    /// Merges what belongs together and names the entities.
+    pub fn finish(mut self) -> Resolution {
+        let lex = self.lex;
+        for &(x, y) in &self.same {
+            self.g.union(x, y);
+        }
+        let g = &mut self.g;
+        // spelling variants of names: against the gazetteer, then among new names
+        let mut person_index: HashMap<String, usize> = HashMap::new();
+        let mut name_index: HashMap<(Class, String), usize> = HashMap::new();
+        for entries in lex.names.values() {
+            for e in entries {
+                if e.latin || e.needs_context {
+                    continue;
+                }
+                let class = lex.gazetteer[e.entity].class;
+                let joined = e.words.join(" ");
+                if class == Class::Person {
+                    let k = person_key(&joined);
+                    person_index.entry(k.clone()).or_insert(e.entity);
+                    if let Some(fl) = first_last(&k) {
+                        person_index.entry(fl).or_insert(e.entity);
+                    }
+                } else {
+                    name_index
+                        .entry((class, phonetic(&joined)))
+                        .or_insert(e.entity);
+                }
             }
         }
-    }
-    let mut entities: Vec<(usize, Entity)> = Vec::new();
-    for (&root, ids) in &members {
-        let seen = labels.remove(&root).unwrap_or_default();
-        let ent = match g.known[root] {
-            Some(gi) => {
-                let e = &lex.gazetteer[gi];
-                Entity {
-                    iri: format!("{ID}{}", e.id),
-                    class: e.class,
-                    label_ar: e.name_ar.clone(),
-                    label_en: (!e.name_en.is_empty()).then(|| e.name_en.clone()),
-                    alt_labels: seen.keys().filter(|l| **l != e.name_ar).cloned().collect(),
-                    wikidata: e.wikidata.clone(),
-                    coords: e.coords,
-                    gazetteer: Some(gi),
-                }
+        let mut new_by_key: BTreeMap<(Family, String), Vec<usize>> = BTreeMap::new();
+        for i in 0..g.keys.len() {
+            let EntityRef::New { class, key } = g.keys[i].clone() else {
+                continue;
+            };
+            let target = if class == Class::Person {
+                person_index
+                    .get(&key)
+                    .or_else(|| first_last(&key).and_then(|k| person_index.get(&k)))
+                    .copied()
+            } else {
+                name_index.get(&(class, phonetic(&key))).copied()
+            };
+            if let Some(t) = target {
+                let j = g.id(&EntityRef::Known(t));
+                g.union(i, j);
             }
-            None => {
-                let class = classes
-                    .get(&root)
-                    .and_then(|c| {
-                        c.iter()
-                            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                            .map(|(c, _)| *c)
-                    })
-                    .unwrap_or(Class::Organization);
-                let label = seen
-                    .iter()
-                    .max_by(|a, b| {
-                        a.1.cmp(b.1)
-                            .then(b.0.chars().count().cmp(&a.0.chars().count()))
-                            .then(b.0.cmp(a.0))
-                    })
-                    .map(|(l, _)| l.clone())
-                    .unwrap_or_default();
-                let key = ids
-                    .iter()
-                    .filter_map(|&i| match &g.keys[i] {
-                        EntityRef::New { key, .. } => Some(key.clone()),
-                        _ => None,
-                    })
-                    .min()
-                    .unwrap_or_default();
-                let slug: String = key
-                    .chars()
-                    .map(|c| if c.is_alphanumeric() { c } else { '_' })
-                    .collect();
-                Entity {
-                    iri: format!("{ID}{}/{}", class.name().to_lowercase(), slug),
-                    class,
-                    label_ar: label.clone(),
-                    label_en: None,
-                    alt_labels: seen.keys().filter(|l| **l != label).cloned().collect(),
-                    wikidata: None,
-                    coords: None,
-                    gazetteer: None,
-                }
+            let k = if class == Class::Person {
+                first_last(&key).unwrap_or(key.clone())
+            } else {
+                phonetic(&key)
+            };
+            new_by_key.entry((class.family(), k)).or_default().push(i);
+        }
+        for ids in new_by_key.values() {
+            for w in ids.windows(2) {
+                g.union(w[0], w[1]);
             }
-        };
-        entities.push((root, ent));
+        }
+        // «سجن الحسكة»: the one prison of the article that lies in الحسكة
+        for c in &self.checks {
+            named_after_place(lex, c, g);
+        }
+
+        // groups → entities
+        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..g.keys.len() {
+            let r = g.find(i);
+            members.entry(r).or_default().push(i);
+        }
+        let mut labels: HashMap<usize, BTreeMap<String, usize>> = HashMap::new();
+        for (&(id, l), &n) in &self.label_counts {
+            let r = g.find(id);
+            *labels
+                .entry(r)
+                .or_default()
+                .entry(self.labels[l].clone())
+                .or_default() += n;
+        }
+        let mut classes: HashMap<usize, BTreeMap<Class, usize>> = HashMap::new();
+        for (&(id, c), &n) in &self.class_counts {
+            let r = g.find(id);
+            *classes.entry(r).or_default().entry(c).or_default() += n;
+        }
+        let mut entities: Vec<(usize, Entity)> = Vec::new();
+        for (&root, ids) in &members {
+            let seen = labels.remove(&root).unwrap_or_default();
+            let ent = match g.known[root] {
+                Some(gi) => {
+                    let e = &lex.gazetteer[gi];
+                    Entity {
+                        iri: format!("{ID}{}", e.id),
+                        class: e.class,
+                        label_ar: e.name_ar.clone(),
+                        label_en: (!e.name_en.is_empty()).then(|| e.name_en.clone()),
+                        alt_labels: seen.keys().filter(|l| **l != e.name_ar).cloned().collect(),
+                        wikidata: e.wikidata.clone(),
+                        coords: e.coords,
+                        gazetteer: Some(gi),
+                    }
+                }
+                None => {
+                    let class = classes
+                        .get(&root)
+                        .and_then(|c| {
+                            c.iter()
+                                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                                .map(|(c, _)| *c)
+                        })
+                        .unwrap_or(Class::Organization);
+                    let label = seen
+                        .iter()
+                        .max_by(|a, b| {
+                            a.1.cmp(b.1)
+                                .then(b.0.chars().count().cmp(&a.0.chars().count()))
+                                .then(b.0.cmp(a.0))
+                        })
+                        .map(|(l, _)| l.clone())
+                        .unwrap_or_default();
+                    let key = ids
+                        .iter()
+                        .filter_map(|&i| match &g.keys[i] {
+                            EntityRef::New { key, .. } => Some(key.clone()),
+                            _ => None,
+                        })
+                        .min()
+                        .unwrap_or_default();
+                    let slug: String = key
+                        .chars()
+                        .map(|c| if c.is_alphanumeric() { c } else { '_' })
+                        .collect();
+                    Entity {
+                        iri: format!("{ID}{}/{}", class.name().to_lowercase(), slug),
+                        class,
+                        label_ar: label.clone(),
+                        label_en: None,
+                        alt_labels: seen.keys().filter(|l| **l != label).cloned().collect(),
+                        wikidata: None,
+                        coords: None,
+                        gazetteer: None,
+                    }
+                }
+            };
+            entities.push((root, ent));
+        }
+        entities.sort_by(|a, b| a.1.iri.cmp(&b.1.iri));
+        let pos: HashMap<usize, usize> = entities
+            .iter()
+            .enumerate()
+            .map(|(i, (r, _))| (*r, i))
+            .collect();
+        let by_ref = g
+            .keys
+            .clone()
+            .iter()
+            .map(|k| (k.clone(), pos[&g.find(g.index[k])]))
+            .collect();
+        let entities: Vec<Entity> = entities.into_iter().map(|(_, e)| e).collect();
+        let within = entities
+            .iter()
+            .filter_map(|e| e.gazetteer)
+            .map(|gi| {
+                (
+                    gi,
+                    lex.gazetteer[gi]
+                        .within
+                        .iter()
+                        .map(|id| format!("{ID}{id}"))
+                        .collect(),
+                )
+            })
+            .collect();
+        Resolution {
+            entities,
+            by_ref,
+            within,
+        }
     }
-    entities.sort_by(|a, b| a.1.iri.cmp(&b.1.iri));
-    let pos: HashMap<usize, usize> = entities
-        .iter()
-        .enumerate()
-        .map(|(i, (r, _))| (*r, i))
-        .collect();
-    let mention_entity = arts
-        .iter()
-        .map(|a| {
-            a.rec
-                .mentions
-                .iter()
-                .map(|m| pos[&g.find(g.index[&m.entity])])
-                .collect()
-        })
-        .collect();
-    let by_ref = g
-        .keys
-        .clone()
-        .iter()
-        .map(|k| (k.clone(), pos[&g.find(g.index[k])]))
-        .collect();
-    let entities: Vec<Entity> = entities.into_iter().map(|(_, e)| e).collect();
-    let within = entities
-        .iter()
-        .filter_map(|e| e.gazetteer)
-        .map(|gi| {
-            (
-                gi,
-                lex.gazetteer[gi]
-                    .within
-                    .iter()
-                    .map(|id| format!("{ID}{id}"))
-                    .collect(),
-            )
-        })
-        .collect();
-    Resolution {
-        entities,
-        mention_entity,
-        by_ref,
-        within,
+}
+
+/// Resolves the entities of all articles at once (see [`Resolver`] for a stream).
+pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
+    let mut r = Resolver::new(lex);
+    for a in arts {
+        r.add(a);
+    }
+    r.finish()
+}
+
+impl Resolution {
+    /// The entity a reference was resolved to.
+    pub fn entity_of(&self, e: &EntityRef) -> &Entity {
+        &self.entities[self.by_ref[e]]
+    }
+
+    /// The index of the entity a reference was resolved to.
+    pub fn index_of(&self, e: &EntityRef) -> usize {
+        self.by_ref[e]
     }
 }
 
@@ -351,15 +443,11 @@ fn within_chain(lex: &Lexicon, gi: usize) -> Vec<usize> {
     out
 }
 
-fn named_after_place(lex: &Lexicon, a: &ArticleFacts, g: &mut Groups) {
-    let ms = &a.rec.mentions;
-    for m in ms {
-        let EntityRef::New { class, key } = &m.entity else {
+fn named_after_place(lex: &Lexicon, c: &PlaceCheck, g: &mut Groups) {
+    for &me in &c.prisons {
+        let EntityRef::New { class, key } = g.keys[me].clone() else {
             continue;
         };
-        if !matches!(class, Class::Prison | Class::Camp) {
-            continue;
-        }
         // the place the name is made of: سجن الحسكة → الحسكة
         let rest: Vec<String> = key.split(' ').skip(1).map(str::to_string).collect();
         let Some(place) = rest.first().and_then(|w| lex.names.get(w)).and_then(|es| {
@@ -371,25 +459,21 @@ fn named_after_place(lex: &Lexicon, a: &ArticleFacts, g: &mut Groups) {
         }) else {
             continue;
         };
-        let me = g.id(&m.entity);
         let mut candidates: BTreeSet<usize> = BTreeSet::new();
-        for o in ms {
-            if o.entity == m.entity || crate::recognize::class_of(lex, &o.entity) != *class {
+        for &oi in &c.prisons {
+            if oi == me || crate::recognize::class_of(lex, &g.keys[oi]) != class {
                 continue;
             }
-            let oi = g.id(&o.entity);
             if g.find(oi) == g.find(me) {
                 continue;
             }
-            let mut inside = match o.entity {
+            let mut inside = match g.keys[oi] {
                 EntityRef::Known(gi) => within_chain(lex, gi).contains(&place),
                 _ => false,
             };
-            for &(x, y) in &a.rec.located_in {
-                if ms[x].entity == o.entity {
-                    if let EntityRef::Known(yi) = ms[y].entity {
-                        inside |= yi == place || within_chain(lex, yi).contains(&place);
-                    }
+            for &(x, yi) in &c.located {
+                if x == oi {
+                    inside |= yi == place || within_chain(lex, yi).contains(&place);
                 }
             }
             if inside {

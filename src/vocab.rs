@@ -64,6 +64,14 @@ pub mod ath {
     pub const SHA256: &str = "sha256";
     /// `ath:text`.
     pub const TEXT: &str = "text";
+    /// `ath:url`.
+    pub const URL: &str = "url";
+    /// `ath:outletName`.
+    pub const OUTLET_NAME: &str = "outletName";
+    /// `ath:externalId`.
+    pub const EXTERNAL_ID: &str = "externalId";
+    /// `ath:inputFormat`.
+    pub const INPUT_FORMAT: &str = "inputFormat";
     /// `ath:locatedIn`.
     pub const LOCATED_IN: &str = "locatedIn";
     /// Class `ath:Quantity`.
@@ -115,6 +123,10 @@ pub mod ath {
         PUBLISHER,
         SHA256,
         TEXT,
+        URL,
+        OUTLET_NAME,
+        EXTERNAL_ID,
+        INPUT_FORMAT,
         LOCATED_IN,
         QUANTITY,
         MEASURES,

@@ -26,7 +26,7 @@ fn seed_mentions_match_the_golden_files() {
     for (ai, a) in arts.iter().enumerate() {
         let mut out = String::from("start\tend\tanchor\tkind\tclass\tentity\n");
         for (mi, m) in a.rec.mentions.iter().enumerate() {
-            let e = &res.entities[res.mention_entity[ai][mi]];
+            let e = &res.entity_of(&m.entity);
             assert_eq!(
                 a.doc.slice(m.start, m.end),
                 a.doc.chars[m.start..m.end].iter().collect::<String>()
@@ -102,7 +102,7 @@ fn seed_mentions_match_the_golden_files() {
         if let Some(p) = a.publisher {
             out += &format!(
                 "# publisher {}\n",
-                res.entities[res.mention_entity[ai][p]].label_ar
+                res.entity_of(&a.rec.mentions[p].entity).label_ar
             );
         }
         let path = dir

@@ -27,7 +27,7 @@ fn unlisted_names_are_recognized_with_their_class() {
         .map(|(i, m)| {
             (
                 arts[0].doc.slice(m.start, m.end),
-                res.entities[res.mention_entity[0][i]].class.name(),
+                res.entity_of(&arts[0].rec.mentions[i].entity).class.name(),
             )
         })
         .collect();
@@ -54,7 +54,7 @@ fn unlisted_names_are_recognized_with_their_class() {
         .iter()
         .enumerate()
         .filter(|(_, m)| m.label.contains("حمود"))
-        .map(|(i, _)| res.mention_entity[0][i])
+        .map(|(i, _)| res.index_of(&arts[0].rec.mentions[i].entity))
         .collect();
     assert_eq!(people.len(), 1);
     let p = arts[0].published.as_ref().unwrap();
@@ -79,7 +79,7 @@ fn another_country_another_outlet() {
             .iter()
             .enumerate()
             .find(|(_, m)| a.doc.slice(m.start, m.end) == text)
-            .map(|(i, _)| res.entities[res.mention_entity[0][i]].class.name())
+            .map(|(i, _)| res.entity_of(&a.rec.mentions[i].entity).class.name())
     };
     assert_eq!(class_of("قضاء الدبس"), Some("Region"));
     assert_eq!(class_of("تحسين الخفاجي"), Some("Person"));

@@ -12,7 +12,7 @@ use crate::graph::KnowledgeGraph;
 /// Arguments of `build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Article files or folders (searched recursively for *.txt).
+    /// Article files or folders (searched recursively for *.txt, *.html, *.htm and *.jsonl).
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// The store folder.
@@ -27,6 +27,18 @@ pub struct BuildArgs {
     /// Read the lexicon from this folder instead of the built-in one.
     #[arg(long)]
     pub lexicon: Option<PathBuf>,
+    /// Largest article accepted, in bytes (a larger file or JSON line is rejected unread).
+    #[arg(long, default_value_t = 8 << 20)]
+    pub max_article_bytes: u64,
+    /// Articles extracted together and written in one transaction.
+    #[arg(long, default_value_t = 256)]
+    pub chunk: usize,
+    /// Worker threads for extraction (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Write the build's figures (counts, seconds per phase, peak memory) as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    pub stats: Option<PathBuf>,
 }
 
 /// Parses `--as-of`, or today.
@@ -39,6 +51,25 @@ pub fn reference_date(s: Option<&str>) -> Result<NaiveDate> {
     }
 }
 
+/// Peak resident memory of this process (`VmHWM`), where /proc tells it.
+pub fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Bytes of the files under a folder.
+pub fn dir_size(dir: &std::path::Path) -> u64 {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}
+
 /// Runs `build`; returns the exit status.
 pub fn run(args: &BuildArgs) -> Result<i32> {
     let lex = super::lexicon(args.lexicon.as_ref())?;
@@ -47,7 +78,7 @@ pub fn run(args: &BuildArgs) -> Result<i32> {
         let b = indicatif::ProgressBar::new(0);
         b.set_style(
             indicatif::ProgressStyle::with_template(
-                "{spinner} reading {pos}/{len} articles {wide_bar} {eta}",
+                "{spinner} {msg} {pos}/{len} articles {wide_bar} {eta}",
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
@@ -55,13 +86,23 @@ pub fn run(args: &BuildArgs) -> Result<i32> {
     } else {
         None
     };
-    let progress = |done: usize, total: usize| {
+    let progress = |stage: &str, done: usize, total: usize| {
         if let Some(b) = &bar {
+            b.set_message(stage.to_string());
             b.set_length(total as u64);
             b.set_position(done as u64);
         }
     };
-    let report = crate::pipeline::build(&lex, &args.inputs, &args.store, as_of, &progress)?;
+    if let Some(n) = args.threads {
+        // the first pool wins; a second build in the same process keeps the first's threads
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+    let mut opts = crate::pipeline::BuildOptions::new(as_of);
+    opts.limits.max_article_bytes = args.max_article_bytes;
+    opts.chunk = args.chunk;
+    let report = crate::pipeline::build(&lex, &args.inputs, &args.store, &opts, &progress)?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -76,18 +117,41 @@ pub fn run(args: &BuildArgs) -> Result<i32> {
         crate::export::write_all(&graph, dir, &[], false)?;
     }
     eprintln!(
-        "{} articles ({} added, {} replaced, {} unchanged, {} rejected), {} entities, {} mentions, {} quads, {:.2} s{}",
+        "{} articles ({} added, {} replaced, {} unchanged, {} rejected), {} entities, {} quads ({} written, {} removed), {:.2} s{}",
         report.articles,
         report.added,
         report.replaced,
         report.unchanged,
         report.rejected.len(),
         report.entities,
-        report.mentions,
         report.quads,
+        report.inserted,
+        report.removed,
         report.seconds,
         if report.written { "" } else { " (store unchanged)" }
     );
+    if let Some(path) = &args.stats {
+        let stats = serde_json::json!({
+            "articles": report.articles,
+            "added": report.added,
+            "replaced": report.replaced,
+            "unchanged": report.unchanged,
+            "rejected": report.rejected.len(),
+            "entities": report.entities,
+            "quads": report.quads,
+            "inserted": report.inserted,
+            "removed": report.removed,
+            "text_bytes": report.text_bytes,
+            "threads": rayon::current_num_threads(),
+            "scan_seconds": report.scan_seconds,
+            "extract_seconds": report.extract_seconds,
+            "write_seconds": report.write_seconds,
+            "seconds": report.seconds,
+            "peak_rss_bytes": peak_rss(),
+            "store_bytes": dir_size(&args.store.join("db")),
+        });
+        std::fs::write(path, format!("{stats:#}\n")).map_err(|e| Error::io(path, e))?;
+    }
     Ok(if report.rejected.is_empty() {
         super::EXIT_OK
     } else {

@@ -7,7 +7,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{Literal, Quad, Term};
+use std::collections::HashSet;
+
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -15,17 +17,37 @@ use oxigraph::store::Store;
 use crate::error::{Error, Result};
 use crate::vocab::{ath, ath as vocab_ath};
 
-pub use quads::corpus_quads;
+pub use quads::{article_iri, article_quads, corpus_quads, shared_quads};
 
-/// An article already in the store.
-#[derive(Debug, Clone)]
+/// An article already in the store (its text is read on demand).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredArticle {
-    /// Input file name.
+    /// Input name (file name, or JSON Lines id).
     pub source_file: String,
     /// SHA-256 of the text.
     pub sha256: String,
-    /// The text.
-    pub text: String,
+    /// The article's IRI (also its named graph).
+    pub iri: String,
+}
+
+/// One article's named graph, as a build wants it.
+#[derive(Debug)]
+pub struct GraphUpdate {
+    /// The article IRI (the graph name).
+    pub iri: String,
+    /// Every quad the graph must hold afterwards.
+    pub quads: Vec<Quad>,
+    /// The graph of an earlier version of the article, to remove in the same transaction.
+    pub replaces: Option<String>,
+}
+
+/// What a write changed.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WriteStats {
+    /// Quads inserted.
+    pub inserted: usize,
+    /// Quads removed.
+    pub removed: usize,
 }
 
 /// Result formats of `query`.
@@ -53,11 +75,20 @@ pub enum Answer {
     Triples(Vec<String>),
 }
 
-/// The store.
+/// The store. On disk it is a folder:
+///
+/// - `db/`: the RocksDB database that `build` writes (one writer at a time: RocksDB's lock);
+/// - `snapshots/NNNNNNNNNN/`: read-only checkpoints, one per finished build (hard links, so
+///   cheap). `query`, `export` and `serve` read the newest, so they see the last finished build
+///   whole, even while another build writes `db/`.
 pub struct KnowledgeGraph {
     store: Store,
     path: PathBuf,
 }
+
+/// The named graph that marks a build in progress: present from a build's first write to its
+/// last, so that a build that was killed is finished by the next one.
+const PENDING_GRAPH: &str = "https://w3id.org/athar/graph/pending-build";
 
 fn store_err(path: &Path, e: impl std::fmt::Display) -> Error {
     Error::Store {
@@ -66,18 +97,38 @@ fn store_err(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
+/// The snapshots of a store folder, oldest first.
+fn snapshots(dir: &Path) -> Vec<(u64, PathBuf)> {
+    let mut out: Vec<(u64, PathBuf)> = std::fs::read_dir(dir.join("snapshots"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let n = e.file_name().to_str()?.parse::<u64>().ok()?;
+            Some((n, e.path()))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 impl KnowledgeGraph {
     /// Opens (or creates) the store in a folder, for writing.
     pub fn open(path: &Path) -> Result<Self> {
-        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
-        let store = Store::open(path).map_err(|e| {
+        if path.join("CURRENT").exists() {
+            return Err(store_err(
+                path,
+                "this store was made by an older athar (one database, no snapshots); remove the folder and build again",
+            ));
+        }
+        let db = path.join("db");
+        std::fs::create_dir_all(&db).map_err(|e| Error::io(&db, e))?;
+        let store = Store::open(&db).map_err(|e| {
             let msg = e.to_string();
             if msg.to_lowercase().contains("lock") {
                 store_err(
                     path,
-                    format!(
-                        "{msg} (another athar process is using this store; wait for it to finish)"
-                    ),
+                    "another athar build is writing this store; wait for it to finish (query, export and serve still read the last finished build)",
                 )
             } else {
                 store_err(path, msg)
@@ -89,19 +140,90 @@ impl KnowledgeGraph {
         })
     }
 
-    /// Opens an existing store for reading.
+    /// Opens the newest snapshot of a store, read-only: the last build that finished.
     pub fn open_read_only(path: &Path) -> Result<Self> {
-        if !path.join("CURRENT").exists() {
-            return Err(store_err(
-                path,
-                "no athar store here (run `athar build` first)",
-            ));
-        }
-        let store = Store::open_read_only(path).map_err(|e| store_err(path, e))?;
+        let (_, snap) = Self::latest_snapshot(path)?;
+        let store = Store::open_read_only(&snap).map_err(|e| store_err(&snap, e))?;
         Ok(KnowledgeGraph {
             store,
             path: path.to_path_buf(),
         })
+    }
+
+    /// The generation and folder of the newest snapshot.
+    pub fn latest_snapshot(path: &Path) -> Result<(u64, PathBuf)> {
+        if path.join("CURRENT").exists() {
+            return Err(store_err(
+                path,
+                "this store was made by an older athar; remove the folder and build again",
+            ));
+        }
+        snapshots(path).pop().ok_or_else(|| {
+            store_err(
+                path,
+                if path.join("db").exists() {
+                    "no finished build in this store yet (a build is running, or the first one was interrupted: run `athar build` again)"
+                } else {
+                    "no athar store here (run `athar build` first)"
+                },
+            )
+        })
+    }
+
+    /// Publishes the current state as the newest snapshot (written under a temporary name, then
+    /// renamed, so readers never see half a snapshot), and removes all but the two newest.
+    pub fn snapshot(&self) -> Result<()> {
+        if self.path.as_os_str().is_empty() {
+            return Ok(());
+        }
+        self.store.flush().map_err(|e| store_err(&self.path, e))?;
+        let dir = self.path.join("snapshots");
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let all = snapshots(&self.path);
+        let next = all.last().map_or(1, |(n, _)| n + 1);
+        let tmp = dir.join(format!(".tmp-{next:010}"));
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        }
+        self.store
+            .backup(&tmp)
+            .map_err(|e| store_err(&self.path, e))?;
+        let fin = dir.join(format!("{next:010}"));
+        std::fs::rename(&tmp, &fin).map_err(|e| Error::io(&fin, e))?;
+        // a reader that opened an older snapshot keeps its files open; keep one generation back
+        // for readers that are about to open it
+        let all = snapshots(&self.path);
+        for (_, old) in all.iter().take(all.len().saturating_sub(2)) {
+            std::fs::remove_dir_all(old).map_err(|e| Error::io(old, e))?;
+        }
+        Ok(())
+    }
+
+    /// Whether the newest snapshot shows what `db/` holds (false after a build that was killed).
+    pub fn has_pending_build(&self) -> Result<bool> {
+        let g = NamedNode::new_unchecked(PENDING_GRAPH);
+        Ok(self
+            .store
+            .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+            .next()
+            .is_some())
+    }
+
+    /// Marks (or unmarks) a build in progress.
+    pub fn set_pending_build(&self, pending: bool) -> Result<()> {
+        let g = NamedNode::new_unchecked(PENDING_GRAPH);
+        let q = Quad::new(
+            g.clone(),
+            NamedNode::new_unchecked(crate::vocab::RDF_TYPE),
+            NamedNode::new_unchecked(ath("BuildInProgress")),
+            GraphName::NamedNode(g.clone()),
+        );
+        let r = if pending {
+            self.store.insert(&q)
+        } else {
+            self.store.remove(&q)
+        };
+        r.map_err(|e| store_err(&self.path, e))
     }
 
     /// An empty in-memory store.
@@ -123,30 +245,132 @@ impl KnowledgeGraph {
         Ok(self.len()? == 0)
     }
 
-    /// Articles in the store, sorted by file name.
+    /// Articles in the store, sorted by name.
     pub fn articles(&self) -> Result<Vec<StoredArticle>> {
         let q = format!(
-            "SELECT ?f ?h ?t WHERE {{ GRAPH ?g {{ ?d a <{a}> ; <{f}> ?f ; <{h}> ?h ; <{t}> ?t }} }} ORDER BY ?f",
+            "SELECT ?f ?h ?d WHERE {{ GRAPH ?d {{ ?d a <{a}> ; <{f}> ?f ; <{h}> ?h }} }} ORDER BY ?f",
             a = ath(vocab_ath::ARTICLE),
             f = ath(vocab_ath::SOURCE_FILE),
             h = ath(vocab_ath::SHA256),
-            t = ath(vocab_ath::TEXT)
         );
         let Answer::Rows(_, rows) = self.query(&q, false)? else {
             return Ok(Vec::new());
         };
-        Ok(rows
+        let mut out: Vec<StoredArticle> = rows
             .into_iter()
             .map(|r| StoredArticle {
                 source_file: r[0].clone().unwrap_or_default(),
                 sha256: r[1].clone().unwrap_or_default(),
-                text: r[2].clone().unwrap_or_default(),
+                iri: r[2].clone().unwrap_or_default(),
             })
-            .collect())
+            .collect();
+        out.sort_by(|a, b| a.source_file.cmp(&b.source_file));
+        Ok(out)
     }
 
-    /// Replaces the whole dataset with `quads`, in one transaction: readers see the old or the
-    /// new dataset, never a mix, and a crash leaves the old one.
+    /// A stored article as a document again: its text and the metadata its input gave, so that
+    /// extracting it again gives what extracting the input gave.
+    pub fn article_document(&self, iri: &str) -> Result<crate::text::Document> {
+        let d = NamedNode::new_unchecked(iri);
+        let mut values: std::collections::HashMap<String, String> = Default::default();
+        for q in self.store.quads_for_pattern(
+            Some(d.as_ref().into()),
+            None,
+            None,
+            Some(d.as_ref().into()),
+        ) {
+            let q = q.map_err(|e| store_err(&self.path, e))?;
+            if let Term::Literal(l) = q.object {
+                let p = q.predicate.as_str();
+                let local = p.strip_prefix(crate::vocab::ATH).unwrap_or(p);
+                values.insert(local.to_string(), l.value().to_string());
+            }
+        }
+        let get = |k: &str| values.get(k).cloned();
+        let text = get(vocab_ath::TEXT)
+            .ok_or_else(|| store_err(&self.path, format!("article {iri} has no text")))?;
+        let name = get(vocab_ath::SOURCE_FILE).unwrap_or_default();
+        let format = match get(vocab_ath::INPUT_FORMAT).as_deref() {
+            Some("html") => "html",
+            Some("jsonl") => "jsonl",
+            _ => "text",
+        };
+        let from_meta = format != "text";
+        let meta = crate::text::Meta {
+            format,
+            id: get(vocab_ath::EXTERNAL_ID),
+            url: get(vocab_ath::URL),
+            outlet: get(vocab_ath::OUTLET_NAME),
+            // a title or date the input gave apart from the text (a date read from the text
+            // keeps the characters it was read from)
+            title: get(vocab_ath::TITLE).filter(|_| from_meta),
+            published: get(vocab_ath::PUBLISHED_ON)
+                .filter(|_| from_meta && !values.contains_key(vocab_ath::PUBLISHED_ON_TEXT)),
+        };
+        let doc = crate::text::Document::new(name, text).with_meta(meta);
+        if crate::graph::article_iri(&doc.sha256) != iri {
+            return Err(store_err(
+                &self.path,
+                format!("article {iri}: its text does not match its hash"),
+            ));
+        }
+        Ok(doc)
+    }
+
+    /// Writes article graphs in one transaction: each graph ends up holding exactly its quads
+    /// (only the difference is written), and a replaced version's graph is removed.
+    pub fn write_articles(&self, updates: &[GraphUpdate]) -> Result<WriteStats> {
+        let err = |e: oxigraph::store::StorageError| store_err(&self.path, e);
+        let mut stats = WriteStats::default();
+        let mut tx = self.store.start_transaction().map_err(err)?;
+        for u in updates {
+            let g = NamedNode::new_unchecked(&u.iri);
+            stats.add(diff_graph(&mut tx, GraphName::NamedNode(g), &u.quads).map_err(err)?);
+            if let Some(old) = &u.replaces {
+                let og = NamedNode::new_unchecked(old);
+                let n = tx
+                    .quads_for_pattern(None, None, None, Some(og.as_ref().into()))
+                    .count();
+                stats.removed += n;
+                tx.remove_named_graph(og.as_ref()).map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(stats)
+    }
+
+    /// Sets the graphs that belong to no article (entity descriptions, gazetteer, ontology) to
+    /// exactly `quads`, and clears the build-in-progress mark, in one transaction.
+    pub fn write_shared(&self, quads: &[Quad]) -> Result<WriteStats> {
+        let err = |e: oxigraph::store::StorageError| store_err(&self.path, e);
+        let mut by_graph: std::collections::BTreeMap<String, (GraphName, Vec<Quad>)> =
+            std::collections::BTreeMap::new();
+        for g in [
+            GraphName::DefaultGraph,
+            GraphName::NamedNode(NamedNode::new_unchecked(crate::vocab::GAZETTEER_GRAPH)),
+            GraphName::NamedNode(NamedNode::new_unchecked(crate::vocab::ONTOLOGY_GRAPH)),
+        ] {
+            by_graph.insert(g.to_string(), (g, Vec::new()));
+        }
+        for q in quads {
+            by_graph
+                .entry(q.graph_name.to_string())
+                .or_insert_with(|| (q.graph_name.clone(), Vec::new()))
+                .1
+                .push(q.clone());
+        }
+        let mut stats = WriteStats::default();
+        let mut tx = self.store.start_transaction().map_err(err)?;
+        for (g, qs) in by_graph.into_values() {
+            stats.add(diff_graph(&mut tx, g, &qs).map_err(err)?);
+        }
+        tx.remove_named_graph(NamedNode::new_unchecked(PENDING_GRAPH).as_ref())
+            .map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(stats)
+    }
+
+    /// Replaces the whole dataset with `quads`, in one transaction (tests and small stores).
     pub fn replace_all(&self, quads: &[Quad]) -> Result<()> {
         let mut tx = self
             .store
@@ -158,6 +382,15 @@ impl KnowledgeGraph {
         }
         tx.commit().map_err(|e| store_err(&self.path, e))?;
         self.store.flush().map_err(|e| store_err(&self.path, e))
+    }
+
+    /// The quads of one named graph.
+    pub fn graph_quads(&self, iri: &str) -> Result<Vec<Quad>> {
+        let g = NamedNode::new_unchecked(iri);
+        self.store
+            .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+            .map(|q| q.map_err(|e| store_err(&self.path, e)))
+            .collect()
     }
 
     /// Writes the dataset as N-Quads, one statement a line, lines sorted: the same dataset
@@ -338,6 +571,39 @@ impl KnowledgeGraph {
             }
         })
     }
+}
+
+impl WriteStats {
+    fn add(&mut self, o: WriteStats) {
+        self.inserted += o.inserted;
+        self.removed += o.removed;
+    }
+}
+
+/// Makes graph `g` hold exactly `want`: removes what it has more, inserts what it lacks.
+fn diff_graph(
+    tx: &mut oxigraph::store::Transaction<'_>,
+    g: GraphName,
+    want: &[Quad],
+) -> std::result::Result<WriteStats, oxigraph::store::StorageError> {
+    let want: HashSet<&Quad> = want.iter().filter(|q| q.graph_name == g).collect();
+    let have: HashSet<Quad> = tx
+        .quads_for_pattern(None, None, None, Some(g.as_ref()))
+        .collect::<std::result::Result<_, _>>()?;
+    let mut stats = WriteStats::default();
+    for q in &have {
+        if !want.contains(q) {
+            tx.remove(q);
+            stats.removed += 1;
+        }
+    }
+    for q in want {
+        if !have.contains(q) {
+            tx.insert(q);
+            stats.inserted += 1;
+        }
+    }
+    Ok(stats)
 }
 
 /// A term as a reader wants it: IRIs bare, strings as their value, other literals `value^^type`.

@@ -66,6 +66,18 @@ impl Out {
 
 /// Every quad of a corpus, sorted and without duplicates.
 pub fn corpus_quads(arts: &[ArticleFacts], res: &Resolution) -> Vec<Quad> {
+    let mut quads = shared_quads(res);
+    for a in arts {
+        quads.extend(article_quads(a, res));
+    }
+    quads.sort_by_cached_key(|q| q.to_string());
+    quads.dedup();
+    quads
+}
+
+/// The quads that do not belong to one article: entity descriptions (default graph), what the
+/// gazetteer says of where places lie (its own graph) and the ontology (its own graph). Sorted.
+pub fn shared_quads(res: &Resolution) -> Vec<Quad> {
     let mut out = Out { quads: Vec::new() };
     let dg = GraphName::DefaultGraph;
     let rdf_type = vocab::RDF_TYPE;
@@ -94,7 +106,46 @@ pub fn corpus_quads(arts: &[ArticleFacts], res: &Resolution) -> Vec<Quad> {
             out.add(s.clone(), vocab::GEO_LONG, decimal(lon), &dg);
         }
     }
-    for (ai, art) in arts.iter().enumerate() {
+    // known from the gazetteer, not read in an article: where a prison, camp or neighbourhood
+    // lies (kept in its own graph)
+    let gz = GraphName::NamedNode(iri(vocab::GAZETTEER_GRAPH));
+    let in_graph: std::collections::HashMap<&str, &str> = res
+        .entities
+        .iter()
+        .map(|e| (e.iri.as_str(), e.iri.as_str()))
+        .collect();
+    for e in &res.entities {
+        let Some(gi) = e.gazetteer else { continue };
+        if !matches!(
+            e.class,
+            Class::Prison | Class::Camp | Class::Neighborhood | Class::Facility
+        ) {
+            continue;
+        }
+        for w in &lex_within(res, gi) {
+            if in_graph.contains_key(w.as_str()) {
+                out.add(iri(&e.iri), &ath(a::LOCATED_IN), iri(w), &gz);
+            }
+        }
+    }
+    // the vocabulary itself, so that queries can show the labels of classes and measures
+    let onto = GraphName::NamedNode(iri(vocab::ONTOLOGY_GRAPH));
+    for t in RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(crate::ONTOLOGY.as_bytes())
+        .flatten()
+    {
+        out.quads
+            .push(Quad::new(t.subject, t.predicate, t.object, onto.clone()));
+    }
+    finish(out)
+}
+
+/// The named graph of one article: the article, its mentions, figures, events and relations.
+/// In no particular order, possibly with repeats (the store keeps a set).
+pub fn article_quads(art: &ArticleFacts, res: &Resolution) -> Vec<Quad> {
+    let mut out = Out { quads: Vec::new() };
+    let rdf_type = vocab::RDF_TYPE;
+    {
         let doc_iri = article_iri(&art.doc.sha256);
         let d = iri(&doc_iri);
         let g = GraphName::NamedNode(d.clone());
@@ -119,28 +170,44 @@ pub fn corpus_quads(arts: &[ArticleFacts], res: &Resolution) -> Vec<Quad> {
                 Literal::new_typed_literal(p.value.lexical(), dt),
                 &g,
             );
-            out.add(
-                d.clone(),
-                &ath(a::PUBLISHED_ON_TEXT),
-                string(&art.doc.slice(p.start, p.end)),
-                &g,
-            );
+            if let Some((start, end)) = p.span {
+                out.add(
+                    d.clone(),
+                    &ath(a::PUBLISHED_ON_TEXT),
+                    string(&art.doc.slice(start, end)),
+                    &g,
+                );
+            }
             if p.inferred {
                 out.add(d.clone(), &ath(a::DATE_INFERRED), Literal::from(true), &g);
             }
         }
-        let ents = &res.mention_entity[ai];
-        if let Some(pi) = art.publisher {
+        let meta = &art.doc.meta;
+        out.add(d.clone(), &ath(a::INPUT_FORMAT), string(meta.format), &g);
+        for (p, v) in [
+            (a::URL, &meta.url),
+            (a::OUTLET_NAME, &meta.outlet),
+            (a::EXTERNAL_ID, &meta.id),
+        ] {
+            if let Some(v) = v {
+                out.add(d.clone(), &ath(p), string(v), &g);
+            }
+        }
+        let publisher = art
+            .publisher
+            .map(|pi| &art.rec.mentions[pi].entity)
+            .or(art.publisher_ref.as_ref());
+        if let Some(p) = publisher {
             out.add(
                 d.clone(),
                 &ath(a::PUBLISHER),
-                iri(&res.entities[ents[pi]].iri),
+                iri(&res.entity_of(p).iri),
                 &g,
             );
         }
         let mut mentioned = BTreeSet::new();
-        for (mi, m) in art.rec.mentions.iter().enumerate() {
-            let e = &res.entities[ents[mi]];
+        for m in &art.rec.mentions {
+            let e = res.entity_of(&m.entity);
             mentioned.insert(e.iri.clone());
             let mid = iri(&format!("{doc_iri}/mention/{}-{}", m.start, m.end));
             out.add(mid.clone(), rdf_type, iri(&ath(a::MENTION)), &g);
@@ -251,43 +318,19 @@ pub fn corpus_quads(arts: &[ArticleFacts], res: &Resolution) -> Vec<Quad> {
             }
         }
         for &(x, y) in &art.rec.located_in {
-            let (ex, ey) = (&res.entities[ents[x]], &res.entities[ents[y]]);
+            let (ex, ey) = (
+                res.entity_of(&art.rec.mentions[x].entity),
+                res.entity_of(&art.rec.mentions[y].entity),
+            );
             if ex.iri != ey.iri {
                 out.add(iri(&ex.iri), &ath(a::LOCATED_IN), iri(&ey.iri), &g);
             }
         }
     }
-    // known from the gazetteer, not read in an article: where a prison, camp or neighbourhood
-    // lies (kept in its own graph)
-    let gz = GraphName::NamedNode(iri(vocab::GAZETTEER_GRAPH));
-    let in_graph: std::collections::HashMap<&str, &str> = res
-        .entities
-        .iter()
-        .map(|e| (e.iri.as_str(), e.iri.as_str()))
-        .collect();
-    for e in &res.entities {
-        let Some(gi) = e.gazetteer else { continue };
-        if !matches!(
-            e.class,
-            Class::Prison | Class::Camp | Class::Neighborhood | Class::Facility
-        ) {
-            continue;
-        }
-        for w in &lex_within(res, gi) {
-            if in_graph.contains_key(w.as_str()) {
-                out.add(iri(&e.iri), &ath(a::LOCATED_IN), iri(w), &gz);
-            }
-        }
-    }
-    // the vocabulary itself, so that queries can show the labels of classes and measures
-    let onto = GraphName::NamedNode(iri(vocab::ONTOLOGY_GRAPH));
-    for t in RdfParser::from_format(RdfFormat::Turtle)
-        .for_slice(crate::ONTOLOGY.as_bytes())
-        .flatten()
-    {
-        out.quads
-            .push(Quad::new(t.subject, t.predicate, t.object, onto.clone()));
-    }
+    out.quads
+}
+
+fn finish(out: Out) -> Vec<Quad> {
     let mut quads = out.quads;
     quads.sort_by_cached_key(|q| q.to_string());
     quads.dedup();

@@ -20,6 +20,25 @@ pub struct Document {
     pub chars: Vec<char>,
     /// Hex SHA-256 of `text` in UTF-8.
     pub sha256: String,
+    /// What the input said about the article besides its text.
+    pub meta: Meta,
+}
+
+/// An article's metadata as its input gave it (JSON Lines fields, HTML `<meta>` tags).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// The input form: `text`, `html` or `jsonl`.
+    pub format: &'static str,
+    /// The id the input gave.
+    pub id: Option<String>,
+    /// Where the article was published.
+    pub url: Option<String>,
+    /// The headline, where the input gives it apart from the text.
+    pub title: Option<String>,
+    /// The publication date as the input gives it (`YYYY-MM-DD`, or a longer ISO 8601 stamp).
+    pub published: Option<String>,
+    /// The outlet's name.
+    pub outlet: Option<String>,
 }
 
 impl Document {
@@ -32,7 +51,17 @@ impl Document {
             text,
             chars,
             sha256,
+            meta: Meta {
+                format: "text",
+                ..Meta::default()
+            },
         }
+    }
+
+    /// The same document with metadata.
+    pub fn with_meta(mut self, meta: Meta) -> Self {
+        self.meta = meta;
+        self
     }
 
     /// The original characters `[s, e)`.
