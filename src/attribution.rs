@@ -29,9 +29,9 @@ pub struct Attribution {
 }
 
 fn speech_kind(lex: &Lexicon, w: &str) -> Option<SpeechKind> {
-    lex.variants(w).into_iter().find_map(|(k, v, _)| {
-        if k <= 2 {
-            lex.speech_verbs.get(&v).copied()
+    lex.variants(w).iter().find_map(|(k, v, _)| {
+        if *k <= 2 {
+            lex.speech_verbs.get(v).copied()
         } else {
             None
         }

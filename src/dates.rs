@@ -61,7 +61,11 @@ fn number(w: &str) -> Option<u32> {
 
 fn month_at(lex: &Lexicon, text: &Text, i: usize) -> Option<(u32, usize)> {
     let toks = &text.tokens;
-    for (k, v, _) in lex.variants(&toks.get(i)?.text) {
+    for (k, v, _) in lex
+        .variants(&toks.get(i)?.text)
+        .iter()
+        .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
+    {
         if k > 1 {
             continue;
         }

@@ -73,15 +73,20 @@ impl Cx<'_> {
     fn trigger_at(&self, i: usize) -> Option<(EventClass, usize, bool)> {
         let toks = &self.text.tokens;
         let mut best: Option<(EventClass, usize, bool)> = None;
-        for (k, v, restore) in self.lex.variants(&toks[i].text) {
+        for (k, v, restore) in self
+            .lex
+            .variants(&toks[i].text)
+            .iter()
+            .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
+        {
             if k > 2 {
                 continue;
             }
             let bare = v.strip_prefix("ال").filter(|r| r.chars().count() >= 3);
             let definite = bare.is_some() || !restore.is_empty();
-            let bare = bare.unwrap_or(&v).to_string();
-            for key in [v.clone(), bare] {
-                let Some(entries) = self.lex.events.get(&key) else {
+            let bare = bare.unwrap_or(v).to_string();
+            for key in [v, bare.as_str()] {
+                let Some(entries) = self.lex.events.get(key) else {
                     continue;
                 };
                 for (words, class) in entries {

@@ -144,15 +144,12 @@ pub fn meta_date(s: &str) -> Option<DateValue> {
 /// or English, any case).
 pub fn outlet_ref(lex: &Lexicon, name: &str) -> Option<EntityRef> {
     let key = crate::text::fold_str(name.trim());
-    let lower = name.trim().to_lowercase();
-    lex.gazetteer
+    let words: Vec<&str> = key.split(' ').collect();
+    lex.names
+        .get(words[0])?
         .iter()
-        .position(|g| {
-            g.class == Class::MediaOutlet
-                && (crate::text::fold_str(&g.name_ar) == key
-                    || (!g.name_en.is_empty() && g.name_en.to_lowercase() == lower))
-        })
-        .map(EntityRef::Known)
+        .find(|e| e.words == words && lex.gazetteer[e.entity].class == Class::MediaOutlet)
+        .map(|e| EntityRef::Known(e.entity))
 }
 
 /// Line number of each token.

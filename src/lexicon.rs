@@ -2,8 +2,28 @@
 //! binary (`Lexicon::builtin`) and can be replaced by a folder of the same files
 //! (`Lexicon::from_dir`).
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::rc::Rc;
+
+/// A reading of a token: (characters of proclitics stripped, the stem as looked up, the letters
+/// restored in front of it — «ال» after «لل»).
+pub type Variant = (usize, String, String);
+
+/// Where the proclitics the cached variants were made with live (address, length), a copy of
+/// them, and the variants.
+type VariantCache = (
+    (usize, usize),
+    Vec<(String, String, bool)>,
+    rustc_hash::FxHashMap<String, Rc<[Variant]>>,
+);
+
+thread_local! {
+    /// Variants of recent tokens, per thread and per lexicon: the same words come back in every
+    /// sentence, and every extractor asks for them.
+    static VARIANTS: RefCell<VariantCache> = RefCell::new(((0, 0), Vec::new(), Default::default()));
+}
 
 use crate::error::{Error, Result};
 use crate::text::fold_str;
@@ -644,28 +664,56 @@ impl Lexicon {
 
     /// Proclitic readings of a token: (characters stripped, the word left, prefix restored,
     /// whether a conjunction was stripped). The token itself comes first.
-    pub fn variants(&self, token: &str) -> Vec<(usize, String, String)> {
+    pub fn variants(&self, token: &str) -> Rc<[Variant]> {
+        VARIANTS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let at = (self.proclitics.as_ptr() as usize, self.proclitics.len());
+            if cache.0 != at {
+                // another lexicon (or this one moved): keep the cache only if its proclitics
+                // are the same
+                if cache.1 != self.proclitics {
+                    cache.1 = self.proclitics.clone();
+                    cache.2.clear();
+                }
+                cache.0 = at;
+            }
+            if cache.2.len() > 1 << 16 {
+                cache.2.clear();
+            }
+            if let Some(v) = cache.2.get(token) {
+                return Rc::clone(v);
+            }
+            let v: Rc<[Variant]> = self.compute_variants(token).into();
+            cache.2.insert(token.to_string(), Rc::clone(&v));
+            v
+        })
+    }
+
+    fn compute_variants(&self, token: &str) -> Vec<Variant> {
         let mut out = vec![(0, token.to_string(), String::new())];
-        let chars: Vec<char> = token.chars().collect();
-        let mut stems: Vec<(usize, Vec<char>)> = vec![(0, chars.clone())];
+        let len = token.chars().count();
+        let mut stems: Vec<(usize, &str, usize)> = vec![(0, token, len)];
         for (form, _, conj) in &self.proclitics {
-            let f: Vec<char> = form.chars().collect();
-            if *conj && chars.len() > f.len() + 2 && chars.starts_with(&f) {
-                stems.push((f.len(), chars[f.len()..].to_vec()));
+            let fl = form.chars().count();
+            if *conj && len > fl + 2 {
+                if let Some(rest) = token.strip_prefix(form.as_str()) {
+                    stems.push((fl, rest, len - fl));
+                }
             }
         }
-        for (k, stem) in stems {
+        for (k, stem, slen) in stems {
             if k > 0 {
-                out.push((k, stem.iter().collect(), String::new()));
+                out.push((k, stem.to_string(), String::new()));
             }
             for (form, restore, conj) in &self.proclitics {
-                let f: Vec<char> = form.chars().collect();
+                let fl = form.chars().count();
                 // at least three letters must remain: «بين» is not ب + «ين»
-                if *conj || stem.len() < f.len() + 3 || !stem.starts_with(&f) {
+                if *conj || slen < fl + 3 {
                     continue;
                 }
-                let rest: String = stem[f.len()..].iter().collect();
-                out.push((k + f.len(), format!("{restore}{rest}"), restore.clone()));
+                if let Some(rest) = stem.strip_prefix(form.as_str()) {
+                    out.push((k + fl, format!("{restore}{rest}"), restore.clone()));
+                }
             }
         }
         out

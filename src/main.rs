@@ -17,18 +17,24 @@ struct Cli {
 enum Command {
     /// Read articles into the store (and write the exports).
     Build(athar::cmd::build::BuildArgs),
+    /// Check that every article in a store is whole.
+    Check(athar::cmd::check::CheckArgs),
     /// Write the exports of a store.
     Export(athar::cmd::export::ExportArgs),
     /// Run a SPARQL query on a store.
     Query(athar::cmd::query::QueryArgs),
+    /// Write a synthetic corpus (JSON Lines) made from real articles' sentences.
+    Synth(athar::cmd::synth::SynthArgs),
 }
 
 fn main() {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(a) => athar::cmd::build::run(a),
+        Command::Check(a) => athar::cmd::check::run(a),
         Command::Export(a) => athar::cmd::export::run(a),
         Command::Query(a) => athar::cmd::query::run(a),
+        Command::Synth(a) => athar::cmd::synth::run(a),
     };
     match result {
         Ok(code) => std::process::exit(code),

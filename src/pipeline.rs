@@ -34,6 +34,9 @@ pub struct BuildOptions {
     pub limits: Limits,
     /// Articles per chunk: extracted together, written in one transaction.
     pub chunk: usize,
+    /// Text bytes whose extraction is kept between the two passes; past it, articles are read
+    /// and extracted again in the second pass, so memory stays bounded.
+    pub keep_bytes: u64,
 }
 
 impl BuildOptions {
@@ -43,6 +46,7 @@ impl BuildOptions {
             as_of,
             limits: Limits::default(),
             chunk: 256,
+            keep_bytes: 32 << 20,
         }
     }
 }
@@ -233,6 +237,8 @@ pub fn build(
     // pass 1: the resolver's links
     let t1 = Instant::now();
     let mut resolver = Resolver::new(lex);
+    let mut kept: HashMap<String, ArticleFacts> = HashMap::new();
+    let mut kept_bytes = 0u64;
     for (ci, part) in entries.chunks(chunk).enumerate() {
         let facts: Vec<Result<ArticleFacts>> = part
             .par_iter()
@@ -241,8 +247,13 @@ pub fn build(
         for (e, f) in part.iter().zip(facts) {
             match f {
                 Ok(a) => {
-                    report.text_bytes += a.doc.text.len() as u64;
+                    let n = a.doc.text.len() as u64;
+                    report.text_bytes += n;
                     resolver.add(&a);
+                    if kept_bytes + n <= opts.keep_bytes {
+                        kept_bytes += n;
+                        kept.insert(e.name.clone(), a);
+                    }
                 }
                 Err(err) => {
                     failed.insert(e.name.clone());
@@ -262,13 +273,19 @@ pub fn build(
             .par_iter()
             .filter(|e| !failed.contains(&e.name))
             .map(|e| {
-                let doc = load(&graph, e, &opts.limits)?;
-                let iri = crate::graph::article_iri(&doc.sha256);
-                let a = extract(lex, doc, opts.as_of);
+                let fresh;
+                let a = match kept.get(&e.name) {
+                    Some(a) => a,
+                    None => {
+                        fresh = extract(lex, load(&graph, e, &opts.limits)?, opts.as_of);
+                        &fresh
+                    }
+                };
                 Ok(GraphUpdate {
-                    iri,
-                    quads: article_quads(&a, &res),
+                    iri: crate::graph::article_iri(&a.doc.sha256),
+                    quads: article_quads(a, &res),
                     replaces: e.replaces.clone(),
+                    new: matches!(e.source, Source::Input(_)) && e.replaces.is_none(),
                 })
             })
             .collect();
@@ -318,4 +335,66 @@ fn count_entities(graph: &KnowledgeGraph) -> Result<usize> {
             .unwrap_or(0)),
         _ => Ok(0),
     }
+}
+
+/// What `check` found wrong with one article's graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The article's name.
+    pub article: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Checks that every article in the store is whole: its text matches its hash, and its graph
+/// holds exactly the mentions, figures and events that extracting the text again gives (by
+/// their span IRIs). Reads `db/` itself, not a snapshot, so it needs the store's lock.
+pub fn check(lex: &Lexicon, store: &Path, as_of: NaiveDate) -> Result<(usize, Vec<Problem>)> {
+    let graph = KnowledgeGraph::open(store)?;
+    let articles = graph.articles()?;
+    let problems: Vec<Problem> = articles
+        .par_iter()
+        .flat_map_iter(|s| {
+            let problem = |message: String| Problem {
+                article: s.source_file.clone(),
+                message,
+            };
+            let doc = match graph.article_document(&s.iri) {
+                Ok(d) => d,
+                Err(e) => return vec![problem(e.to_string())],
+            };
+            let a = extract(lex, doc, as_of);
+            let want: HashSet<String> = article_quads(&a, &resolve(lex, std::slice::from_ref(&a)))
+                .into_iter()
+                .filter_map(|q| match q.subject {
+                    oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str().contains('/') => {
+                        Some(n.into_string())
+                    }
+                    _ => None,
+                })
+                .filter(|n| n.starts_with(&s.iri) && n.len() > s.iri.len())
+                .collect();
+            let have: HashSet<String> = match graph.graph_quads(&s.iri) {
+                Ok(qs) => qs
+                    .into_iter()
+                    .filter_map(|q| match q.subject {
+                        oxigraph::model::NamedOrBlankNode::NamedNode(n) => Some(n.into_string()),
+                        _ => None,
+                    })
+                    .filter(|n| n.starts_with(&s.iri) && n.len() > s.iri.len())
+                    .collect(),
+                Err(e) => return vec![problem(e.to_string())],
+            };
+            let mut out = Vec::new();
+            let missing = want.difference(&have).count();
+            let extra = have.difference(&want).count();
+            if missing + extra > 0 {
+                out.push(problem(format!(
+                    "graph is not whole: {missing} statements' subjects missing, {extra} unexpected"
+                )));
+            }
+            out
+        })
+        .collect();
+    Ok((articles.len(), problems))
 }

@@ -81,11 +81,16 @@ impl Cx<'_> {
 
     /// A number word, through a proclitic (بثلاث، وعشرين) or the article on a vague one (العشرات).
     fn number_word(&self, w: &str) -> Option<(f64, NumKind)> {
-        for (k, v, restore) in self.lex.variants(w) {
+        for (k, v, restore) in self
+            .lex
+            .variants(w)
+            .iter()
+            .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
+        {
             if k > 1 || !restore.is_empty() {
                 continue;
             }
-            if let Some(&x) = self.lex.numbers.get(&v) {
+            if let Some(&x) = self.lex.numbers.get(v) {
                 return Some(x);
             }
             if let Some(x) = v.strip_prefix("ال").and_then(|r| self.lex.numbers.get(r)) {
@@ -228,18 +233,23 @@ impl Cx<'_> {
     fn triggers(&self, a: usize, b: usize) -> Vec<(usize, Measure, TriggerKind)> {
         let mut out = Vec::new();
         for i in a..b {
-            for (k, v, _) in self.lex.variants(self.tok(i)) {
+            for (k, v, _) in self
+                .lex
+                .variants(self.tok(i))
+                .iter()
+                .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
+            {
                 if k > 2 {
                     continue;
                 }
                 let bare = v
                     .strip_prefix("ال")
                     .filter(|r| r.chars().count() >= 3)
-                    .unwrap_or(&v);
+                    .unwrap_or(v);
                 let Some(entries) = self
                     .lex
                     .measures
-                    .get(&v)
+                    .get(v)
                     .or_else(|| self.lex.measures.get(bare))
                 else {
                     continue;
@@ -586,8 +596,9 @@ fn group_of(
         let w = cx.tok(i);
         let member = lex
             .variants(w)
-            .into_iter()
-            .find(|(k, v, _)| *k <= 1 && lex.members.contains(v));
+            .iter()
+            .find(|(k, v, _)| *k <= 1 && lex.members.contains(v))
+            .cloned();
         if let Some((_, v, _)) = member {
             // «عناصرها»: the organisation named last
             if v.ends_with('ه') || v.ends_with("ها") {

@@ -261,8 +261,13 @@ impl Ctx<'_> {
     /// Gazetteer names starting at token i.
     fn gazetteer_at(&self, i: usize) -> Vec<Cand> {
         let mut out = Vec::new();
-        for (k, v, restore) in self.lex.variants(self.tok(i)) {
-            let Some(entries) = self.lex.names.get(&v) else {
+        for (k, v, restore) in self
+            .lex
+            .variants(self.tok(i))
+            .iter()
+            .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
+        {
+            let Some(entries) = self.lex.names.get(v) else {
                 continue;
             };
             for e in entries {
@@ -280,7 +285,7 @@ impl Ctx<'_> {
                     a: i,
                     b: i + n,
                     skip: k,
-                    restore: restore.clone(),
+                    restore: restore.to_string(),
                     entity: EntityRef::Known(e.entity),
                     prio: PRIO_GAZETTEER,
                     needs_context: e.needs_context,
@@ -439,9 +444,14 @@ impl Ctx<'_> {
     /// Head-noun patterns starting at token i.
     fn heads_at(&self, i: usize) -> Vec<Cand> {
         let mut out = Vec::new();
-        for (k, v, _) in self.lex.variants(self.tok(i)) {
-            if let Some(head) = self.lex.heads.get(&v) {
-                self.head_pattern(i, k, &v, head.class, head.keep, head.rule, &mut out);
+        for (k, v, _) in self
+            .lex
+            .variants(self.tok(i))
+            .iter()
+            .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
+        {
+            if let Some(head) = self.lex.heads.get(v) {
+                self.head_pattern(i, k, v, head.class, head.keep, head.rule, &mut out);
             } else if let Some(stem) = v.strip_suffix("تي") {
                 // the dual construct: محافظتي الرقة ودير الزور
                 if let Some(head) = self.lex.heads.get(&format!("{stem}ه")) {
@@ -667,7 +677,12 @@ impl Ctx<'_> {
     }
 
     fn title_at(&self, i: usize) -> Option<(usize, usize, Role, bool)> {
-        for (k, v, _) in self.lex.variants(self.tok(i)) {
+        for (k, v, _) in self
+            .lex
+            .variants(self.tok(i))
+            .iter()
+            .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
+        {
             for (words, role, office) in &self.lex.titles {
                 if words[0] != v || i + words.len() > self.n() {
                     continue;
@@ -851,8 +866,8 @@ impl Ctx<'_> {
             let speech = self
                 .lex
                 .variants(self.tok(i))
-                .into_iter()
-                .any(|(k, v, _)| k <= 1 && self.lex.speech_verbs.contains_key(&v));
+                .iter()
+                .any(|(k, v, _)| *k <= 1 && self.lex.speech_verbs.contains_key(v.as_str()));
             if speech {
                 if let Some(end) = self.person_name(i + 1, 2, starts) {
                     out.push(self.person(i + 1, end, PRIO_SPEECH, None));
@@ -1003,8 +1018,12 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     let mut extra = Vec::new();
     for (i, _) in taken.iter().enumerate().filter(|(_, t)| !**t) {
         // anaphors: السجن → the prison named last
-        for (k, v, restore) in lex.variants(cx.tok(i)) {
-            let Some((class, prefix)) = lex.anaphors.get(&v) else {
+        for (k, v, restore) in lex
+            .variants(cx.tok(i))
+            .iter()
+            .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
+        {
+            let Some((class, prefix)) = lex.anaphors.get(v) else {
                 continue;
             };
             let fits = |m: &Mention| {
@@ -1030,7 +1049,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
             });
             if let Some(entity) = target {
                 let c = Cand {
-                    restore,
+                    restore: restore.to_string(),
                     ..Cand::new(i, i + 1, k, entity, PRIO_REFERENCE)
                 };
 
@@ -1042,8 +1061,8 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
         if i > 0 {
             let after_speech = lex
                 .variants(cx.tok(i - 1))
-                .into_iter()
-                .any(|(k, v, _)| k <= 1 && lex.speech_verbs.contains_key(&v));
+                .iter()
+                .any(|(k, v, _)| *k <= 1 && lex.speech_verbs.contains_key(v.as_str()));
             if after_speech {
                 let orig_word = clean_label(&{
                     let (s, e) = text.orig_span(doc, i, 0, i + 1);
@@ -1092,6 +1111,13 @@ fn equivalences(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
         .map(|(i, m)| (m.tokens.0, i))
         .collect();
     for p in 0..cx.n() {
+        let first: Vec<String> = cx
+            .lex
+            .variants(cx.tok(p))
+            .iter()
+            .filter(|(k, _, _)| *k <= 1)
+            .map(|(_, v, _)| v.clone())
+            .collect();
         for phrase in &cx.lex.equivalence {
             let (body, clitic) = match phrase.last().map(String::as_str) {
                 Some("ب") => (&phrase[..phrase.len() - 1], true),
@@ -1101,11 +1127,7 @@ fn equivalences(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
             if p + n > cx.n() {
                 continue;
             }
-            let first_ok = cx
-                .lex
-                .variants(cx.tok(p))
-                .iter()
-                .any(|(k, v, _)| *k <= 1 && v == &body[0]);
+            let first_ok = first.contains(&body[0]);
             if !first_ok || !(1..n).all(|x| cx.tok(p + x) == body[x]) {
                 continue;
             }
@@ -1274,16 +1296,19 @@ fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<(EntityRef, Relation,
     };
     let mut out = Vec::new();
     for p in 0..cx.n() {
+        let first: Vec<String> = cx
+            .lex
+            .variants(cx.tok(p))
+            .iter()
+            .filter(|(k, _, _)| *k <= 1)
+            .map(|(_, v, _)| v.clone())
+            .collect();
         for (words, rel, ab, gap) in &lex.relations {
             let n = words.len();
             if p + n > cx.n() || !cx.text.joined(p, p + n) {
                 continue;
             }
-            let first_ok = cx
-                .lex
-                .variants(cx.tok(p))
-                .iter()
-                .any(|(k, v, _)| *k <= 1 && *v == words[0]);
+            let first_ok = first.contains(&words[0]);
             if !first_ok || !(1..n).all(|x| cx.tok(p + x) == words[x]) {
                 continue;
             }

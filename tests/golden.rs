@@ -23,9 +23,9 @@ fn seed_mentions_match_the_golden_files() {
     }
     let (arts, res) = analyze_corpus(&lex, docs, NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
     let mut failures = Vec::new();
-    for (ai, a) in arts.iter().enumerate() {
+    for a in &arts {
         let mut out = String::from("start\tend\tanchor\tkind\tclass\tentity\n");
-        for (mi, m) in a.rec.mentions.iter().enumerate() {
+        for m in &a.rec.mentions {
             let e = &res.entity_of(&m.entity);
             assert_eq!(
                 a.doc.slice(m.start, m.end),

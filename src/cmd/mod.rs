@@ -1,8 +1,10 @@
 //! One module per subcommand; each has its clap arguments and a `run`.
 
 pub mod build;
+pub mod check;
 pub mod export;
 pub mod query;
+pub mod synth;
 
 use std::path::PathBuf;
 
@@ -23,3 +25,5 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_ERROR: i32 = 1;
 /// Exit status: the build finished but some inputs were rejected (each is named on stderr).
 pub const EXIT_REJECTED: i32 = 3;
+/// Exit status of `check`: some article in the store is not whole.
+pub const EXIT_DAMAGED: i32 = 4;

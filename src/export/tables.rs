@@ -17,8 +17,11 @@ fn table<W: Write>(g: &KnowledgeGraph, query: &str, header: &[&str], w: W) -> Re
     c.into_inner().map_err(|e| Error::Query(e.to_string()))
 }
 
-/// The article-level columns every table shares.
-const ARTICLE: &str = "?d ath:sourceFile ?article . OPTIONAL { ?d ath:publishedOn ?published }
+/// The article-level columns every table shares: the required part comes before any OPTIONAL
+/// (Oxigraph joins a required pattern written after an OPTIONAL or a BIND by nested loops: minutes at 1,000
+/// articles instead of a second).
+const ARTICLE_REQ: &str = "?d ath:sourceFile ?article .";
+const ARTICLE: &str = "OPTIONAL { ?d ath:publishedOn ?published }
     OPTIONAL { ?d ath:publisher/rdfs:label ?publisher }";
 
 /// One row per statement: mentions, figures, events and relations, with the article, sentence
@@ -27,19 +30,20 @@ pub fn write_facts<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
     let q = format!(
         "SELECT ?subject ?subject_label ?predicate ?object ?object_label ?text ?start ?end ?sentence ?article ?published ?publisher ?reported_by WHERE {{
   {{ ?m a ath:Mention ; ath:refersTo ?subject ; ath:mentionedIn ?d ; ath:start ?start ; ath:end ?end ; ath:anchorText ?text .
-     ?subject rdfs:label ?subject_label . BIND(ath:mentionedIn AS ?predicate) BIND(?d AS ?object) }}
+     ?subject rdfs:label ?subject_label . {ARTICLE_REQ} BIND(ath:mentionedIn AS ?predicate) BIND(?d AS ?object) }}
   UNION
   {{ ?subject a ath:Quantity ; ath:measures ?object ; ath:mentionedIn ?d ; ath:start ?start ; ath:end ?end ; ath:evidence ?sentence .
-     BIND(ath:measures AS ?predicate) ?d ath:text ?t BIND(SUBSTR(?t, ?start + 1, ?end - ?start) AS ?text)
+     ?d ath:text ?t . {ARTICLE_REQ} BIND(ath:measures AS ?predicate) BIND(SUBSTR(?t, ?start + 1, ?end - ?start) AS ?text)
+     OPTIONAL {{ ?object rdfs:label ?object_label FILTER(LANG(?object_label) IN ('ar', 'en')) }}
      OPTIONAL {{ ?subject ath:reportedBy/rdfs:label ?reported_by }} }}
   UNION
   {{ ?subject a ?object ; ath:mentionedIn ?d ; ath:start ?start ; ath:end ?end ; ath:evidence ?sentence . ?object rdfs:subClassOf ath:Event .
-     BIND(<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> AS ?predicate) ?d ath:text ?t BIND(SUBSTR(?t, ?start + 1, ?end - ?start) AS ?text)
+     ?d ath:text ?t . {ARTICLE_REQ} BIND(<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> AS ?predicate) BIND(SUBSTR(?t, ?start + 1, ?end - ?start) AS ?text)
+     OPTIONAL {{ ?object rdfs:label ?object_label FILTER(LANG(?object_label) IN ('ar', 'en')) }}
      OPTIONAL {{ ?subject ath:reportedBy/rdfs:label ?reported_by }} }}
   UNION
   {{ VALUES ?predicate {{ ath:locatedIn ath:controls ath:supports ath:partOf ath:affiliatedWith ath:spokespersonOf ath:commanderOf ath:officialOf ath:headOf }}
-     GRAPH ?d {{ ?subject ?predicate ?object }} ?d a ath:Article . ?subject rdfs:label ?subject_label . ?object rdfs:label ?object_label }}
-  OPTIONAL {{ ?object rdfs:label ?object_label FILTER(LANG(?object_label) IN ('ar', 'en')) }}
+     GRAPH ?d {{ ?subject ?predicate ?object }} ?d a ath:Article . ?subject rdfs:label ?subject_label . ?object rdfs:label ?object_label . {ARTICLE_REQ} }}
   {ARTICLE}
 }} ORDER BY ?article ?start ?end ?subject ?predicate ?object ?subject_label ?object_label ?text ?sentence ?published ?publisher ?reported_by"
     );
@@ -71,8 +75,9 @@ pub fn write_quantities<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
     let q = format!(
         "SELECT ?quantity ?measure ?value ?min ?max ?qualifier ?unit ?group ?about ?reported_by ?text ?start ?end ?evidence ?article ?published ?publisher WHERE {{
   ?quantity a ath:Quantity ; ath:measures ?m ; ath:qualifier ?ql ; ath:mentionedIn ?d ; ath:start ?start ; ath:end ?end ; ath:evidence ?evidence .
+  {ARTICLE_REQ} ?d ath:text ?t
   BIND(STRAFTER(STR(?m), '#') AS ?measure) BIND(STRAFTER(STR(?ql), '#') AS ?qualifier)
-  ?d ath:text ?t BIND(SUBSTR(?t, ?start + 1, ?end - ?start) AS ?text)
+  BIND(SUBSTR(?t, ?start + 1, ?end - ?start) AS ?text)
   OPTIONAL {{ ?quantity ath:value ?value }} OPTIONAL {{ ?quantity ath:minValue ?min }} OPTIONAL {{ ?quantity ath:maxValue ?max }}
   OPTIONAL {{ ?quantity ath:unit ?u BIND(STRAFTER(STR(?u), '#') AS ?unit) }}
   OPTIONAL {{ ?quantity ath:ofGroup/rdfs:label ?group }} OPTIONAL {{ ?quantity ath:about/rdfs:label ?about }}
@@ -136,6 +141,7 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
         &format!(
             "SELECT ?e ?class ?date ?dt ?notes ?article ?publisher ?d WHERE {{
                ?e a ?c ; ath:mentionedIn ?d ; ath:evidence ?notes . ?c rdfs:subClassOf ath:Event .
+               {ARTICLE_REQ}
                BIND(STRAFTER(STR(?c), '#') AS ?class)
                OPTIONAL {{ ?e ath:date ?date BIND(STRAFTER(STR(DATATYPE(?date)), '#') AS ?dt) }}
                {ARTICLE} }} ORDER BY ?article ?e ?class ?date ?dt ?notes ?publisher ?d"

@@ -39,6 +39,9 @@ pub struct GraphUpdate {
     pub quads: Vec<Quad>,
     /// The graph of an earlier version of the article, to remove in the same transaction.
     pub replaces: Option<String>,
+    /// The article was not in the store when the build started (its graph may still be there,
+    /// from a build that was killed).
+    pub new: bool,
 }
 
 /// What a write changed.
@@ -322,6 +325,31 @@ impl KnowledgeGraph {
     pub fn write_articles(&self, updates: &[GraphUpdate]) -> Result<WriteStats> {
         let err = |e: oxigraph::store::StorageError| store_err(&self.path, e);
         let mut stats = WriteStats::default();
+        // articles new to the store go in through the bulk loader: sorted files ingested in one
+        // atomic step at commit, much faster than a transaction
+        let fresh = |u: &GraphUpdate| {
+            u.new && u.replaces.is_none() && {
+                let g = NamedNode::new_unchecked(&u.iri);
+                self.store
+                    .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+                    .next()
+                    .is_none()
+            }
+        };
+        if !self.path.as_os_str().is_empty() && updates.iter().all(fresh) {
+            let mut loader = self
+                .store
+                .bulk_loader()
+                .with_num_threads(1)
+                .with_max_memory_size_in_megabytes(256);
+            // one call: the loader writes a set of files per call
+            stats.inserted = updates.iter().map(|u| u.quads.len()).sum();
+            loader
+                .load_quads(updates.iter().flat_map(|u| u.quads.iter().cloned()))
+                .map_err(err)?;
+            loader.commit().map_err(err)?;
+            return Ok(stats);
+        }
         let mut tx = self.store.start_transaction().map_err(err)?;
         for u in updates {
             let g = NamedNode::new_unchecked(&u.iri);
