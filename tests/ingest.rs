@@ -345,7 +345,7 @@ fn a_build_killed_at_any_moment_leaves_every_article_whole_or_absent() {
     for delay_ms in [300u64, 900, 1600, 2500, 3500] {
         let mut child = athar()
             .arg("build")
-            .arg(&seeds())
+            .arg(seeds())
             .arg(&corpus)
             .arg("--store")
             .arg(&store)
