@@ -15,6 +15,9 @@ target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import js
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$target_dir/release/athar" build tests/data/seeds --store "$tmp/store" --export "$tmp/exports" --as-of 2026-11-22
+# the SPARQL endpoint with standard clients, then a bounded load test
+python3 scripts/test_serve.py "$target_dir/release/athar" "$tmp/store"
+scripts/loadtest.sh "$target_dir/release/athar" "$tmp/store"
 for f in "$tmp"/exports/*; do
   committed="exports/$(basename "$f")"
   cmp "$f" "$committed" || { echo "$committed is stale: run scripts/build-seeds.sh and commit it"; exit 1; }

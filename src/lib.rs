@@ -6,20 +6,27 @@
 //! [`graph::KnowledgeGraph`] (Oxigraph) → [`export`].
 
 pub mod attribution;
+#[cfg(feature = "store")]
 pub mod cmd;
 pub mod dates;
 pub mod error;
 pub mod events;
+#[cfg(feature = "store")]
 pub mod export;
 pub mod extract;
+pub mod fuzzcheck;
+#[cfg(feature = "store")]
 pub mod graph;
 pub mod html;
 pub mod ingest;
 pub mod lexicon;
+#[cfg(feature = "store")]
 pub mod pipeline;
 pub mod quantities;
 pub mod recognize;
 pub mod resolve;
+#[cfg(feature = "store")]
+pub mod serve;
 pub mod synth;
 pub mod text;
 pub mod vocab;

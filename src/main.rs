@@ -17,12 +17,16 @@ struct Cli {
 enum Command {
     /// Read articles into the store (and write the exports).
     Build(athar::cmd::build::BuildArgs),
+    /// Benchmark builds of synthetic corpora (figures printed, not asserted).
+    Bench(athar::cmd::bench::BenchArgs),
     /// Check that every article in a store is whole.
     Check(athar::cmd::check::CheckArgs),
     /// Write the exports of a store.
     Export(athar::cmd::export::ExportArgs),
     /// Run a SPARQL query on a store.
     Query(athar::cmd::query::QueryArgs),
+    /// Serve the store as a read-only SPARQL endpoint with a query page.
+    Serve(athar::cmd::serve::ServeArgs),
     /// Write a synthetic corpus (JSON Lines) made from real articles' sentences.
     Synth(athar::cmd::synth::SynthArgs),
 }
@@ -31,9 +35,11 @@ fn main() {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(a) => athar::cmd::build::run(a),
+        Command::Bench(a) => athar::cmd::bench::run(a),
         Command::Check(a) => athar::cmd::check::run(a),
         Command::Export(a) => athar::cmd::export::run(a),
         Command::Query(a) => athar::cmd::query::run(a),
+        Command::Serve(a) => athar::cmd::serve::run(a),
         Command::Synth(a) => athar::cmd::synth::run(a),
     };
     match result {

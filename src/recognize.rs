@@ -261,6 +261,10 @@ impl Ctx<'_> {
     /// Gazetteer names starting at token i.
     fn gazetteer_at(&self, i: usize) -> Vec<Cand> {
         let mut out = Vec::new();
+        // callers look one past a name («سجن X» at the end of the text): nothing there
+        if i >= self.n() {
+            return out;
+        }
         for (k, v, restore) in self
             .lex
             .variants(self.tok(i))

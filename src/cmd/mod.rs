@@ -1,9 +1,11 @@
 //! One module per subcommand; each has its clap arguments and a `run`.
 
+pub mod bench;
 pub mod build;
 pub mod check;
 pub mod export;
 pub mod query;
+pub mod serve;
 pub mod synth;
 
 use std::path::PathBuf;

@@ -440,6 +440,17 @@ impl KnowledgeGraph {
         Ok(w)
     }
 
+    /// Writes the dataset as N-Quads in the store's own order, streaming (deterministic too, but
+    /// not sorted by text): for stores too large to sort in memory.
+    pub fn dump_nquads<W: Write>(&self, w: W) -> Result<W> {
+        let mut s = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(w);
+        for q in self.store.iter() {
+            let q = q.map_err(|e| store_err(&self.path, e))?;
+            s.serialize_quad(&q).map_err(|e| Error::io(&self.path, e))?;
+        }
+        s.finish().map_err(|e| Error::io(&self.path, e))
+    }
+
     /// Writes the dataset as TriG (named graphs kept) or the union of its graphs as Turtle, with
     /// the project's prefixes, statements sorted.
     pub fn write_rdf<W: Write>(&self, trig: bool, w: W) -> Result<W> {
@@ -632,6 +643,216 @@ fn diff_graph(
         }
     }
     Ok(stats)
+}
+
+/// A query as the SPARQL protocol gives it.
+#[derive(Debug, Clone, Default)]
+pub struct ProtocolQuery {
+    /// The query text.
+    pub query: String,
+    /// `default-graph-uri` values (none: the union of all graphs).
+    pub default_graphs: Vec<String>,
+    /// `named-graph-uri` values (none: all named graphs).
+    pub named_graphs: Vec<String>,
+    /// The media types the client accepts, best first (empty: the defaults).
+    pub accept: Vec<String>,
+    /// Time limit.
+    pub timeout: std::time::Duration,
+    /// Largest number of result rows (or triples).
+    pub max_results: usize,
+}
+
+/// Why a protocol query failed, as the protocol's status codes tell it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProtocolError {
+    /// 400: the query does not parse (the parser's message), or a bad parameter.
+    Malformed(String),
+    /// 406: none of the accepted media types fits the query's form.
+    NotAcceptable(String),
+    /// 503: the time limit was reached.
+    Timeout(std::time::Duration),
+    /// 413: more results than the limit.
+    TooLarge(usize),
+    /// 500: anything else.
+    Internal(String),
+}
+
+/// The media types results are written in, by query form.
+pub const RESULT_TYPES: &[&str] = &[
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+];
+/// The media types graphs (CONSTRUCT, DESCRIBE) are written in.
+pub const GRAPH_TYPES: &[&str] = &[
+    "text/turtle",
+    "application/n-triples",
+    "application/ld+json",
+    "application/rdf+xml",
+];
+
+fn choose(accept: &[String], offered: &[&'static str]) -> Option<&'static str> {
+    if accept.is_empty() {
+        return offered.first().copied();
+    }
+    for a in accept {
+        let a = a.trim().to_lowercase();
+        if a == "*/*" || a.is_empty() {
+            return offered.first().copied();
+        }
+        if let Some(t) = offered.iter().find(|t| **t == a) {
+            return Some(t);
+        }
+        // common aliases
+        let alias = match a.as_str() {
+            "application/json" => Some("application/sparql-results+json"),
+            "application/xml" | "text/xml" => Some("application/sparql-results+xml"),
+            "text/plain" => Some("application/n-triples"),
+            "application/x-turtle" => Some("text/turtle"),
+            "application/json+ld" => Some("application/ld+json"),
+            _ => None,
+        };
+        if let Some(t) = alias.and_then(|x| offered.iter().find(|t| **t == x)) {
+            return Some(t);
+        }
+        if let Some(major) = a.strip_suffix("/*") {
+            if let Some(t) = offered.iter().find(|t| t.starts_with(&format!("{major}/"))) {
+                return Some(t);
+            }
+        }
+    }
+    None
+}
+
+impl KnowledgeGraph {
+    /// Answers a SPARQL protocol query: the results in the best accepted media type, with that
+    /// type. Read-only by construction: an update does not parse as a query.
+    pub fn protocol_query(
+        &self,
+        q: &ProtocolQuery,
+    ) -> std::result::Result<(&'static str, Vec<u8>), ProtocolError> {
+        use oxigraph::sparql::{CancellationToken, QueryEvaluationError};
+        let token = CancellationToken::new();
+        let mut prepared = SparqlEvaluator::new()
+            .with_cancellation_token(token.clone())
+            .parse_query(&q.query)
+            .map_err(|e| ProtocolError::Malformed(e.to_string()))?;
+        if q.default_graphs.is_empty() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        } else {
+            let mut gs = Vec::new();
+            for g in &q.default_graphs {
+                gs.push(GraphName::NamedNode(NamedNode::new(g).map_err(|e| {
+                    ProtocolError::Malformed(format!("default-graph-uri {g}: {e}"))
+                })?));
+            }
+            prepared.dataset_mut().set_default_graph(gs);
+        }
+        if !q.named_graphs.is_empty() {
+            let mut gs = Vec::new();
+            for g in &q.named_graphs {
+                gs.push(
+                    NamedNode::new(g)
+                        .map_err(|e| ProtocolError::Malformed(format!("named-graph-uri {g}: {e}")))?
+                        .into(),
+                );
+            }
+            prepared.dataset_mut().set_available_named_graphs(gs);
+        }
+        // the watchdog: cancels the evaluation when the time limit is reached
+        let done = std::sync::Arc::new((std::sync::Mutex::new(false), std::sync::Condvar::new()));
+        let watchdog = {
+            let (done, token, limit) = (done.clone(), token.clone(), q.timeout);
+            std::thread::spawn(move || {
+                let (lock, cv) = &*done;
+                let guard = lock.lock().unwrap_or_else(|e| e.into_inner());
+                let (guard, res) = cv
+                    .wait_timeout_while(guard, limit, |d| !*d)
+                    .unwrap_or_else(|e| e.into_inner());
+                if res.timed_out() && !*guard {
+                    token.cancel();
+                }
+            })
+        };
+        let started = std::time::Instant::now();
+        let map = |e: QueryEvaluationError| match e {
+            QueryEvaluationError::Cancelled => ProtocolError::Timeout(q.timeout),
+            other => ProtocolError::Internal(other.to_string()),
+        };
+        let result = (|| {
+            let results = prepared.on_store(&self.store).execute().map_err(map)?;
+            let io = |e: std::io::Error| ProtocolError::Internal(e.to_string());
+            let mut buf = Vec::new();
+            let media = match results {
+                QueryResults::Solutions(solutions) => {
+                    let media = choose(&q.accept, RESULT_TYPES)
+                        .ok_or_else(|| ProtocolError::NotAcceptable(RESULT_TYPES.join(", ")))?;
+                    let fmt = QueryResultsFormat::from_media_type(media)
+                        .ok_or_else(|| ProtocolError::Internal(media.into()))?;
+                    let mut s = QueryResultsSerializer::from_format(fmt)
+                        .serialize_solutions_to_writer(&mut buf, solutions.variables().to_vec())
+                        .map_err(io)?;
+                    for (n, sol) in solutions.enumerate() {
+                        if n >= q.max_results {
+                            return Err(ProtocolError::TooLarge(q.max_results));
+                        }
+                        s.serialize(&sol.map_err(map)?).map_err(io)?;
+                    }
+                    s.finish().map_err(io)?;
+                    media
+                }
+                QueryResults::Boolean(b) => {
+                    let media = choose(&q.accept, RESULT_TYPES)
+                        .ok_or_else(|| ProtocolError::NotAcceptable(RESULT_TYPES.join(", ")))?;
+                    let fmt = QueryResultsFormat::from_media_type(media)
+                        .ok_or_else(|| ProtocolError::Internal(media.into()))?;
+                    QueryResultsSerializer::from_format(fmt)
+                        .serialize_boolean_to_writer(&mut buf, b)
+                        .map_err(io)?;
+                    media
+                }
+                QueryResults::Graph(triples) => {
+                    let media = choose(&q.accept, GRAPH_TYPES)
+                        .ok_or_else(|| ProtocolError::NotAcceptable(GRAPH_TYPES.join(", ")))?;
+                    let fmt = RdfFormat::from_media_type(media)
+                        .ok_or_else(|| ProtocolError::Internal(media.into()))?;
+                    let mut s = RdfSerializer::from_format(fmt);
+                    for (p, iri) in [
+                        ("ath", crate::vocab::ATH),
+                        ("id", crate::vocab::ID),
+                        ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+                    ] {
+                        s = s
+                            .with_prefix(p, iri)
+                            .map_err(|e| ProtocolError::Internal(e.to_string()))?;
+                    }
+                    let mut out = s.for_writer(&mut buf);
+                    for (n, t) in triples.enumerate() {
+                        if n >= q.max_results {
+                            return Err(ProtocolError::TooLarge(q.max_results));
+                        }
+                        out.serialize_triple(&t.map_err(map)?).map_err(io)?;
+                    }
+                    out.finish().map_err(io)?;
+                    media
+                }
+            };
+            Ok((media, buf))
+        })();
+        {
+            let (lock, cv) = &*done;
+            *lock.lock().unwrap_or_else(|e| e.into_inner()) = true;
+            cv.notify_all();
+        }
+        let _ = watchdog.join();
+        match result {
+            Err(ProtocolError::Internal(_)) if started.elapsed() >= q.timeout => {
+                Err(ProtocolError::Timeout(q.timeout))
+            }
+            r => r,
+        }
+    }
 }
 
 /// A term as a reader wants it: IRIs bare, strings as their value, other literals `value^^type`.

@@ -1,0 +1,176 @@
+//! `athar bench`: builds synthetic corpora of growing size and reports articles/s, MB/s of text,
+//! quads/s, peak memory, store size and thread scaling, with pyoxigraph's `bulk_load` of the same
+//! N-Quads as the reference for the store load rate. Figures are printed, never asserted.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use clap::Args;
+
+use crate::error::{Error, Result};
+use crate::graph::KnowledgeGraph;
+
+/// Arguments of `bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Real articles the synthetic corpora are made from.
+    #[arg(long, default_value = "tests/data/seeds")]
+    pub from: PathBuf,
+    /// Corpus sizes, in articles.
+    #[arg(long, value_delimiter = ',', default_value = "1000,10000,100000")]
+    pub sizes: Vec<usize>,
+    /// Thread counts to compare.
+    #[arg(long, value_delimiter = ',', default_value = "1,2")]
+    pub threads: Vec<usize>,
+    /// Working folder (corpora, stores, N-Quads); removed afterwards unless --keep.
+    #[arg(long, default_value = "bench-work")]
+    pub work: PathBuf,
+    /// Keep the working folder.
+    #[arg(long)]
+    pub keep: bool,
+    /// Skip the pyoxigraph reference.
+    #[arg(long)]
+    pub no_reference: bool,
+    /// Also write the results as JSON here.
+    #[arg(long)]
+    pub json: Option<PathBuf>,
+}
+
+fn run_child(cmd: &mut Command, what: &str) -> Result<std::process::Output> {
+    let out = cmd.output().map_err(|e| Error::io(what, e))?;
+    if !out.status.success() && out.status.code() != Some(super::EXIT_REJECTED) {
+        return Err(Error::BadInput {
+            at: what.to_string(),
+            reason: String::from_utf8_lossy(&out.stderr).to_string(),
+        });
+    }
+    Ok(out)
+}
+
+/// The reference: pyoxigraph's bulk loader on the same N-Quads, in a fresh store; quads/s.
+fn reference(nq: &Path, store: &Path) -> Option<(f64, u64)> {
+    let script = r#"
+import sys, time, pyoxigraph as ox
+t = time.perf_counter()
+s = ox.Store(sys.argv[2])
+s.bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_QUADS)
+s.flush()
+print(time.perf_counter() - t, len(s))
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(nq)
+        .arg(store)
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut it = text.split_whitespace();
+    let secs: f64 = it.next()?.parse().ok()?;
+    let n: u64 = it.next()?.parse().ok()?;
+    Some((secs, n))
+}
+
+/// Runs `bench`.
+pub fn run(args: &BenchArgs) -> Result<i32> {
+    let exe = std::env::current_exe().map_err(|e| Error::io("athar", e))?;
+    std::fs::create_dir_all(&args.work).map_err(|e| Error::io(&args.work, e))?;
+    let mut results = Vec::new();
+    println!("| articles | threads | text MB | articles/s | MB/s | MB/s per thread (extraction) | quads | quads/s (store load) | build s | peak RSS MB | store MB | reference quads/s | load vs reference |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for &n in &args.sizes {
+        let corpus = args.work.join(format!("corpus-{n}.jsonl"));
+        run_child(
+            Command::new(&exe)
+                .arg("synth")
+                .arg("--from")
+                .arg(&args.from)
+                .args(["--articles", &n.to_string(), "--seed", "1", "--out"])
+                .arg(&corpus),
+            "synth",
+        )?;
+        let mut reference_rate = None;
+        for &t in &args.threads {
+            let store = args.work.join(format!("store-{n}-{t}"));
+            let _ = std::fs::remove_dir_all(&store);
+            let stats = args.work.join(format!("stats-{n}-{t}.json"));
+            let t0 = Instant::now();
+            run_child(
+                Command::new(&exe)
+                    .arg("build")
+                    .arg(&corpus)
+                    .arg("--store")
+                    .arg(&store)
+                    .args([
+                        "--as-of",
+                        "2026-11-22",
+                        "--threads",
+                        &t.to_string(),
+                        "--stats",
+                    ])
+                    .arg(&stats),
+                "build",
+            )?;
+            let wall = t0.elapsed().as_secs_f64();
+            let s: serde_json::Value = serde_json::from_str(
+                &std::fs::read_to_string(&stats).map_err(|e| Error::io(&stats, e))?,
+            )
+            .map_err(|e| Error::Query(e.to_string()))?;
+            let f = |k: &str| s[k].as_f64().unwrap_or(0.0);
+            let mb = f("text_bytes") / 1e6;
+            let quads = f("inserted");
+            let load_rate = quads / f("write_seconds").max(1e-9);
+            if reference_rate.is_none() && !args.no_reference {
+                let nq = args.work.join(format!("graph-{n}.nq"));
+                let graph = KnowledgeGraph::open_read_only(&store)?;
+                let file = std::fs::File::create(&nq).map_err(|e| Error::io(&nq, e))?;
+                graph.dump_nquads(std::io::BufWriter::new(file))?;
+                drop(graph);
+                let rs = args.work.join(format!("reference-{n}"));
+                let _ = std::fs::remove_dir_all(&rs);
+                reference_rate = reference(&nq, &rs).map(|(secs, q)| q as f64 / secs);
+                let _ = std::fs::remove_dir_all(&rs);
+                let _ = std::fs::remove_file(&nq);
+            }
+            let row = serde_json::json!({
+                "articles": n,
+                "threads": t,
+                "text_mb": mb,
+                "articles_per_s": n as f64 / f("seconds"),
+                "mb_per_s": mb / f("seconds"),
+                "extraction_mb_per_s_per_thread": mb / f("extract_seconds").max(1e-9) / t as f64,
+                "quads": quads,
+                "load_quads_per_s": load_rate,
+                "build_seconds": f("seconds"),
+                "wall_seconds": wall,
+                "peak_rss_mb": f("peak_rss_bytes") / 1048576.0,
+                "store_mb": f("store_bytes") / 1048576.0,
+                "reference_quads_per_s": reference_rate,
+                "extract_seconds": f("extract_seconds"),
+                "write_seconds": f("write_seconds"),
+            });
+            println!(
+                "| {n} | {t} | {mb:.1} | {:.0} | {:.2} | {:.2} | {quads:.0} | {load_rate:.0} | {:.1} | {:.0} | {:.0} | {} | {} |",
+                row["articles_per_s"].as_f64().unwrap_or(0.0),
+                row["mb_per_s"].as_f64().unwrap_or(0.0),
+                row["extraction_mb_per_s_per_thread"].as_f64().unwrap_or(0.0),
+                f("seconds"),
+                row["peak_rss_mb"].as_f64().unwrap_or(0.0),
+                row["store_mb"].as_f64().unwrap_or(0.0),
+                reference_rate.map_or("–".into(), |r| format!("{r:.0}")),
+                reference_rate.map_or("–".into(), |r| format!("{:.0} %", 100.0 * load_rate / r)),
+            );
+            results.push(row);
+            let _ = std::fs::remove_dir_all(&store);
+        }
+        let _ = std::fs::remove_file(&corpus);
+    }
+    if let Some(j) = &args.json {
+        std::fs::write(j, format!("{:#}\n", serde_json::Value::Array(results)))
+            .map_err(|e| Error::io(j, e))?;
+    }
+    if !args.keep {
+        let _ = std::fs::remove_dir_all(&args.work);
+    }
+    Ok(super::EXIT_OK)
+}
