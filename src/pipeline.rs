@@ -364,25 +364,12 @@ pub fn check(lex: &Lexicon, store: &Path, as_of: NaiveDate) -> Result<(usize, Ve
                 Err(e) => return vec![problem(e.to_string())],
             };
             let a = extract(lex, doc, as_of);
-            let want: HashSet<String> = article_quads(&a, &resolve(lex, std::slice::from_ref(&a)))
-                .into_iter()
-                .filter_map(|q| match q.subject {
-                    oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str().contains('/') => {
-                        Some(n.into_string())
-                    }
-                    _ => None,
-                })
-                .filter(|n| n.starts_with(&s.iri) && n.len() > s.iri.len())
-                .collect();
+            let want: HashSet<String> = crate::graph::subjects_under(
+                &article_quads(&a, &resolve(lex, std::slice::from_ref(&a))),
+                &s.iri,
+            );
             let have: HashSet<String> = match graph.graph_quads(&s.iri) {
-                Ok(qs) => qs
-                    .into_iter()
-                    .filter_map(|q| match q.subject {
-                        oxigraph::model::NamedOrBlankNode::NamedNode(n) => Some(n.into_string()),
-                        _ => None,
-                    })
-                    .filter(|n| n.starts_with(&s.iri) && n.len() > s.iri.len())
-                    .collect(),
+                Ok(qs) => crate::graph::subjects_under(&qs, &s.iri),
                 Err(e) => return vec![problem(e.to_string())],
             };
             let mut out = Vec::new();

@@ -645,6 +645,20 @@ fn diff_graph(
     Ok(stats)
 }
 
+/// The IRIs of the subjects of `quads` that extend `prefix` (an article's mention, figure and
+/// event nodes are `ARTICLE_IRI/…`).
+pub fn subjects_under(quads: &[Quad], prefix: &str) -> HashSet<String> {
+    quads
+        .iter()
+        .filter_map(|q| match &q.subject {
+            oxigraph::model::NamedOrBlankNode::NamedNode(n) => Some(n.as_str()),
+            _ => None,
+        })
+        .filter(|n| n.len() > prefix.len() && n.starts_with(prefix))
+        .map(str::to_string)
+        .collect()
+}
+
 /// A query as the SPARQL protocol gives it.
 #[derive(Debug, Clone, Default)]
 pub struct ProtocolQuery {
