@@ -259,6 +259,17 @@ impl Ctx<'_> {
     }
 
     /// Gazetteer names starting at token i.
+    /// Token i as written and without a one-letter proclitic (و، ف، ب، ل، ك): where a phrase
+    /// may start.
+    fn readings_after_one_letter(&self, i: usize) -> Vec<String> {
+        self.lex
+            .variants(self.tok(i))
+            .iter()
+            .filter(|(k, _, _)| *k <= 1)
+            .map(|(_, v, _)| v.clone())
+            .collect()
+    }
+
     fn gazetteer_at(&self, i: usize) -> Vec<Cand> {
         let mut out = Vec::new();
         // callers look one past a name («سجن X» at the end of the text): nothing there
@@ -1115,13 +1126,7 @@ fn equivalences(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
         .map(|(i, m)| (m.tokens.0, i))
         .collect();
     for p in 0..cx.n() {
-        let first: Vec<String> = cx
-            .lex
-            .variants(cx.tok(p))
-            .iter()
-            .filter(|(k, _, _)| *k <= 1)
-            .map(|(_, v, _)| v.clone())
-            .collect();
+        let first = cx.readings_after_one_letter(p);
         for phrase in &cx.lex.equivalence {
             let (body, clitic) = match phrase.last().map(String::as_str) {
                 Some("ب") => (&phrase[..phrase.len() - 1], true),
@@ -1300,13 +1305,7 @@ fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<(EntityRef, Relation,
     };
     let mut out = Vec::new();
     for p in 0..cx.n() {
-        let first: Vec<String> = cx
-            .lex
-            .variants(cx.tok(p))
-            .iter()
-            .filter(|(k, _, _)| *k <= 1)
-            .map(|(_, v, _)| v.clone())
-            .collect();
+        let first = cx.readings_after_one_letter(p);
         for (words, rel, ab, gap) in &lex.relations {
             let n = words.len();
             if p + n > cx.n() || !cx.text.joined(p, p + n) {
