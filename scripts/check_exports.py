@@ -6,10 +6,19 @@
 networkx and igraph read graph.graphml with the node and edge counts of nodes.csv/edges.csv;
 pandas reads every CSV; every edge endpoint is a node; every facts.csv offset pair cuts its
 quoted text out of the article; rdflib parses graph.trig and graph.ttl; pyoxigraph loads
-graph.nq with the same number of quads as graph.trig. Exit 1 on the first failure.
+graph.nq with the same number of quads as graph.trig; graph.graphml and graph.gexf are valid
+against the official GraphML and GEXF 1.3 schemas (../shared/reference, when present) and no
+GEXF element has a spell without a date; facts.csv has one row per fact; every place of the
+gazetteer carries coordinates, their precision and an English name; tables.xlsx opens with
+openpyxl and holds the CSVs' rows. Exit 1 on the first failure.
 """
+import re
+import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
+
+import openpyxl
 
 import igraph
 import networkx as nx
@@ -73,6 +82,100 @@ def main():
                     "ath:agent ath:target ath:participant ath:place } GRAPH ?g { ?s ?p ?o } } }")
     check(n_nodes == g.number_of_nodes() and n_edges == g.number_of_edges(),
           f"the network has the store's {n_nodes} entities and events and {n_edges} relations and roles")
+    check_schemas(out)
+    check_spells(out)
+    check_facts(out, facts, pd.read_csv(out / "quantities.csv", dtype=str, keep_default_na=False))
+    check_places(a)
+    check_xlsx(out)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+PLACES = {"Country", "Region", "Governorate", "City", "Neighborhood", "Prison", "Camp", "Facility"}
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_schemas(out):
+    reference = ROOT.parent / "shared" / "reference"
+    for name, schema in (("graph.graphml", reference / "graphml" / "graphml.xsd"),
+                         ("graph.gexf", reference / "gexf" / "gexf.xsd")):
+        if not schema.exists():
+            print(f"--  {schema} not found: {name} not checked against the official schema")
+            continue
+        r = subprocess.run(["xmllint", "--noout", "--schema", str(schema), str(out / name)],
+                           capture_output=True, text=True)
+        check(r.returncode == 0, f"{name} is valid against the official {schema.name}" + (f"\n{r.stderr}" if r.returncode else ""))
+
+
+def check_spells(out):
+    ns = {"g": "http://gexf.net/1.3"}
+    root = ET.parse(out / "graph.gexf").getroot()
+    graph = root.find("g:graph", ns)
+    dated, undated, bad = 0, 0, []
+    for el in graph.iter():
+        tag = el.tag.split("}")[-1]
+        if tag not in ("node", "edge"):
+            continue
+        spell = [el.get("start"), el.get("end")]
+        if spell == [None, None]:
+            undated += 1
+        elif all(v is not None and DATE.match(v) for v in spell) and spell[0] <= spell[1]:
+            dated += 1
+        else:
+            bad.append((tag, el.get("id"), spell))
+    check(dated + undated > 0 and not bad,
+          f"graph.gexf: {dated} elements with a real date span, {undated} undated without a spell, none else {bad[:5]}")
+
+
+def check_facts(out, facts, quantities):
+    key = ["subject", "predicate", "object", "start", "end", "article"]
+    dup = facts.duplicated(subset=key, keep=False)
+    check(not dup.any(), f"facts.csv has one row per fact ({len(facts)} rows, {int(dup.sum())} repeated)")
+    n_measures = int((facts["predicate"] == "https://w3id.org/athar/ontology#measures").sum())
+    check(n_measures == len(quantities), f"facts.csv has one measures row per figure ({n_measures} = {len(quantities)} in quantities.csv)")
+    check({"subject_label_ar", "subject_label_en", "object_label_ar", "object_label_en"} <= set(facts.columns),
+          "facts.csv has its labels in columns, one per language")
+
+
+def check_places(store):
+    gaz = {}
+    for line in (ROOT / "ontology" / "lexicon" / "gazetteer.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        f = line.split("\t")
+        gaz[f[0]] = f[1]
+    q = """PREFIX ath: <https://w3id.org/athar/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+           PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
+           SELECT ?e ?lat ?p ?en WHERE { ?e a ?c . OPTIONAL { ?e geo:lat ?lat } OPTIONAL { ?e ath:geoPrecision ?p }
+           OPTIONAL { ?e skos:altLabel ?en FILTER(LANG(?en) = 'en') } }"""
+    seen, bad = 0, []
+    for r in store.query(q):
+        local = r["e"].value.rsplit("/id/", 1)[-1]
+        if gaz.get(local) not in PLACES:
+            continue
+        seen += 1
+        if r["lat"] is None or r["p"] is None or r["en"] is None:
+            bad.append(local)
+    check(seen > 0 and not bad, f"every gazetteer place in the graph has coordinates, their precision and an English name ({seen} places; missing: {sorted(set(bad))[:10]})")
+
+
+def check_xlsx(out):
+    import pandas as pd
+    book = openpyxl.load_workbook(out / "tables.xlsx")
+    for sheet in ("events", "quantities", "facts", "nodes", "edges"):
+        table = pd.read_csv(out / f"{sheet}.csv", dtype=str, keep_default_na=False)
+        ws = book[sheet]
+        rows = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
+        check(rows[0] == list(table.columns), f"tables.xlsx sheet {sheet} has the CSV's header")
+        body = rows[1:]
+        same = len(body) == len(table)
+        for got, want in zip(body, table.itertuples(index=False)):
+            for g, w in zip(got, want):
+                if isinstance(g, float):
+                    same &= w != "" and abs(float(w) - g) <= 1e-9 * max(1.0, abs(g))
+                elif isinstance(g, int):
+                    same &= w != "" and float(w) == g
+                else:
+                    same &= str(g) == w
+        check(same, f"tables.xlsx sheet {sheet} holds the {len(table)} rows of {sheet}.csv")
+        check(ws.sheet_view.rightToLeft, f"tables.xlsx sheet {sheet} is right to left")
 
 
 if __name__ == "__main__":

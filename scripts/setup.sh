@@ -9,5 +9,6 @@ if ! ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || ! command -v xmllin
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libclang-dev libxml2-utils wrk curl >/dev/null
 fi
-python3 -c "import pyoxigraph, pandas, networkx, igraph, rdflib, SPARQLWrapper" 2>/dev/null \
-  || python3 -m pip install -q "pyoxigraph==0.5.13" "pandas>=2" "networkx>=3" "igraph>=0.11" "rdflib>=7" "SPARQLWrapper>=2"
+python3 -c "import pyoxigraph, pandas, networkx, igraph, rdflib, SPARQLWrapper, openpyxl" 2>/dev/null \
+  || python3 -m pip install -q "pyoxigraph==0.5.13" "pandas>=2" "networkx>=3" "igraph>=0.11" "rdflib>=7" \
+    "SPARQLWrapper>=2" "openpyxl>=3.1"

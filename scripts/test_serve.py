@@ -141,6 +141,16 @@ def main():
     check("page", status == 200 and b"cq09" in body, status)
     status, _, body = http(base + "/entity?" + urllib.parse.urlencode({"iri": "https://w3id.org/athar/id/ghwayran_prison"}))
     check("entity page", status == 200 and "<mark>".encode() in body, body[:300])
+    page = body.decode()
+    # «200 على الأقل» shows its bound, and every figure row names a source or says it has none
+    check("entity page figures", "≥ 200" in page and "AtLeast" in page
+          and ("unattributed" in page or "/entity?iri=" in page) and "report date" in page, page[:300])
+    status, _, body = http(base + "/entity?" + urllib.parse.urlencode({"iri": "https://w3id.org/athar/id/no_such_thing"}))
+    check("entity page 404", status == 404, status)
+    status, _, body = http(base + "/search?" + urllib.parse.urlencode({"q": "الرقه"}))
+    check("name search", status == 200 and "/entity?iri=https%3A%2F%2Fw3id.org%2Fathar%2Fid%2Fraqqa" in body.decode(), body[:300])
+    status, _, body = http(base + "/search?" + urllib.parse.urlencode({"q": "Raqqa"}))
+    check("name search in English", status == 200 and "id%2Fraqqa" in body.decode(), body[:300])
 
     proc.send_signal(signal.SIGTERM)
     try:

@@ -82,6 +82,9 @@ pub enum Error {
     /// A SPARQL query could not be parsed or evaluated.
     #[error("query: {0}")]
     Query(String),
+    /// An export could not be written.
+    #[error("export: {0}")]
+    Export(String),
     /// A bad date was given on the command line.
     #[error("bad date {0:?}: expected YYYY-MM-DD")]
     BadDate(String),

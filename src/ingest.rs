@@ -5,6 +5,7 @@
 //! [`scan`] reads every input once and keeps only each article's name, hash and where to find
 //! it again ([`Input`]); [`load`] reads one article's text back when it is needed.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
@@ -78,21 +79,38 @@ pub struct Scan {
     pub rejected: Vec<Error>,
     /// Inputs taken with a remark (decoded as Windows-1256).
     pub notes: Vec<String>,
+    /// Files in the input folders of kinds athar does not read, by extension.
+    pub skipped: BTreeMap<String, usize>,
     /// Bytes of article text read.
     pub bytes: u64,
 }
 
+/// What [`collect`] found under the inputs.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// Article files, sorted, without repeats.
+    pub files: Vec<PathBuf>,
+    /// Paths that cannot be read.
+    pub errors: Vec<Error>,
+    /// Files in the folders that athar does not read, counted by extension (`""` for none).
+    pub skipped: BTreeMap<String, usize>,
+}
+
 /// Every input file under `inputs` (folders walked for known extensions), sorted, without
-/// repeats; paths that cannot be read are reported.
-pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
+/// repeats; paths that cannot be read are reported, files of other kinds counted.
+pub fn collect(inputs: &[PathBuf]) -> Collected {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
     for input in inputs {
         if input.is_dir() {
             for entry in walkdir::WalkDir::new(input).sort_by_file_name() {
                 match entry {
                     Ok(e) if e.file_type().is_file() && known_extension(e.path()) => {
                         files.push(e.into_path())
+                    }
+                    Ok(e) if e.file_type().is_file() => {
+                        *skipped.entry(extension(e.path())).or_default() += 1;
                     }
                     Ok(_) => {}
                     Err(e) => {
@@ -115,7 +133,35 @@ pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     }
     files.sort();
     files.dedup();
-    (files, errors)
+    Collected {
+        files,
+        errors,
+        skipped,
+    }
+}
+
+/// The one line that names the files a folder held and athar did not read:
+/// `skipped: 3 files (.md, .png)`.
+pub fn skipped_line(skipped: &BTreeMap<String, usize>) -> Option<String> {
+    let n: usize = skipped.values().sum();
+    if n == 0 {
+        return None;
+    }
+    let kinds: Vec<String> = skipped
+        .keys()
+        .map(|x| {
+            if x.is_empty() {
+                "no extension".to_string()
+            } else {
+                format!(".{x}")
+            }
+        })
+        .collect();
+    Some(format!(
+        "skipped: {n} file{} ({}); athar reads .txt, .html, .htm and .jsonl",
+        if n == 1 { "" } else { "s" },
+        kinds.join(", ")
+    ))
 }
 
 fn extension(path: &Path) -> String {
@@ -314,12 +360,13 @@ fn next_line<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, max: u64) -> std::io::Res
 /// Reads every input once: names, hashes and where each article is; bad inputs are reported
 /// and skipped. `each` is called with every article read (for progress).
 pub fn scan(inputs: &[PathBuf], limits: &Limits, each: &mut dyn FnMut(&Document)) -> Scan {
-    let (files, errors) = collect(inputs);
+    let found = collect(inputs);
     let mut out = Scan {
-        rejected: errors,
+        rejected: found.errors,
+        skipped: found.skipped,
         ..Scan::default()
     };
-    for path in files {
+    for path in found.files {
         match extension(&path).as_str() {
             "jsonl" => scan_jsonl(&path, limits, &mut out, each),
             _ => match read_file(&path, limits) {

@@ -124,6 +124,9 @@ pub struct GazEntry {
     pub wikidata: Option<String>,
     /// Coordinates.
     pub coords: Option<(f64, f64)>,
+    /// How precise the coordinates are, as ACLED's `geo_precision`: 1 the place's own point,
+    /// 2 the point of the town it lies in, 3 a representative point of a larger area.
+    pub geo_precision: Option<u8>,
     /// Ids of places this one lies in (known facts).
     pub within: Vec<String>,
     /// Ids whose presence in an article confirms an ambiguous alias.
@@ -342,13 +345,33 @@ impl Lexicon {
     fn load(read: impl Fn(&str) -> Result<String>) -> Result<Self> {
         let mut lx = Lexicon::default();
         let f = "gazetteer.tsv";
-        for row in parse_rows(f, &read(f)?, 12)? {
+        for row in parse_rows(f, &read(f)?, 13)? {
             let r = &row.fields;
             let class = class_of(f, &row, &r[1])?;
             let coords = match (r[7].parse::<f64>(), r[8].parse::<f64>()) {
                 (Ok(a), Ok(b)) => Some((a, b)),
                 _ => None,
             };
+            let geo_precision = match r[9].as_str() {
+                "" => None,
+                p => match p.parse::<u8>() {
+                    Ok(n @ 1..=3) => Some(n),
+                    _ => {
+                        return Err(Error::Lexicon {
+                            file: f.into(),
+                            line: row.line,
+                            message: format!("geo_precision {p:?} is not 1, 2 or 3"),
+                        })
+                    }
+                },
+            };
+            if coords.is_some() != geo_precision.is_some() {
+                return Err(Error::Lexicon {
+                    file: f.into(),
+                    line: row.line,
+                    message: "coordinates and geo_precision go together".into(),
+                });
+            }
             let idx = lx.gazetteer.len();
             lx.gazetteer.push(GazEntry {
                 id: r[0].clone(),
@@ -357,17 +380,18 @@ impl Lexicon {
                 name_en: r[4].clone(),
                 wikidata: (!r[6].is_empty()).then(|| r[6].clone()),
                 coords,
-                within: r[9]
+                geo_precision,
+                within: r[10]
                     .split('|')
                     .filter(|s| !s.is_empty())
                     .map(str::to_string)
                     .collect(),
-                context: r[10]
+                context: r[11]
                     .split('|')
                     .filter(|s| !s.is_empty())
                     .map(str::to_string)
                     .collect(),
-                source: r[11].clone(),
+                source: r[12].clone(),
             });
             lx.by_id.insert(r[0].clone(), idx);
             let ambiguous: HashSet<String> = r[3]

@@ -14,6 +14,8 @@ pub mod events;
 #[cfg(feature = "store")]
 pub mod export;
 pub mod extract;
+#[cfg(feature = "store")]
+pub mod find;
 pub mod fuzzcheck;
 #[cfg(feature = "store")]
 pub mod graph;

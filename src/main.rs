@@ -23,6 +23,8 @@ enum Command {
     Check(athar::cmd::check::CheckArgs),
     /// Write the exports of a store.
     Export(athar::cmd::export::ExportArgs),
+    /// Find entities by name, in any spelling (a label, a surface form, an English name).
+    Find(athar::cmd::find::FindArgs),
     /// Run a SPARQL query on a store.
     Query(athar::cmd::query::QueryArgs),
     /// Serve the store as a read-only SPARQL endpoint with a query page.
@@ -38,6 +40,7 @@ fn main() {
         Command::Bench(a) => athar::cmd::bench::run(a),
         Command::Check(a) => athar::cmd::check::run(a),
         Command::Export(a) => athar::cmd::export::run(a),
+        Command::Find(a) => athar::cmd::find::run(a),
         Command::Query(a) => athar::cmd::query::run(a),
         Command::Serve(a) => athar::cmd::serve::run(a),
         Command::Synth(a) => athar::cmd::synth::run(a),

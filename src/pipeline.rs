@@ -66,6 +66,8 @@ pub struct BuildReport {
     pub rejected: Vec<Error>,
     /// Inputs taken with a remark (an encoding other than UTF-8).
     pub notes: Vec<String>,
+    /// Files in the input folders of kinds athar does not read, by extension.
+    pub skipped: std::collections::BTreeMap<String, usize>,
     /// Entities in the graph.
     pub entities: usize,
     /// Quads in the store.
@@ -149,6 +151,7 @@ pub fn build(
     });
     report.rejected.extend(scan.rejected);
     report.notes.extend(scan.notes);
+    report.skipped = scan.skipped;
     report.scan_seconds = t0.elapsed().as_secs_f64();
 
     let mut corpus: BTreeMap<String, Entry> = stored
@@ -219,7 +222,9 @@ pub fn build(
     }
     report.articles = corpus.len();
     let published = KnowledgeGraph::latest_snapshot(store).is_ok();
-    let dirty = graph.has_pending_build()? || (!published && !corpus.is_empty());
+    // a store that has never published a snapshot publishes one, even of no article (every
+    // input rejected), so that readers find a finished, empty build
+    let dirty = graph.has_pending_build()? || !published;
     if report.added + report.replaced == 0 && !dirty {
         report.quads = graph.len()?;
         report.entities = count_entities(&graph)?;

@@ -30,6 +30,8 @@ pub struct Entity {
     pub wikidata: Option<String>,
     /// Coordinates.
     pub coords: Option<(f64, f64)>,
+    /// How precise they are (see [`crate::lexicon::GazEntry::geo_precision`]).
+    pub geo_precision: Option<u8>,
     /// Gazetteer index.
     pub gazetteer: Option<usize>,
 }
@@ -323,6 +325,7 @@ impl<'l> Resolver<'l> {
                         alt_labels: seen.keys().filter(|l| **l != e.name_ar).cloned().collect(),
                         wikidata: e.wikidata.clone(),
                         coords: e.coords,
+                        geo_precision: e.geo_precision,
                         gazetteer: Some(gi),
                     }
                 }
@@ -364,6 +367,7 @@ impl<'l> Resolver<'l> {
                         alt_labels: seen.keys().filter(|l| **l != label).cloned().collect(),
                         wikidata: None,
                         coords: None,
+                        geo_precision: None,
                         gazetteer: None,
                     }
                 }

@@ -30,6 +30,8 @@ pub struct ServeOptions {
     pub workers: usize,
     /// Largest request body, in bytes.
     pub max_body: usize,
+    /// The lexicon, whose normalization the name search uses.
+    pub lexicon: Arc<crate::lexicon::Lexicon>,
 }
 
 /// The newest snapshot, opened once per generation.
@@ -66,6 +68,10 @@ const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../queries/cq02-prison-control-and-support.rq"),
     ),
     (
+        "cq03-prison-detainees",
+        include_str!("../queries/cq03-prison-detainees.rq"),
+    ),
+    (
         "cq04-death-tolls",
         include_str!("../queries/cq04-death-tolls.rq"),
     ),
@@ -80,6 +86,10 @@ const EXAMPLES: &[(&str, &str)] = &[
     (
         "cq07-meetings-and-calls",
         include_str!("../queries/cq07-meetings-and-calls.rq"),
+    ),
+    (
+        "cq08-provenance-of-a-fact",
+        include_str!("../queries/cq08-provenance-of-a-fact.rq"),
     ),
     (
         "cq09-disagreeing-figures",
@@ -239,12 +249,34 @@ fn handle(opts: &ServeOptions, current: &Current, mut req: Request) -> (u16, Str
             };
             let r = match current.get() {
                 Ok(g) => match entity_page(&g, &iri) {
-                    Ok(html) => body(200, "text/html", html.into_bytes()),
+                    Ok(Some(html)) => body(200, "text/html", html.into_bytes()),
+                    Ok(None) => text(404, format!("nothing in this store is {iri}")),
                     Err(e) => text(500, e.to_string()),
                 },
                 Err(e) => text(503, e.to_string()),
             };
             (respond(req, r), iri)
+        }
+        "/search" => {
+            let name = ps
+                .iter()
+                .find(|(k, _)| k == "q")
+                .map(|(_, v)| v.trim().to_string())
+                .unwrap_or_default();
+            if name.is_empty() {
+                return (
+                    respond(req, text(400, "missing q parameter (a name)")),
+                    String::new(),
+                );
+            }
+            let r = match current.get() {
+                Ok(g) => match search_page(&g, &opts.lexicon, &name) {
+                    Ok(html) => body(200, "text/html", html.into_bytes()),
+                    Err(e) => text(500, e.to_string()),
+                },
+                Err(e) => text(503, e.to_string()),
+            };
+            (respond(req, r), name)
         }
         "/sparql" => {
             let mut query = None;
@@ -396,100 +428,264 @@ fn cited(text: &str, start: usize, end: usize) -> String {
     )
 }
 
-/// The page of one entity: names, class, where the articles mention it (sentence, characters
-/// marked), its relations and the figures about it.
-pub fn entity_page(g: &KnowledgeGraph, iri: &str) -> Result<String> {
-    if iri.contains(['>', '<', '"', ' ']) {
-        return Err(Error::Query(format!("not an IRI: {iri}")));
+/// A link to the page of an IRI, showing `text`.
+fn link(iri: &str, text: &str) -> String {
+    if iri.is_empty() {
+        return escape(text);
     }
-    let p = "PREFIX ath: <https://w3id.org/athar/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>";
+    format!(
+        "<a href=\"/entity?iri={}\">{}</a>",
+        form_urlencoded::byte_serialize(iri.as_bytes()).collect::<String>(),
+        escape(if text.is_empty() { iri } else { text })
+    )
+}
+
+/// A figure as a reader wants it: the value, or its bounds.
+fn figure_value(value: &str, min: &str, max: &str) -> String {
+    match (value, min, max) {
+        (v, _, _) if !v.is_empty() => v.to_string(),
+        ("", lo, hi) if !lo.is_empty() && !hi.is_empty() => format!("{lo}–{hi}"),
+        ("", lo, "") if !lo.is_empty() => format!("≥ {lo}"),
+        ("", "", hi) if !hi.is_empty() => format!("≤ {hi}"),
+        _ => String::new(),
+    }
+}
+
+const PAGE_PREFIXES: &str = "PREFIX ath: <https://w3id.org/athar/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>";
+
+/// The head of a page, up to the opening of `<body>` and the link home with the search box.
+fn page_head(title: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>{t}</title>\
+         <style>body{{font-family:'Noto Naskh Arabic','DejaVu Sans',sans-serif;margin:2em;max-width:80em}}\
+         mark{{background:#ffe08a}}td,th{{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:start;vertical-align:top}}\
+         th{{background:#f3f3f3}}table{{border-collapse:collapse}} .iri{{direction:ltr;unicode-bidi:isolate;font-family:monospace;font-size:.85em}}\
+         .ltr{{direction:ltr;unicode-bidi:isolate}} .none,.tag{{color:#888}}</style></head><body>\
+         <form action=\"/search\" method=\"get\"><a href=\"/\">athar</a> · \
+         <input name=\"q\" placeholder=\"ابحث عن اسم · find a name\" dir=\"auto\"> <button>بحث · Find</button></form>",
+        t = escape(title)
+    )
+}
+
+/// The page of one entity (or article): names, class, properties, relations, the figures about
+/// it or its members with their bounds, qualifier, group, source and report date, and where the
+/// articles mention it (sentence, characters marked). `None` when the store knows nothing of
+/// the IRI.
+pub fn entity_page(g: &KnowledgeGraph, iri: &str) -> Result<Option<String>> {
+    if iri.is_empty() || iri.contains(['>', '<', '"', ' ', '{', '}', '\\', '^', '`', '|']) {
+        return Ok(None);
+    }
+    let p = PAGE_PREFIXES;
+    let known = rows(
+        g,
+        &format!("{p} SELECT ?x WHERE {{ {{ <{iri}> ?p ?x }} UNION {{ ?x ?p <{iri}> }} }} LIMIT 1"),
+    )?;
+    if known.is_empty() {
+        return Ok(None);
+    }
     let names = rows(
         g,
-        &format!("{p} SELECT DISTINCT ?l WHERE {{ {{ <{iri}> rdfs:label ?l BIND(0 AS ?k) }} UNION {{ <{iri}> skos:altLabel ?l BIND(1 AS ?k) }} }} ORDER BY ?k ?l"),
+        &format!("{p} SELECT DISTINCT ?l ?lang WHERE {{ {{ <{iri}> rdfs:label ?l BIND(0 AS ?k) }} UNION {{ <{iri}> skos:altLabel ?l BIND(1 AS ?k) }} BIND(LANG(?l) AS ?lang) }} ORDER BY ?k ?l"),
     )?;
     let class = rows(
         g,
-        &format!("{p} SELECT ?c WHERE {{ <{iri}> a ?c FILTER(STRSTARTS(STR(?c), STR(ath:))) }}"),
+        &format!("{p} SELECT ?c WHERE {{ <{iri}> a ?c FILTER(STRSTARTS(STR(?c), STR(ath:))) }} ORDER BY ?c"),
+    )?;
+    let props = rows(
+        g,
+        &format!(
+            "{p} SELECT DISTINCT ?prop ?v WHERE {{ <{iri}> ?pr ?v FILTER(ISLITERAL(?v) && ?pr NOT IN (ath:text, rdfs:label, skos:altLabel)) \
+             BIND(REPLACE(STR(?pr), '^.*[#/]', '') AS ?prop) }} ORDER BY ?prop ?v"
+        ),
     )?;
     let mentions = rows(
         g,
         &format!(
-            "{p} SELECT ?f ?s ?e ?t ?a WHERE {{ ?m ath:refersTo <{iri}> ; ath:mentionedIn ?d ; ath:start ?s ; ath:end ?e ; ath:anchorText ?a . \
+            "{p} SELECT ?f ?s ?e ?t ?d WHERE {{ ?m ath:refersTo <{iri}> ; ath:mentionedIn ?d ; ath:start ?s ; ath:end ?e . \
              ?d ath:sourceFile ?f ; ath:text ?t }} ORDER BY ?f xsd:integer(?s) LIMIT 200"
-        ).replace("xsd:integer", "<http://www.w3.org/2001/XMLSchema#integer>"),
+        ),
     )?;
     let relations = rows(
         g,
         &format!(
             "{p} SELECT DISTINCT ?dir ?rel ?other ?label WHERE {{ {{ <{iri}> ?r ?other BIND('→' AS ?dir) }} UNION {{ ?other ?r <{iri}> BIND('←' AS ?dir) }} \
-             ?other rdfs:label ?label . FILTER(STRSTARTS(STR(?r), STR(ath:)) && ?r NOT IN (ath:mentionedIn, ath:refersTo)) \
+             ?other rdfs:label ?label . FILTER(LANG(?label) = 'ar' && STRSTARTS(STR(?r), STR(ath:)) && ?r NOT IN (ath:mentionedIn, ath:refersTo)) \
              BIND(STRAFTER(STR(?r), '#') AS ?rel) }} ORDER BY ?rel ?label"
         ),
     )?;
+    let label_of = |var: &str, pred: &str| {
+        format!("OPTIONAL {{ ?q {pred} ?{var} OPTIONAL {{ ?{var} rdfs:label ?{var}_l FILTER(LANG(?{var}_l) = 'ar') }} }}")
+    };
     let figures = rows(
         g,
         &format!(
-            "{p} SELECT ?f ?s ?e ?t ?measure ?v ?role WHERE {{ ?q ?r <{iri}> ; a ath:Quantity ; ath:measures ?m ; ath:start ?s ; ath:end ?e ; ath:mentionedIn ?d . \
-             ?d ath:sourceFile ?f ; ath:text ?t . OPTIONAL {{ ?q ath:value ?v }} BIND(STRAFTER(STR(?m), '#') AS ?measure) BIND(STRAFTER(STR(?r), '#') AS ?role) }} \
-             ORDER BY ?f ?s LIMIT 200"
+            "{p} SELECT ?f ?d ?s ?e ?t ?measure ?v ?min ?max ?ql ?unit ?group ?group_l ?source ?source_l ?about ?about_l ?published ?role WHERE {{ \
+             ?q ?r <{iri}> ; a ath:Quantity ; ath:measures ?m ; ath:start ?s ; ath:end ?e ; ath:mentionedIn ?d . \
+             ?d ath:sourceFile ?f ; ath:text ?t . \
+             BIND(STRAFTER(STR(?m), '#') AS ?measure) BIND(STRAFTER(STR(?r), '#') AS ?role) \
+             OPTIONAL {{ ?q ath:value ?v }} OPTIONAL {{ ?q ath:minValue ?min }} OPTIONAL {{ ?q ath:maxValue ?max }} \
+             OPTIONAL {{ ?q ath:qualifier ?qq BIND(STRAFTER(STR(?qq), '#') AS ?ql) }} \
+             OPTIONAL {{ ?q ath:unit ?uu BIND(STRAFTER(STR(?uu), '#') AS ?unit) }} \
+             {} {} {} OPTIONAL {{ ?d ath:publishedOn ?published }} }} \
+             ORDER BY ?published ?f xsd:integer(?s) LIMIT 500",
+            label_of("group", "ath:ofGroup"),
+            label_of("source", "ath:reportedBy"),
+            label_of("about", "ath:about"),
         ),
     )?;
     let title = names
-        .first()
+        .iter()
+        .find(|r| r[1] == "ar")
+        .or(names.first())
         .map(|r| r[0].clone())
+        .or_else(|| {
+            props
+                .iter()
+                .find(|r| r[0] == "sourceFile")
+                .map(|r| r[1].clone())
+        })
         .unwrap_or_else(|| iri.to_string());
-    let mut h = format!(
-        "<!doctype html><html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>{t}</title>\
-         <style>body{{font-family:'Noto Naskh Arabic','DejaVu Sans',sans-serif;margin:2em;max-width:70em}}\
-         mark{{background:#ffe08a}}td,th{{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:start;vertical-align:top}}\
-         table{{border-collapse:collapse}} .iri{{direction:ltr;unicode-bidi:isolate;font-family:monospace;font-size:.85em}}</style></head><body>\
-         <p><a href=\"/\">athar</a></p><h1>{t}</h1><p class=\"iri\">{i}</p><p>{c}</p>",
-        t = escape(&title),
-        i = escape(iri),
-        c = class
+    let mut h = page_head(&title);
+    h += &format!(
+        "<h1 dir=\"auto\">{}</h1><p class=\"iri\">{}</p><p class=\"ltr\">{}</p>",
+        escape(&title),
+        escape(iri),
+        class
             .iter()
             .map(|r| escape(r[0].rsplit('#').next().unwrap_or("")))
             .collect::<Vec<_>>()
             .join(", ")
     );
-    h += "<h2>الأسماء · Names</h2><ul>";
-    for n in &names {
-        h += &format!("<li dir=\"auto\">{}</li>", escape(&n[0]));
+    if !names.is_empty() {
+        h += "<h2>الأسماء · Names</h2><p>";
+        h += &names
+            .iter()
+            .map(|n| {
+                format!(
+                    "<bdi>{}</bdi> <span class=\"iri tag\">@{}</span>",
+                    escape(&n[0]),
+                    escape(&n[1])
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" · ");
+        h += "</p>";
     }
-    h += "</ul><h2>العلاقات · Relations</h2><table>";
-    for r in &relations {
-        h += &format!(
-            "<tr><td>{}</td><td dir=\"ltr\">{}</td><td><a href=\"/entity?iri={}\">{}</a></td></tr>",
-            escape(&r[0]),
-            escape(&r[1]),
-            form_urlencoded::byte_serialize(r[2].as_bytes()).collect::<String>(),
-            escape(&r[3])
-        );
+    if !props.is_empty() {
+        h += "<h2>الخصائص · Properties</h2><p>";
+        h += &props
+            .iter()
+            .map(|r| {
+                format!(
+                    "<span class=\"ltr\">{}</span>: <bdi>{}</bdi>",
+                    escape(&r[0]),
+                    escape(&r[1])
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" · ");
+        h += "</p>";
     }
-    h += "</table><h2>الأرقام · Figures</h2><table><tr><th>article</th><th>measure</th><th>value</th><th>role</th><th>sentence</th></tr>";
-    for r in &figures {
-        let (s, e) = (r[1].parse().unwrap_or(0), r[2].parse().unwrap_or(0));
-        h += &format!(
-            "<tr><td dir=\"ltr\">{}</td><td dir=\"ltr\">{}</td><td>{}</td><td dir=\"ltr\">{}</td><td dir=\"auto\">{}</td></tr>",
-            escape(&r[0]),
-            escape(&r[4]),
-            escape(&r[5]),
-            escape(&r[6]),
-            cited(&r[3], s, e)
-        );
+    h += "<h2>العلاقات · Relations</h2>";
+    if relations.is_empty() {
+        h += "<p class=\"none\">—</p>";
+    } else {
+        h += "<table>";
+        for r in &relations {
+            h += &format!(
+                "<tr><td>{}</td><td class=\"ltr\">{}</td><td>{}</td></tr>",
+                escape(&r[0]),
+                escape(&r[1]),
+                link(&r[2], &r[3])
+            );
+        }
+        h += "</table>";
     }
-    h += "</table><h2>الإشارات · Mentions</h2><table><tr><th>article</th><th>characters</th><th>sentence</th></tr>";
-    for r in &mentions {
-        let (s, e) = (r[1].parse().unwrap_or(0), r[2].parse().unwrap_or(0));
-        h += &format!(
-            "<tr><td dir=\"ltr\">{}</td><td dir=\"ltr\">{}–{}</td><td dir=\"auto\">{}</td></tr>",
-            escape(&r[0]),
-            s,
-            e,
-            cited(&r[3], s, e)
-        );
+    h += "<h2>الأرقام · Figures</h2>";
+    if figures.is_empty() {
+        h += "<p class=\"none\">—</p>";
+    } else {
+        h += "<table><tr><th>report date</th><th>article</th><th>measure</th><th>value</th><th>qualifier</th>\
+              <th>group</th><th>source</th><th>about</th><th>this entity is</th><th>sentence</th></tr>";
+        for r in &figures {
+            let (s, e) = (r[2].parse().unwrap_or(0), r[3].parse().unwrap_or(0));
+            let measure = if r[10].is_empty() {
+                r[5].clone()
+            } else {
+                format!("{} ({})", r[5], r[10])
+            };
+            let source = if r[13].is_empty() {
+                "<span class=\"none\">unattributed</span>".to_string()
+            } else {
+                link(&r[13], &r[14])
+            };
+            h += &format!(
+                "<tr><td class=\"ltr\">{}</td><td class=\"ltr\">{}</td><td class=\"ltr\">{}</td><td class=\"ltr\">{}</td>\
+                 <td class=\"ltr\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"ltr\">{}</td><td dir=\"auto\">{}</td></tr>",
+                escape(&r[17]),
+                link(&r[1], &r[0]),
+                escape(&measure),
+                escape(&figure_value(&r[6], &r[7], &r[8])),
+                escape(&r[9]),
+                link(&r[11], &r[12]),
+                source,
+                link(&r[15], &r[16]),
+                escape(&r[18]),
+                cited(&r[4], s, e)
+            );
+        }
+        h += "</table>";
     }
-    h += "</table></body></html>\n";
+    h += "<h2>الإشارات · Mentions</h2>";
+    if mentions.is_empty() {
+        h += "<p class=\"none\">—</p>";
+    } else {
+        h += "<table><tr><th>article</th><th>characters</th><th>sentence</th></tr>";
+        for r in &mentions {
+            let (s, e) = (r[1].parse().unwrap_or(0), r[2].parse().unwrap_or(0));
+            h += &format!(
+                "<tr><td class=\"ltr\">{}</td><td class=\"ltr\">{}–{}</td><td dir=\"auto\">{}</td></tr>",
+                link(&r[4], &r[0]),
+                s,
+                e,
+                cited(&r[3], s, e)
+            );
+        }
+        h += "</table>";
+    }
+    h += "</body></html>\n";
+    Ok(Some(h))
+}
+
+/// The page of a name search: the entities `find` returns, each linked to its page.
+pub fn search_page(
+    g: &KnowledgeGraph,
+    lex: &crate::lexicon::Lexicon,
+    name: &str,
+) -> Result<String> {
+    let found = crate::find::find(g, lex, name, 100)?;
+    let mut h = page_head(&format!("{name} · athar"));
+    h += &format!(
+        "<h1 dir=\"auto\">«{}»</h1><p dir=\"ltr\" style=\"text-align:right\">{} found</p>",
+        escape(name),
+        found.len()
+    );
+    if !found.is_empty() {
+        h += "<table><tr><th>name</th><th>English</th><th>class</th><th>articles</th><th>matched</th></tr>";
+        for f in &found {
+            h += &format!(
+                "<tr><td>{}</td><td class=\"ltr\">{}</td><td class=\"ltr\">{}</td><td class=\"ltr\">{}</td><td dir=\"auto\">{}{}</td></tr>",
+                link(&f.iri, &f.label),
+                escape(&f.label_en),
+                escape(&f.class),
+                f.articles,
+                escape(&f.matched),
+                if f.whole { "" } else { " (part)" }
+            );
+        }
+        h += "</table>";
+    }
+    h += "</body></html>\n";
     Ok(h)
 }
 

@@ -104,6 +104,8 @@ pub mod ath {
     pub const PLACE: &str = "place";
     /// `ath:date`.
     pub const DATE: &str = "date";
+    /// `ath:geoPrecision`: how precise a place's coordinates are (ACLED's `geo_precision`).
+    pub const GEO_PRECISION: &str = "geoPrecision";
     /// Every `ath:` local name above, for the ontology test.
     pub const ALL: &[&str] = &[
         ARTICLE,
@@ -143,6 +145,7 @@ pub mod ath {
         PARTICIPANT,
         PLACE,
         DATE,
+        GEO_PRECISION,
     ];
 }
 

@@ -163,3 +163,103 @@ fn a_malformed_query_is_an_error_naming_the_problem() {
         .unwrap();
     assert!(String::from_utf8_lossy(&none.stderr).contains("no athar store here"));
 }
+
+#[test]
+fn an_update_is_refused_as_an_update_and_tables_show_language_tags() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, export) = (tmp.path().join("s"), tmp.path().join("e"));
+    assert!(build(
+        &[&seeds().join("000_445e457e048a23d0.txt")],
+        &store,
+        &export
+    )
+    .status
+    .success());
+    let q = athar()
+        .args(["query", "--store"])
+        .arg(&store)
+        .arg("INSERT DATA { <http://x> <http://y> <http://z> }")
+        .output()
+        .unwrap();
+    assert_eq!(q.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&q.stderr);
+    assert!(
+        err.contains("updates") && err.contains("not supported"),
+        "{err}"
+    );
+    assert!(!err.contains("CONSTRUCT"), "{err}");
+
+    let t = athar()
+        .args(["query", "--store"])
+        .arg(&store)
+        .arg("SELECT ?l WHERE { <https://w3id.org/athar/id/raqqa> <http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+        .args(["--format", "table"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&t.stdout);
+    assert!(out.contains("\"الرقة\"@ar"), "{out}");
+}
+
+#[test]
+fn find_matches_names_as_extraction_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, export) = (tmp.path().join("s"), tmp.path().join("e"));
+    assert!(build(&[&seeds()], &store, &export).status.success());
+    for typed in ["الرقة", "الرقه", "رقة", "بالرقة", "Raqqa", "raqqa"] {
+        let f = athar()
+            .args(["find", typed, "--format", "csv", "--store"])
+            .arg(&store)
+            .output()
+            .unwrap();
+        assert!(
+            f.status.success(),
+            "{typed}: {}",
+            String::from_utf8_lossy(&f.stderr)
+        );
+        let out = String::from_utf8(f.stdout).unwrap();
+        let first = out.lines().nth(1).unwrap_or_default();
+        assert!(
+            first.starts_with("الرقة,") && first.ends_with("/id/raqqa"),
+            "{typed}: {out}"
+        );
+    }
+    let none = athar()
+        .args(["find", "كاتماندو", "--store"])
+        .arg(&store)
+        .output()
+        .unwrap();
+    assert_eq!(none.status.code(), Some(5));
+}
+
+#[test]
+fn skipped_files_are_named_and_an_all_rejected_store_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(inputs.join("notes.md"), "# notes").unwrap();
+    std::fs::write(inputs.join("map.png"), b"\x89PNG").unwrap();
+    std::fs::write(inputs.join("README"), "read me").unwrap();
+    std::fs::write(inputs.join("blank.txt"), "\n").unwrap();
+    let (store, export) = (tmp.path().join("s"), tmp.path().join("e"));
+    let out = build(&[&inputs], &store, &export);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("skipped: 3 files (no extension, .md, .png)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the store holds no article: every input was rejected (1)"),
+        "{err}"
+    );
+    assert!(!err.contains("interrupted"), "{err}");
+    // the empty build is published: queries answer, with nothing
+    let q = athar()
+        .args(["query", "--store"])
+        .arg(&store)
+        .arg("ASK { ?a a <https://w3id.org/athar/ontology#Article> }")
+        .output()
+        .unwrap();
+    assert!(q.status.success(), "{}", String::from_utf8_lossy(&q.stderr));
+    assert_eq!(String::from_utf8_lossy(&q.stdout).trim(), "false");
+}

@@ -180,4 +180,35 @@ fn competency_questions_answer_on_the_seeds() {
     {
         assert!(names.iter().any(|x| x == n), "{n} not among {names:?}");
     }
+
+    // «سجن الأقطان الذي يضم قرابة 2000 معتقل من عناصر داعش»
+    let held = rows(&g, "cq03-prison-detainees.rq");
+    assert!(
+        held.iter().any(|r| r[0] == "سجن الأقطان"
+            && r[1] == "2000"
+            && r[4] == "Approximately"
+            && r[7].starts_with("000_")),
+        "{held:?}"
+    );
+    for r in &held {
+        assert!(
+            !r[1].is_empty() || !r[2].is_empty() || !r[3].is_empty(),
+            "{r:?}"
+        );
+    }
+
+    // every mention of the SDF cuts its anchor text out of the article
+    let provenance = rows(&g, "cq08-provenance-of-a-fact.rq");
+    assert!(provenance.len() > 10, "{provenance:?}");
+    for r in &provenance {
+        let text = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data/seeds")
+                .join(&r[0]),
+        )
+        .unwrap();
+        let (s, e): (usize, usize) = (r[1].parse().unwrap(), r[2].parse().unwrap());
+        let cut: String = text.chars().skip(s).take(e - s).collect();
+        assert_eq!(cut, r[3], "{r:?}");
+    }
 }

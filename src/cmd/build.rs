@@ -112,6 +112,19 @@ pub fn run(args: &BuildArgs) -> Result<i32> {
     for n in &report.notes {
         eprintln!("athar: note: {n}");
     }
+    if let Some(line) = crate::ingest::skipped_line(&report.skipped) {
+        eprintln!("athar: {line}");
+    }
+    if report.articles == 0 {
+        eprintln!(
+            "athar: the store holds no article: {}",
+            if report.rejected.is_empty() {
+                "no input was an article".to_string()
+            } else {
+                format!("every input was rejected ({})", report.rejected.len())
+            }
+        );
+    }
     if let Some(dir) = &args.export {
         let graph = KnowledgeGraph::open_read_only(&args.store)?;
         crate::export::write_all(&graph, dir, &[], false)?;

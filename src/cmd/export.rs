@@ -17,7 +17,8 @@ pub struct ExportArgs {
     #[arg(long)]
     pub to: PathBuf,
     /// Only these exports (file names, comma-separated: graph.nq, graph.trig, graph.ttl,
-    /// athar.ttl, graph.graphml, graph.gexf, nodes.csv, edges.csv, facts.csv, quantities.csv, events.csv).
+    /// athar.ttl, graph.graphml, graph.gexf, nodes.csv, edges.csv, facts.csv, quantities.csv,
+    /// events.csv, tables.xlsx).
     #[arg(long, value_delimiter = ',')]
     pub format: Vec<String>,
     /// The network files: `full` (entities and events) or `actors` (events folded into

@@ -4,6 +4,7 @@ pub mod bench;
 pub mod build;
 pub mod check;
 pub mod export;
+pub mod find;
 pub mod query;
 pub mod serve;
 pub mod synth;
@@ -29,3 +30,5 @@ pub const EXIT_ERROR: i32 = 1;
 pub const EXIT_REJECTED: i32 = 3;
 /// Exit status of `check`: some article in the store is not whole.
 pub const EXIT_DAMAGED: i32 = 4;
+/// Exit status of `find`: no entity has that name.
+pub const EXIT_NOT_FOUND: i32 = 5;

@@ -61,7 +61,7 @@ pub fn run(args: &QueryArgs) -> Result<i32> {
     let io = |e: std::io::Error| Error::io("<stdout>", e);
     let rf = match format {
         Format::Table => {
-            write_table(&graph.query(&text, !args.no_union)?, &mut out).map_err(io)?;
+            write_table(&graph.query_tagged(&text, !args.no_union)?, &mut out).map_err(io)?;
             return Ok(super::EXIT_OK);
         }
         Format::Csv => ResultFormat::Csv,

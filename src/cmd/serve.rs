@@ -25,6 +25,9 @@ pub struct ServeArgs {
     /// Requests handled at once (others wait their turn).
     #[arg(long, default_value_t = 4)]
     pub workers: usize,
+    /// Read the lexicon (for name search) from this folder instead of the built-in one.
+    #[arg(long)]
+    pub lexicon: Option<PathBuf>,
 }
 
 /// Runs `serve` until SIGINT or SIGTERM.
@@ -36,6 +39,7 @@ pub fn run(args: &ServeArgs) -> Result<i32> {
         max_results: args.max_results,
         workers: args.workers,
         max_body: 1 << 20,
+        lexicon: std::sync::Arc::new(super::lexicon(args.lexicon.as_ref())?),
     })?;
     Ok(super::EXIT_OK)
 }

@@ -4,6 +4,7 @@
 pub mod network;
 pub mod rdf;
 pub mod tables;
+pub mod xlsx;
 
 use std::io::Write;
 use std::path::Path;
@@ -26,7 +27,7 @@ fn rows(g: &KnowledgeGraph, q: &str) -> Result<Vec<Vec<String>>> {
             .into_iter()
             .map(|r| r.into_iter().map(Option::unwrap_or_default).collect())
             .collect()),
-        _ => Err(Error::Query("expected rows".into())),
+        _ => Err(Error::Export("expected rows from a SELECT".into())),
     }
 }
 
@@ -43,15 +44,23 @@ pub const FORMATS: &[&str] = &[
     "facts.csv",
     "quantities.csv",
     "events.csv",
+    "tables.xlsx",
 ];
 
-fn write_file(dir: &Path, name: &str, f: impl FnOnce(&mut Vec<u8>) -> Result<()>) -> Result<()> {
-    let mut buf = Vec::new();
-    f(&mut buf)?;
+/// The CSV tables `tables.xlsx` holds, with their sheet names.
+const SHEETS: &[(&str, &str)] = &[
+    ("events.csv", "events"),
+    ("quantities.csv", "quantities"),
+    ("facts.csv", "facts"),
+    ("nodes.csv", "nodes"),
+    ("edges.csv", "edges"),
+];
+
+fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
     let tmp = dir.join(format!(".{name}.tmp"));
     let path = dir.join(name);
     let mut file = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
-    file.write_all(&buf).map_err(|e| Error::io(&tmp, e))?;
+    file.write_all(bytes).map_err(|e| Error::io(&tmp, e))?;
     file.sync_all().map_err(|e| Error::io(&tmp, e))?;
     std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))
 }
@@ -67,68 +76,115 @@ pub fn write_all(
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     for o in only {
         if !FORMATS.contains(&o.as_str()) {
-            return Err(Error::Query(format!(
+            return Err(Error::Export(format!(
                 "unknown export {o:?} (one of {})",
                 FORMATS.join(", ")
             )));
         }
     }
     let wanted = |n: &str| only.is_empty() || only.iter().any(|o| o == n);
-    let csv_err = |e: csv::Error| Error::Query(e.to_string());
-    let io = |e: std::io::Error| Error::io(dir, e);
-    let network = if ["graph.graphml", "graph.gexf", "nodes.csv", "edges.csv"]
-        .iter()
-        .any(|n| wanted(n))
-    {
-        let full = network::Network::load(graph)?;
-        Some(if actors { full.project_actors() } else { full })
-    } else {
-        None
-    };
     let mut written = Vec::new();
+    let mut exporter = Exporter {
+        graph,
+        actors,
+        network: None,
+        rendered: std::collections::BTreeMap::new(),
+    };
     for &name in FORMATS.iter().filter(|n| wanted(n)) {
-        write_file(dir, name, |b| {
-            match name {
-                "graph.nq" => {
-                    rdf::write_nquads(graph, b)?;
-                }
-                "graph.trig" => {
-                    graph.write_rdf(true, b)?;
-                }
-                "graph.ttl" => {
-                    graph.write_rdf(false, b)?;
-                }
-                "athar.ttl" => b.extend_from_slice(crate::ONTOLOGY.as_bytes()),
-                "graph.graphml" => {
-                    let net = network.as_ref().expect("loaded above");
-                    network::write_graphml(net, b).map_err(io)?;
-                }
-                "graph.gexf" => {
-                    let net = network.as_ref().expect("loaded above");
-                    network::write_gexf(net, b).map_err(io)?;
-                }
-                "nodes.csv" => {
-                    let net = network.as_ref().expect("loaded above");
-                    network::write_nodes_csv(net, b).map_err(csv_err)?;
-                }
-                "edges.csv" => {
-                    let net = network.as_ref().expect("loaded above");
-                    network::write_edges_csv(net, b).map_err(csv_err)?;
-                }
-                "facts.csv" => {
-                    tables::write_facts(graph, b)?;
-                }
-                "quantities.csv" => {
-                    tables::write_quantities(graph, b)?;
-                }
-                "events.csv" => {
-                    tables::write_events(graph, b)?;
-                }
-                _ => {}
-            }
-            Ok(())
-        })?;
+        let bytes = exporter.render(name)?;
+        write_file(dir, name, &bytes)?;
         written.push(name.to_string());
     }
     Ok(written)
+}
+
+/// Renders exports, loading the network once and keeping the CSV tables for the workbook.
+struct Exporter<'g> {
+    graph: &'g KnowledgeGraph,
+    actors: bool,
+    network: Option<network::Network>,
+    rendered: std::collections::BTreeMap<&'static str, Vec<u8>>,
+}
+
+impl Exporter<'_> {
+    fn network(&mut self) -> Result<&network::Network> {
+        if self.network.is_none() {
+            let full = network::Network::load(self.graph)?;
+            self.network = Some(if self.actors {
+                full.project_actors()
+            } else {
+                full
+            });
+        }
+        Ok(self.network.as_ref().expect("loaded above"))
+    }
+
+    /// One export's bytes.
+    fn render(&mut self, name: &'static str) -> Result<Vec<u8>> {
+        if let Some(b) = self.rendered.get(name) {
+            return Ok(b.clone());
+        }
+        let csv_err = |e: csv::Error| Error::Export(format!("{name}: {e}"));
+        let io = |e: std::io::Error| Error::Export(format!("{name}: {e}"));
+        let g = self.graph;
+        let mut b = Vec::new();
+        match name {
+            "graph.nq" => {
+                rdf::write_nquads(g, &mut b)?;
+            }
+            "graph.trig" => {
+                g.write_rdf(true, &mut b)?;
+            }
+            "graph.ttl" => {
+                g.write_rdf(false, &mut b)?;
+            }
+            "athar.ttl" => b.extend_from_slice(crate::ONTOLOGY.as_bytes()),
+            "graph.graphml" => {
+                network::write_graphml(self.network()?, &mut b).map_err(io)?;
+            }
+            "graph.gexf" => {
+                network::write_gexf(self.network()?, &mut b).map_err(io)?;
+            }
+            "nodes.csv" => {
+                network::write_nodes_csv(self.network()?, &mut b).map_err(csv_err)?;
+            }
+            "edges.csv" => {
+                network::write_edges_csv(self.network()?, &mut b).map_err(csv_err)?;
+            }
+            "facts.csv" => {
+                tables::write_facts(g, &mut b)?;
+            }
+            "quantities.csv" => {
+                tables::write_quantities(g, &mut b)?;
+            }
+            "events.csv" => {
+                tables::write_events(g, &mut b)?;
+            }
+            "tables.xlsx" => {
+                let mut csvs = Vec::new();
+                for (file, _) in SHEETS {
+                    csvs.push(self.render(file)?);
+                }
+                let sheets: Vec<xlsx::Sheet<'_>> = SHEETS
+                    .iter()
+                    .zip(&csvs)
+                    .map(|((_, sheet), csv)| xlsx::Sheet { name: sheet, csv })
+                    .collect();
+                let newest = rows(
+                    g,
+                    "SELECT (MAX(STR(?p)) AS ?d) WHERE { ?a a ath:Article ; ath:publishedOn ?p }",
+                )?
+                .into_iter()
+                .next()
+                .and_then(|r| r.into_iter().next())
+                .filter(|d| d.len() == 10);
+                xlsx::write_xlsx(&sheets, newest.as_deref(), &mut b)?;
+            }
+            other => return Err(Error::Export(format!("unknown export {other:?}"))),
+        }
+        if name.ends_with(".csv") {
+            self.rendered.insert(name, b.clone());
+        }
+        Ok(b)
+    }
 }

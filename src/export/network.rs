@@ -3,8 +3,12 @@
 //! PageRank and weakly connected components computed with petgraph. Written as GraphML and as
 //! Gephi's spreadsheet CSVs.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write;
+
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
 
 use petgraph::graph::DiGraph;
 use petgraph::unionfind::UnionFind;
@@ -228,21 +232,39 @@ impl Network {
     }
 }
 
-/// Text safe in XML: escaped, and without the control characters XML 1.0 forbids.
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
+/// Text XML 1.0 can hold: the control characters it forbids are dropped (quick-xml escapes
+/// markup characters but passes these through, and a parser would refuse the file).
+fn xml_chars(s: &str) -> Cow<'_, str> {
+    let forbidden = |c: char| {
+        ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+            || c == '\u{FFFE}'
+            || c == '\u{FFFF}'
+    };
+    if s.chars().any(forbidden) {
+        Cow::Owned(s.chars().filter(|c| !forbidden(*c)).collect())
+    } else {
+        Cow::Borrowed(s)
     }
-    out
+}
+
+/// An XML writer indented by two spaces, after the declaration.
+fn xml_writer<W: Write>(w: W) -> std::io::Result<Writer<W>> {
+    let mut x = Writer::new_with_indent(w, b' ', 2);
+    x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    Ok(x)
+}
+
+/// `<name attrs…>text</name>`.
+fn text_element<W: Write>(
+    x: &mut Writer<W>,
+    name: &str,
+    attrs: &[(&str, &str)],
+    text: &str,
+) -> std::io::Result<()> {
+    x.create_element(name)
+        .with_attributes(attrs.iter().copied())
+        .write_text_content(BytesText::new(&xml_chars(text)))?;
+    Ok(())
 }
 
 const NODE_KEYS: &[(&str, &str)] = &[
@@ -297,55 +319,77 @@ fn node_values(n: &Node) -> Vec<(&'static str, String)> {
 }
 
 /// Writes GraphML (every attribute declared, key id = attr.name, the six standard types).
-pub fn write_graphml<W: Write>(net: &Network, mut w: W) -> std::io::Result<W> {
-    writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
-        w,
-        r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
-    )?;
-    for (k, t) in NODE_KEYS {
-        writeln!(
-            w,
-            r#"  <key id="{k}" for="node" attr.name="{k}" attr.type="{t}"/>"#
-        )?;
-    }
-    for (k, t) in EDGE_KEYS {
-        let id = if *k == "label" { "edgelabel" } else { k };
-        writeln!(
-            w,
-            r#"  <key id="{id}" for="edge" attr.name="{id}" attr.type="{t}"/>"#
-        )?;
-    }
-    writeln!(w, r#"  <graph id="G" edgedefault="directed">"#)?;
-    for n in &net.nodes {
-        writeln!(w, r#"    <node id="{}">"#, n.id)?;
-        for (k, v) in node_values(n) {
-            writeln!(w, r#"      <data key="{k}">{}</data>"#, xml(&v))?;
-        }
-        writeln!(w, "    </node>")?;
-    }
-    for e in &net.edges {
-        writeln!(
-            w,
-            r#"    <edge id="{}" source="{}" target="{}">"#,
-            e.id, e.source, e.target
-        )?;
-        for (k, v) in [
-            ("edgelabel", e.label.clone()),
-            ("edgekind", e.kind.clone()),
-            ("weight", e.weight.to_string()),
-            ("first_date", e.first_date.clone()),
-            ("last_date", e.last_date.clone()),
-            ("edgearticles", e.articles.clone()),
-        ] {
-            if !v.is_empty() {
-                writeln!(w, r#"      <data key="{k}">{}</data>"#, xml(&v))?;
+pub fn write_graphml<W: Write>(net: &Network, w: W) -> std::io::Result<W> {
+    let mut x = xml_writer(w)?;
+    x.create_element("graphml")
+        .with_attributes([
+            ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            (
+                "xsi:schemaLocation",
+                "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+            ),
+        ])
+        .write_inner_content(|x| {
+            for (kind, keys) in [("node", NODE_KEYS), ("edge", EDGE_KEYS)] {
+                for (k, t) in keys {
+                    x.create_element("key")
+                        .with_attributes([
+                            ("id", *k),
+                            ("for", kind),
+                            ("attr.name", *k),
+                            ("attr.type", *t),
+                        ])
+                        .write_empty()?;
+                }
             }
-        }
-        writeln!(w, "    </edge>")?;
-    }
-    writeln!(w, "  </graph>\n</graphml>")?;
+            x.create_element("graph")
+                .with_attributes([("id", "G"), ("edgedefault", "directed")])
+                .write_inner_content(|x| {
+                    for n in &net.nodes {
+                        x.create_element("node")
+                            .with_attribute(("id", n.id.as_str()))
+                            .write_inner_content(|x| {
+                                for (k, v) in node_values(n) {
+                                    text_element(x, "data", &[("key", k)], &v)?;
+                                }
+                                Ok(())
+                            })?;
+                    }
+                    for e in &net.edges {
+                        x.create_element("edge")
+                            .with_attributes([
+                                ("id", e.id.as_str()),
+                                ("source", &e.source),
+                                ("target", &e.target),
+                            ])
+                            .write_inner_content(|x| {
+                                for (k, v) in edge_values(e) {
+                                    text_element(x, "data", &[("key", k)], &v)?;
+                                }
+                                Ok(())
+                            })?;
+                    }
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+    let mut w = x.into_inner();
+    w.write_all(b"\n")?;
     Ok(w)
+}
+
+fn edge_values(e: &Edge) -> Vec<(&'static str, String)> {
+    let mut v = vec![
+        ("edgelabel", e.label.clone()),
+        ("edgekind", e.kind.clone()),
+        ("weight", e.weight.to_string()),
+        ("first_date", e.first_date.clone()),
+        ("last_date", e.last_date.clone()),
+        ("edgearticles", e.articles.clone()),
+    ];
+    v.retain(|(_, x)| !x.is_empty());
+    v
 }
 
 /// Writes Gephi's node table (`Id`, `Label`, then attributes, `Latitude`/`Longitude`).
@@ -521,93 +565,177 @@ impl Network {
 }
 
 /// A GEXF date from an `xsd:date`, `xsd:gYearMonth` or `xsd:gYear` lexical form: (start, end).
+/// Anything else, the empty string included, is no date.
 fn spell(date: &str) -> Option<(String, String)> {
     let p: Vec<&str> = date.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(p[0], 4) || p.iter().skip(1).any(|x| !digits(x, 2)) {
+        return None;
+    }
+    let y: i32 = p[0].parse().ok()?;
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     match p.len() {
-        3 => Some((date.to_string(), date.to_string())),
+        3 => {
+            let d = day(chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?);
+            Some((d.clone(), d))
+        }
         2 => {
-            let (y, m): (i32, u32) = (p[0].parse().ok()?, p[1].parse().ok()?);
+            let m: u32 = p[1].parse().ok()?;
+            let first = chrono::NaiveDate::from_ymd_opt(y, m, 1)?;
             let next = if m == 12 {
                 chrono::NaiveDate::from_ymd_opt(y + 1, 1, 1)
             } else {
                 chrono::NaiveDate::from_ymd_opt(y, m + 1, 1)
             }?;
-            let last = next.pred_opt()?;
-            Some((
-                format!("{y:04}-{m:02}-01"),
-                last.format("%Y-%m-%d").to_string(),
-            ))
+            Some((day(first), day(next.pred_opt()?)))
         }
-        1 => Some((format!("{}-01-01", p[0]), format!("{}-12-31", p[0]))),
+        1 => Some((format!("{y:04}-01-01"), format!("{y:04}-12-31"))),
         _ => None,
+    }
+}
+
+/// GEXF's attribute type for a GraphML one.
+fn gexf_type(t: &str) -> &str {
+    match t {
+        "int" => "integer",
+        other => other,
     }
 }
 
 /// Writes GEXF 1.3 in dynamic mode (`timeformat="date"`): events live on their date, edges
 /// between the first and last date of the articles stating them, so Gephi's timeline plays
-/// the conflict day by day.
-pub fn write_gexf<W: Write>(net: &Network, mut w: W) -> std::io::Result<W> {
-    writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(w, r#"<gexf xmlns="http://gexf.net/1.3" version="1.3">"#)?;
-    writeln!(
-        w,
-        r#"  <meta><creator>athar</creator><description>Arabic conflict news, entities and events</description></meta>"#
-    )?;
-    writeln!(
-        w,
-        r#"  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">"#
-    )?;
-    writeln!(w, r#"    <attributes class="node" mode="static">"#)?;
-    for (i, (k, t)) in NODE_KEYS.iter().filter(|(k, _)| *k != "label").enumerate() {
-        let t = match *t {
-            "int" => "integer",
-            other => other,
-        };
-        writeln!(w, r#"      <attribute id="{i}" title="{k}" type="{t}"/>"#)?;
-    }
-    writeln!(w, "    </attributes>")?;
-    let node_attrs: Vec<&str> = NODE_KEYS
+/// the conflict day by day. Undated nodes and edges carry no spell: they are always there.
+pub fn write_gexf<W: Write>(net: &Network, w: W) -> std::io::Result<W> {
+    let attrs: Vec<(&str, &str)> = NODE_KEYS
         .iter()
         .filter(|(k, _)| *k != "label")
-        .map(|(k, _)| *k)
+        .copied()
         .collect();
-    writeln!(w, "    <nodes>")?;
-    for n in &net.nodes {
-        let when = spell(&n.date)
-            .map(|(s, e)| format!(r#" start="{s}" end="{e}""#))
-            .unwrap_or_default();
-        writeln!(
-            w,
-            r#"      <node id="{}" label="{}"{when}>"#,
-            n.id,
-            xml(&n.label)
-        )?;
-        writeln!(w, "        <attvalues>")?;
-        for (k, v) in node_values(n).into_iter().filter(|(k, _)| *k != "label") {
-            let i = node_attrs.iter().position(|a| *a == k).unwrap_or(0);
-            writeln!(w, r#"          <attvalue for="{i}" value="{}"/>"#, xml(&v))?;
-        }
-        writeln!(w, "        </attvalues>")?;
-        writeln!(w, "      </node>")?;
-    }
-    writeln!(w, "    </nodes>\n    <edges>")?;
-    for e in &net.edges {
-        let start = spell(&e.first_date).map(|s| s.0);
-        let end = spell(&e.last_date).map(|s| s.1);
-        let when = match (start, end) {
-            (Some(s), Some(e)) => format!(r#" start="{s}" end="{e}""#),
-            _ => String::new(),
-        };
-        writeln!(
-            w,
-            r#"      <edge id="{}" source="{}" target="{}" label="{}" weight="{}"{when}/>"#,
-            e.id,
-            e.source,
-            e.target,
-            xml(&e.label),
-            e.weight
-        )?;
-    }
-    writeln!(w, "    </edges>\n  </graph>\n</gexf>")?;
+    let ids: Vec<String> = (0..attrs.len()).map(|i| i.to_string()).collect();
+    let mut x = xml_writer(w)?;
+    x.create_element("gexf")
+        .with_attributes([("xmlns", "http://gexf.net/1.3"), ("version", "1.3")])
+        .write_inner_content(|x| {
+            x.create_element("meta").write_inner_content(|x| {
+                text_element(x, "creator", &[], "athar")?;
+                text_element(
+                    x,
+                    "description",
+                    &[],
+                    "Arabic conflict news, entities and events",
+                )
+            })?;
+            x.create_element("graph")
+                .with_attributes([
+                    ("mode", "dynamic"),
+                    ("defaultedgetype", "directed"),
+                    ("timeformat", "date"),
+                ])
+                .write_inner_content(|x| {
+                    x.create_element("attributes")
+                        .with_attributes([("class", "node"), ("mode", "static")])
+                        .write_inner_content(|x| {
+                            for (i, (k, t)) in attrs.iter().enumerate() {
+                                x.create_element("attribute")
+                                    .with_attributes([
+                                        ("id", ids[i].as_str()),
+                                        ("title", k),
+                                        ("type", gexf_type(t)),
+                                    ])
+                                    .write_empty()?;
+                            }
+                            Ok(())
+                        })?;
+                    x.create_element("nodes").write_inner_content(|x| {
+                        for n in &net.nodes {
+                            write_gexf_node(x, n, &attrs, &ids)?;
+                        }
+                        Ok(())
+                    })?;
+                    x.create_element("edges").write_inner_content(|x| {
+                        for e in &net.edges {
+                            let weight = e.weight.to_string();
+                            let label = xml_chars(&e.label);
+                            let mut el = x.create_element("edge").with_attributes([
+                                ("id", e.id.as_str()),
+                                ("source", &e.source),
+                                ("target", &e.target),
+                                ("label", &label),
+                                ("weight", &weight),
+                            ]);
+                            let start = spell(&e.first_date).map(|s| s.0);
+                            let end = spell(&e.last_date).map(|s| s.1);
+                            if let (Some(s), Some(t)) = (&start, &end) {
+                                el = el.with_attributes([("start", s.as_str()), ("end", t)]);
+                            }
+                            el.write_empty()?;
+                        }
+                        Ok(())
+                    })?;
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+    let mut w = x.into_inner();
+    w.write_all(b"\n")?;
     Ok(w)
+}
+
+/// One GEXF node: its label, its spell when it has a date, its attribute values.
+fn write_gexf_node<W: Write>(
+    x: &mut Writer<W>,
+    n: &Node,
+    attrs: &[(&str, &str)],
+    ids: &[String],
+) -> std::io::Result<()> {
+    let label = xml_chars(&n.label);
+    let mut el = x
+        .create_element("node")
+        .with_attributes([("id", n.id.as_str()), ("label", &label)]);
+    let when = spell(&n.date);
+    if let Some((s, e)) = &when {
+        el = el.with_attributes([("start", s.as_str()), ("end", e)]);
+    }
+    el.write_inner_content(|x| {
+        x.create_element("attvalues").write_inner_content(|x| {
+            for (k, v) in node_values(n) {
+                let Some(i) = attrs.iter().position(|a| a.0 == k) else {
+                    continue;
+                };
+                let v = xml_chars(&v);
+                x.create_element("attvalue")
+                    .with_attributes([("for", ids[i].as_str()), ("value", &v)])
+                    .write_empty()?;
+            }
+            Ok(())
+        })?;
+        Ok(())
+    })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spell;
+
+    #[test]
+    fn a_spell_needs_a_date() {
+        assert_eq!(spell(""), None);
+        assert_eq!(spell("-01"), None);
+        assert_eq!(spell("2022-13"), None);
+        assert_eq!(spell("2022-02-30"), None);
+        assert_eq!(spell("22"), None);
+        assert_eq!(
+            spell("2022-01-20"),
+            Some(("2022-01-20".into(), "2022-01-20".into()))
+        );
+        assert_eq!(
+            spell("2024-02"),
+            Some(("2024-02-01".into(), "2024-02-29".into()))
+        );
+        assert_eq!(
+            spell("2022"),
+            Some(("2022-01-01".into(), "2022-12-31".into()))
+        );
+    }
 }

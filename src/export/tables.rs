@@ -9,12 +9,12 @@ use crate::graph::KnowledgeGraph;
 
 fn table<W: Write>(g: &KnowledgeGraph, query: &str, header: &[&str], w: W) -> Result<W> {
     let mut c = csv::Writer::from_writer(w);
-    let err = |e: csv::Error| Error::Query(e.to_string());
+    let err = |e: csv::Error| Error::Export(e.to_string());
     c.write_record(header).map_err(err)?;
     for r in rows(g, query)? {
         c.write_record(r).map_err(err)?;
     }
-    c.into_inner().map_err(|e| Error::Query(e.to_string()))
+    c.into_inner().map_err(|e| Error::Export(e.to_string()))
 }
 
 /// The article-level columns every table shares: the required part comes before any OPTIONAL
@@ -25,48 +25,100 @@ const ARTICLE: &str = "OPTIONAL { ?d ath:publishedOn ?published }
     OPTIONAL { ?d ath:publisher/rdfs:label ?publisher }";
 
 /// One row per statement: mentions, figures, events and relations, with the article, sentence
-/// and characters they come from (`text` is exactly the characters between `start` and `end`).
+/// and characters they come from (`text` is exactly the characters between `start` and `end`;
+/// relations carry their article only). Labels are columns (`subject_label_ar`, …), never extra
+/// rows.
 pub fn write_facts<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
     let q = format!(
-        "SELECT ?subject ?subject_label ?predicate ?object ?object_label ?text ?start ?end ?sentence ?article ?published ?publisher ?reported_by WHERE {{
+        "SELECT ?subject ?predicate ?object ?text ?start ?end ?sentence ?article ?published ?publisher ?reported_by WHERE {{
   {{ ?m a ath:Mention ; ath:refersTo ?subject ; ath:mentionedIn ?d ; ath:start ?start ; ath:end ?end ; ath:anchorText ?text .
-     ?subject rdfs:label ?subject_label . {ARTICLE_REQ} BIND(ath:mentionedIn AS ?predicate) BIND(?d AS ?object) }}
+     {ARTICLE_REQ} BIND(ath:mentionedIn AS ?predicate) BIND(?d AS ?object) }}
   UNION
   {{ ?subject a ath:Quantity ; ath:measures ?object ; ath:mentionedIn ?d ; ath:start ?start ; ath:end ?end ; ath:evidence ?sentence .
      ?d ath:text ?t . {ARTICLE_REQ} BIND(ath:measures AS ?predicate) BIND(SUBSTR(?t, ?start + 1, ?end - ?start) AS ?text)
-     OPTIONAL {{ ?object rdfs:label ?object_label FILTER(LANG(?object_label) IN ('ar', 'en')) }}
-     OPTIONAL {{ ?subject ath:reportedBy/rdfs:label ?reported_by }} }}
+     OPTIONAL {{ ?subject ath:reportedBy/rdfs:label ?reported_by FILTER(LANG(?reported_by) = 'ar') }} }}
   UNION
   {{ ?subject a ?object ; ath:mentionedIn ?d ; ath:start ?start ; ath:end ?end ; ath:evidence ?sentence . ?object rdfs:subClassOf ath:Event .
      ?d ath:text ?t . {ARTICLE_REQ} BIND(<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> AS ?predicate) BIND(SUBSTR(?t, ?start + 1, ?end - ?start) AS ?text)
-     OPTIONAL {{ ?object rdfs:label ?object_label FILTER(LANG(?object_label) IN ('ar', 'en')) }}
-     OPTIONAL {{ ?subject ath:reportedBy/rdfs:label ?reported_by }} }}
+     OPTIONAL {{ ?subject ath:reportedBy/rdfs:label ?reported_by FILTER(LANG(?reported_by) = 'ar') }} }}
   UNION
   {{ VALUES ?predicate {{ ath:locatedIn ath:controls ath:supports ath:partOf ath:affiliatedWith ath:spokespersonOf ath:commanderOf ath:officialOf ath:headOf }}
-     GRAPH ?d {{ ?subject ?predicate ?object }} ?d a ath:Article . ?subject rdfs:label ?subject_label . ?object rdfs:label ?object_label . {ARTICLE_REQ} }}
+     GRAPH ?d {{ ?subject ?predicate ?object }} ?d a ath:Article . {ARTICLE_REQ} }}
   {ARTICLE}
-}} ORDER BY ?article ?start ?end ?subject ?predicate ?object ?subject_label ?object_label ?text ?sentence ?published ?publisher ?reported_by"
+}} ORDER BY ?article ?start ?end ?subject ?predicate ?object ?text ?sentence ?published ?publisher ?reported_by"
     );
-    table(
-        g,
-        &q,
-        &[
-            "subject",
-            "subject_label",
-            "predicate",
-            "object",
-            "object_label",
-            "text",
-            "start",
-            "end",
-            "sentence",
-            "article",
-            "published",
-            "publisher",
-            "reported_by",
-        ],
-        w,
-    )
+    let labels = Labels::load(g)?;
+    let mut c = csv::Writer::from_writer(w);
+    let err = |e: csv::Error| Error::Export(e.to_string());
+    c.write_record([
+        "subject",
+        "subject_label_ar",
+        "subject_label_en",
+        "predicate",
+        "object",
+        "object_label_ar",
+        "object_label_en",
+        "text",
+        "start",
+        "end",
+        "sentence",
+        "article",
+        "published",
+        "publisher",
+        "reported_by",
+    ])
+    .map_err(err)?;
+    for r in rows(g, &q)? {
+        let (s_ar, s_en) = labels.of(&r[0]);
+        let (o_ar, o_en) = labels.of(&r[2]);
+        c.write_record([
+            r[0].as_str(),
+            s_ar,
+            s_en,
+            &r[1],
+            &r[2],
+            o_ar,
+            o_en,
+            &r[3],
+            &r[4],
+            &r[5],
+            &r[6],
+            &r[7],
+            &r[8],
+            &r[9],
+            &r[10],
+        ])
+        .map_err(err)?;
+    }
+    c.into_inner().map_err(|e| Error::Export(e.to_string()))
+}
+
+/// One Arabic and one English label per IRI (entities, classes, measures): the Arabic
+/// `rdfs:label`, and the English `rdfs:label` or else the first English `skos:altLabel`.
+struct Labels(std::collections::HashMap<String, (String, String)>);
+
+impl Labels {
+    fn load(g: &KnowledgeGraph) -> Result<Self> {
+        let mut map: std::collections::HashMap<String, (String, String)> = Default::default();
+        for r in rows(
+            g,
+            "SELECT ?x (MIN(?ar) AS ?l_ar) (COALESCE(MIN(?en), MIN(?alt)) AS ?l_en) WHERE {
+               { ?x rdfs:label ?ar FILTER(LANG(?ar) = 'ar') }
+               UNION { ?x rdfs:label ?en FILTER(LANG(?en) = 'en') }
+               UNION { ?x skos:altLabel ?alt FILTER(LANG(?alt) = 'en') }
+             } GROUP BY ?x",
+        )? {
+            map.insert(r[0].clone(), (r[1].clone(), r[2].clone()));
+        }
+        Ok(Labels(map))
+    }
+
+    fn of(&self, iri: &str) -> (&str, &str) {
+        self.0
+            .get(iri)
+            .map(|(a, e)| (a.as_str(), e.as_str()))
+            .unwrap_or(("", ""))
+    }
 }
 
 /// Every figure, kept apart: what it counts, its bounds, whose members, about what, who said
@@ -147,14 +199,14 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
                {ARTICLE} }} ORDER BY ?article ?e ?class ?date ?dt ?notes ?publisher ?d"
         ),
     )?;
-    // role → (event → [(label, class, lat, lon, iri)])
+    // (event, role) → [(label, class, lat, lon, iri, geo precision)]
     let mut roles: BTreeMap<(String, String), Vec<Vec<String>>> = BTreeMap::new();
     for r in rows(
         g,
-        "SELECT ?e ?role ?label ?class ?lat ?lon ?x WHERE {
+        "SELECT ?e ?role ?label ?class ?lat ?lon ?x ?gp WHERE {
            VALUES ?r { ath:agent ath:target ath:participant ath:place } ?e ?r ?x . ?x rdfs:label ?label ; a ?c .
            FILTER(LANG(?label) = 'ar') BIND(STRAFTER(STR(?r), '#') AS ?role) BIND(STRAFTER(STR(?c), '#') AS ?class)
-           OPTIONAL { ?x geo:lat ?lat ; geo:long ?lon } } ORDER BY ?e ?role ?label",
+           OPTIONAL { ?x geo:lat ?lat ; geo:long ?lon } OPTIONAL { ?x ath:geoPrecision ?gp } } ORDER BY ?e ?role ?label",
     )? {
         roles.entry((r[0].clone(), r[1].clone())).or_default().push(r[2..].to_vec());
     }
@@ -169,7 +221,7 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
         "SELECT ?x ?gov WHERE { ?x ath:locatedIn+ ?g . ?g a ath:Governorate ; rdfs:label ?gov } ORDER BY ?x ?gov",
     )?;
     let mut c = csv::Writer::from_writer(w);
-    let err = |e: csv::Error| Error::Query(e.to_string());
+    let err = |e: csv::Error| Error::Export(e.to_string());
     c.write_record([
         "event_id_cnty",
         "event_date",
@@ -221,24 +273,26 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
             })
             .map(|t| t[0].clone())
             .unwrap_or_default();
-        // where: the most precise place with coordinates
-        let precision = |class: &str| match class {
-            "City" | "Neighborhood" | "Prison" | "Camp" | "Facility" => 1,
-            "Country" => 3,
-            _ => 2,
+        // where: the most precise place with coordinates; precision as the gazetteer states it
+        let precision = |p: &Vec<String>| -> u8 {
+            p[5].parse().unwrap_or(match p[1].as_str() {
+                "City" | "Neighborhood" | "Prison" | "Camp" | "Facility" => 1,
+                "Country" => 3,
+                _ => 2,
+            })
         };
         let place = role("place")
             .iter()
             .chain(role("target").iter())
             .filter(|p| !p[2].is_empty())
-            .min_by_key(|p| precision(&p[1]));
+            .min_by_key(|p| precision(p));
         let (location, lat, lon, geo) = place
             .map(|p| {
                 (
                     p[0].clone(),
                     p[2].clone(),
                     p[3].clone(),
-                    precision(&p[1]).to_string(),
+                    precision(p).to_string(),
                 )
             })
             .unwrap_or_default();
@@ -295,5 +349,5 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
         ])
         .map_err(err)?;
     }
-    c.into_inner().map_err(|e| Error::Query(e.to_string()))
+    c.into_inner().map_err(|e| Error::Export(e.to_string()))
 }

@@ -66,6 +66,9 @@ pub enum ResultFormat {
     Tsv,
 }
 
+/// What `query` says of a SPARQL update: the store is written by `build` only.
+pub const UPDATE_REFUSED: &str = "SPARQL updates (INSERT, DELETE, LOAD, CLEAR, …) are not supported: the store is read-only outside `athar build`; change the articles and build again";
+
 /// A query's answer in plain values, for tables.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
@@ -517,9 +520,13 @@ impl KnowledgeGraph {
     }
 
     fn prepare(&self, query: &str, union: bool) -> Result<oxigraph::sparql::PreparedSparqlQuery> {
-        let mut q = SparqlEvaluator::new()
-            .parse_query(query)
-            .map_err(|e| Error::Query(e.to_string()))?;
+        let mut q = SparqlEvaluator::new().parse_query(query).map_err(|e| {
+            if SparqlEvaluator::new().parse_update(query).is_ok() {
+                Error::Query(UPDATE_REFUSED.into())
+            } else {
+                Error::Query(e.to_string())
+            }
+        })?;
         if union {
             q.dataset_mut().set_default_graph_as_union();
         }
@@ -577,6 +584,16 @@ impl KnowledgeGraph {
 
     /// Runs a query and returns plain values.
     pub fn query(&self, query: &str, union: bool) -> Result<Answer> {
+        self.query_as(query, union, plain)
+    }
+
+    /// Runs a query and returns values as a reader of a table wants them: strings quoted with
+    /// their language tag (`"الرقة"@ar`) or datatype, IRIs bare.
+    pub fn query_tagged(&self, query: &str, union: bool) -> Result<Answer> {
+        self.query_as(query, union, tagged)
+    }
+
+    fn query_as(&self, query: &str, union: bool, cell: fn(&Term) -> String) -> Result<Answer> {
         let prepared = self.prepare(query, union)?;
         let results = prepared
             .on_store(&self.store)
@@ -592,11 +609,7 @@ impl KnowledgeGraph {
                 let mut rows = Vec::new();
                 for sol in solutions {
                     let sol = sol.map_err(|e| Error::Query(e.to_string()))?;
-                    rows.push(
-                        vars.iter()
-                            .map(|v| sol.get(v.as_str()).map(plain))
-                            .collect(),
-                    );
+                    rows.push(vars.iter().map(|v| sol.get(v.as_str()).map(cell)).collect());
                 }
                 Answer::Rows(vars, rows)
             }
@@ -874,6 +887,39 @@ fn plain(t: &Term) -> String {
     match t {
         Term::NamedNode(n) => n.as_str().to_string(),
         Term::Literal(l) => literal_value(l),
+        other => other.to_string(),
+    }
+}
+
+/// A term with its language tag or datatype: `"الرقة"@ar`, `"12"^^xsd:integer`; IRIs bare.
+fn tagged(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => n.as_str().to_string(),
+        Term::Literal(l) => {
+            let quoted = format!("\"{}\"", l.value().replace('"', "\\\""));
+            if let Some(lang) = l.language() {
+                format!("{quoted}@{lang}")
+            } else if l.datatype() == oxigraph::model::vocab::xsd::STRING {
+                quoted
+            } else if [
+                oxigraph::model::vocab::xsd::INTEGER,
+                oxigraph::model::vocab::xsd::DECIMAL,
+                oxigraph::model::vocab::xsd::DOUBLE,
+                oxigraph::model::vocab::xsd::BOOLEAN,
+            ]
+            .contains(&l.datatype())
+            {
+                // as Turtle writes them
+                l.value().to_string()
+            } else {
+                let dt = l.datatype().as_str();
+                let short = dt
+                    .strip_prefix("http://www.w3.org/2001/XMLSchema#")
+                    .map(|x| format!("xsd:{x}"))
+                    .unwrap_or_else(|| format!("<{dt}>"));
+                format!("{quoted}^^{short}")
+            }
+        }
         other => other.to_string(),
     }
 }

@@ -105,6 +105,9 @@ pub fn shared_quads(res: &Resolution) -> Vec<Quad> {
             out.add(s.clone(), vocab::GEO_LAT, decimal(lat), &dg);
             out.add(s.clone(), vocab::GEO_LONG, decimal(lon), &dg);
         }
+        if let Some(p) = e.geo_precision {
+            out.add(s.clone(), &ath(a::GEO_PRECISION), int(p as usize), &dg);
+        }
     }
     // known from the gazetteer, not read in an article: where a prison, camp or neighbourhood
     // lies (kept in its own graph)
