@@ -28,6 +28,12 @@ shared=../shared
 if [ -f "$shared/eval/score.py" ]; then
   python3 "$shared/eval/score.py" "$tmp/exports/graph.nq" --gold "$shared/eval/gold/seeds.json" \
     --corpus tests/data/seeds --min "$(cat .ci/floors)"
+  # the open-world dev set: articles written for athar in the styles of real reporting from
+  # other theatres (tests/data/dev/SOURCES.md), with their own gold and floors
+  "$target_dir/release/athar" build tests/data/dev/articles --store "$tmp/dev-store" \
+    --export "$tmp/dev-exports" --as-of 2026-11-22
+  python3 "$shared/eval/score.py" "$tmp/dev-exports/graph.nq" --gold tests/data/dev/gold.json \
+    --corpus tests/data/dev/articles --min "$(cat .ci/floors-dev)"
 else
   echo "../shared/eval/score.py not found: scorer floors not checked"
 fi
