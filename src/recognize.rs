@@ -960,18 +960,41 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     }
     cands.extend(cx.people(&starts));
 
+    // of two places that share a name (towns of two countries), the one whose context the
+    // article names is read first, before the better-known one
+    let named: HashSet<&str> = cands
+        .iter()
+        .filter(|c| !c.needs_context)
+        .filter_map(|c| match &c.entity {
+            EntityRef::Known(i) => Some(lex.gazetteer[*i].id.as_str()),
+            _ => None,
+        })
+        .collect();
+    let context_named = |c: &Cand| match &c.entity {
+        EntityRef::Known(i) if c.needs_context => lex.gazetteer[*i]
+            .context
+            .iter()
+            .any(|id| named.contains(id.as_str())),
+        _ => false,
+    };
     // longest first, then gazetteer before patterns, then text order
     cands.sort_by(|x, y| {
         (y.b - y.a)
             .cmp(&(x.b - x.a))
             .then(x.prio.cmp(&y.prio))
             .then(x.a.cmp(&y.a))
+            .then(context_named(y).cmp(&context_named(x)))
             .then(x.needs_context.cmp(&y.needs_context))
     });
     let mut taken = vec![false; cx.n()];
     let mut chosen: Vec<Cand> = Vec::new();
+    // readings that lost their words to another, kept in case that one lacks its context
+    let mut behind: Vec<Cand> = Vec::new();
     for c in cands {
         if (c.a..c.b).any(|t| taken[t]) {
+            if !c.needs_context {
+                behind.push(c.clone());
+            }
             // the same span found twice: keep the head context
             if let Some(o) = chosen.iter_mut().find(|o| o.a == c.a && o.b == c.b) {
                 if o.entity == c.entity {
@@ -1019,10 +1042,18 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
             || cx.quoted(c)
             || (c.weak_context && cx.place_context(c))
     });
-    // words of a name dropped for want of context are free again (for «السجن» as an anaphor)
+    // words of a name dropped for want of context are free again: for a reading that lost them
+    // to it (a pattern's «قيادة العمليات المشتركة» behind a context-only gazetteer name), else for
+    // «السجن» as an anaphor
     taken.fill(false);
     for c in &chosen {
         taken[c.a..c.b].fill(true);
+    }
+    for c in behind {
+        if !(c.a..c.b).any(|t| taken[t]) {
+            taken[c.a..c.b].fill(true);
+            chosen.push(c);
+        }
     }
     chosen.sort_by_key(|c| (c.a, c.b));
     let mut mentions: Vec<Mention> = chosen
