@@ -327,6 +327,25 @@ impl Ctx<'_> {
         w.starts_with("ال") && w.chars().count() > 3
     }
 
+    /// A word that is a preposition's clitic on a definite word («بالفاشر»، «للدرك») or on an
+    /// ordinary word («بجوار»، «برئاسة»): it starts a prepositional phrase, never continues a
+    /// name. A place's head noun after «ب» («بولاية شمال دارفور») is not one: the place follows.
+    fn is_prepositional(&self, w: &str) -> bool {
+        self.lex.variants(w).iter().any(|(k, v, restore)| {
+            *k > 0
+                && !v.is_empty()
+                && !w.starts_with('و')
+                && !w.starts_with('ف')
+                && (Self::is_definite(v) && (!restore.is_empty() || !w.starts_with("ال"))
+                    || (self.lex.is_common(v)
+                        && self
+                            .lex
+                            .heads
+                            .get(v.as_str())
+                            .is_none_or(|h| h.class.family() != Family::Place)))
+        })
+    }
+
     fn is_demonym(&self, w: &str) -> bool {
         self.lex.demonyms.contains_key(w)
     }
@@ -340,6 +359,7 @@ impl Ctx<'_> {
         if self.lex.is_stop(t)
             || self.lex.anaphors.contains_key(t)
             || self.lex.heads.contains_key(t)
+            || self.is_prepositional(t)
         {
             return None;
         }
@@ -397,6 +417,7 @@ impl Ctx<'_> {
                 || self.lex.is_stop(t)
                 || self.lex.speech_verbs.contains_key(t)
                 || self.is_title_start(end)
+                || (end > j && !t.starts_with("لل") && self.is_prepositional(t))
             {
                 break;
             }
@@ -588,7 +609,12 @@ impl Ctx<'_> {
                     return;
                 }
             }
-            if class.family() == Family::Organization && gclass.family() == Family::Organization {
+            // «حركة حماس»: the head names the kind of a known organisation (a name that needs
+            // context gets none from a head: «مركز الأخبار» is not the newspaper «الأخبار»)
+            if class.family() == Family::Organization
+                && gclass.family() == Family::Organization
+                && !g.needs_context
+            {
                 out.push(Cand {
                     a: j,
                     b: g.b,
