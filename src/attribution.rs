@@ -79,7 +79,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                 let after = if next_is_prep {
                     None
                 } else {
-                    mentions
+                    let subjects: Vec<usize> = mentions
                         .iter()
                         .enumerate()
                         .filter(|(_, m)| m.tokens.0 > v && m.tokens.0 < stop && is_actor(lex, m))
@@ -89,7 +89,14 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                                 && m.start > text.norm.map[toks[m.tokens.0].start])
                         })
                         .map(|(i, _)| i)
-                        .next()
+                        .collect();
+                    // «قال الناطق باسم الجهاز، مالك الشريف، إن»: the person named speaks, for
+                    // the organisation named before him
+                    subjects
+                        .iter()
+                        .copied()
+                        .find(|&i| class_of(lex, &mentions[i].entity).family() == Family::Person)
+                        .or(subjects.first().copied())
                 };
                 after.or_else(|| {
                     if kind == SpeechKind::Continue {

@@ -862,12 +862,23 @@ impl Ctx<'_> {
                 } else {
                     1
                 };
-                // after a title a name is expected: a two-word name may start with a common word
-                let after_title = self
-                    .person_name(j, min, starts)
-                    .or_else(|| self.person_name_after(j, 2, starts, TITLED_FIRST_NAME_ZIPF));
+                // after a title a name is expected: a two-word name may start with a common word;
+                // after a comma, the name is set off by commas
+                let apposed = j < self.n() && self.text.tokens[j].hard_before;
+                let after_title = if apposed {
+                    None
+                } else {
+                    self.person_name(j, min, starts)
+                        .or_else(|| self.person_name_after(j, 2, starts, TITLED_FIRST_NAME_ZIPF))
+                };
                 if let Some(end) = after_title {
                     out.push(self.person(j, end, PRIO_TITLE, Some((role, orgs))));
+                } else if let Some((a, end)) = self.apposed_name(j).filter(|_| apposed) {
+                    // «الناطق باسم جهاز الإسعاف والطوارئ، مالك الشريف، إن …»
+                    out.push(self.titled(a, end, starts, Some((role, orgs))));
+                } else if let Some((a, end)) = self.apposed_after_phrase(j) {
+                    // «قائد الأمن الداخلي في المحافظة، العميد سامر الخطيب، …»
+                    out.push(self.titled(a, end, starts, Some((role, orgs))));
                 } else if office && !orgs.is_empty() {
                     // «محافظ الحسكة»: the holder of the office
                     let label = self.label(i, skip, j, "");
@@ -916,6 +927,92 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+
+    /// A name set off by commas after a title and its organisation: «، [rank] NAME،» or
+    /// «، [rank] NAME إن …». Returns the name's tokens.
+    fn apposed_name(&self, j: usize) -> Option<(usize, usize)> {
+        if j == 0 || j >= self.n() || !self.text.tokens[j].hard_before {
+            return None;
+        }
+        let prev = &self.text.tokens[j - 1];
+        let tk = &self.text.tokens[j];
+        if prev.sentence != tk.sentence || !self.text.norm.chars[prev.end..tk.start].contains(&',')
+        {
+            return None;
+        }
+        // a rank or honorific first: «العميد»، «الدكتور»، «العميد الركن»
+        let mut a = j;
+        while let Some((_, e, _, _)) = self.title_at(a) {
+            a = e;
+        }
+        let first = self.tok(a.min(self.n() - 1));
+        if a >= self.n()
+            || (a > j && self.text.tokens[a].hard_before)
+            || self.lex.is_stop(first)
+            || self.definite_at(a)
+            || (!self.lex.given_names.contains(first)
+                && self.lex.zipf(first) >= TITLED_FIRST_NAME_ZIPF)
+        {
+            return None;
+        }
+        // up to the closing comma, or the «إن» of the speech verb; two to four words
+        let mut end = a + 1;
+        while end < self.n()
+            && end - a <= 4
+            && !self.text.tokens[end].hard_before
+            && !self.lex.is("complementizer", self.tok(end))
+        {
+            let w = self.tok(end);
+            // «علي» is a name, though «على» folds to it
+            let stop = self.lex.is_stop(w) && !self.lex.given_names.contains(w);
+            if stop || self.lex.speech_verbs.contains_key(w) || self.is_title_start(end) {
+                return None;
+            }
+            end += 1;
+        }
+        let closed = end == self.n()
+            || self.text.tokens[end].hard_before
+            || self.lex.is("complementizer", self.tok(end));
+        (closed && (2..=4).contains(&(end - a))).then_some((a, end))
+    }
+
+    /// After a title, a phrase nobody listed (what the title is of, up to six words), then a
+    /// name set off by commas.
+    fn apposed_after_phrase(&self, j: usize) -> Option<(usize, usize)> {
+        let mut k = j;
+        while k < self.n() && k - j < 6 && !self.text.tokens[k].hard_before {
+            let w = self.tok(k);
+            if self.lex.speech_verbs.contains_key(w) || self.lex.is("complementizer", w) {
+                return None;
+            }
+            k += 1;
+        }
+        (k > j && k < self.n())
+            .then(|| self.apposed_name(k))
+            .flatten()
+    }
+
+    /// The person named by tokens [a, b) after a title: the gazetteer's when it knows the name,
+    /// else a new one.
+    fn titled(
+        &self,
+        a: usize,
+        b: usize,
+        starts: &HashMap<usize, Cand>,
+        role: Option<(Role, Vec<EntityRef>)>,
+    ) -> Cand {
+        match starts
+            .get(&a)
+            .filter(|c| c.b == b && class_of(self.lex, &c.entity) == Class::Person)
+        {
+            Some(c) => Cand {
+                prio: PRIO_TITLE,
+                role,
+                ..c.clone()
+            },
+            None => self.person(a, b, PRIO_TITLE, role),
+        }
     }
 
     /// A new person named by tokens [a, b).
