@@ -40,6 +40,7 @@ pub const FILES: &[(&str, &str)] = embed!(
     "anaphors.tsv",
     "common-words.tsv",
     "demonyms.tsv",
+    "duals.tsv",
     "equivalence.tsv",
     "events.tsv",
     "function-words.tsv",
@@ -296,6 +297,8 @@ pub struct Lexicon {
     pub units: HashMap<String, (Unit, u32, f64)>,
     /// Nouns of membership.
     pub members: HashSet<String>,
+    /// Dual nouns of people, which count two by themselves.
+    pub duals: HashSet<String>,
     /// Event triggers by their first word.
     pub events: HashMap<String, Vec<(Vec<String>, EventClass)>>,
     /// Relation phrases: words, relation, whether the entity before is the subject, gap allowed.
@@ -664,6 +667,10 @@ impl Lexicon {
             lx.relations.push((words(&row.fields[0]), r, ab, gap));
         }
         lx.relations.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+        let f = "duals.tsv";
+        for row in parse_rows(f, &read(f)?, 1)? {
+            lx.duals.insert(fold_str(&row.fields[0]));
+        }
         let f = "members.tsv";
         for row in parse_rows(f, &read(f)?, 1)? {
             lx.members.insert(fold_str(&row.fields[0]));

@@ -169,15 +169,25 @@ impl Cx<'_> {
             }
         };
         // multipliers: 45 ألف، ثلاثة آلاف، عشرات الآلاف، مليون
+        let mut scale = 1.0;
         while b < self.n() && !self.tok(b).starts_with('و') {
-            match self.number_word(self.tok(b)) {
+            let m = match self.number_word(self.tok(b)) {
                 // «ألف» multiplies; «ألفين» after a number is not one
-                Some((m, NumKind::Thousand)) if m < 2000.0 => value *= 1000.0,
-                Some((_, NumKind::Million)) => value *= 1_000_000.0,
-                Some((m, NumKind::Vague)) if m >= 2000.0 => value *= m / 2.0,
+                Some((m, NumKind::Thousand)) if m < 2000.0 => 1000.0,
+                Some((_, NumKind::Million)) => 1_000_000.0,
+                Some((m, NumKind::Vague)) if m >= 2000.0 => m / 2.0,
                 _ => break,
-            }
+            };
+            value *= m;
+            scale = m;
             b += 1;
+        }
+        // the rest after the thousands: «38 ألفاً و295»، «ألفين وخمسمئة»
+        if !vague && scale >= 1000.0 && b < self.n() && self.tok(b).starts_with('و') {
+            if let Some(rest) = self.number_at(b).filter(|r| !r.vague && r.value < scale) {
+                value += rest.value;
+                b = rest.b;
+            }
         }
         Some(Num {
             a: i,
@@ -308,9 +318,13 @@ pub fn find_quantities(
         }
         i += 1;
     }
-    // duals carrying a count: يومين، شاحنتين
+    // duals carrying a count: يومين، شاحنتين، قتيلان، جنديين
     for (i, t) in text.tokens.iter().enumerate() {
-        if let Some(&(_, 2, _)) = lex.units.get(&t.text) {
+        let dual_person = lex
+            .variants(&t.text)
+            .iter()
+            .any(|(k, v, _)| *k <= 1 && lex.duals.contains(v));
+        if dual_person || matches!(lex.units.get(&t.text), Some(&(_, 2, _))) {
             let after_number = nums.iter().any(|x| x.b == i);
             if !after_number && !nums.iter().any(|x| x.a <= i && i < x.b) {
                 nums.push(Num {

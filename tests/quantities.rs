@@ -270,3 +270,46 @@ fn a_casualty_report_written_for_this_test() {
         .any(|m| a.doc.slice(m.start, m.end) == "رامي عبد الرحمن"));
     assert_eq!(a.published.as_ref().unwrap().value.lexical(), "2024-03-03");
 }
+
+#[test]
+fn casualty_words_in_every_form() {
+    use Measure::*;
+    use Qualifier::*;
+    // the accusative, the plural of martyrs, the dual alone, a noun after the figure
+    assert_eq!(
+        one("وأسفر القصف عن سقوط 20 جريحاً في السوق."),
+        (Some(20.0), None, None, Injured, Exact)
+    );
+    assert_eq!(
+        one("ارتفعت الحصيلة إلى 12 شهيدا في المدينة."),
+        (Some(12.0), None, None, Killed, Exact)
+    );
+    assert_eq!(
+        one("وسقط قتيلان في الغارة على البلدة."),
+        (Some(2.0), None, None, Killed, Exact)
+    );
+    assert_eq!(
+        one("وأصيب جنديين بجروح طفيفة في الانفجار."),
+        (Some(2.0), None, None, Injured, Exact)
+    );
+    // families: a unit, displaced when nothing else is said
+    let f = figures("وصلت 1500 أسرة إلى البلدة خلال ثلاثة أيام.");
+    assert!(
+        f.iter().any(|q| q.value == Some(1500.0)
+            && q.unit == Some(Unit::Family)
+            && q.measure == Displaced),
+        "{f:?}"
+    );
+    // the rest after the thousands
+    let f = figures("ارتفع عدد القتلى إلى 38 ألفاً و295 منذ بدء الحرب.");
+    assert!(
+        f.iter()
+            .any(|q| q.value == Some(38295.0) && q.measure == Killed),
+        "{f:?}"
+    );
+    // a plural in -ين is no dual: «المدنيين» counts nothing by itself
+    assert!(figures("وأدان البيان استهداف المدنيين في المدينة.").is_empty());
+    // «المشتبه بهم» are suspects, not a capture
+    let f = figures("يعتقد أن أكثر من 3000 من المشتبه بهم محتجزون في السجن.");
+    assert!(f.iter().all(|q| q.measure != Captured), "{f:?}");
+}
