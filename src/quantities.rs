@@ -11,6 +11,7 @@ use crate::attribution::Attribution;
 use crate::dates::DateMention;
 use crate::lexicon::{Lexicon, NumKind, QualPosition, TriggerKind};
 use crate::recognize::{class_of, EntityRef, Mention, MentionKind};
+use crate::text::normalize::fold_str;
 use crate::text::{Document, Text};
 use crate::vocab::{Class, Family, Measure, Qualifier, Unit};
 
@@ -508,25 +509,49 @@ pub fn find_quantities(
             measure
         };
 
+        // «قتل ثلاثة من الحشد الشعبي وإصابة اثنين»، «وأصيب ستة آخرون»: a figure with no noun
+        // of its own, or counting «others», counts more of the group of the figure before it
+        let no_noun = counted.is_none()
+            && (noun >= s_end
+                || noun == num.a && num.b > num.a
+                || lex.is_stop(cx.tok(noun))
+                || cx.tok(noun).starts_with('ب')
+                || cx.text.tokens[noun].hard_before);
+        let others = noun < n && lex.is("others", cx.tok(noun));
+        let inherited = if !among && (others || no_noun) {
+            out.iter()
+                .chain(&restated)
+                .filter(|q| q.sentence == sent && q.tokens.1 <= first)
+                .max_by_key(|q| q.tokens.1)
+                .and_then(|q| q.group.clone())
+        } else {
+            None
+        };
         // whose members: «من عناصر داعش»، «لمقاتلي داعش»، «جندي أمريكي»، «عناصرها»
-        let group = group_of(
-            &cx,
-            mentions,
-            noun,
-            (noun + 6).min(s_end).min(next_num),
-            sent,
-            num.a,
-        )
-        // «خسائر التنظيم بلغت 27»: the group named just before the figure
-        .or_else(|| {
+        let group = inherited.or_else(|| {
             group_of(
                 &cx,
                 mentions,
-                first.saturating_sub(4).max(s_first).max(prev_end),
-                first,
+                noun,
+                (noun + 6).min(s_end).min(next_num),
                 sent,
                 num.a,
             )
+            // «خسائر التنظيم بلغت 27»: the group named just before the figure (not the total's,
+            // for a part of it: «بينهم ثلاثة أطفال»)
+            .or_else(|| {
+                if among {
+                    return None;
+                }
+                group_of(
+                    &cx,
+                    mentions,
+                    first.saturating_sub(4).max(s_first).max(prev_end),
+                    first,
+                    sent,
+                    num.a,
+                )
+            })
         });
         let group = group.or_else(|| {
             let t = noun + 1;
@@ -534,6 +559,29 @@ pub fn find_quantities(
                 .then(|| lex.demonyms.get(cx.tok(t)).cloned().flatten())
                 .flatten()
                 .and_then(|c| lex.by_id.get(&c).map(|&g| EntityRef::Known(g)))
+        });
+        // «ستة جنود»، «11 شرطيا» with no group: the army (or police) the article names
+        let group = group.or_else(|| {
+            let kind = ["soldier", "police"]
+                .into_iter()
+                .find(|k| noun < n && lex.is(k, cx.tok(noun)))?;
+            let word = if kind == "soldier" {
+                "army-word"
+            } else {
+                "police-word"
+            };
+            let force = |m: &&Mention| {
+                class_of(lex, &m.entity).family() == Family::Organization
+                    && fold_str(&m.label)
+                        .split_whitespace()
+                        .any(|w| lex.is(word, w))
+            };
+            mentions
+                .iter()
+                .filter(|m| m.tokens.1 <= num.a)
+                .rfind(force)
+                .or_else(|| mentions.iter().find(force))
+                .map(|m| m.entity.clone())
         });
         let about = mentions
             .iter()

@@ -313,3 +313,45 @@ fn casualty_words_in_every_form() {
     let f = figures("يعتقد أن أكثر من 3000 من المشتبه بهم محتجزون في السجن.");
     assert!(f.iter().all(|q| q.measure != Captured), "{f:?}");
 }
+
+#[test]
+fn groups_carried_and_implied() {
+    let lex = Lexicon::builtin().unwrap();
+    let groups = |s: &str| -> Vec<(Option<f64>, String)> {
+        extract(
+            &lex,
+            Document::new("t.txt", s.to_string()),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        )
+        .quantities
+        .iter()
+        .map(|q| {
+            let g = match &q.group {
+                Some(athar::recognize::EntityRef::Known(i)) => lex.gazetteer[*i].name_ar.clone(),
+                Some(athar::recognize::EntityRef::New { key, .. }) => key.clone(),
+                None => String::new(),
+            };
+            (q.value.or(q.min), g)
+        })
+        .collect()
+    };
+    // the injured are more of the group of the killed, in a clause of their own
+    let g = groups("مقتل ثلاثة من الحشد الشعبي وإصابة اثنين بهجوم لداعش جنوب كركوك.");
+    assert_eq!(g[0].1, g[1].1, "{g:?}");
+    assert!(g[0].1.contains("الحشد"), "{g:?}");
+    let g = groups("قتل 11 عنصرا من الحشد الشعبي وأصيب ستة آخرون بجروح في الهجوم.");
+    assert_eq!(g[1].1, g[0].1, "{g:?}");
+    // soldiers with no group are the army the article named; a demonym still decides
+    let g = groups("قصف الجيش اللبناني مواقع المسلحين.\nوأقر البيان بمقتل ستة جنود في الاشتباكات.");
+    assert!(
+        g.iter()
+            .any(|(v, x)| *v == Some(6.0) && x.contains("الجيش اللبناني")),
+        "{g:?}"
+    );
+    // a part of a total keeps no group of the total's («بينهم ثلاثة أطفال»)
+    let g = groups("قتل 11 عنصرا من الحشد الشعبي، بينهم ثلاثة أطفال.");
+    assert!(
+        g.iter().any(|(v, x)| *v == Some(3.0) && x.is_empty()),
+        "{g:?}"
+    );
+}
