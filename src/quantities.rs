@@ -591,6 +591,68 @@ pub fn find_quantities(
             })
             .min_by_key(|m| m.tokens.0.abs_diff(num.a))
             .map(|m| m.entity.clone())
+            // what happened to people happened somewhere: the most precise place the sentence
+            // names, not one they went to («نزحوا … باتجاه مدينة الأبيض»), nearest first
+            .or_else(|| {
+                let casualty = matches!(
+                    measure,
+                    Measure::Killed
+                        | Measure::Injured
+                        | Measure::Captured
+                        | Measure::Displaced
+                        | Measure::Escaped
+                        | Measure::Hostages
+                        | Measure::Held
+                );
+                if !casualty {
+                    return None;
+                }
+                let rank = |c: Class| match c {
+                    Class::Facility | Class::Prison | Class::Camp => Some(0),
+                    Class::Neighborhood => Some(1),
+                    Class::City => Some(2),
+                    Class::Region => Some(3),
+                    Class::Governorate => Some(4),
+                    _ => None,
+                };
+                let destination = |m: &Mention| {
+                    m.tokens.0 > s_first
+                        && (m.tokens.0.saturating_sub(2).max(s_first)..m.tokens.0)
+                            .any(|x| lex.is("destination", cx.tok(x)))
+                };
+                mentions
+                    .iter()
+                    .filter(|m| {
+                        text.tokens[m.tokens.0].sentence == sent
+                            && !destination(m)
+                            && !is_dateline(doc, m)
+                    })
+                    .filter_map(|m| rank(class_of(lex, &m.entity)).map(|r| (r, m)))
+                    .min_by_key(|(r, m)| (*r, m.tokens.0.abs_diff(num.a)))
+                    .map(|(_, m)| m.entity.clone())
+            })
+            // detainees held in a town or district that has one known prison are held in it
+            // («محتجزون في غويران»)
+            .map(|about| match (&about, measure) {
+                (EntityRef::Known(place), Measure::Held)
+                    if class_of(lex, &about).family() == Family::Place
+                        && !matches!(class_of(lex, &about), Class::Prison | Class::Camp) =>
+                {
+                    let id = &lex.gazetteer[*place].id;
+                    let prisons: Vec<usize> = lex
+                        .gazetteer
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, g)| g.class == Class::Prison && g.within.contains(id))
+                        .map(|(i, _)| i)
+                        .collect();
+                    match prisons[..] {
+                        [only] => EntityRef::Known(only),
+                        _ => about,
+                    }
+                }
+                _ => about,
+            })
             .or_else(|| {
                 (measure == Measure::Population)
                     .then(|| {
@@ -639,6 +701,20 @@ pub fn find_quantities(
         k += 1;
     }
     out
+}
+
+/// A place named as a dateline: at the start of a line or after a dash, and followed by a dash
+/// («الفاشر - قُتل …»، «بوابة أوكرانيا -كييف-»): where the report was filed, not what it is about.
+pub fn is_dateline(doc: &Document, m: &Mention) -> bool {
+    let dash = |c: char| matches!(c, '-' | '–' | '—');
+    let before = doc.chars[..m.start]
+        .iter()
+        .rev()
+        .find(|c| **c != ' ' && **c != '\u{a0}');
+    let after = doc.chars[m.end..]
+        .iter()
+        .find(|c| **c != ' ' && **c != '\u{a0}');
+    before.is_none_or(|c| *c == '\n' || dash(*c)) && after.is_some_and(|c| dash(*c))
 }
 
 fn group_of(

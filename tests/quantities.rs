@@ -355,3 +355,34 @@ fn groups_carried_and_implied() {
         "{g:?}"
     );
 }
+
+#[test]
+fn what_a_figure_is_about() {
+    let lex = Lexicon::builtin().unwrap();
+    let about = |s: &str| -> Vec<String> {
+        extract(
+            &lex,
+            Document::new("t.txt", s.to_string()),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        )
+        .quantities
+        .iter()
+        .map(|q| match &q.about {
+            Some(athar::recognize::EntityRef::Known(i)) => lex.gazetteer[*i].name_ar.clone(),
+            Some(athar::recognize::EntityRef::New { key, .. }) => key.clone(),
+            None => String::new(),
+        })
+        .collect()
+    };
+    // the most precise place of the sentence, not where people went
+    assert_eq!(
+        about("قتل ثلاثة مدنيين في قصف على مدينة حلب في سوريا."),
+        ["حلب"]
+    );
+    assert_eq!(
+        about("نزح نحو 2300 شخص من الحسكة باتجاه مدينة القامشلي."),
+        ["الحسكة"]
+    );
+    // a dateline's place is where the report was filed
+    assert_eq!(about("دمشق - قتل ثلاثة مدنيين في القصف."), [""]);
+}
