@@ -346,6 +346,46 @@ impl Ctx<'_> {
         })
     }
 
+    /// After a generic organisation name, the place or organisation it belongs to: «في X»,
+    /// «بـX»، «لـX» with X a known place or organisation, or an organisation's head and its name
+    /// («بحكومة الوحدة الوطنية»). Returns where that name ends.
+    fn whose(&self, end: usize) -> Option<usize> {
+        if end >= self.n() || self.text.tokens[end].hard_before {
+            return None;
+        }
+        let at = if self.tok(end) == "في" {
+            end + 1
+        } else {
+            end
+        };
+        if at >= self.n() || self.text.tokens[at].hard_before {
+            return None;
+        }
+        let clitic = at > end || self.tok(at).starts_with('ب') || self.tok(at).starts_with('ل');
+        if !clitic {
+            return None;
+        }
+        if let Some(g) = self.longest_gazetteer_at(at).filter(|g| !g.needs_context) {
+            let fam = class_of(self.lex, &g.entity).family();
+            if fam == Family::Place || fam == Family::Organization {
+                return Some(g.b);
+            }
+        }
+        // an organisation's head through its clitic, then its name
+        let head = self.lex.variants(self.tok(at)).iter().any(|(k, v, _)| {
+            *k > 0
+                && self
+                    .lex
+                    .heads
+                    .get(v.as_str())
+                    .is_some_and(|h| h.class.family() == Family::Organization)
+        });
+        if head && at + 1 < self.n() {
+            return self.chain(at + 1, false, false);
+        }
+        None
+    }
+
     fn is_demonym(&self, w: &str) -> bool {
         self.lex.demonyms.contains_key(w)
     }
@@ -400,12 +440,15 @@ impl Ctx<'_> {
     /// An organisation name chain after a head: [j, end). A place ends it (مديرية أوقاف الحسكة).
     fn chain(&self, j: usize, media: bool, armed: bool) -> Option<usize> {
         let mut end = j;
+        // a known place closing the chain: its words stay, common or not («ديالى»)
+        let mut place_from = usize::MAX;
         while end < self.n() && end - j < 5 {
             if end > j {
                 if let Some(g) = self.longest_gazetteer_at(end).filter(|g| !g.needs_context) {
                     if class_of(self.lex, &g.entity).family() == Family::Place
                         && !self.text.tokens[end].hard_before
                     {
+                        place_from = end;
                         end = g.b;
                         break;
                     }
@@ -441,7 +484,7 @@ impl Ctx<'_> {
             end += 1;
         }
         // the chain ends on a definite, Latin or uncommon word
-        while end > j {
+        while end > j && end <= place_from {
             let t = self.tok(end - 1);
             let latin = t.chars().all(|c| c.is_ascii_alphanumeric());
             let definite = Self::is_definite(t) || t.starts_with("لل") || t.starts_with("وال");
@@ -457,6 +500,11 @@ impl Ctx<'_> {
         let first = self.tok(j);
         let latin = first.chars().all(|c| c.is_ascii_alphanumeric());
         if !(latin || !self.lex.is_common(first) || end > j + 1) {
+            // «وزارة الصحة» alone is any country's: named with whose it is («بحكومة الوحدة
+            // الوطنية»، «في غزة»، «بولاية الخرطوم») it is a name
+            if let Some(whose) = self.whose(end) {
+                return Some(whose);
+            }
             // «وكالة الأنباء العراقية»: the demonym was the name's second word after all
             if media
                 && end < self.n()
@@ -467,9 +515,14 @@ impl Ctx<'_> {
             }
             return None;
         }
-        // an armed group's name has a definite or Latin word: «قوات الصناديد», not «قوات مؤازرة»
+        // an armed group's name has a definite or Latin word, or a known place: «قوات الصناديد»،
+        // «قيادة عمليات ديالى», not «قوات مؤازرة»
         let named = (j..end).any(|x| {
-            Self::is_definite(self.tok(x)) || self.tok(x).chars().all(|c| c.is_ascii_alphanumeric())
+            Self::is_definite(self.tok(x))
+                || self.tok(x).chars().all(|c| c.is_ascii_alphanumeric())
+                || self.longest_gazetteer_at(x).is_some_and(|g| {
+                    !g.needs_context && class_of(self.lex, &g.entity).family() == Family::Place
+                })
         });
         if armed && !named {
             return None;
@@ -1261,6 +1314,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     located_in.extend(reverse_containment(&cx, &mentions));
     let mut relations = role_relations(lex, &mentions);
     relations.extend(phrase_relations(&cx, &mentions));
+    relations.extend(attached_relations(&cx, &mentions));
     relations.sort();
     relations.dedup();
     Recognized {
@@ -1269,6 +1323,45 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
         located_in,
         relations,
     }
+}
+
+/// An organisation named right after another with «لـ»، «بـ» or «في» is the one it belongs to:
+/// «وزارة الصحة بحكومة الوحدة الوطنية»، «قيادة عمليات ديالى للحشد الشعبي»، «المركز الإعلامي
+/// لقوات سوريا الديمقراطية» → partOf. Outlets are left out («بيان لوكالة …» says nothing of
+/// membership).
+fn attached_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<(EntityRef, Relation, EntityRef)> {
+    let lex = cx.lex;
+    let body = |m: &Mention| {
+        m.kind == MentionKind::Name
+            && matches!(
+                class_of(lex, &m.entity),
+                Class::Government | Class::ArmedGroup | Class::Organization
+            )
+    };
+    let mut out = Vec::new();
+    for (i, a) in mentions.iter().enumerate() {
+        if !body(a) {
+            continue;
+        }
+        let Some(b) = mentions[i + 1..].iter().find(|b| b.tokens.0 >= a.tokens.1) else {
+            continue;
+        };
+        if !body(b) || b.entity == a.entity || cx.text.tokens[b.tokens.0].hard_before {
+            continue;
+        }
+        let t = cx.tok(b.tokens.0);
+        let attached = if b.tokens.0 == a.tokens.1 {
+            // the clitic is on B's first word, outside its span
+            (t.starts_with('ل') || t.starts_with('ب'))
+                && b.start > cx.text.norm.map[cx.text.tokens[b.tokens.0].start]
+        } else {
+            b.tokens.0 == a.tokens.1 + 1 && cx.tok(a.tokens.1) == "في"
+        };
+        if attached {
+            out.push((a.entity.clone(), Relation::PartOf, b.entity.clone()));
+        }
+    }
+    out
 }
 
 /// «X المعروف باسم Y»: pairs of mentions naming one entity.

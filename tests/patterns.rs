@@ -106,3 +106,101 @@ fn another_country_another_outlet() {
     );
     assert_eq!(a.published.as_ref().unwrap().value.lexical(), "2024-06-12");
 }
+
+/// The relations one sentence states, as (subject label, relation, object label).
+fn relations_of(text: &str) -> Vec<(String, String, String)> {
+    let lex = Lexicon::builtin().unwrap();
+    let (arts, res) = analyze_corpus(
+        &lex,
+        vec![Document::new("t.txt", text.to_string())],
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    );
+    let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
+    let mut out: Vec<(String, String, String)> = arts[0]
+        .rec
+        .relations
+        .iter()
+        .map(|(a, r, b)| (label(a), r.name().to_string(), label(b)))
+        .collect();
+    for (a, b) in &arts[0].rec.located_in {
+        out.push((
+            label(&arts[0].rec.mentions[*a].entity),
+            "locatedIn".into(),
+            label(&arts[0].rec.mentions[*b].entity),
+        ));
+    }
+    out
+}
+
+#[test]
+fn relations_as_reports_state_them() {
+    let has = |text: &str, a: &str, r: &str, b: &str| {
+        let rels = relations_of(text);
+        let f = athar::text::normalize::fold_str;
+        assert!(
+            rels.iter()
+                .any(|(x, y, z)| f(x).contains(&f(a)) && y == r && f(z).contains(&f(b))),
+            "{text}: no {a} {r} {b} in {rels:?}"
+        );
+    };
+    // a spokesman named between commas after his title and organisation
+    has(
+        "وقال الناطق باسم جهاز الإسعاف والطوارئ، مالك الشريف، إن الحصيلة ارتفعت.",
+        "مالك الشريف",
+        "spokespersonOf",
+        "جهاز الإسعاف والطوارئ",
+    );
+    // a command of a force
+    has(
+        "وأعلنت قيادة عمليات ديالى للحشد الشعبي اعتقال ثلاثة مطلوبين.",
+        "قيادة عمليات ديالى",
+        "partOf",
+        "الحشد الشعبي",
+    );
+    // a town south-west of a city it belongs to the governorate of; a capital
+    has(
+        "هاجم مسلحون قرية في قضاء الحويجة جنوب غربي محافظة كركوك.",
+        "الحويجة",
+        "locatedIn",
+        "كركوك",
+    );
+    has(
+        "وصل النازحون إلى مدينة الأبيض عاصمة ولاية شمال كردفان.",
+        "الأبيض",
+        "locatedIn",
+        "شمال كردفان",
+    );
+    // «التابعة لـ»: part of
+    has(
+        "وقالت قوات الأمن العام التابعة لوزارة الداخلية السورية إنها اعتقلت المهاجمين.",
+        "الأمن العام",
+        "partOf",
+        "وزارة الداخلية",
+    );
+    // a ministry is named with whose it is, not merged with every other «وزارة الصحة»
+    let lex = Lexicon::builtin().unwrap();
+    let (arts, res) = analyze_corpus(
+        &lex,
+        vec![Document::new(
+            "t.txt",
+            "وأعلنت وزارة الصحة بحكومة الوحدة الوطنية ارتفاع الحصيلة.".into(),
+        )],
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    );
+    let names: Vec<String> = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .map(|m| res.entity_of(&m.entity).label_ar.clone())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n == "وزارة الصحة بحكومة الوحدة الوطنية"),
+        "{names:?}"
+    );
+    // and not: a statement published by an outlet is no membership
+    let rels =
+        relations_of("ونقل بيان لوكالة الأنباء السورية عن وزارة الداخلية قولها إن الهجوم فشل.");
+    assert!(rels.iter().all(|(_, r, _)| r != "partOf"), "{rels:?}");
+}
