@@ -37,11 +37,21 @@ pub struct Event {
     pub reported_by: Option<EntityRef>,
 }
 
-/// Adds what a second report of an event says to the first.
+/// Adds what a second report of an event says to the first. A side the first report names as
+/// the target never becomes an agent of it (nor the reverse): the defenders of a prison are not
+/// its attackers because another sentence names them near the word «الهجوم».
 fn absorb(o: &mut Event, ev: Event) {
+    for e in &ev.agents {
+        if !o.targets.contains(e) {
+            push(&mut o.agents, e);
+        }
+    }
+    for e in &ev.targets {
+        if !o.agents.contains(e) {
+            push(&mut o.targets, e);
+        }
+    }
     for (from, to) in [
-        (&ev.agents, &mut o.agents),
-        (&ev.targets, &mut o.targets),
         (&ev.participants, &mut o.participants),
         (&ev.places, &mut o.places),
     ] {
@@ -70,6 +80,15 @@ impl Cx<'_> {
     }
 
     /// The event trigger starting at token i: (class, end token, written with the article).
+    /// The country of a nisba adjective right after an event word («غارات إسرائيلية»).
+    fn demonym_country(&self, at: usize) -> Option<EntityRef> {
+        if at >= self.text.tokens.len() || self.text.tokens[at].hard_before {
+            return None;
+        }
+        let id = self.lex.demonyms.get(self.tok(at))?.as_ref()?;
+        self.lex.by_id.get(id).map(|&g| EntityRef::Known(g))
+    }
+
     fn trigger_at(&self, i: usize) -> Option<(EventClass, usize, bool)> {
         let toks = &self.text.tokens;
         let mut best: Option<(EventClass, usize, bool)> = None;
@@ -328,7 +347,8 @@ pub fn find_events(
                     armed.iter().filter(|a| !ev.targets.contains(a)).collect();
                 // facing an attack, the others named are defenders too
                 let fallback = (!facing && others.len() == 1).then(|| others[0].clone());
-                if let Some(a) = agent.or(fallback) {
+                // «قصف إسرائيلي»، «هجوم حوثي»: the adjective says who
+                if let Some(a) = cx.demonym_country(end).or(agent).or(fallback) {
                     push(&mut ev.agents, &a);
                 }
             }
@@ -342,6 +362,10 @@ pub fn find_events(
                 }
             }
             Airstrike => {
+                // «غارات إسرائيلية»، «ضربات أمريكية»: the country of the adjective strikes
+                if let Some(c) = cx.demonym_country(end) {
+                    push(&mut ev.agents, &c);
+                }
                 // who strikes stands next to the word: «طائرات التحالف»، «غارة … من قبل التحالف»
                 let striker = in_sentence
                     .iter()
@@ -354,7 +378,7 @@ pub fn find_events(
                             || m.tokens.1 + 2 >= i && m.tokens.1 <= i
                     })
                     .min_by_key(|m| m.tokens.0.abs_diff(i));
-                if let Some(m) = striker {
+                if let Some(m) = striker.filter(|_| ev.agents.is_empty()) {
                     push(&mut ev.agents, &m.entity);
                 }
                 for m in &after {
