@@ -59,7 +59,12 @@ fn absorb(o: &mut Event, ev: Event) {
             push(to, e);
         }
     }
-    o.date = o.date.or(ev.date);
+    // reports written on later days tell of an event that began earlier: it keeps the earliest
+    // day they give («الهجوم الذي بدأ يوم الخميس»)
+    o.date = match (o.date, ev.date) {
+        (Some(DateValue::Day(a)), Some(DateValue::Day(b))) => Some(DateValue::Day(a.min(b))),
+        (a, b) => a.or(b),
+    };
     o.reported_by = o.reported_by.clone().or(ev.reported_by);
 }
 
@@ -165,7 +170,17 @@ fn sentence_date(
     let pubd = published?;
     // a weekday inside a date (the dateline's «الأربعاء 12 حزيران») is that date's, not an event's
     let in_date = |x: usize| dates.iter().any(|d| d.first <= x && x < d.last);
-    for i in (s.first_token..s.end_token).filter(|&x| counts(x) && !in_date(x)) {
+    // «قال التحالف في بيان يوم الأحد»: the day of a statement is when it was said, not when what
+    // it reports happened
+    let said = |x: usize| {
+        (x.saturating_sub(5).max(s.first_token)..x).any(|y| {
+            cx.lex
+                .variants(cx.tok(y))
+                .iter()
+                .any(|(k, v, _)| *k <= 1 && cx.lex.speech_verbs.contains_key(v.as_str()))
+        }) && x < at
+    };
+    for i in (s.first_token..s.end_token).filter(|&x| counts(x) && !in_date(x) && !said(x)) {
         let w = cx.tok(i);
         let variants = cx.lex.variants(w);
         if let Some(wd) = variants
