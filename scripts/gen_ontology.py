@@ -31,6 +31,7 @@ TERMS = [
     (C, "Qualifier", None, None, "qualifier", "وصف الرقم", "How exact a figure is."),
     (C, "Unit", None, None, "unit", "وحدة", "The unit of a figure that does not count people."),
     (C, "Event", None, None, "event", "حدث", "Something that happened, as reported."),
+    (C, "Incident", None, None, "incident", "واقعة", "One real-world happening that events of several articles report (cross-document event coreference)."),
     (C, "Attack", "Event", None, "attack", "هجوم", "An armed attack or assault."),
     (C, "Clash", "Event", None, "clash", "اشتباك", "Fighting between two or more sides."),
     (C, "Airstrike", "Event", None, "airstrike", "غارة جوية", "An air or drone strike."),
@@ -87,6 +88,10 @@ TERMS = [
     (P, "participant", "Event", "Entity", "participant", "مشارك", "Others involved, e.g. both sides of a meeting."),
     (P, "place", "Event", "Place", "place", "المكان", "Where it happened."),
     (P, "date", "Event", None, "date", "التاريخ", "When it happened: xsd:date, xsd:gYearMonth or xsd:gYear."),
+    (P, "incident", "Event", "Incident", "incident", "الواقعة", "The real-world happening this event reports, shared with the events of other articles that report it."),
+    (P, "startDate", "Incident", None, "start date", "تاريخ البداية", "The first day an incident's reports give (xsd:date)."),
+    (P, "endDate", "Incident", None, "end date", "تاريخ النهاية", "The last day an incident's reports give (xsd:date)."),
+    (P, "reportCount", "Incident", None, "report count", "عدد التقارير", "How many articles report the incident (xsd:integer)."),
     (P, "geoPrecision", "Place", None, "geo precision", "دقة الموقع", "How precise geo:lat and geo:long are, as ACLED's geo_precision (xsd:integer): 1 the place's own point; 2 the point of the town it lies in (a prison, camp or neighbourhood); 3 a representative point of a larger area (a country's centroid, a governorate's seat)."),
 ]
 MEASURES = [("Killed", "killed", "قتلى"), ("Injured", "injured", "جرحى"), ("Held", "held", "محتجزون"),

@@ -20,6 +20,7 @@ pub mod fuzzcheck;
 #[cfg(feature = "store")]
 pub mod graph;
 pub mod html;
+pub mod incidents;
 pub mod ingest;
 pub mod lexicon;
 #[cfg(feature = "store")]

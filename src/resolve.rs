@@ -45,6 +45,10 @@ pub struct Resolution {
     pub by_ref: HashMap<EntityRef, usize>,
     /// For gazetteer entities in the graph: the IRIs of the places the gazetteer puts them in.
     pub within: HashMap<usize, Vec<String>>,
+    /// Incidents: what several events of the corpus report together.
+    pub incidents: Vec<crate::incidents::Incident>,
+    /// The incident of each (article SHA-256, event span).
+    pub incident_of: crate::incidents::IncidentOf,
 }
 
 struct Groups {
@@ -124,6 +128,7 @@ pub struct Resolver<'l> {
     label_ids: HashMap<String, usize>,
     labels: Vec<String>,
     label_counts: HashMap<(usize, usize), usize>,
+    events: Vec<crate::incidents::EventSummary>,
 }
 
 impl<'l> Resolver<'l> {
@@ -143,6 +148,7 @@ impl<'l> Resolver<'l> {
             label_ids: HashMap::new(),
             labels: Vec::new(),
             label_counts: HashMap::new(),
+            events: Vec::new(),
         }
     }
 
@@ -169,6 +175,12 @@ impl<'l> Resolver<'l> {
                 g.id(e);
             }
         }
+        let published = a.published.as_ref().map(|p| &p.value);
+        self.events.extend(
+            a.events
+                .iter()
+                .filter_map(|ev| crate::incidents::summarize(&a.doc.sha256, ev, published)),
+        );
         for ev in &a.events {
             for e in ev
                 .agents
@@ -401,10 +413,14 @@ impl<'l> Resolver<'l> {
                 )
             })
             .collect();
+        let (incidents, incident_of) =
+            crate::incidents::cluster(lex, &entities, &by_ref, &self.events);
         Resolution {
             entities,
             by_ref,
             within,
+            incidents,
+            incident_of,
         }
     }
 }

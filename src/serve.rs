@@ -96,6 +96,10 @@ const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../queries/cq09-disagreeing-figures.rq"),
     ),
     (
+        "cq11-incident-ledger",
+        include_str!("../queries/cq11-incident-ledger.rq"),
+    ),
+    (
         "cq10-names-of-an-entity",
         include_str!("../queries/cq10-names-of-an-entity.rq"),
     ),

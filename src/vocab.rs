@@ -106,6 +106,16 @@ pub mod ath {
     pub const DATE: &str = "date";
     /// `ath:geoPrecision`: how precise a place's coordinates are (ACLED's `geo_precision`).
     pub const GEO_PRECISION: &str = "geoPrecision";
+    /// `ath:Incident`: one real-world happening several articles report.
+    pub const INCIDENT_CLASS: &str = "Incident";
+    /// `ath:incident`: the incident an event reports.
+    pub const INCIDENT: &str = "incident";
+    /// `ath:startDate`.
+    pub const START_DATE: &str = "startDate";
+    /// `ath:endDate`.
+    pub const END_DATE: &str = "endDate";
+    /// `ath:reportCount`.
+    pub const REPORT_COUNT: &str = "reportCount";
     /// Every `ath:` local name above, for the ontology test.
     pub const ALL: &[&str] = &[
         ARTICLE,
@@ -146,6 +156,11 @@ pub mod ath {
         PLACE,
         DATE,
         GEO_PRECISION,
+        INCIDENT_CLASS,
+        INCIDENT,
+        START_DATE,
+        END_DATE,
+        REPORT_COUNT,
     ];
 }
 

@@ -197,6 +197,27 @@ fn competency_questions_answer_on_the_seeds() {
         );
     }
 
+    // the claims ledger: the reports of the Ghwayran attack side by side, unattributed ones kept
+    let ledger = rows(&g, "cq11-incident-ledger.rq");
+    let ghwayran: Vec<&Vec<String>> = ledger
+        .iter()
+        .filter(|r| r[0].starts_with("سجن غويران"))
+        .collect();
+    let files: std::collections::BTreeSet<&str> = ghwayran.iter().map(|r| r[7].as_str()).collect();
+    assert!(files.len() >= 3, "{ledger:?}");
+    assert!(
+        ghwayran
+            .iter()
+            .any(|r| r[1] == "Killed" && r[2] == "175" && r[6] == "سيامند علي"),
+        "{ledger:?}"
+    );
+    assert!(
+        ghwayran
+            .iter()
+            .any(|r| r[1] == "Killed" && r[3] == "200" && r[6] == "unattributed"),
+        "{ledger:?}"
+    );
+
     // every mention of the SDF cuts its anchor text out of the article
     let provenance = rows(&g, "cq08-provenance-of-a-fact.rq");
     assert!(provenance.len() > 10, "{provenance:?}");

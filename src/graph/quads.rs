@@ -109,6 +109,53 @@ pub fn shared_quads(res: &Resolution) -> Vec<Quad> {
             out.add(s.clone(), &ath(a::GEO_PRECISION), int(p as usize), &dg);
         }
     }
+    // incidents: what the events of several articles report together
+    for inc in &res.incidents {
+        let s = iri(&inc.iri);
+        let place = &res.entities[inc.place];
+        out.add(s.clone(), rdf_type, iri(&ath(a::INCIDENT_CLASS)), &dg);
+        let when = inc
+            .span
+            .map(|(a, b)| {
+                if a == b {
+                    a.to_string()
+                } else {
+                    format!("{a}/{b}")
+                }
+            })
+            .unwrap_or_default();
+        out.add(
+            s.clone(),
+            vocab::RDFS_LABEL,
+            ar(format!("{} {when}", place.label_ar).trim()),
+            &dg,
+        );
+        let place_en = place
+            .label_en
+            .clone()
+            .unwrap_or_else(|| place.label_ar.clone());
+        out.add(
+            s.clone(),
+            vocab::SKOS_ALT_LABEL,
+            en(format!("{} at {place_en} {when}", inc.class.name()).trim()),
+            &dg,
+        );
+        out.add(s.clone(), &ath(a::PLACE), iri(&place.iri), &dg);
+        if let Some((first, last)) = inc.span {
+            for (p, d) in [(a::START_DATE, first), (a::END_DATE, last)] {
+                out.add(
+                    s.clone(),
+                    &ath(p),
+                    Literal::new_typed_literal(d.to_string(), xsd::DATE),
+                    &dg,
+                );
+            }
+        }
+        out.add(s.clone(), &ath(a::REPORT_COUNT), int(inc.reports), &dg);
+        for &x in &inc.agents {
+            out.add(s.clone(), &ath(a::AGENT), iri(&res.entities[x].iri), &dg);
+        }
+    }
     // known from the gazetteer, not read in an article: where a prison, camp or neighbourhood
     // lies (kept in its own graph)
     let gz = GraphName::NamedNode(iri(vocab::GAZETTEER_GRAPH));
@@ -306,6 +353,17 @@ pub fn article_quads(art: &ArticleFacts, res: &Resolution) -> Vec<Quad> {
                 &g,
             );
             out.add(eid.clone(), &ath(a::START), int(ev.start), &g);
+            if let Some(&k) = res
+                .incident_of
+                .get(&(art.doc.sha256.clone(), (ev.start, ev.end)))
+            {
+                out.add(
+                    eid.clone(),
+                    &ath(a::INCIDENT),
+                    iri(&res.incidents[k].iri),
+                    &g,
+                );
+            }
             out.add(eid, &ath(a::END), int(ev.end), &g);
         }
         for (x, rel, y) in &art.rec.relations {

@@ -1,0 +1,73 @@
+//! Incidents: reports of one happening in different articles share one `ath:Incident`; reports
+//! of different places or weeks apart do not; the IRI does not depend on the order of reading.
+
+use athar::lexicon::Lexicon;
+use athar::pipeline::analyze_corpus;
+use athar::resolve::Resolution;
+use athar::text::Document;
+use chrono::NaiveDate;
+
+fn incidents(docs: &[(&str, &str)]) -> (Resolution, Vec<athar::extract::ArticleFacts>) {
+    let lex = Lexicon::builtin().unwrap();
+    let docs = docs
+        .iter()
+        .map(|(n, t)| Document::new(*n, t.to_string()))
+        .collect();
+    let (arts, res) = analyze_corpus(&lex, docs, NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+    (res, arts)
+}
+
+/// The incident IRIs each article's events carry.
+fn of(res: &Resolution, arts: &[athar::extract::ArticleFacts], file: &str) -> Vec<String> {
+    let a = arts.iter().find(|a| a.doc.source_file == file).unwrap();
+    a.events
+        .iter()
+        .filter_map(|e| {
+            res.incident_of
+                .get(&(a.doc.sha256.clone(), (e.start, e.end)))
+                .map(|&k| res.incidents[k].iri.clone())
+        })
+        .collect()
+}
+
+const A: &str = "هجوم على سجن غويران في الحسكة\nالحسكة 21 كانون الثاني 2022\nشن تنظيم داعش هجوما على سجن غويران في مدينة الحسكة يوم الخميس 20 كانون الثاني 2022.\n";
+const B: &str = "اشتباكات قرب سجن الصناعة\nالحسكة 24 كانون الثاني 2022\nتواصلت الاشتباكات بين قوات سوريا الديمقراطية وعناصر داعش في محيط سجن الصناعة في الحسكة يوم الأحد 23 كانون الثاني 2022.\n";
+const C: &str = "هجوم على سجن الأقطان\nالرقة 20 كانون الثاني 2026\nهاجمت هيئة تحرير الشام سجن الأقطان في مدينة الرقة يوم الاثنين 19 كانون الثاني 2026.\n";
+
+#[test]
+fn reports_of_one_happening_share_an_incident() {
+    let (res, arts) = incidents(&[("a.txt", A), ("b.txt", B), ("c.txt", C)]);
+    let (a, b, c) = (
+        of(&res, &arts, "a.txt"),
+        of(&res, &arts, "b.txt"),
+        of(&res, &arts, "c.txt"),
+    );
+    assert!(
+        !a.is_empty() && !b.is_empty() && !c.is_empty(),
+        "{a:?} {b:?} {c:?}"
+    );
+    // one outlet's attack and another's clashes at the same prison three days later
+    assert!(a.iter().any(|i| b.contains(i)), "{a:?} {b:?}");
+    // another prison, four years later
+    assert!(c.iter().all(|i| !a.contains(i)), "{a:?} {c:?}");
+    let inc = res.incidents.iter().find(|i| a.contains(&i.iri)).unwrap();
+    assert_eq!(inc.reports, 2);
+    // from the attack's own day to the last report's (the clash's own day, else its report's)
+    let (first, last) = inc.span.unwrap();
+    assert_eq!(first, NaiveDate::from_ymd_opt(2022, 1, 20).unwrap());
+    assert!(
+        (NaiveDate::from_ymd_opt(2022, 1, 23).unwrap()
+            ..=NaiveDate::from_ymd_opt(2022, 1, 24).unwrap())
+            .contains(&last),
+        "{last}"
+    );
+}
+
+#[test]
+fn an_incident_does_not_depend_on_the_order_of_reading() {
+    let (r1, a1) = incidents(&[("a.txt", A), ("b.txt", B), ("c.txt", C)]);
+    let (r2, a2) = incidents(&[("c.txt", C), ("b.txt", B), ("a.txt", A)]);
+    for f in ["a.txt", "b.txt", "c.txt"] {
+        assert_eq!(of(&r1, &a1, f), of(&r2, &a2, f), "{f}");
+    }
+}
