@@ -51,7 +51,7 @@ def main():
     gx = nx.read_gexf(out / "graph.gexf")
     check(gx.number_of_nodes() == len(nodes) and gx.number_of_edges() == len(edges),
           f"networkx reads graph.gexf: {gx.number_of_nodes()} nodes, {gx.number_of_edges()} edges")
-    for name in ("facts.csv", "quantities.csv", "events.csv"):
+    for name in ("facts.csv", "quantities.csv", "events.csv", "incidents.csv"):
         t = pd.read_csv(out / name, dtype=str, keep_default_na=False)
         check(len(t) > 0, f"pandas reads {name}: {len(t)} rows")
     facts = pd.read_csv(out / "facts.csv", dtype=str, keep_default_na=False)
@@ -159,7 +159,7 @@ def check_places(store):
 def check_xlsx(out):
     import pandas as pd
     book = openpyxl.load_workbook(out / "tables.xlsx")
-    for sheet in ("events", "quantities", "facts", "nodes", "edges"):
+    for sheet in ("events", "incidents", "quantities", "facts", "nodes", "edges"):
         table = pd.read_csv(out / f"{sheet}.csv", dtype=str, keep_default_na=False)
         ws = book[sheet]
         rows = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]

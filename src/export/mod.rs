@@ -44,12 +44,14 @@ pub const FORMATS: &[&str] = &[
     "facts.csv",
     "quantities.csv",
     "events.csv",
+    "incidents.csv",
     "tables.xlsx",
 ];
 
 /// The CSV tables `tables.xlsx` holds, with their sheet names.
 const SHEETS: &[(&str, &str)] = &[
     ("events.csv", "events"),
+    ("incidents.csv", "incidents"),
     ("quantities.csv", "quantities"),
     ("facts.csv", "facts"),
     ("nodes.csv", "nodes"),
@@ -159,6 +161,9 @@ impl Exporter<'_> {
             }
             "events.csv" => {
                 tables::write_events(g, &mut b)?;
+            }
+            "incidents.csv" => {
+                tables::write_incidents(g, &mut b)?;
             }
             "tables.xlsx" => {
                 let mut csvs = Vec::new();

@@ -163,6 +163,47 @@ pub fn write_quantities<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
     )
 }
 
+/// The claims ledger (competency question 11): every figure about each incident, by measure,
+/// source («unattributed» when the article names none), article and report date, with the
+/// incident's IRI.
+pub fn write_incidents<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
+    let ledger = include_str!("../../queries/cq11-incident-ledger.rq");
+    // the competency question, with the incident's IRI and days
+    let q = ledger
+        .replace(
+            "SELECT DISTINCT ?incident ",
+            "SELECT DISTINCT ?i ?incident ?start ?end ?reports ",
+        )
+        .replace(
+            "?i a ath:Incident ; rdfs:label ?incident ; ath:place ?p .",
+            "?i a ath:Incident ; rdfs:label ?incident ; ath:place ?p ; ath:reportCount ?reports .\n  OPTIONAL { ?i ath:startDate ?start } OPTIONAL { ?i ath:endDate ?end }",
+        )
+        .replace(
+            "} ORDER BY ?incident ",
+            "} ORDER BY ?i ?incident ",
+        );
+    table(
+        g,
+        &q,
+        &[
+            "incident",
+            "incident_label",
+            "start_date",
+            "end_date",
+            "reports",
+            "measure",
+            "value",
+            "min",
+            "max",
+            "qualifier",
+            "source",
+            "article",
+            "report_date",
+        ],
+        w,
+    )
+}
+
 /// ACLED's event type and sub-event type for an event class.
 pub fn acled_type(class: &str) -> (&'static str, &'static str) {
     match class {
