@@ -62,7 +62,7 @@ VERIFIED_ALIAS = {"islamic_state": "islamic_state", "emmanuel_macron": "macron",
                   "syrian_transitional_gov": "sy_transitional_government", "al_majalla": "al_majalla",
                   "syria": "sy", "iraq": "iq", "turkey": "tr", "usa": "us", "france": "fr"}
 COLUMNS = ["id", "class", "name_ar", "aliases_ar", "name_en", "aliases_en", "wikidata", "lat",
-           "lon", "geo_precision", "within", "context", "source"]
+           "lon", "geo_precision", "within", "context", "source", "population"]
 PLACE_CLASSES = {"Country", "Region", "Governorate", "City", "Neighborhood", "Prison", "Camp", "Facility"}
 # geo_precision, as ACLED's: 1 = the place's own point; 2 = the point of the town it lies in
 # (a prison, camp or neighbourhood); 3 = a representative point of a larger area (a country's
@@ -134,7 +134,7 @@ class Gazetteer:
             vals = [rid, r["class"], r["name_ar"], "|".join(aliases), clean(r["name_en"]),
                     "|".join(sorted(set(clean(a) for a in r.get("aliases_en", []) if clean(a)))), r.get("wikidata", ""),
                     fmt(r.get("lat")), fmt(r.get("lon")), r.get("geo_precision", ""), r.get("within", ""),
-                    "|".join(sorted(r.get("context", []))), r["source"]]
+                    "|".join(sorted(r.get("context", []))), r["source"], "" if r.get("population") in (None, "") else str(r["population"])]
             out.append("\t".join(v.replace("\t", " ") for v in vals))
         path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
@@ -324,7 +324,11 @@ def cities(gaz, verified):
         wordlike = any(max(zipf_frequency(n, "ar"), COMMON.get(norm(n), 0)) >= AMBIGUOUS_ZIPF for n in names)
         r = row(rid, "City", ordered[0].lstrip("?~"), [], c["name"], within=country if country in gaz.rows else "",
                 context=[country] if shared and not wordlike and country in gaz.rows else [],
-                source=f"GeoNames {c['geonameid']} (CC BY 4.0)", lat=c["latitude"], lon=c["longitude"])
+                source=f"GeoNames {c['geonameid']} (CC BY 4.0)", lat=c["latitude"], lon=c["longitude"],
+                admin1=(country, c.get("admin1code") or ""),
+                # curated and capital towns count by themselves; GeoNames' other towns need their
+                # country (see recognize.rs)
+                population=c["population"] if not (capital or match) else "")
         # a place whose every name is an ordinary word is kept, but counts only in context
         r["aliases_ar"] = ordered[1:] if clear else ordered
         if match:
@@ -335,6 +339,9 @@ def cities(gaz, verified):
             if v["lat"]:
                 r["lat"], r["lon"] = v["lat"], v["lon"]
         gaz.add(r)
+        # a curated town GeoNames also has: its division comes from GeoNames' admin1 code
+        if rid in gaz.rows:
+            gaz.rows[rid].setdefault("admin1", r["admin1"])
 
 
 COMMON = {}
@@ -407,9 +414,13 @@ def points(gaz):
             for n in [r["name_ar"]] + r["aliases_ar"]:
                 towns_by_name.setdefault((r.get("within", ""), bare_key(n)), rid)
     for rid, r in sorted(rows.items()):
-        if r["class"] != "Governorate" or r.get("lat") not in (None, ""):
+        if r["class"] not in ("Governorate", "Region"):
             continue
         seat = towns_by_name.get((r.get("within", ""), bare_key(r.get("seat") or re.sub("^محافظة ", "", r["name_ar"]))))
+        if seat:
+            r["seat_admin1"] = rows[seat].get("admin1")
+        if r["class"] != "Governorate" or r.get("lat") not in (None, ""):
+            continue
         if seat:
             r["lat"], r["lon"] = rows[seat]["lat"], rows[seat]["lon"]
             r["geo_precision"] = AREA
@@ -421,6 +432,7 @@ def points(gaz):
                             if any(bare_key(n) == key for n in c["alternatenames"])),
                            key=lambda c: (-c["population"], int(c["geonameid"])))
             if found:
+                r["seat_admin1"] = (r.get("within", ""), found[0].get("admin1code") or "")
                 r["lat"], r["lon"] = found[0]["latitude"], found[0]["longitude"]
                 r["geo_precision"] = AREA
                 r["source"] += f"; point: its seat (GeoNames {found[0]['geonameid']})"
@@ -447,6 +459,26 @@ def points(gaz):
     missing = sorted(rid for rid, r in rows.items() if r["class"] in PLACE_CLASSES and r.get("lat") in (None, ""))
     if missing:
         raise SystemExit(f"gen_gazetteer.py: places without a point: {', '.join(missing)}")
+
+
+def containment(gaz):
+    """A town lies in the first-level division whose seat shares its GeoNames admin1 code (the
+    seat is in its division; a code two divisions' seats share says nothing and is dropped).
+    Towns whose code no seat gives stay in their country."""
+    rows = gaz.rows
+    by_code = {}
+    for rid, r in sorted(rows.items()):
+        code = r.get("seat_admin1")
+        if r["class"] in ("Governorate", "Region") and code and code[1] and r.get("within") == code[0]:
+            by_code.setdefault(code, []).append(rid)
+    placed = 0
+    for rid, r in sorted(rows.items()):
+        code = r.get("admin1")
+        divs = by_code.get(code, []) if code else []
+        if r["class"] == "City" and len(divs) == 1 and r.get("within") == code[0]:
+            r["within"] = divs[0]
+            placed += 1
+    return placed
 
 
 def load_common():
@@ -490,10 +522,11 @@ def main():
     divisions(gaz, verified)
     cities(gaz, verified)
     points(gaz)
+    placed = containment(gaz)
     LEXICON.mkdir(parents=True, exist_ok=True)
     gaz.write(LEXICON / "gazetteer.tsv")
     n = common_words(LEXICON / "common-words.tsv")
-    print(f"gazetteer.tsv: {len(gaz.rows)} entities; common-words.tsv: {n} words")
+    print(f"gazetteer.tsv: {len(gaz.rows)} entities ({placed} towns in their division); common-words.tsv: {n} words")
 
 
 if __name__ == "__main__":

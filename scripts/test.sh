@@ -34,6 +34,11 @@ if [ -f "$shared/eval/score.py" ]; then
     --export "$tmp/dev-exports" --as-of 2026-11-22
   python3 "$shared/eval/score.py" "$tmp/dev-exports/graph.nq" --gold tests/data/dev/gold.json \
     --corpus tests/data/dev/articles --min "$(cat .ci/floors-dev)"
+  # the holdout set: written the same way, never used to tune a rule (tests/data/holdout)
+  "$target_dir/release/athar" build tests/data/holdout/articles --store "$tmp/holdout-store" \
+    --export "$tmp/holdout-exports" --as-of 2026-11-22
+  python3 "$shared/eval/score.py" "$tmp/holdout-exports/graph.nq" --gold tests/data/holdout/gold.json \
+    --corpus tests/data/holdout/articles --min "$(cat .ci/floors-holdout)"
 else
   echo "../shared/eval/score.py not found: scorer floors not checked"
 fi

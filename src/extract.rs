@@ -84,15 +84,13 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
             span: Some(text.orig_span(&doc, d.first, 0, d.last)),
         }),
     };
-    let publisher = publisher(
-        lex,
-        &doc,
-        &text,
-        &mut rec,
-        &lines,
+    let top = Top {
+        lines: &lines,
         title_line,
-        dateline.as_ref(),
-    );
+        dateline: dateline.as_ref(),
+        dates: &dates,
+    };
+    let publisher = publisher(lex, &doc, &text, &mut rec, &top);
     let publisher_ref = match publisher {
         Some(_) => None,
         None => doc.meta.outlet.as_deref().and_then(|o| outlet_ref(lex, o)),
@@ -220,8 +218,98 @@ fn publication_date(
     (None, None)
 }
 
+/// The masthead: the first line after the headline when it is short, holds no date, no number
+/// and no function word, and the publication date follows within two lines («الأفق نيوز»،
+/// «مجلة المرصد الأفريقي - تحليل»: the part before a dash). A line naming only a place or a
+/// person is a dateline or a byline, not an outlet.
+fn masthead(
+    lex: &Lexicon,
+    doc: &Document,
+    text: &Text,
+    rec: &mut Recognized,
+    lines: &[usize],
+    title_line: usize,
+    dates: &[DateMention],
+) -> Option<usize> {
+    let s = (0..lines.len()).find(|&i| lines[i] > title_line)?;
+    let line = lines[s];
+    let mut e = s;
+    while e < lines.len() && lines[e] == line {
+        e += 1;
+    }
+    // cut at a dash or a bar: «قناة الساعة - تغطية مباشرة»
+    let gap = |i: usize| -> bool {
+        text.norm.chars[text.tokens[i - 1].end..text.tokens[i].start]
+            .iter()
+            .any(|c| matches!(c, '-' | '|' | '—' | '–' | ':' | '،' | ','))
+    };
+    let cut = (s + 1..e).find(|&i| gap(i)).unwrap_or(e);
+    let date_follows = dates
+        .iter()
+        .any(|d| !d.inferred && lines[d.first] > line && lines[d.first] <= line + 3);
+    let date_here = dates.iter().any(|d| lines[d.first] == line);
+    let clean = (s..cut).all(|i| {
+        let w = &text.tokens[i].text;
+        !lex.is_stop(w) && !w.chars().any(|c| c.is_numeric())
+    });
+    if !date_follows || date_here || !clean || cut - s > 4 || e - s > 7 {
+        return None;
+    }
+    // a known organisation spanning it, or a place alone: decided by what is there
+    if let Some(i) = rec.mentions.iter().position(|m| m.tokens == (s, cut)) {
+        let family = class_of(lex, &rec.mentions[i].entity).family();
+        return (family == crate::vocab::Family::Organization).then_some(i);
+    }
+    if rec
+        .mentions
+        .iter()
+        .any(|m| m.tokens.0 < cut && m.tokens.1 > s && m.kind != MentionKind::Name)
+    {
+        return None;
+    }
+    let (start, end) = text.orig_span(doc, s, 0, cut);
+    let label = crate::recognize::clean_label(&doc.slice(start, end));
+    // a known outlet the masthead names without its head («الشرق الأوسط»: «صحيفة الشرق الأوسط»)
+    let words: Vec<&str> = (s..cut).map(|i| text.tokens[i].text.as_str()).collect();
+    let known = lex
+        .heads
+        .iter()
+        .filter(|(_, h)| h.class == Class::MediaOutlet)
+        .filter_map(|(w, _)| lex.names.get(w))
+        .flatten()
+        .filter(|n| n.words.len() == words.len() + 1 && n.words[1..] == words[..])
+        .map(|n| n.entity)
+        .filter(|&g| lex.gazetteer[g].class == Class::MediaOutlet)
+        .min();
+    let entity = match known {
+        Some(g) => EntityRef::Known(g),
+        None => EntityRef::New {
+            class: Class::MediaOutlet,
+            key: new_key(Class::MediaOutlet, &label),
+        },
+    };
+    let m = Mention {
+        start,
+        end,
+        tokens: (s, cut),
+        entity,
+        kind: MentionKind::Name,
+        label,
+        role: None,
+    };
+    Some(rec.replace_span(m))
+}
+
 fn is_outlet(lex: &Lexicon, m: &Mention) -> bool {
     class_of(lex, &m.entity) == Class::MediaOutlet
+}
+
+/// The top of an article: where its lines are, which is the headline, its dates.
+struct Top<'a> {
+    lines: &'a [usize],
+    title_line: usize,
+    dateline: Option<&'a DateMention>,
+    dates: &'a [DateMention],
 }
 
 fn publisher(
@@ -229,10 +317,9 @@ fn publisher(
     doc: &Document,
     text: &Text,
     rec: &mut Recognized,
-    lines: &[usize],
-    title_line: usize,
-    dateline: Option<&DateMention>,
+    top: &Top,
 ) -> Option<usize> {
+    let (lines, title_line, dateline) = (top.lines, top.title_line, top.dateline);
     // a line that is nothing but an outlet's name, near the top
     for (i, m) in rec.mentions.iter().enumerate() {
         if m.kind != MentionKind::Name || !is_outlet(lex, m) {
@@ -280,6 +367,10 @@ fn publisher(
             };
             return Some(rec.replace_span(m));
         }
+    }
+    // a masthead: a short line of its own between the headline and the publication date
+    if let Some(i) = masthead(lex, doc, text, rec, lines, title_line, top.dates) {
+        return Some(i);
     }
     // statements made «لـ«المجلة»» again and again: the outlet publishing them
     let mut counts: HashMap<&EntityRef, (usize, usize)> = HashMap::new();

@@ -134,6 +134,9 @@ pub struct GazEntry {
     pub context: Vec<String>,
     /// Where the entry comes from.
     pub source: String,
+    /// Inhabitants of a town GeoNames lists, capitals left out: a town that is not its
+    /// country's capital counts only in an article that places itself in its country.
+    pub population: Option<u64>,
 }
 
 /// A name the matcher looks for.
@@ -348,7 +351,7 @@ impl Lexicon {
     fn load(read: impl Fn(&str) -> Result<String>) -> Result<Self> {
         let mut lx = Lexicon::default();
         let f = "gazetteer.tsv";
-        for row in parse_rows(f, &read(f)?, 13)? {
+        for row in parse_rows(f, &read(f)?, 14)? {
             let r = &row.fields;
             let class = class_of(f, &row, &r[1])?;
             let coords = match (r[7].parse::<f64>(), r[8].parse::<f64>()) {
@@ -395,6 +398,14 @@ impl Lexicon {
                     .map(str::to_string)
                     .collect(),
                 source: r[12].clone(),
+                population: match r[13].as_str() {
+                    "" => None,
+                    p => Some(p.parse().map_err(|_| Error::Lexicon {
+                        file: f.into(),
+                        line: row.line,
+                        message: format!("population {p:?} is not a whole number"),
+                    })?),
+                },
             });
             lx.by_id.insert(r[0].clone(), idx);
             let ambiguous: HashSet<String> = r[3]
@@ -744,6 +755,23 @@ impl Lexicon {
                 }
                 if let Some(rest) = stem.strip_prefix(form.as_str()) {
                     out.push((k + fl, format!("{restore}{rest}"), restore.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The gazetteer places entry `gi` lies in, by its `within` chain, nearest first.
+    pub fn within_chain(&self, gi: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack = vec![gi];
+        while let Some(x) = stack.pop() {
+            for id in &self.gazetteer[x].within {
+                if let Some(&y) = self.by_id.get(id) {
+                    if !out.contains(&y) {
+                        out.push(y);
+                        stack.push(y);
+                    }
                 }
             }
         }

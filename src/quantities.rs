@@ -625,7 +625,7 @@ pub fn find_quantities(
                     .filter(|m| {
                         text.tokens[m.tokens.0].sentence == sent
                             && !destination(m)
-                            && !is_dateline(doc, m)
+                            && !crate::recognize::is_dateline(doc, m)
                     })
                     .filter_map(|m| rank(class_of(lex, &m.entity)).map(|r| (r, m)))
                     .min_by_key(|(r, m)| (*r, m.tokens.0.abs_diff(num.a)))
@@ -687,13 +687,25 @@ pub fn find_quantities(
         };
         // a figure restated in the same article is one figure (kept aside: it still counts as
         // «the figure before» for what follows it)
-        let same = out.iter().chain(&restated).any(|o| {
+        let is_same = |o: &Quantity| {
             (o.measure, o.unit, o.value, o.min, o.max) == (q.measure, q.unit, q.value, q.min, q.max)
                 || (q.group.is_some()
                     && o.group == q.group
                     && (o.value, o.min, o.max) == (q.value, q.min, q.max))
-        });
+        };
+        let same = out.iter().chain(&restated).any(is_same);
         if same {
+            // what the restatement adds (the headline's «17 شهيدا» is the body's «17 شهيدا …
+            // وفق وزارة الصحة»): its source, group and place, where the first said none
+            if let Some(o) = out.iter_mut().find(|o| is_same(o)) {
+                if o.measure == q.measure {
+                    o.reported_by = o.reported_by.take().or_else(|| q.reported_by.clone());
+                    if o.unit.is_none() {
+                        o.group = o.group.take().or_else(|| q.group.clone());
+                    }
+                    o.about = o.about.take().or_else(|| q.about.clone());
+                }
+            }
             restated.push(q);
         } else {
             out.push(q);
@@ -701,20 +713,6 @@ pub fn find_quantities(
         k += 1;
     }
     out
-}
-
-/// A place named as a dateline: at the start of a line or after a dash, and followed by a dash
-/// («الفاشر - قُتل …»، «بوابة أوكرانيا -كييف-»): where the report was filed, not what it is about.
-pub fn is_dateline(doc: &Document, m: &Mention) -> bool {
-    let dash = |c: char| matches!(c, '-' | '–' | '—');
-    let before = doc.chars[..m.start]
-        .iter()
-        .rev()
-        .find(|c| **c != ' ' && **c != '\u{a0}');
-    let after = doc.chars[m.end..]
-        .iter()
-        .find(|c| **c != ' ' && **c != '\u{a0}');
-    before.is_none_or(|c| *c == '\n' || dash(*c)) && after.is_some_and(|c| dash(*c))
 }
 
 fn group_of(

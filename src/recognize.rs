@@ -293,7 +293,7 @@ impl Ctx<'_> {
                 if !(1..n).all(|j| self.tok(i + j) == e.words[j]) {
                     continue;
                 }
-                if e.latin && (k > 0 || !self.capitalized(i)) {
+                if (e.latin && (k > 0 || !self.capitalized(i))) || self.adverbial(i + n - 1) {
                     continue;
                 }
                 out.push(Cand {
@@ -788,7 +788,31 @@ impl Ctx<'_> {
                 }
             }
         }
-        None
+        // a one-word title with a possessive pronoun: «رئيستها هانا تيتيه»، «قائدهم»
+        let w = self.tok(i);
+        let stem = ["هما", "هم", "ها"]
+            .iter()
+            .find_map(|suffix| w.strip_suffix(suffix))?;
+        let stem = match stem.strip_suffix('ت') {
+            Some(s) => format!("{s}ه"),
+            None => stem.to_string(),
+        };
+        self.lex
+            .titles
+            .iter()
+            .find(|(words, _, _)| words.len() == 1 && words[0] == stem)
+            .map(|(_, role, office)| (0, i + 1, *role, *office))
+    }
+
+    /// A word written with the accusative tanwin («برياً»، «نائباً»): an adverb or a predicate,
+    /// never a word of a name.
+    fn adverbial(&self, i: usize) -> bool {
+        let t = &self.text.tokens[i];
+        let (s, e) = (
+            self.text.norm.map[t.start],
+            self.text.norm.map[t.end - 1] + 1,
+        );
+        self.doc.chars[s..(e + 1).min(self.doc.chars.len())].contains(&'\u{64B}')
     }
 
     fn is_title_start(&self, i: usize) -> bool {
@@ -821,6 +845,7 @@ impl Ctx<'_> {
         let t = self.tok(j);
         let given = self.lex.given_names.contains(t);
         if self.lex.is_stop(t)
+            || self.adverbial(j)
             || self.definite_at(j)
             || t.chars().count() < 2
             || self.lex.speech_verbs.contains_key(t)
@@ -837,10 +862,12 @@ impl Ctx<'_> {
             let w = tk.text.as_str();
             if tk.hard_before
                 || self.stop_at(end)
+                || self.adverbial(end)
                 || self.lex.speech_verbs.contains_key(w)
                 || self.is_title_start(end)
                 || w.chars().all(|c| c.is_ascii_alphanumeric())
-                || self.is_demonym(w)
+                // a nisba after two names is a surname («محمد شياع السوداني»)
+                || (self.is_demonym(w) && end - j < 2)
                 || (other_entity(end) && !given)
             {
                 break;
@@ -1218,6 +1245,16 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
             || cx.quoted(c)
             || (c.weak_context && cx.place_context(c))
     });
+    // a town abroad counts only where the article places itself in the town's country
+    let evident = evident_countries(&cx, &chosen);
+    let at_home = |c: &Cand| match c.entity {
+        EntityRef::Known(i) => {
+            let word = cand_word(&cx, c);
+            c.head_context || cx.quoted(c) || !foreign_town(lex, i, word.as_deref(), &evident)
+        }
+        _ => true,
+    };
+    chosen.retain(at_home);
     // words of a name dropped for want of context are free again: for a reading that lost them
     // to it (a pattern's «قيادة العمليات المشتركة» behind a context-only gazetteer name), else for
     // «السجن» as an anaphor
@@ -1226,7 +1263,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
         taken[c.a..c.b].fill(true);
     }
     for c in behind {
-        if !(c.a..c.b).any(|t| taken[t]) {
+        if !(c.a..c.b).any(|t| taken[t]) && at_home(&c) {
             taken[c.a..c.b].fill(true);
             chosen.push(c);
         }
@@ -1312,6 +1349,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     let same = equivalences(&cx, &mentions);
     let mut located_in = containment(&cx, &mentions);
     located_in.extend(reverse_containment(&cx, &mentions));
+    located_in.extend(known_containment(&cx, &mentions));
     let mut relations = role_relations(lex, &mentions);
     relations.extend(phrase_relations(&cx, &mentions));
     relations.extend(attached_relations(&cx, &mentions));
@@ -1424,6 +1462,131 @@ fn place_rank(c: Class) -> Option<u8> {
         Class::Country => Some(4),
         _ => None,
     }
+}
+
+/// Towns of at most this many inhabitants (GeoNames) count only in an article that places itself
+/// in their country: «برياً»، «مشهد»، «الأبيض» are words before they are towns abroad.
+const TOWN_NEEDS_COUNTRY: u64 = 1_000_000;
+
+fn country_of(lex: &Lexicon, gi: usize) -> Option<usize> {
+    if lex.gazetteer[gi].class == Class::Country {
+        return Some(gi);
+    }
+    lex.within_chain(gi)
+        .into_iter()
+        .find(|&x| lex.gazetteer[x].class == Class::Country)
+}
+
+/// A one-word town name this frequent as a word («مشهد»: a scene) needs its country whatever the
+/// town's size.
+const WORD_NEEDS_COUNTRY_ZIPF: f32 = 3.8;
+
+/// A town that counts only where its country is evident: a small one, or one named by a
+/// frequent word.
+fn needs_country(lex: &Lexicon, gi: usize, word: Option<&str>) -> bool {
+    let g = &lex.gazetteer[gi];
+    g.class == Class::City
+        && g.population.is_some_and(|p| {
+            p < TOWN_NEEDS_COUNTRY || word.is_some_and(|w| lex.zipf(w) >= WORD_NEEDS_COUNTRY_ZIPF)
+        })
+}
+
+/// The single word a candidate is read from, without its proclitics.
+fn cand_word(cx: &Ctx, c: &Cand) -> Option<String> {
+    (c.b - c.a == 1).then(|| cx.tok(c.a).chars().skip(c.skip).collect())
+}
+
+/// A town that needs its country, in an article that does not establish it.
+fn foreign_town(lex: &Lexicon, gi: usize, word: Option<&str>, evident: &HashSet<usize>) -> bool {
+    needs_country(lex, gi, word) && country_of(lex, gi).is_some_and(|c| !evident.contains(&c))
+}
+
+/// The countries an article places itself in: those it names, those of the places (other than
+/// towns that need their country) and actors it names, and those of the nisba adjectives it uses («السوداني»).
+fn evident_countries(cx: &Ctx, chosen: &[Cand]) -> HashSet<usize> {
+    let lex = cx.lex;
+    let mut out: HashSet<usize> = chosen
+        .iter()
+        .filter_map(|c| match c.entity {
+            EntityRef::Known(i) if !needs_country(lex, i, cand_word(cx, c).as_deref()) => {
+                country_of(lex, i)
+            }
+            _ => None,
+        })
+        .collect();
+    for t in 0..cx.n() {
+        for (k, v, _) in lex.variants(cx.tok(t)).iter() {
+            if let Some(Some(id)) = (*k <= 2).then(|| lex.demonyms.get(v.as_str())).flatten() {
+                out.extend(lex.by_id.get(id).copied());
+            }
+        }
+    }
+    out
+}
+
+/// A place named as a dateline: at the start of a line or after a dash, and followed by a dash
+/// or a colon («الفاشر - قُتل …»، «بوابة أوكرانيا -كييف-»، «القامشلي: شهدت …»): where the report was filed, not what it is about.
+pub fn is_dateline(doc: &Document, m: &Mention) -> bool {
+    let dash = |c: char| matches!(c, '-' | '–' | '—');
+    let before = doc.chars[..m.start]
+        .iter()
+        .rev()
+        .find(|c| **c != ' ' && **c != '\u{a0}');
+    let after = doc.chars[m.end..]
+        .iter()
+        .find(|c| **c != ' ' && **c != '\u{a0}');
+    before.is_none_or(|c| *c == '\n' || dash(*c))
+        && after.is_some_and(|c| dash(*c) || (*c == ':' && before.is_none_or(|c| *c == '\n')))
+}
+
+/// A town and the division the gazetteer places it in, named in one sentence («وفي جنوب كردفان
+/// … مدينتا كادقلي والدلنج»، «زنجبار، مركز محافظة أبين»), or the town with the division's head
+/// as a definite noun when the article names that division («بيشاور، عاصمة الإقليم»، «جاسم
+/// شمالي المحافظة»): (town, division) pairs of mentions.
+fn known_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
+    let lex = cx.lex;
+    let sentence = |m: &Mention| cx.text.tokens[m.tokens.0].sentence;
+    let division = |c: Class| matches!(c, Class::Governorate | Class::Region);
+    let mut out = Vec::new();
+    for (a, m) in mentions.iter().enumerate() {
+        let EntityRef::Known(gi) = m.entity else {
+            continue;
+        };
+        if lex.gazetteer[gi].class != Class::City
+            || m.kind == MentionKind::Anaphor
+            || is_dateline(cx.doc, m)
+        {
+            continue;
+        }
+        let chain = lex.within_chain(gi);
+        let holds = |x: &Mention| {
+            matches!(x.entity, EntityRef::Known(g) if chain.contains(&g)
+                && division(lex.gazetteer[g].class))
+        };
+        let here = mentions
+            .iter()
+            .position(|x| sentence(x) == sentence(m) && x.kind != MentionKind::Anaphor && holds(x));
+        let anaphor = || {
+            let sent = sentence(m);
+            let named = mentions
+                .iter()
+                .position(|x| x.kind != MentionKind::Anaphor && holds(x))?;
+            (m.tokens.1..cx.n())
+                .take_while(|&j| cx.text.tokens[j].sentence == sent)
+                .any(|j| {
+                    cx.tok(j).strip_prefix("ال").is_some_and(|h| {
+                        lex.heads
+                            .get(h)
+                            .is_some_and(|hd| division(hd.class) && hd.rule == HeadRule::Known)
+                    })
+                })
+                .then_some(named)
+        };
+        if let Some(b) = here.or_else(anaphor) {
+            out.push((a, b));
+        }
+    }
+    out
 }
 
 /// «سجن X في مدينة Y»، «حي X بالحسكة»: (inner, outer) pairs of mentions.

@@ -446,23 +446,6 @@ impl Resolution {
     }
 }
 
-/// Places a gazetteer place lies in, by its `within` chain.
-fn within_chain(lex: &Lexicon, gi: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut stack = vec![gi];
-    while let Some(x) = stack.pop() {
-        for id in &lex.gazetteer[x].within {
-            if let Some(&y) = lex.by_id.get(id) {
-                if !out.contains(&y) {
-                    out.push(y);
-                    stack.push(y);
-                }
-            }
-        }
-    }
-    out
-}
-
 fn named_after_place(lex: &Lexicon, c: &PlaceCheck, g: &mut Groups) {
     for &me in &c.prisons {
         let EntityRef::New { class, key } = g.keys[me].clone() else {
@@ -488,12 +471,12 @@ fn named_after_place(lex: &Lexicon, c: &PlaceCheck, g: &mut Groups) {
                 continue;
             }
             let mut inside = match g.keys[oi] {
-                EntityRef::Known(gi) => within_chain(lex, gi).contains(&place),
+                EntityRef::Known(gi) => lex.within_chain(gi).contains(&place),
                 _ => false,
             };
             for &(x, yi) in &c.located {
                 if x == oi {
-                    inside |= yi == place || within_chain(lex, yi).contains(&place);
+                    inside |= yi == place || lex.within_chain(yi).contains(&place);
                 }
             }
             if inside {

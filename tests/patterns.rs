@@ -204,3 +204,69 @@ fn relations_as_reports_state_them() {
         relations_of("ونقل بيان لوكالة الأنباء السورية عن وزارة الداخلية قولها إن الهجوم فشل.");
     assert!(rels.iter().all(|(_, r, _)| r != "partOf"), "{rels:?}");
 }
+
+#[test]
+fn an_article_from_an_outlet_nobody_listed() {
+    // written for this test: an outlet's masthead between headline and date, a town the
+    // gazetteer places in the state the same sentence names, words that are towns abroad
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/patterns/masthead-sudan.txt");
+    let doc = Document::new("masthead-sudan.txt", std::fs::read_to_string(p).unwrap());
+    let lex = Lexicon::builtin().unwrap();
+    let (arts, res) = analyze_corpus(
+        &lex,
+        vec![doc],
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    );
+    let a = &arts[0];
+    let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
+    // the masthead is the publisher, a media outlet
+    let p = a.publisher.expect("a publisher");
+    assert_eq!(
+        a.doc.slice(a.rec.mentions[p].start, a.rec.mentions[p].end),
+        "الوادي نيوز"
+    );
+    assert_eq!(
+        res.entity_of(&a.rec.mentions[p].entity).class.name(),
+        "MediaOutlet"
+    );
+    let names: Vec<String> = a
+        .rec
+        .mentions
+        .iter()
+        .map(|m| a.doc.slice(m.start, m.end))
+        .collect();
+    // «برياً» (by land) and «مشهد» (a scene) are not Bria and Mashhad in a Sudanese article
+    for word in ["برياً", "مشهد"] {
+        assert!(
+            !names.iter().any(|n| n == word),
+            "{word} taken as a name: {names:?}"
+        );
+    }
+    // a title with a possessive pronoun stays out of the name
+    assert!(names.iter().any(|n| n == "هانا تيتيه"), "{names:?}");
+    // the gazetteer knows which state Kadugli lies in; the sentence names both
+    let located: Vec<(String, String)> = a
+        .rec
+        .located_in
+        .iter()
+        .map(|(x, y)| {
+            (
+                label(&a.rec.mentions[*x].entity),
+                label(&a.rec.mentions[*y].entity),
+            )
+        })
+        .collect();
+    assert!(
+        located
+            .iter()
+            .any(|(x, y)| x == "كادقلي" && y.contains("جنوب كردفان")),
+        "{located:?}"
+    );
+    // the headline's figure takes the source the body gives when it states it again
+    let five = a
+        .quantities
+        .iter()
+        .find(|q| q.value == Some(5.0) && q.measure == athar::vocab::Measure::Killed)
+        .expect("five killed");
+    assert!(five.reported_by.is_some(), "{five:?}");
+}
