@@ -10,7 +10,7 @@ use crate::dates::{DateMention, DateValue};
 use crate::lexicon::Lexicon;
 use crate::recognize::{class_of, EntityRef, Mention, Recognized};
 use crate::text::{Document, Text};
-use crate::vocab::{Class, EventClass, Family};
+use crate::vocab::{Class, EventClass, Family, Relation};
 
 /// One event.
 #[derive(Debug, Clone, PartialEq)]
@@ -208,6 +208,70 @@ fn is_armed(lex: &Lexicon, e: &EntityRef) -> bool {
     matches!(class_of(lex, e), Class::ArmedGroup | Class::Government)
 }
 
+/// Who carries out an attack: an armed group or force, not a ministry that condemns it.
+fn is_fighter(lex: &Lexicon, e: &EntityRef) -> bool {
+    class_of(lex, e) == Class::ArmedGroup
+}
+
+/// Roles settled once the article is read: a side named as an event's target is not its agent;
+/// of a group and its branch both named as agents, the branch acted («ولاية خراسان» of «تنظيم
+/// الدولة»); a country named by an adjective («غارات إسرائيلية») is its army where the article
+/// names that army.
+fn settle_roles(lex: &Lexicon, rec: &Recognized, events: &mut [Event]) {
+    use EventClass::*;
+    let army_of = |country: &EntityRef| -> Option<EntityRef> {
+        let EntityRef::Known(c) = country else {
+            return None;
+        };
+        let id = &lex.gazetteer[*c].id;
+        rec.mentions
+            .iter()
+            .map(|m| &m.entity)
+            .find(|e| match e {
+                EntityRef::Known(g) => {
+                    let g = &lex.gazetteer[*g];
+                    g.class == Class::ArmedGroup
+                        && g.within.contains(id)
+                        && g.name_ar
+                            .split(' ')
+                            .next()
+                            .is_some_and(|w| lex.is("army-word", &crate::text::fold_str(w)))
+                }
+                _ => false,
+            })
+            .cloned()
+    };
+    for ev in events.iter_mut() {
+        if matches!(ev.class, Clash | Meeting | PhoneCall | Agreement) {
+            continue;
+        }
+        let targets = ev.targets.clone();
+        ev.agents.retain(|a| !targets.contains(a));
+        let agents = ev.agents.clone();
+        ev.agents.retain(|parent| {
+            !rec.relations.iter().any(|(child, r, p)| {
+                p == parent
+                    && child != parent
+                    && agents.contains(child)
+                    && matches!(r, Relation::PartOf | Relation::AffiliatedWith)
+            })
+        });
+        for a in ev.agents.iter_mut() {
+            if class_of(lex, a) == Class::Country {
+                if let Some(army) = army_of(a) {
+                    *a = army;
+                }
+            }
+        }
+        let mut seen = Vec::new();
+        ev.agents.retain(|a| {
+            let new = !seen.contains(a);
+            seen.push(a.clone());
+            new
+        });
+    }
+}
+
 /// Finds the events of an article.
 pub fn find_events(
     lex: &Lexicon,
@@ -269,7 +333,7 @@ pub fn find_events(
             .unwrap_or_default();
         let places: Vec<EntityRef> = in_sentence
             .iter()
-            .filter(|m| m.tokens.0.abs_diff(i) <= NEAR)
+            .filter(|m| m.tokens.0.abs_diff(i) <= NEAR && !crate::recognize::is_dateline(doc, m))
             .filter(|m| {
                 matches!(
                     class_of(lex, &m.entity),
@@ -353,13 +417,15 @@ pub fn find_events(
                         push(&mut ev.targets, &t);
                     }
                 }
-                let not_target = |a: &EntityRef| !ev.targets.contains(a);
+                let not_target = |a: &EntityRef| !ev.targets.contains(a) && is_fighter(lex, a);
                 let agent = first_after_actor
                     .clone()
                     .filter(not_target)
                     .or(nearest_before_actor.clone().filter(not_target));
-                let others: Vec<&EntityRef> =
-                    armed.iter().filter(|a| !ev.targets.contains(a)).collect();
+                let others: Vec<&EntityRef> = armed
+                    .iter()
+                    .filter(|a| !ev.targets.contains(a) && is_fighter(lex, a))
+                    .collect();
                 // facing an attack, the others named are defenders too
                 let fallback = (!facing && others.len() == 1).then(|| others[0].clone());
                 // «قصف إسرائيلي»، «هجوم حوثي»: the adjective says who
@@ -368,7 +434,42 @@ pub fn find_events(
                 }
             }
             Clash => {
-                for a in &armed {
+                // «اشتباكات بين X وY»: the two sides named after «بين»; else the fighters near
+                // the word
+                let between = (end..text.sentences[sent].end_token.min(end + 3))
+                    .find(|&x| role_of(x, "between"));
+                let sides: Vec<EntityRef> = match between {
+                    Some(b) => {
+                        let mut v: Vec<EntityRef> = Vec::new();
+                        for m in after
+                            .iter()
+                            .filter(|m| m.tokens.0 > b && m.tokens.0 <= b + 12)
+                        {
+                            if is_armed(lex, &m.entity) && !v.contains(&m.entity) && v.len() < 2 {
+                                v.push(m.entity.clone());
+                            }
+                        }
+                        // sides described rather than named («بين مقاتلين أكراد …»): the
+                        // fighters of the sentence, nearest first, fill in
+                        let mut near: Vec<&&Mention> = in_sentence
+                            .iter()
+                            .filter(|m| is_fighter(lex, &m.entity))
+                            .collect();
+                        near.sort_by_key(|m| m.tokens.0.abs_diff(i));
+                        for m in near {
+                            if v.len() < 2 && !v.contains(&m.entity) {
+                                v.push(m.entity.clone());
+                            }
+                        }
+                        v
+                    }
+                    None => in_sentence
+                        .iter()
+                        .filter(|m| is_armed(lex, &m.entity))
+                        .map(|m| m.entity.clone())
+                        .collect(),
+                };
+                for a in &sides {
                     push(&mut ev.agents, a);
                     push(&mut ev.participants, a);
                 }
@@ -450,9 +551,11 @@ pub fn find_events(
                 if let Some(a) = nearest_before_actor.clone().or(speaker_side.clone()) {
                     push(&mut ev.agents, &a);
                 }
+                // the outlet a group claims through speaks for it («عبر وكالة أعماق»)
                 for m in &in_sentence {
                     if class_of(lex, &m.entity) == Class::MediaOutlet && !m.tokens.0.eq(&0) {
                         push(&mut ev.participants, &m.entity);
+                        push(&mut ev.agents, &m.entity);
                     }
                 }
             }
@@ -508,6 +611,11 @@ pub fn find_events(
                 .rposition(|o| o.class == ev.class && o.date.is_none())
                 .or_else(|| out.iter().rposition(|o| o.class == ev.class));
             if let Some(o) = at.map(|k| &mut out[k]) {
+                // «الاشتباكات» refers back: its sides are those told, unless «بين» names them
+                if ev.class == Clash && !o.agents.is_empty() && ev.agents.len() != 2 {
+                    ev.agents.clear();
+                    ev.participants.clear();
+                }
                 absorb(o, ev);
                 continue;
             }
@@ -532,5 +640,6 @@ pub fn find_events(
             None => out.push(ev),
         }
     }
+    settle_roles(lex, rec, &mut out);
     out
 }

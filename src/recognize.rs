@@ -365,7 +365,13 @@ impl Ctx<'_> {
         if !clitic {
             return None;
         }
-        if let Some(g) = self.longest_gazetteer_at(at).filter(|g| !g.needs_context) {
+        // the known name, through the clitic when there is no «في» («بولاية الخرطوم»)
+        let known = self
+            .gazetteer_at(at)
+            .into_iter()
+            .filter(|c| !c.needs_context && (c.skip == 0 || at == end))
+            .max_by_key(|c| (c.b, std::cmp::Reverse(c.skip)));
+        if let Some(g) = known {
             let fam = class_of(self.lex, &g.entity).family();
             if fam == Family::Place || fam == Family::Organization {
                 return Some(g.b);
@@ -1292,10 +1298,17 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
                         .as_ref()
                         .is_none_or(|p| fold_str(&m.label).starts_with(p.as_str()))
             };
+            // the group the article is about: named most often so far, then last
+            let count = |e: &EntityRef| {
+                mentions
+                    .iter()
+                    .filter(|m| m.tokens.1 <= i && &m.entity == e)
+                    .count()
+            };
             let before = mentions
                 .iter()
                 .filter(|m| m.tokens.1 <= i && fits(m))
-                .max_by_key(|m| m.tokens.1);
+                .max_by_key(|m| (count(&m.entity), m.tokens.1));
             let target = before.map(|m| m.entity.clone()).or_else(|| {
                 let all: HashSet<&EntityRef> = mentions
                     .iter()

@@ -270,3 +270,49 @@ fn an_article_from_an_outlet_nobody_listed() {
         .expect("five killed");
     assert!(five.reported_by.is_some(), "{five:?}");
 }
+
+/// The events of a text, as (class, agent labels).
+fn events_of(text: &str) -> Vec<(String, Vec<String>)> {
+    let lex = Lexicon::builtin().unwrap();
+    let (arts, res) = analyze_corpus(
+        &lex,
+        vec![Document::new("t.txt", text.to_string())],
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    );
+    let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
+    arts[0]
+        .events
+        .iter()
+        .map(|e| {
+            let mut agents: Vec<String> = e.agents.iter().map(label).collect();
+            agents.sort();
+            (format!("{:?}", e.class), agents)
+        })
+        .collect()
+}
+
+#[test]
+fn event_roles_from_the_clause() {
+    // the sides of a clash are the two named after «بين», not every force of the sentence
+    let ev = events_of(
+        "خبر\n\nاندلعت اشتباكات بين قوات سوريا الديمقراطية وتنظيم الدولة الإسلامية قرب الحسكة، بدعم جوي من التحالف الدولي.",
+    );
+    let clash = ev.iter().find(|(c, _)| c == "Clash").expect("a clash");
+    assert_eq!(clash.1.len(), 2, "{ev:?}");
+    assert!(!clash.1.iter().any(|a| a.contains("التحالف")), "{ev:?}");
+    // a claim made through a group's outlet: both claim it
+    let ev = events_of("خبر\n\nوأعلن تنظيم الدولة الإسلامية عبر وكالة أعماق مسؤوليته عن الهجوم.");
+    let claim = ev
+        .iter()
+        .find(|(c, _)| c == "ClaimOfResponsibility")
+        .expect("a claim");
+    assert!(claim.1.iter().any(|a| a.contains("أعماق")), "{ev:?}");
+    assert!(claim.1.iter().any(|a| a.contains("الدولة")), "{ev:?}");
+    // a ministry that condemns an attack did not carry it out
+    let ev = events_of("خبر\n\nأدانت وزارة الخارجية العراقية الهجوم الذي استهدف قرية في دهوك.");
+    assert!(
+        ev.iter()
+            .all(|(_, a)| !a.iter().any(|x| x.contains("الخارجية"))),
+        "{ev:?}"
+    );
+}
