@@ -87,6 +87,7 @@ def main():
     check_facts(out, facts, pd.read_csv(out / "quantities.csv", dtype=str, keep_default_na=False))
     check_places(a)
     check_xlsx(out)
+    check_admin1(out)
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,6 +155,18 @@ def check_places(store):
         if r["lat"] is None or r["p"] is None or r["en"] is None:
             bad.append(local)
     check(seen > 0 and not bad, f"every gazetteer place in the graph has coordinates, their precision and an English name ({seen} places; missing: {sorted(set(bad))[:10]})")
+
+
+def check_admin1(out):
+    """ACLED's admin1: an event placed in a town, prison, camp or neighbourhood the gazetteer
+    puts in a first-level division names that division."""
+    import csv
+    nodes = {r["Label"]: r["Class"] for r in csv.DictReader(open(out / "nodes.csv", encoding="utf-8"))}
+    events = list(csv.DictReader(open(out / "events.csv", encoding="utf-8")))
+    local = [e for e in events if nodes.get(e["location"]) in ("City", "Prison", "Camp", "Neighborhood")]
+    named = [e for e in local if e["admin1"]]
+    check(local and len(named) >= 0.8 * len(local),
+          f"events.csv: admin1 for {len(named)} of {len(local)} events placed in a town or site")
 
 
 def check_xlsx(out):

@@ -45,6 +45,9 @@ pub struct Resolution {
     pub by_ref: HashMap<EntityRef, usize>,
     /// For gazetteer entities in the graph: the IRIs of the places the gazetteer puts them in.
     pub within: HashMap<usize, Vec<String>>,
+    /// For gazetteer places in the graph: the Arabic name of the first-level division the
+    /// gazetteer puts them in.
+    pub admin1: HashMap<usize, String>,
     /// Incidents: what several events of the corpus report together.
     pub incidents: Vec<crate::incidents::Incident>,
     /// The incident of each (article SHA-256, event span).
@@ -413,12 +416,33 @@ impl<'l> Resolver<'l> {
                 )
             })
             .collect();
+        let admin1 = entities
+            .iter()
+            .filter_map(|e| e.gazetteer)
+            .filter(|&gi| {
+                matches!(
+                    lex.gazetteer[gi].class,
+                    Class::City
+                        | Class::Neighborhood
+                        | Class::Prison
+                        | Class::Camp
+                        | Class::Facility
+                )
+            })
+            .filter_map(|gi| {
+                lex.within_chain(gi)
+                    .into_iter()
+                    .find(|&x| lex.gazetteer[x].class == Class::Governorate)
+                    .map(|x| (gi, lex.gazetteer[x].name_ar.clone()))
+            })
+            .collect();
         let (incidents, incident_of) =
             crate::incidents::cluster(lex, &entities, &by_ref, &self.events);
         Resolution {
             entities,
             by_ref,
             within,
+            admin1,
             incidents,
             incident_of,
         }

@@ -106,6 +106,9 @@ pub mod ath {
     pub const DATE: &str = "date";
     /// `ath:geoPrecision`: how precise a place's coordinates are (ACLED's `geo_precision`).
     pub const GEO_PRECISION: &str = "geoPrecision";
+    /// `ath:admin1`: the first-level division a place lies in by the gazetteer (ACLED's
+    /// `admin1`), as its Arabic name.
+    pub const ADMIN1: &str = "admin1";
     /// `ath:Incident`: one real-world happening several articles report.
     pub const INCIDENT_CLASS: &str = "Incident";
     /// `ath:incident`: the incident an event reports.
@@ -156,6 +159,7 @@ pub mod ath {
         PLACE,
         DATE,
         GEO_PRECISION,
+        ADMIN1,
         INCIDENT_CLASS,
         INCIDENT,
         START_DATE,

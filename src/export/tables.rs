@@ -259,7 +259,8 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
     )?;
     let governorate = rows(
         g,
-        "SELECT ?x ?gov WHERE { ?x ath:locatedIn+ ?g . ?g a ath:Governorate ; rdfs:label ?gov } ORDER BY ?x ?gov",
+        "SELECT ?x ?gov WHERE { { ?x ath:locatedIn+ ?g . ?g a ath:Governorate ; rdfs:label ?gov
+           FILTER(LANG(?gov) = 'ar') } UNION { ?x ath:admin1 ?gov } } ORDER BY ?x ?gov",
     )?;
     let mut c = csv::Writer::from_writer(w);
     let err = |e: csv::Error| Error::Export(e.to_string());

@@ -166,6 +166,9 @@ pub fn shared_quads(res: &Resolution) -> Vec<Quad> {
         .collect();
     for e in &res.entities {
         let Some(gi) = e.gazetteer else { continue };
+        if let Some(name) = res.admin1.get(&gi) {
+            out.add(iri(&e.iri), &ath(a::ADMIN1), ar(name), &gz);
+        }
         if !matches!(
             e.class,
             Class::Prison | Class::Camp | Class::Neighborhood | Class::Facility
