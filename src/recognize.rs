@@ -303,7 +303,11 @@ impl Ctx<'_> {
                     restore: restore.to_string(),
                     entity: EntityRef::Known(e.entity),
                     prio: PRIO_GAZETTEER,
-                    needs_context: e.needs_context,
+                    // «فرقه» (its teams) is a word before it is «ف» and «رقه»: a name read
+                    // through a proclitic from a token that is itself a frequent word counts
+                    // only in context
+                    needs_context: e.needs_context
+                        || (k > 0 && n == 1 && self.lex.zipf(self.tok(i)) >= CLITIC_WORD_ZIPF),
                     weak_context: e.weak_context,
                     head_context: false,
                     role: None,
@@ -913,8 +917,10 @@ impl Ctx<'_> {
         for i in 0..self.n() {
             if let Some((skip, mut j, role, office)) = self.title_at(i) {
                 let mut orgs = Vec::new();
+                let first_j = j;
                 for _ in 0..5 {
-                    if j >= self.n() {
+                    // after a comma comes the name, with its rank: «…، الرائد فادي سلامة،»
+                    if j >= self.n() || (j > first_j && self.text.tokens[j].hard_before) {
                         break;
                     }
                     let w = self.tok(j);
@@ -1035,7 +1041,7 @@ impl Ctx<'_> {
         let first = self.tok(a.min(self.n() - 1));
         if a >= self.n()
             || (a > j && self.text.tokens[a].hard_before)
-            || self.lex.is_stop(first)
+            || self.stop_at(a)
             || self.definite_at(a)
             || (!self.lex.given_names.contains(first)
                 && self.lex.zipf(first) >= TITLED_FIRST_NAME_ZIPF)
@@ -1476,6 +1482,9 @@ fn place_rank(c: Class) -> Option<u8> {
         _ => None,
     }
 }
+
+/// A token this frequent as a whole word is not read as proclitic + name without context.
+const CLITIC_WORD_ZIPF: f32 = 3.5;
 
 /// Towns of at most this many inhabitants (GeoNames) count only in an article that places itself
 /// in their country: «برياً»، «مشهد»، «الأبيض» are words before they are towns abroad.
