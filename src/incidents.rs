@@ -164,6 +164,13 @@ pub fn cluster(
         let Some(place) = place else { continue };
         let mut around = within(place);
         around.insert(place);
+        // the other places the report gives lie around it too: «مدرسة الأمل … بالفاشر»
+        for p in ev.places.iter().filter_map(|p| by_ref.get(p).copied()) {
+            if precision(entities[p].class).is_some() {
+                around.insert(p);
+                around.extend(within(p));
+            }
+        }
         let agents = ev
             .agents
             .iter()

@@ -71,3 +71,15 @@ fn an_incident_does_not_depend_on_the_order_of_reading() {
         assert_eq!(of(&r1, &a1, f), of(&r2, &a2, f), "{f}");
     }
 }
+
+#[test]
+fn a_site_nobody_listed_lies_in_the_town_the_report_names() {
+    // one report places the shelling at a school no gazetteer knows, in the town; the other at
+    // the town: one happening
+    let d = "قصف على مدرسة في الفاشر\nالفاشر 15 يونيو 2025\nقصفت قوات الدعم السريع مدرسة النور في مدينة الفاشر يوم الأحد 15 يونيو 2025 ما أدى إلى مقتل سبعة مدنيين.\n";
+    let e = "ارتفاع حصيلة قصف الفاشر\nالفاشر 16 يونيو 2025\nارتفعت حصيلة القصف الذي شنته قوات الدعم السريع على مدينة الفاشر يوم الأحد 15 يونيو 2025 إلى تسعة قتلى.\n";
+    let (res, arts) = incidents(&[("d.txt", d), ("e.txt", e)]);
+    let (x, y) = (of(&res, &arts, "d.txt"), of(&res, &arts, "e.txt"));
+    assert!(!x.is_empty() && !y.is_empty(), "{x:?} {y:?}");
+    assert!(x.iter().any(|i| y.contains(i)), "{x:?} {y:?}");
+}
