@@ -7,6 +7,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::rc::Rc;
 
+use sha2::{Digest, Sha256};
+
 /// A reading of a token: (characters of proclitics stripped, the stem as looked up, the letters
 /// restored in front of it — «ال» after «لل»).
 pub type Variant = (usize, String, String);
@@ -306,6 +308,9 @@ pub struct Lexicon {
     pub events: HashMap<String, Vec<(Vec<String>, EventClass)>>,
     /// Relation phrases: words, relation, whether the entity before is the subject, gap allowed.
     pub relations: Vec<(Vec<String>, Relation, bool, usize)>,
+    /// SHA-256 of every file the lexicon was read from (names and texts): a store records the
+    /// lexicon it was built with by it.
+    pub digest: String,
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -349,6 +354,17 @@ impl Lexicon {
     }
 
     fn load(read: impl Fn(&str) -> Result<String>) -> Result<Self> {
+        // every file read goes into the digest, name and text, in the order they are read
+        let hasher = RefCell::new(Sha256::new());
+        let read = |name: &str| -> Result<String> {
+            let text = read(name)?;
+            let mut h = hasher.borrow_mut();
+            h.update(name.as_bytes());
+            h.update([0]);
+            h.update(text.as_bytes());
+            h.update([0]);
+            Ok(text)
+        };
         let mut lx = Lexicon::default();
         let f = "gazetteer.tsv";
         for row in parse_rows(f, &read(f)?, 14)? {
@@ -701,6 +717,7 @@ impl Lexicon {
                 }
             };
         }
+        lx.digest = crate::text::hex(&hasher.into_inner().finalize());
         Ok(lx)
     }
 

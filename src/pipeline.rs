@@ -25,6 +25,61 @@ use crate::lexicon::Lexicon;
 use crate::resolve::{resolve, Resolution, Resolver};
 use crate::text::Document;
 
+/// The settings a store was built with, recorded in `STORE/settings.tsv` once a build
+/// publishes its snapshot. A build with other settings extracts every stored article again, so
+/// that an incremental build still equals a build from scratch; `check` reads them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The reference date (`--as-of`).
+    pub as_of: NaiveDate,
+    /// The lexicon's digest ([`Lexicon::digest`]).
+    pub lexicon: String,
+    /// The athar version that extracted.
+    pub version: String,
+}
+
+impl Settings {
+    /// The settings of a build with this lexicon and reference date by this binary.
+    pub fn current(lex: &Lexicon, as_of: NaiveDate) -> Self {
+        Settings {
+            as_of,
+            lexicon: lex.digest.clone(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        }
+    }
+
+    fn path(store: &Path) -> PathBuf {
+        store.join("settings.tsv")
+    }
+
+    /// The settings recorded in a store; `None` for a store built before they were recorded,
+    /// or whose file is unreadable (the next build then extracts everything again).
+    pub fn read(store: &Path) -> Option<Self> {
+        let text = std::fs::read_to_string(Self::path(store)).ok()?;
+        let field = |k: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(k)?.strip_prefix('\t'))
+                .map(str::to_string)
+        };
+        Some(Settings {
+            as_of: NaiveDate::parse_from_str(&field("as-of")?, "%Y-%m-%d").ok()?,
+            lexicon: field("lexicon")?,
+            version: field("athar")?,
+        })
+    }
+
+    /// Records the settings (a whole file or none: written aside, then renamed).
+    fn write(&self, store: &Path) -> Result<()> {
+        let text = format!(
+            "as-of\t{}\nlexicon\t{}\nathar\t{}\n",
+            self.as_of, self.lexicon, self.version
+        );
+        let tmp = store.join("settings.tsv.tmp");
+        std::fs::write(&tmp, text).map_err(|e| Error::io(tmp.clone(), e))?;
+        std::fs::rename(&tmp, Self::path(store)).map_err(|e| Error::io(Self::path(store), e))
+    }
+}
+
 /// How to build.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -224,7 +279,33 @@ pub fn build(
     let published = KnowledgeGraph::latest_snapshot(store).is_ok();
     // a store that has never published a snapshot publishes one, even of no article (every
     // input rejected), so that readers find a finished, empty build
-    let dirty = graph.has_pending_build()? || !published;
+    let settings = Settings::current(lex, opts.as_of);
+    let before = Settings::read(store);
+    let resettled = !stored.is_empty() && before.as_ref() != Some(&settings);
+    if resettled {
+        report.notes.push(match before {
+            Some(b) if b.as_of != settings.as_of => format!(
+                "built before with --as-of {}: the {} stored articles are extracted again with {}",
+                b.as_of,
+                stored.len(),
+                settings.as_of
+            ),
+            Some(b) if b.lexicon != settings.lexicon => format!(
+                "built before with another lexicon: the {} stored articles are extracted again",
+                stored.len()
+            ),
+            Some(b) => format!(
+                "built before by athar {}: the {} stored articles are extracted again",
+                b.version,
+                stored.len()
+            ),
+            None => format!(
+                "the store does not say which settings built it: the {} stored articles are extracted again",
+                stored.len()
+            ),
+        });
+    }
+    let dirty = graph.has_pending_build()? || !published || resettled;
     if report.added + report.replaced == 0 && !dirty {
         report.quads = graph.len()?;
         report.entities = count_entities(&graph)?;
@@ -314,6 +395,7 @@ pub fn build(
     report.inserted += stats.inserted;
     report.removed += stats.removed;
     graph.snapshot()?;
+    settings.write(store)?;
     report.write_seconds += t4.elapsed().as_secs_f64();
     report.articles -= failed.len();
     report.entities = res.entities.len();
