@@ -33,6 +33,8 @@ pub struct Event {
     pub places: Vec<EntityRef>,
     /// When.
     pub date: Option<DateValue>,
+    /// The date is the day the article tells of, not one its sentence gives.
+    pub date_from_report: bool,
     /// Who reports it.
     pub reported_by: Option<EntityRef>,
 }
@@ -397,6 +399,7 @@ pub fn find_events(
             participants: Vec::new(),
             places: Vec::new(),
             date: sentence_date(&cx, sent, i, dates, published),
+            date_from_report: false,
             reported_by: speaker.clone(),
         };
         (ev.start, ev.end) = text.orig_span(doc, i, 0, end);
@@ -641,5 +644,23 @@ pub fn find_events(
         }
     }
     settle_roles(lex, rec, &mut out);
+    report_days(&mut out, published);
     out
+}
+
+/// A violent event its sentence gives no date for happened on the day the article tells of: the
+/// last day an event before it gave, else the day of publication (marked as such).
+fn report_days(events: &mut [Event], published: Option<NaiveDate>) {
+    let mut last = published.map(DateValue::Day);
+    for ev in events.iter_mut() {
+        match ev.date {
+            Some(d @ DateValue::Day(_)) => last = Some(d),
+            Some(_) => {}
+            None if ev.class.is_violent() => {
+                ev.date = last;
+                ev.date_from_report = last.is_some();
+            }
+            None => {}
+        }
+    }
 }

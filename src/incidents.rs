@@ -65,15 +65,7 @@ pub struct Incident {
 
 /// Is the class one of violence, which can be one incident whatever word each report used?
 pub fn is_violent(c: EventClass) -> bool {
-    matches!(
-        c,
-        EventClass::Attack
-            | EventClass::Clash
-            | EventClass::Airstrike
-            | EventClass::PrisonBreak
-            | EventClass::Riot
-            | EventClass::HostageTaking
-    )
+    c.is_violent()
 }
 
 /// The summary of an event, if it is one incidents are made of.

@@ -109,6 +109,10 @@ pub mod ath {
     /// `ath:admin1`: the first-level division a place lies in by the gazetteer (ACLED's
     /// `admin1`), as its Arabic name.
     pub const ADMIN1: &str = "admin1";
+    /// `ath:dateFromReport`: the event's date is not in its sentence but the day the article
+    /// tells of (the last day it gave before, else its publication day): ACLED's
+    /// `time_precision` 2.
+    pub const DATE_FROM_REPORT: &str = "dateFromReport";
     /// `ath:Incident`: one real-world happening several articles report.
     pub const INCIDENT_CLASS: &str = "Incident";
     /// `ath:incident`: the incident an event reports.
@@ -160,6 +164,7 @@ pub mod ath {
         DATE,
         GEO_PRECISION,
         ADMIN1,
+        DATE_FROM_REPORT,
         INCIDENT_CLASS,
         INCIDENT,
         START_DATE,
@@ -470,3 +475,19 @@ term_enum!(
         ClaimOfResponsibility,
     }
 );
+
+impl EventClass {
+    /// Violence: what incidents are made of, and what takes the report's day when the text
+    /// gives none.
+    pub fn is_violent(self) -> bool {
+        matches!(
+            self,
+            EventClass::Attack
+                | EventClass::Clash
+                | EventClass::Airstrike
+                | EventClass::PrisonBreak
+                | EventClass::Riot
+                | EventClass::HostageTaking
+        )
+    }
+}

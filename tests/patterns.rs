@@ -335,3 +335,21 @@ fn event_roles_from_the_clause() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn an_attack_without_a_day_happened_on_the_day_the_report_tells_of() {
+    let lex = Lexicon::builtin().unwrap();
+    let text = "قصف على أم درمان\n\nالساعة نيوز\nالسبت 8 فبراير 2025\n\nقصفت قوات الدعم السريع سوق صابرين في أم درمان بالمدفعية.\n";
+    let a = athar::extract::extract(
+        &lex,
+        Document::new("t.txt", text.to_string()),
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    );
+    let ev = a
+        .events
+        .iter()
+        .find(|e| e.class.is_violent())
+        .expect("an attack");
+    assert_eq!(ev.date.map(|d| d.lexical()).as_deref(), Some("2025-02-08"));
+    assert!(ev.date_from_report, "{ev:?}");
+}

@@ -232,12 +232,13 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
     let events = rows(
         g,
         &format!(
-            "SELECT ?e ?class ?date ?dt ?notes ?article ?publisher ?d WHERE {{
+            "SELECT ?e ?class ?date ?dt ?notes ?article ?publisher ?d ?inferred WHERE {{
                ?e a ?c ; ath:mentionedIn ?d ; ath:evidence ?notes . ?c rdfs:subClassOf ath:Event .
                {ARTICLE_REQ}
                BIND(STRAFTER(STR(?c), '#') AS ?class)
                OPTIONAL {{ ?e ath:date ?date BIND(STRAFTER(STR(DATATYPE(?date)), '#') AS ?dt) }}
-               {ARTICLE} }} ORDER BY ?article ?e ?class ?date ?dt ?notes ?publisher ?d"
+               OPTIONAL {{ ?e ath:dateFromReport ?inferred }}
+               {ARTICLE} }} ORDER BY ?article ?e ?class ?date ?dt ?notes ?publisher ?d ?inferred"
         ),
     )?;
     // (event, role) → [(label, class, lat, lon, iri, geo precision)]
@@ -358,6 +359,8 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
             .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v))))
             .map_or(0, |v| v as i64);
         let time_precision = match e[3].as_str() {
+            // the day the report tells of, not one the sentence gives
+            "date" if e[8] == "true" => "2",
             "date" => "1",
             "gYearMonth" => "2",
             "gYear" => "3",

@@ -339,6 +339,14 @@ pub fn article_quads(art: &ArticleFacts, res: &Resolution) -> Vec<Quad> {
                     Literal::new_typed_literal(d.lexical(), dt),
                     &g,
                 );
+                if ev.date_from_report {
+                    out.add(
+                        eid.clone(),
+                        &ath(a::DATE_FROM_REPORT),
+                        Literal::new_typed_literal("true", xsd::BOOLEAN),
+                        &g,
+                    );
+                }
             }
             if let Some(e) = ev.reported_by.as_ref().and_then(|e| res.by_ref.get(e)) {
                 out.add(
