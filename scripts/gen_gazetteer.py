@@ -436,6 +436,11 @@ def points(gaz):
                 r["lat"], r["lon"] = found[0]["latitude"], found[0]["longitude"]
                 r["geo_precision"] = AREA
                 r["source"] += f"; point: its seat (GeoNames {found[0]['geonameid']})"
+    for rid, lat, lon, precision, source in read_tsv(SOURCES / "points.tsv"):
+        r = rows.get(rid)
+        if r is not None and r.get("lat") in (None, ""):
+            r["lat"], r["lon"], r["geo_precision"] = lat, lon, precision
+            r["source"] += f"; point: {source}"
     for rid, r in sorted(rows.items()):
         if r["class"] not in PLACE_CLASSES or r.get("lat") not in (None, ""):
             continue
@@ -447,11 +452,6 @@ def points(gaz):
             r["lat"], r["lon"] = rows[up]["lat"], rows[up]["lon"]
             r["geo_precision"] = TOWN if rows[up]["class"] in ("City", "Neighborhood") else AREA
             r["source"] += f"; point: {up}'s"
-    for rid, lat, lon, precision, source in read_tsv(SOURCES / "points.tsv"):
-        r = rows.get(rid)
-        if r is not None and r.get("lat") in (None, ""):
-            r["lat"], r["lon"], r["geo_precision"] = lat, lon, precision
-            r["source"] += f"; point: {source}"
     for rid, r in sorted(rows.items()):
         if r["class"] == "Governorate" and "point: its seat" not in r["source"] and r.get("geo_precision") == AREA \
                 and r.get("lat") == rows.get(r.get("within", ""), {}).get("lat"):

@@ -332,6 +332,10 @@ fn publisher(
             return Some(i);
         }
     }
+    // a masthead: a short line of its own between the headline and the publication date
+    if let Some(i) = masthead(lex, doc, text, rec, lines, title_line, top.dates) {
+        return Some(i);
+    }
     // a dateline: «OUTLET -CITY- DATE»
     if let Some(d) = dateline {
         let s = line_start(lines, d.first);
@@ -344,7 +348,12 @@ fn publisher(
         {
             e = m.tokens.0;
         }
-        if e > s && e - s <= 4 && (s..e).all(|i| !lex.is_stop(&text.tokens[i].text)) {
+        // «آخر تحديث: …» says when, not who
+        let word = |i: usize| {
+            let w = &text.tokens[i].text;
+            !lex.is_stop(w) && !lex.is("published", w)
+        };
+        if e > s && e - s <= 4 && (s..e).all(word) {
             if let Some(i) = rec.mentions.iter().position(|m| {
                 m.tokens == (s, e)
                     && class_of(lex, &m.entity).family() == crate::vocab::Family::Organization
@@ -367,10 +376,6 @@ fn publisher(
             };
             return Some(rec.replace_span(m));
         }
-    }
-    // a masthead: a short line of its own between the headline and the publication date
-    if let Some(i) = masthead(lex, doc, text, rec, lines, title_line, top.dates) {
-        return Some(i);
     }
     // statements made «لـ«المجلة»» again and again: the outlet publishing them
     let mut counts: HashMap<&EntityRef, (usize, usize)> = HashMap::new();
