@@ -551,6 +551,8 @@ impl Ctx<'_> {
         {
             if let Some(head) = self.lex.heads.get(v) {
                 self.head_pattern(i, k, v, head.class, head.keep, head.rule, &mut out);
+            } else if let Some(c) = self.definite_unit(i, k, v) {
+                out.push(c);
             } else if let Some(stem) = v.strip_suffix("تي") {
                 // the dual construct: محافظتي الرقة ودير الزور
                 if let Some(head) = self.lex.heads.get(&format!("{stem}ه")) {
@@ -561,6 +563,49 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+
+    /// A unit named by a definite head of an armed force and its definite adjectives or number:
+    /// «الفرقة السادسة مشاة»، «الشرطة الاتحادية»، «القوة الجوية العراقية»، «الفرقة 22 مشاة».
+    fn definite_unit(&self, i: usize, k: usize, v: &str) -> Option<Cand> {
+        if !self.lex.is("unit", v) || k > 1 || !self.definite_at(i) && k == 0 {
+            return None;
+        }
+        let mut end = i + 1;
+        let mut named = false;
+        while end < self.n() && end - i <= 4 && !self.text.tokens[end].hard_before {
+            let w = self.tok(end);
+            let number = w.chars().all(|c| c.is_ascii_digit());
+            let adjective = Self::is_definite(w) && !self.stop_at(end);
+            // «مشاة»، «مدرعة» after an ordinal: the arm of the unit
+            let arm = named
+                && self.lex.heads.get(w).is_none()
+                && end == i + 2
+                && !self.stop_at(end)
+                && !Self::is_definite(w)
+                && !self.lex.speech_verbs.contains_key(w)
+                && self.lex.zipf(w) < 4.5;
+            // a nisba closes the name: «الجيش البوركينابي»، «القوة الجوية العراقية»
+            if self.is_demonym(w) {
+                named = true;
+                end += 1;
+                break;
+            }
+            if !(number || adjective || arm) || self.longest_gazetteer_at(end).is_some() {
+                break;
+            }
+            named = true;
+            end += 1;
+        }
+        if !named {
+            return None;
+        }
+        let label = self.label(i, k, end, "");
+        let entity = EntityRef::New {
+            class: Class::ArmedGroup,
+            key: new_key(Class::ArmedGroup, &label),
+        };
+        Some(Cand::new(i, end, k, entity, PRIO_HEAD_NEW))
     }
 
     /// The gazetteer entity named «head + place» (محافظة + الرقة), if there is one.

@@ -353,3 +353,44 @@ fn an_attack_without_a_day_happened_on_the_day_the_report_tells_of() {
     assert_eq!(ev.date.map(|d| d.lexical()).as_deref(), Some("2025-02-08"));
     assert!(ev.date_from_report, "{ev:?}");
 }
+
+#[test]
+fn units_named_by_their_adjectives_or_numbers() {
+    let lex = Lexicon::builtin().unwrap();
+    for (text, name) in [
+        (
+            "وقالت الفرقة السادسة مشاة في بيان إنها صدت الهجوم.",
+            "الفرقة السادسة مشاة",
+        ),
+        (
+            "وأعلنت قيادة الفرقة 22 مشاة صد هجوم على المدينة.",
+            "الفرقة 22 مشاة",
+        ),
+        (
+            "وقال مصدر في الشرطة الاتحادية إن الهجوم وقع ليلا.",
+            "الشرطة الاتحادية",
+        ),
+        ("وقال الجيش البوركينابي إنه صد الهجوم.", "الجيش البوركينابي"),
+    ] {
+        let a = athar::extract::extract(
+            &lex,
+            Document::new("t.txt", format!("خبر\n\n{text}")),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        );
+        let found: Vec<(String, &str)> = a
+            .rec
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    a.doc.slice(m.start, m.end),
+                    athar::recognize::class_of(&lex, &m.entity).name(),
+                )
+            })
+            .collect();
+        assert!(
+            found.contains(&(name.to_string(), "ArmedGroup")),
+            "{name} not in {found:?}"
+        );
+    }
+}
