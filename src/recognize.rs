@@ -579,7 +579,7 @@ impl Ctx<'_> {
             let adjective = Self::is_definite(w) && !self.stop_at(end);
             // «مشاة»، «مدرعة» after an ordinal: the arm of the unit
             let arm = named
-                && self.lex.heads.get(w).is_none()
+                && !self.lex.heads.contains_key(w)
                 && end == i + 2
                 && !self.stop_at(end)
                 && !Self::is_definite(w)
