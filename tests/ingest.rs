@@ -162,16 +162,19 @@ fn incremental_builds_in_any_order_equal_a_rebuild() {
     assert!(err.contains("(store unchanged)"), "{err}");
 }
 
-/// `build` with a reference date of its own.
-fn build_as_of(inputs: &[&Path], store: &Path, as_of: &str) -> Output {
-    athar()
+/// `build` with a reference date of its own; its standard error, once it succeeded.
+fn build_as_of(inputs: &[&Path], store: &Path, as_of: &str) -> String {
+    let out = athar()
         .arg("build")
         .args(inputs)
         .arg("--store")
         .arg(store)
         .args(["--as-of", as_of])
         .output()
-        .unwrap()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(out.status.success(), "{err}");
+    err
 }
 
 #[test]
@@ -181,49 +184,25 @@ fn a_build_with_other_settings_equals_a_rebuild_with_them() {
     let (first, last) = (tmp.path().join("first"), tmp.path().join("last"));
     copy_into(&first, &files[..4]);
     copy_into(&last, &files[4..]);
+    let built = |inputs: &[&Path], store: &str, as_of: &str, export_to: &str| {
+        let err = build_as_of(inputs, &tmp.path().join(store), as_of);
+        export(&tmp.path().join(store), &tmp.path().join(export_to));
+        err
+    };
     // four articles read as of one day, then a fifth added as of a later one
-    let inc = tmp.path().join("inc");
-    let out = build_as_of(&[&first], &inc, "2026-11-22");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = build_as_of(&[&first, &last], &inc, "2027-06-01");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    export(&inc, &tmp.path().join("e-inc"));
-    let scratch = tmp.path().join("scratch");
-    let out = build_as_of(&[&first, &last], &scratch, "2027-06-01");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    export(&scratch, &tmp.path().join("e-scratch"));
+    build_as_of(&[&first], &tmp.path().join("inc"), "2026-11-22");
+    built(&[&first, &last], "inc", "2027-06-01", "e-inc");
+    built(&[&first, &last], "scratch", "2027-06-01", "e-scratch");
     assert_same_exports(&tmp.path().join("e-scratch"), &tmp.path().join("e-inc"));
 
     // the same articles, nothing added, another day: every article is read again
-    let out = build_as_of(&[&first, &last], &inc, "2026-11-22");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{err}");
+    let err = built(&[&first, &last], "inc", "2026-11-22", "e-back");
     assert!(err.contains("--as-of 2027-06-01"), "{err}");
     assert!(!err.contains("(store unchanged)"), "{err}");
-    export(&inc, &tmp.path().join("e-back"));
-    let fresh = tmp.path().join("fresh");
-    let out = build_as_of(&[&first, &last], &fresh, "2026-11-22");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    export(&fresh, &tmp.path().join("e-fresh"));
+    built(&[&first, &last], "fresh", "2026-11-22", "e-fresh");
     assert_same_exports(&tmp.path().join("e-fresh"), &tmp.path().join("e-back"));
     // and the store says how it was built
-    let settings = std::fs::read_to_string(inc.join("settings.tsv")).unwrap();
+    let settings = std::fs::read_to_string(tmp.path().join("inc/settings.tsv")).unwrap();
     assert!(settings.starts_with("as-of\t2026-11-22\n"), "{settings}");
 }
 

@@ -9,16 +9,48 @@ use athar::pipeline::analyze_corpus;
 use athar::text::Document;
 use chrono::NaiveDate;
 
+/// A text read and resolved alone.
+fn read_alone(
+    name: &str,
+    text: String,
+) -> (
+    Vec<athar::extract::ArticleFacts>,
+    athar::resolve::Resolution,
+) {
+    let lex = Lexicon::builtin().unwrap();
+    analyze_corpus(
+        &lex,
+        vec![Document::new(name, text)],
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    )
+}
+
+/// An article written for these tests (`tests/data/patterns/`), read and resolved alone.
+fn article(
+    name: &str,
+) -> (
+    Vec<athar::extract::ArticleFacts>,
+    athar::resolve::Resolution,
+) {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/patterns")
+        .join(name);
+    read_alone(name, std::fs::read_to_string(p).unwrap())
+}
+
+/// A sentence or two, read and resolved alone.
+fn text_alone(
+    text: &str,
+) -> (
+    Vec<athar::extract::ArticleFacts>,
+    athar::resolve::Resolution,
+) {
+    read_alone("t.txt", text.to_string())
+}
+
 #[test]
 fn unlisted_names_are_recognized_with_their_class() {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/patterns/unlisted-names.txt");
-    let doc = Document::new("unlisted-names.txt", std::fs::read_to_string(p).unwrap());
-    let lex = Lexicon::builtin().unwrap();
-    let (arts, res) = analyze_corpus(
-        &lex,
-        vec![doc],
-        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-    );
+    let (arts, res) = article("unlisted-names.txt");
     let found: Vec<(String, &str)> = arts[0]
         .rec
         .mentions
@@ -64,14 +96,7 @@ fn unlisted_names_are_recognized_with_their_class() {
 #[test]
 fn another_country_another_outlet() {
     // an article written for this test: Iraq, Levantine month names, a rank before a name
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/patterns/iraq-checkpoint.txt");
-    let doc = Document::new("iraq-checkpoint.txt", std::fs::read_to_string(p).unwrap());
-    let lex = Lexicon::builtin().unwrap();
-    let (arts, res) = analyze_corpus(
-        &lex,
-        vec![doc],
-        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-    );
+    let (arts, res) = article("iraq-checkpoint.txt");
     let a = &arts[0];
     let class_of = |text: &str| {
         a.rec
@@ -109,12 +134,7 @@ fn another_country_another_outlet() {
 
 /// The relations one sentence states, as (subject label, relation, object label).
 fn relations_of(text: &str) -> Vec<(String, String, String)> {
-    let lex = Lexicon::builtin().unwrap();
-    let (arts, res) = analyze_corpus(
-        &lex,
-        vec![Document::new("t.txt", text.to_string())],
-        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-    );
+    let (arts, res) = text_alone(text);
     let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
     let mut out: Vec<(String, String, String)> = arts[0]
         .rec
@@ -228,14 +248,7 @@ fn relations_as_reports_state_them() {
 fn an_article_from_an_outlet_nobody_listed() {
     // written for this test: an outlet's masthead between headline and date, a town the
     // gazetteer places in the state the same sentence names, words that are towns abroad
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/patterns/masthead-sudan.txt");
-    let doc = Document::new("masthead-sudan.txt", std::fs::read_to_string(p).unwrap());
-    let lex = Lexicon::builtin().unwrap();
-    let (arts, res) = analyze_corpus(
-        &lex,
-        vec![doc],
-        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-    );
+    let (arts, res) = article("masthead-sudan.txt");
     let a = &arts[0];
     let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
     // the masthead is the publisher, a media outlet
@@ -292,12 +305,7 @@ fn an_article_from_an_outlet_nobody_listed() {
 
 /// The events of a text, as (class, agent labels).
 fn events_of(text: &str) -> Vec<(String, Vec<String>)> {
-    let lex = Lexicon::builtin().unwrap();
-    let (arts, res) = analyze_corpus(
-        &lex,
-        vec![Document::new("t.txt", text.to_string())],
-        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-    );
+    let (arts, res) = text_alone(text);
     let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
     arts[0]
         .events
