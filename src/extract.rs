@@ -105,6 +105,8 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
         _ => None,
     });
     let events = crate::events::find_events(lex, &doc, &text, &rec, &dates, day, &attribution);
+    let mut quantities = quantities;
+    about_the_event(lex, &mut quantities, &events);
     ArticleFacts {
         doc,
         title,
@@ -116,6 +118,46 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
         quantities,
         events,
         sentences,
+    }
+}
+
+/// A toll whose sentence names no place is about the place of the violent event told last
+/// before it (else the first one the article tells): «وارتفعت الحصيلة إلى 17 قتيلاً» after the
+/// strike on a school is about the school.
+fn about_the_event(
+    lex: &Lexicon,
+    quantities: &mut [crate::quantities::Quantity],
+    events: &[crate::events::Event],
+) {
+    use crate::vocab::Measure::*;
+    let rank = |c: Class| match c {
+        Class::Facility | Class::Prison | Class::Camp => Some(0),
+        Class::Neighborhood => Some(1),
+        Class::City => Some(2),
+        Class::Region | Class::Governorate => Some(3),
+        _ => None,
+    };
+    let place_of = |ev: &crate::events::Event| {
+        ev.targets
+            .iter()
+            .chain(&ev.places)
+            .filter_map(|e| rank(class_of(lex, e)).map(|r| (r, e)))
+            .min_by_key(|(r, _)| *r)
+            .map(|(_, e)| e.clone())
+    };
+    let violent: Vec<&crate::events::Event> =
+        events.iter().filter(|e| e.class.is_violent()).collect();
+    for q in quantities.iter_mut() {
+        if q.about.is_some()
+            || !matches!(
+                q.measure,
+                Killed | Injured | Captured | Displaced | Hostages
+            )
+        {
+            continue;
+        }
+        let before = violent.iter().rev().find(|e| e.start <= q.start);
+        q.about = before.or(violent.first()).and_then(|e| place_of(e));
     }
 }
 

@@ -385,4 +385,8 @@ fn what_a_figure_is_about() {
     );
     // a dateline's place is where the report was filed
     assert_eq!(about("دمشق - قتل ثلاثة مدنيين في القصف."), [""]);
+    // a toll whose sentence names no place is about the place of the strike told before it
+    let a =
+        about("قصفت طائرة مسيرة مدرسة النور في مدينة الفاشر.\nوارتفعت الحصيلة لاحقا إلى 17 قتيلا.");
+    assert!(a.last().is_some_and(|x| x.contains("النور")), "{a:?}");
 }
