@@ -39,6 +39,7 @@ macro_rules! embed {
 
 /// Every lexicon file, by name, as embedded at build time.
 pub const FILES: &[(&str, &str)] = embed!(
+    "actor-relations.tsv",
     "anaphors.tsv",
     "common-words.tsv",
     "demonyms.tsv",
@@ -308,6 +309,9 @@ pub struct Lexicon {
     pub events: HashMap<String, Vec<(Vec<String>, EventClass)>>,
     /// Relation phrases: words, relation, whether the entity before is the subject, gap allowed.
     pub relations: Vec<(Vec<String>, Relation, bool, usize)>,
+    /// Known ties between gazetteer actors (`actor-relations.tsv`): (subject, relation,
+    /// object), gazetteer indices.
+    pub actor_relations: Vec<(usize, Relation, usize)>,
     /// SHA-256 of every file the lexicon was read from (names and texts): a store records the
     /// lexicon it was built with by it.
     pub digest: String,
@@ -716,6 +720,23 @@ impl Lexicon {
                     })
                 }
             };
+        }
+        let f = "actor-relations.tsv";
+        for row in parse_rows(f, &read(f)?, 4)? {
+            let r = &row.fields;
+            let id = |k: &str| {
+                lx.by_id.get(k).copied().ok_or_else(|| Error::Lexicon {
+                    file: f.into(),
+                    line: row.line,
+                    message: format!("{k:?} is no gazetteer id"),
+                })
+            };
+            let rel = Relation::from_name(&r[1]).ok_or_else(|| Error::Lexicon {
+                file: f.into(),
+                line: row.line,
+                message: format!("unknown relation {:?}", r[1]),
+            })?;
+            lx.actor_relations.push((id(&r[0])?, rel, id(&r[2])?));
         }
         lx.digest = crate::text::hex(&hasher.into_inner().finalize());
         Ok(lx)

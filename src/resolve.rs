@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::extract::ArticleFacts;
 use crate::lexicon::Lexicon;
 use crate::recognize::{person_key, EntityRef, MentionKind};
-use crate::vocab::{Class, Family, ID};
+use crate::vocab::{Class, Family, Relation, ID};
 
 /// One resolved entity.
 #[derive(Debug, Clone)]
@@ -48,6 +48,8 @@ pub struct Resolution {
     /// For gazetteer places in the graph: the Arabic name of the first-level division the
     /// gazetteer puts them in.
     pub admin1: HashMap<usize, String>,
+    /// Known ties between actors in the graph (`actor-relations.tsv`), as IRIs.
+    pub actor_relations: Vec<(String, Relation, String)>,
     /// Incidents: what several events of the corpus report together.
     pub incidents: Vec<crate::incidents::Incident>,
     /// The incident of each (article SHA-256, event span).
@@ -436,6 +438,17 @@ impl<'l> Resolver<'l> {
                     .map(|x| (gi, lex.gazetteer[x].name_ar.clone()))
             })
             .collect();
+        let iri_of: HashMap<usize, &str> = entities
+            .iter()
+            .filter_map(|e| e.gazetteer.map(|g| (g, e.iri.as_str())))
+            .collect();
+        let actor_relations = lex
+            .actor_relations
+            .iter()
+            .filter_map(|(s, r, o)| {
+                Some((iri_of.get(s)?.to_string(), *r, iri_of.get(o)?.to_string()))
+            })
+            .collect();
         let (incidents, incident_of) =
             crate::incidents::cluster(lex, &entities, &by_ref, &self.events);
         Resolution {
@@ -443,6 +456,7 @@ impl<'l> Resolver<'l> {
             by_ref,
             within,
             admin1,
+            actor_relations,
             incidents,
             incident_of,
         }

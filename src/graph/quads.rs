@@ -181,6 +181,10 @@ pub fn shared_quads(res: &Resolution) -> Vec<Quad> {
             }
         }
     }
+    // known from the actors' reference pages: an armed wing and its organisation
+    for (s, r, o) in &res.actor_relations {
+        out.add(iri(s), &r.iri(), iri(o), &gz);
+    }
     // the vocabulary itself, so that queries can show the labels of classes and measures
     let onto = GraphName::NamedNode(iri(vocab::ONTOLOGY_GRAPH));
     for t in RdfParser::from_format(RdfFormat::Turtle)
