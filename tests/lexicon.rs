@@ -183,3 +183,30 @@ fn the_ontology_parses_as_turtle() {
     let unique: HashSet<&&str> = defs.iter().collect();
     assert_eq!(unique.len(), defs.len());
 }
+
+#[test]
+fn a_tie_between_unknown_actors_is_refused_with_its_line() {
+    // the built-in lexicon in a folder, with one bad row in actor-relations.tsv
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in FILES {
+        let text = if *name == "actor-relations.tsv" {
+            format!("{text}zz_nobody\tpartOf\thamas\tnowhere\n")
+        } else {
+            text.to_string()
+        };
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let err = Lexicon::from_dir(dir.path()).unwrap_err().to_string();
+    assert!(
+        err.contains("actor-relations.tsv") && err.contains("zz_nobody"),
+        "{err}"
+    );
+    // and the built-in ties all load, every one between two gazetteer actors
+    let lex = Lexicon::builtin().unwrap();
+    assert!(lex.actor_relations.len() >= 10);
+    for (s, _, o) in &lex.actor_relations {
+        for g in [s, o] {
+            assert!(lex.gazetteer[*g].class.family() == vocab::Family::Organization);
+        }
+    }
+}
