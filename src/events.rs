@@ -644,8 +644,31 @@ pub fn find_events(
         }
     }
     settle_roles(lex, rec, &mut out);
+    one_attacker(&mut out);
     report_days(&mut out, published);
     out
+}
+
+/// A strike or attack whose clause names no one was carried out by the one side the article
+/// names as attacking, when it names exactly one (and that side is not the event's target).
+fn one_attacker(events: &mut [Event]) {
+    use EventClass::*;
+    let one_sided = |c: EventClass| matches!(c, Attack | Airstrike);
+    let mut attackers: Vec<EntityRef> = Vec::new();
+    for ev in events.iter().filter(|e| one_sided(e.class)) {
+        for a in &ev.agents {
+            push(&mut attackers, a);
+        }
+    }
+    let [only] = attackers.as_slice() else {
+        return;
+    };
+    let only = only.clone();
+    for ev in events.iter_mut() {
+        if one_sided(ev.class) && ev.agents.is_empty() && !ev.targets.contains(&only) {
+            ev.agents.push(only.clone());
+        }
+    }
 }
 
 /// A violent event its sentence gives no date for happened on the day the article tells of: the

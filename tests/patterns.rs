@@ -335,6 +335,18 @@ fn event_roles_from_the_clause() {
         .expect("a claim");
     assert!(claim.1.iter().any(|a| a.contains("أعماق")), "{ev:?}");
     assert!(claim.1.iter().any(|a| a.contains("الدولة")), "{ev:?}");
+    // a strike whose clause names no one, in an article that names one attacker
+    let ev = events_of(
+        "خبر\n\nهاجمت قوات الدعم السريع مدينة الفاشر صباح الأحد.\nوفي المساء استهدفت غارة بطائرة مسيرة سوق المدينة.",
+    );
+    let strikes: Vec<_> = ev.iter().filter(|(c, _)| c == "Airstrike").collect();
+    assert!(
+        !strikes.is_empty()
+            && strikes
+                .iter()
+                .all(|(_, a)| a.iter().any(|x| x.contains("الدعم السريع"))),
+        "{ev:?}"
+    );
     // a ministry that condemns an attack did not carry it out
     let ev = events_of("خبر\n\nأدانت وزارة الخارجية العراقية الهجوم الذي استهدف قرية في دهوك.");
     assert!(
