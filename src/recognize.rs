@@ -390,7 +390,12 @@ impl Ctx<'_> {
                     .get(v.as_str())
                     .is_some_and(|h| h.class.family() == Family::Organization)
         });
-        if head && at + 1 < self.n() {
+        // «بقيادة عبد العزيز الحلو»: led by a person, not a command of that name
+        let person_next = at + 1 < self.n() && {
+            let w = self.tok(at + 1);
+            self.lex.given_names.contains(w) || self.lex.is("name-compound", w)
+        };
+        if head && at + 1 < self.n() && !person_next {
             return self.chain(at + 1, false, false);
         }
         None
@@ -549,7 +554,18 @@ impl Ctx<'_> {
             .iter()
             .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
         {
-            if let Some(head) = self.lex.heads.get(v) {
+            // «بقيادة عبد العزيز الحلو»: led by a person, not a command of that name
+            let led_by = k > 0 && {
+                let w = self.tok((i + 1).min(self.n() - 1));
+                i + 1 < self.n()
+                    && (self.lex.given_names.contains(w) || self.lex.is("name-compound", w))
+            };
+            if let Some(head) = self
+                .lex
+                .heads
+                .get(v)
+                .filter(|h| !(led_by && h.class.family() == Family::Organization))
+            {
                 self.head_pattern(i, k, v, head.class, head.keep, head.rule, &mut out);
             } else if let Some(c) = self.definite_unit(i, k, v) {
                 out.push(c);
@@ -1823,6 +1839,11 @@ fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<(EntityRef, Relation,
                                 && is_actor(lex, o)
                         }
                         Relation::PartOf => is_organization(lex, s) && is_organization(lex, o),
+                        // «التحالف بقيادة الولايات المتحدة»: a country leads, it commands no one
+                        Relation::CommanderOf
+                        | Relation::SpokespersonOf
+                        | Relation::OfficialOf
+                        | Relation::HeadOf => class_of(lex, s) == Class::Person,
                         _ => true,
                     };
                     if fits && s != o {

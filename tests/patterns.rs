@@ -189,6 +189,22 @@ fn relations_as_reports_state_them() {
         "spokespersonOf",
         "أنصار الله",
     );
+    // «بقيادة X»: X, a person, commands; a country that leads a coalition commands no one
+    has(
+        "وتحاصر الحركة الشعبية لتحرير السودان - شمال بقيادة عبد العزيز الحلو مدينة كادقلي.",
+        "عبد العزيز الحلو",
+        "commanderOf",
+        "الحركة الشعبية",
+    );
+    let rels = relations_of("وحلقت طائرات حربية تابعة للتحالف بقيادة الولايات المتحدة فوق السجن.");
+    assert!(rels.iter().all(|(_, r, _)| r != "commanderOf"), "{rels:?}");
+    // a title with the adjective of the organisation it serves («المبعوث الأممي»)
+    has(
+        "وقال المبعوث الأممي هانس غروندبرغ إن الوضع خطير.",
+        "هانس غروندبرغ",
+        "officialOf",
+        "الأمم المتحدة",
+    );
     // a command of a force
     has(
         "وأعلنت قيادة عمليات ديالى للحشد الشعبي اعتقال ثلاثة مطلوبين.",
