@@ -444,13 +444,29 @@ pub fn find_events(
                 let sides: Vec<EntityRef> = match between {
                     Some(b) => {
                         let mut v: Vec<EntityRef> = Vec::new();
+                        let mut sides_end = b;
                         for m in after
                             .iter()
                             .filter(|m| m.tokens.0 > b && m.tokens.0 <= b + 12)
                         {
                             if is_armed(lex, &m.entity) && !v.contains(&m.entity) && v.len() < 2 {
                                 v.push(m.entity.clone());
+                                sides_end = m.tokens.1;
                             }
+                        }
+                        // where they fought follows the sides, however long their names
+                        for m in after.iter().filter(|m| {
+                            m.tokens.0 >= sides_end
+                                && m.tokens.0 <= sides_end + 4
+                                && matches!(
+                                    class_of(lex, &m.entity),
+                                    Class::City
+                                        | Class::Neighborhood
+                                        | Class::Governorate
+                                        | Class::Region
+                                )
+                        }) {
+                            push(&mut ev.places, &m.entity);
                         }
                         // sides described rather than named («بين مقاتلين أكراد …»): the
                         // fighters of the sentence, nearest first, fill in

@@ -233,6 +233,41 @@ pub fn cluster(
             }
         }
     }
+    // within one article, violent events of one day at nested places are one happening, and a
+    // site nobody listed belongs to the day's first happening at a known place
+    let mut by_article: BTreeMap<(&str, NaiveDate), Vec<usize>> = BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        if let Some(day) = events[it.ev].day {
+            by_article
+                .entry((events[it.ev].article.as_str(), day))
+                .or_default()
+                .push(i);
+        }
+    }
+    let join = |parent: &mut Vec<usize>, i: usize, j: usize| {
+        let (ri, rj) = (find(parent, i), find(parent, j));
+        if ri != rj {
+            parent[ri.max(rj)] = ri.min(rj);
+        }
+    };
+    for members in by_article.values_mut() {
+        members.sort_by_key(|&i| events[items[i].ev].span);
+        let known = |i: usize| entities[items[i].place].gazetteer.is_some();
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                let (a, b) = (&items[i], &items[j]);
+                if a.around.contains(&b.place) || b.around.contains(&a.place) {
+                    join(&mut parent, i, j);
+                }
+            }
+        }
+        // a site nobody listed joins the day's first happening at a known place
+        if let Some(&lead) = members.iter().find(|&&i| known(i)) {
+            for &i in members.iter().filter(|&&i| !known(i)) {
+                join(&mut parent, i, lead);
+            }
+        }
+    }
     // an undated report joins the one incident of its place (or of a place it lies in or that lies
     // in it), if there is exactly one
     for i in 0..items.len() {

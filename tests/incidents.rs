@@ -83,3 +83,15 @@ fn a_site_nobody_listed_lies_in_the_town_the_report_names() {
     assert!(!x.is_empty() && !y.is_empty(), "{x:?} {y:?}");
     assert!(x.iter().any(|i| y.contains(i)), "{x:?} {y:?}");
 }
+
+#[test]
+fn one_article_one_day_one_happening_unless_the_places_disagree() {
+    // a shelling of a site nobody listed and an attack on the town, the same day: one incident;
+    // a strike the same day on another known town: another
+    let d = "اشتباكات في الفاشر\nالفاشر 15 يونيو 2025\nاندلعت اشتباكات بين الجيش السوداني وقوات الدعم السريع في مدينة الفاشر يوم الأحد 15 يونيو 2025.\nواستهدفت غارة بطائرة مسيرة سوق نيفاشا يوم الأحد 15 يونيو 2025.\nوفي اليوم نفسه اندلعت اشتباكات بين الجيش السوداني والحركة الشعبية لتحرير السودان - شمال في مدينة كادقلي.\n";
+    let (res, arts) = incidents(&[("d.txt", d)]);
+    let x = of(&res, &arts, "d.txt");
+    assert!(x.len() >= 3, "{x:?}");
+    assert_eq!(x[0], x[1], "{x:?}");
+    assert_ne!(x[0], x[2], "{x:?}");
+}
