@@ -508,9 +508,17 @@ pub fn find_events(
                         matches!(class_of(lex, &m.entity), Class::ArmedGroup | Class::Country)
                     })
                     .filter(|m| {
-                        m.tokens.0 >= end && m.tokens.0 <= end + 3
+                        m.tokens.0 >= end
+                            && m.tokens.0 <= end + 3
+                            && (end..=m.tokens.0)
+                                .all(|x| x >= text.tokens.len() || !text.tokens[x].hard_before)
                             || by.is_some_and(|b| m.tokens.0 > b && m.tokens.0 <= b + 3)
-                            || m.tokens.1 + 2 >= i && m.tokens.1 <= i
+                            || by.is_none()
+                                && m.tokens.1 + 2 >= i
+                                && m.tokens.1 <= i
+                                // in the same clause: «… قوات سوريا الديمقراطية، حيث قامت
+                                // بضربات» is someone else's strike
+                                && (m.tokens.1..=i).all(|x| !text.tokens[x].hard_before)
                     })
                     .min_by_key(|m| m.tokens.0.abs_diff(i));
                 if let Some(m) = striker.filter(|_| ev.agents.is_empty()) {
