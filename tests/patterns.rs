@@ -363,6 +363,15 @@ fn event_roles_from_the_clause() {
                 .all(|(_, a)| a.iter().any(|x| x.contains("الدعم السريع"))),
         "{ev:?}"
     );
+    // who describes a strike did not carry it out: «من قبل X» names who did
+    let ev = events_of(
+        "خبر\n\nوأصيبت المباني بما وصفته قوات سوريا الديمقراطية بأنه غارة جوية من قبل التحالف الدولي.",
+    );
+    let strike = ev.iter().find(|(c, _)| c == "Airstrike").expect("a strike");
+    assert!(
+        !strike.1.iter().any(|a| a.contains("سوريا الديمقراطية")),
+        "{ev:?}"
+    );
     // a ministry that condemns an attack did not carry it out
     let ev = events_of("خبر\n\nأدانت وزارة الخارجية العراقية الهجوم الذي استهدف قرية في دهوك.");
     assert!(
