@@ -610,10 +610,11 @@ pub fn find_events(
         }
         // «في هذه المدينة»: where people fled or fought is the city named last
         if ev.places.is_empty() && matches!(class, Displacement | Clash) {
-            if let Some(m) = mentions
-                .iter()
-                .rfind(|m| m.tokens.1 <= i && class_of(lex, &m.entity) == Class::City)
-            {
+            if let Some(m) = mentions.iter().rfind(|m| {
+                m.tokens.1 <= i
+                    && class_of(lex, &m.entity) == Class::City
+                    && !crate::recognize::is_dateline(doc, m)
+            }) {
                 push(&mut ev.places, &m.entity);
             }
         }
