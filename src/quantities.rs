@@ -553,12 +553,24 @@ pub fn find_quantities(
                 )
             })
         });
+        // «20 عنصراً حوثياً»: the nisba after the counted noun, in the accusative too
         let group = group.or_else(|| {
             let t = noun + 1;
-            (t < s_end && noun < n && lex.demonyms.contains_key(cx.tok(t)))
-                .then(|| lex.demonyms.get(cx.tok(t)).cloned().flatten())
-                .flatten()
-                .and_then(|c| lex.by_id.get(&c).map(|&g| EntityRef::Known(g)))
+            if t >= s_end || noun >= n {
+                return None;
+            }
+            let w = cx.tok(t);
+            let known = |w: &str| {
+                let id = lex.demonyms.get(w)?.as_ref()?;
+                lex.by_id.get(id).copied()
+            };
+            // the accusative only for a group's nisba: «جندياً نيجيرياً» is left to the army rule
+            let g = known(w).or_else(|| {
+                w.strip_suffix('ا')
+                    .and_then(known)
+                    .filter(|&g| lex.gazetteer[g].class != Class::Country)
+            })?;
+            Some(EntityRef::Known(g))
         });
         // «ستة جنود»، «11 شرطيا» with no group: the army (or police) the article names
         let group = group.or_else(|| {

@@ -348,6 +348,13 @@ fn groups_carried_and_implied() {
             .any(|(v, x)| *v == Some(6.0) && x.contains("الجيش اللبناني")),
         "{g:?}"
     );
+    // a group's nisba after the counted noun, in the accusative («عنصراً حوثياً»)
+    let g = groups("وقتل أكثر من 20 عنصراً حوثياً خلال المواجهات.");
+    assert!(
+        g.iter()
+            .any(|(v, x)| *v == Some(20.0) && x.contains("أنصار الله")),
+        "{g:?}"
+    );
     // a part of a total keeps no group of the total's («بينهم ثلاثة أطفال»)
     let g = groups("قتل 11 عنصرا من الحشد الشعبي، بينهم ثلاثة أطفال.");
     assert!(
