@@ -130,18 +130,11 @@ fn about_the_event(
     events: &[crate::events::Event],
 ) {
     use crate::vocab::Measure::*;
-    let rank = |c: Class| match c {
-        Class::Facility | Class::Prison | Class::Camp => Some(0),
-        Class::Neighborhood => Some(1),
-        Class::City => Some(2),
-        Class::Region | Class::Governorate => Some(3),
-        _ => None,
-    };
     let place_of = |ev: &crate::events::Event| {
         ev.targets
             .iter()
             .chain(&ev.places)
-            .filter_map(|e| rank(class_of(lex, e)).map(|r| (r, e)))
+            .filter_map(|e| class_of(lex, e).place_precision().map(|r| (r, e)))
             .min_by_key(|(r, _)| *r)
             .map(|(_, e)| e.clone())
     };

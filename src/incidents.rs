@@ -63,18 +63,13 @@ pub struct Incident {
     pub reports: usize,
 }
 
-/// Is the class one of violence, which can be one incident whatever word each report used?
-pub fn is_violent(c: EventClass) -> bool {
-    c.is_violent()
-}
-
 /// The summary of an event, if it is one incidents are made of.
 pub fn summarize(
     article: &str,
     ev: &crate::events::Event,
     published: Option<&DateValue>,
 ) -> Option<EventSummary> {
-    if !is_violent(ev.class) {
+    if !ev.class.is_violent() {
         return None;
     }
     let day = |d: Option<&DateValue>| match d {
@@ -92,15 +87,8 @@ pub fn summarize(
     })
 }
 
-/// How precise a place is: lower is more precise; `None` for what is no place or a country.
 fn precision(c: Class) -> Option<u8> {
-    match c {
-        Class::Prison | Class::Camp | Class::Facility => Some(0),
-        Class::Neighborhood => Some(1),
-        Class::City => Some(2),
-        Class::Region | Class::Governorate => Some(3),
-        _ => None,
-    }
+    c.place_precision()
 }
 
 /// The incidents of a corpus, and for each (article, event span) the index of its incident.
@@ -190,6 +178,12 @@ pub fn cluster(
         }
         r
     }
+    fn union(p: &mut [usize], i: usize, j: usize) {
+        let (ri, rj) = (find(p, i), find(p, j));
+        if ri != rj {
+            p[ri.max(rj)] = ri.min(rj);
+        }
+    }
     // candidates share a place of their containment: bucket by every place they lie in
     let mut buckets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, it) in items.iter().enumerate() {
@@ -225,10 +219,7 @@ pub fn cluster(
                     || b.agents.is_empty()
                     || !a.agents.is_disjoint(&b.agents);
                 if nested && days && agents {
-                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                    if ri != rj {
-                        parent[ri.max(rj)] = ri.min(rj);
-                    }
+                    union(&mut parent, i, j);
                 }
             }
         }
@@ -244,12 +235,6 @@ pub fn cluster(
                 .push(i);
         }
     }
-    let join = |parent: &mut Vec<usize>, i: usize, j: usize| {
-        let (ri, rj) = (find(parent, i), find(parent, j));
-        if ri != rj {
-            parent[ri.max(rj)] = ri.min(rj);
-        }
-    };
     for members in by_article.values_mut() {
         members.sort_by_key(|&i| events[items[i].ev].span);
         let known = |i: usize| entities[items[i].place].gazetteer.is_some();
@@ -257,14 +242,14 @@ pub fn cluster(
             for &j in &members[x + 1..] {
                 let (a, b) = (&items[i], &items[j]);
                 if a.around.contains(&b.place) || b.around.contains(&a.place) {
-                    join(&mut parent, i, j);
+                    union(&mut parent, i, j);
                 }
             }
         }
         // a site nobody listed joins the day's first happening at a known place
         if let Some(&lead) = members.iter().find(|&&i| known(i)) {
             for &i in members.iter().filter(|&&i| !known(i)) {
-                join(&mut parent, i, lead);
+                union(&mut parent, i, lead);
             }
         }
     }
@@ -286,8 +271,7 @@ pub fn cluster(
         }
         if roots.len() == 1 {
             let r = *roots.iter().next().unwrap_or(&i);
-            let ri = find(&mut parent, i);
-            parent[ri.max(r)] = ri.min(r);
+            union(&mut parent, i, r);
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();

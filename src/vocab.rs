@@ -476,6 +476,20 @@ term_enum!(
     }
 );
 
+impl Class {
+    /// How precise a place is: lower is more precise (a site, a quarter, a town, a region or
+    /// province); `None` for what is no place, or a country.
+    pub fn place_precision(self) -> Option<u8> {
+        match self {
+            Class::Prison | Class::Camp | Class::Facility => Some(0),
+            Class::Neighborhood => Some(1),
+            Class::City => Some(2),
+            Class::Region | Class::Governorate => Some(3),
+            _ => None,
+        }
+    }
+}
+
 impl EventClass {
     /// Violence: what incidents are made of, and what takes the report's day when the text
     /// gives none.
