@@ -4,6 +4,7 @@
 
 use crate::lexicon::{Lexicon, SpeechKind};
 use crate::recognize::{class_of, Mention};
+use crate::text::Reading;
 use crate::text::Text;
 use crate::vocab::Family;
 
@@ -28,14 +29,18 @@ pub struct Attribution {
     pub carried: Vec<Option<usize>>,
 }
 
-fn speech_kind(lex: &Lexicon, w: &str) -> Option<SpeechKind> {
-    lex.variants(w).iter().find_map(|(k, v, _)| {
-        if *k <= 2 {
-            lex.speech_verbs.get(v).copied()
-        } else {
-            None
-        }
-    })
+fn speech_kind(lex: &Lexicon, text: &Text, i: usize) -> Option<SpeechKind> {
+    text.readings(i).iter().find_map(
+        |Reading {
+             skip: k, word: v, ..
+         }| {
+            if *k <= 2 {
+                lex.speech_verbs.get(v).copied()
+            } else {
+                None
+            }
+        },
+    )
 }
 
 fn is_actor(lex: &Lexicon, m: &Mention) -> bool {
@@ -50,7 +55,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
     let toks = &text.tokens;
     let mut speeches = Vec::new();
     for (v, t) in toks.iter().enumerate() {
-        let Some(kind) = speech_kind(lex, &t.text) else {
+        let Some(kind) = speech_kind(lex, text, v) else {
             continue;
         };
         let sent = t.sentence;
@@ -131,7 +136,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
         }
         let line = lines[sent.first_token];
         let opens_with_continue =
-            speech_kind(lex, &toks[sent.first_token].text) == Some(SpeechKind::Continue);
+            speech_kind(lex, text, sent.first_token) == Some(SpeechKind::Continue);
         if line == last_line || opens_with_continue {
             carried[s] = last;
         } else {

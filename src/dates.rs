@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::lexicon::Lexicon;
-use crate::text::Text;
+use crate::text::{Reading, Text};
 
 /// A date with the precision the text gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -60,25 +60,11 @@ fn number(w: &str) -> Option<u32> {
 }
 
 fn month_at(lex: &Lexicon, text: &Text, i: usize) -> Option<(u32, usize)> {
-    let toks = &text.tokens;
-    for (k, v, _) in lex
-        .variants(&toks.get(i)?.text)
-        .iter()
-        .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
-    {
-        if k > 1 {
-            continue;
-        }
-        for (words, m) in &lex.months {
-            if words[0] == v
-                && i + words.len() <= toks.len()
-                && (1..words.len()).all(|x| toks[i + x].text == words[x])
-            {
-                return Some((*m, i + words.len()));
-            }
-        }
-    }
-    None
+    // longest first, the first word through a one-letter proclitic at most («وأيار»)
+    lex.months
+        .at(text, i, 1)
+        .first()
+        .map(|m| (*m.value(), m.end))
 }
 
 /// The most recent year ≤ the reference whose `month/day` is ≤ the reference and falls on the
@@ -113,9 +99,11 @@ pub fn find_dates(lex: &Lexicon, text: &Text, as_of: NaiveDate) -> Vec<DateMenti
     };
     while i < n {
         let weekday = lex.weekdays.get(&toks[i].text).copied().or_else(|| {
-            lex.variants(&toks[i].text)
-                .iter()
-                .find_map(|(k, v, _)| (*k <= 1).then(|| lex.weekdays.get(v).copied()).flatten())
+            text.readings(i).iter().find_map(
+                |Reading {
+                     skip: k, word: v, ..
+                 }| (*k <= 1).then(|| lex.weekdays.get(v).copied()).flatten(),
+            )
         });
         let j = if weekday.is_some() { i + 1 } else { i };
         // numeric: 2022/01/28 or 28/01/2022

@@ -3,13 +3,14 @@
 //! (an explicit date, a weekday, «أمس», «منتصف كانون الثاني الجاري») resolved against the
 //! article's date. Repeated reports of one event in an article are merged.
 
+use crate::text::Reading;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::attribution::Attribution;
 use crate::dates::{DateMention, DateValue};
 use crate::lexicon::Lexicon;
 use crate::recognize::{class_of, EntityRef, Mention, Recognized};
-use crate::text::{Document, Text};
+use crate::text::{follows, Document, Text};
 use crate::vocab::{Class, EventClass, Family, Relation};
 
 /// One event.
@@ -97,14 +98,14 @@ impl Cx<'_> {
     }
 
     fn trigger_at(&self, i: usize) -> Option<(EventClass, usize, bool)> {
-        let toks = &self.text.tokens;
         let mut best: Option<(EventClass, usize, bool)> = None;
-        for (k, v, restore) in self
-            .lex
-            .variants(&toks[i].text)
-            .iter()
-            .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
-        {
+        for (k, v, restore) in self.text.readings(i).iter().map(
+            |Reading {
+                 skip: k,
+                 word: v,
+                 restored: r,
+             }| (*k, v.as_str(), r.as_str()),
+        ) {
             if k > 2 {
                 continue;
             }
@@ -112,16 +113,12 @@ impl Cx<'_> {
             let definite = bare.is_some() || !restore.is_empty();
             let bare = bare.unwrap_or(v).to_string();
             for key in [v, bare.as_str()] {
-                let Some(entries) = self.lex.events.get(key) else {
-                    continue;
-                };
-                for (words, class) in entries {
-                    let n = words.len();
-                    if i + n > toks.len() || !(1..n).all(|x| toks[i + x].text == words[x]) {
+                for p in self.lex.events.starting_with(key) {
+                    let Some(end) = follows(self.text, i, &p.words) else {
                         continue;
-                    }
-                    if best.is_none_or(|b| i + n > b.1) {
-                        best = Some((*class, i + n, definite && n == 1));
+                    };
+                    if best.is_none_or(|b| end > b.1) {
+                        best = Some((p.value, end, definite && end == i + 1));
                     }
                 }
             }
@@ -176,19 +173,21 @@ fn sentence_date(
     // it reports happened
     let said = |x: usize| {
         (x.saturating_sub(5).max(s.first_token)..x).any(|y| {
-            cx.lex
-                .variants(cx.tok(y))
-                .iter()
-                .any(|(k, v, _)| *k <= 1 && cx.lex.speech_verbs.contains_key(v.as_str()))
+            cx.text.readings(y).iter().any(
+                |Reading {
+                     skip: k, word: v, ..
+                 }| *k <= 1 && cx.lex.speech_verbs.contains_key(v.as_str()),
+            )
         }) && x < at
     };
     for i in (s.first_token..s.end_token).filter(|&x| counts(x) && !in_date(x) && !said(x)) {
         let w = cx.tok(i);
-        let variants = cx.lex.variants(w);
-        if let Some(wd) = variants
-            .iter()
-            .find_map(|(k, v, _)| (*k <= 1).then(|| cx.lex.weekdays.get(v).copied()).flatten())
-        {
+        let variants = cx.text.readings(i);
+        if let Some(wd) = variants.iter().find_map(
+            |Reading {
+                 skip: k, word: v, ..
+             }| (*k <= 1).then(|| cx.lex.weekdays.get(v).copied()).flatten(),
+        ) {
             return Some(DateValue::Day(last_weekday(pubd, wd)));
         }
         if cx.lex.is("yesterday", w) {
@@ -296,9 +295,11 @@ pub fn find_events(
         let sent = text.tokens[i].sentence;
         // «لمنع تكرار هجمات»، «محاولة لتهريب»: not an event that happened
         let role_of = |x: usize, role: &str| {
-            lex.variants(cx.tok(x))
-                .iter()
-                .any(|(k, v, _)| *k <= 1 && lex.is(role, v))
+            cx.text.readings(x).iter().any(
+                |Reading {
+                     skip: k, word: v, ..
+                 }| *k <= 1 && lex.is(role, v),
+            )
         };
         let unreal = (i.saturating_sub(2)..i)
             .any(|x| text.tokens[x].sentence == sent && role_of(x, "unreal"));

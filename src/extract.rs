@@ -1,7 +1,7 @@
 //! One article through the pipeline: Document → Text → Mentions → article metadata
 //! ([`ArticleFacts`]). Pure: no I/O, no global state, so articles run in parallel.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
 
@@ -52,7 +52,7 @@ pub struct ArticleFacts {
 /// Extracts everything from one article. `as_of` is the reference date for years the text
 /// leaves out.
 pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
-    let text = analyze(&doc);
+    let text = analyze(&doc, &lex.proclitics);
     let mut rec = recognize(lex, &doc, &text);
     let dates = find_dates(lex, &text, as_of);
     let lines = token_lines(&text);
@@ -413,7 +413,7 @@ fn publisher(
         }
     }
     // statements made «لـ«المجلة»» again and again: the outlet publishing them
-    let mut counts: HashMap<&EntityRef, (usize, usize)> = HashMap::new();
+    let mut counts: HashMap<&EntityRef, (usize, usize)> = HashMap::default();
     for (i, m) in rec.mentions.iter().enumerate() {
         if !is_outlet(lex, m) {
             continue;

@@ -42,7 +42,7 @@ fn readings(lex: &Lexicon, word: &str) -> Vec<String> {
     let mut out: Vec<String> = lex
         .variants(word)
         .iter()
-        .map(|v| bare(&v.1).to_string())
+        .map(|v| bare(&v.word).to_string())
         .collect();
     out.sort();
     out.dedup();

@@ -2,30 +2,13 @@
 //! binary (`Lexicon::builtin`) and can be replaced by a folder of the same files
 //! (`Lexicon::from_dir`).
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::rc::Rc;
 
 use sha2::{Digest, Sha256};
 
-/// A reading of a token: (characters of proclitics stripped, the stem as looked up, the letters
-/// restored in front of it — «ال» after «لل»).
-pub type Variant = (usize, String, String);
-
-/// Where the proclitics the cached variants were made with live (address, length), a copy of
-/// them, and the variants.
-type VariantCache = (
-    (usize, usize),
-    Vec<(String, String, bool)>,
-    rustc_hash::FxHashMap<String, Rc<[Variant]>>,
-);
-
-thread_local! {
-    /// Variants of recent tokens, per thread and per lexicon: the same words come back in every
-    /// sentence, and every extractor asks for them.
-    static VARIANTS: RefCell<VariantCache> = RefCell::new(((0, 0), Vec::new(), Default::default()));
-}
+pub use crate::text::{Phrase, PhraseMatch, Phrases, Proclitic, Reading};
 
 use crate::error::{Error, Result};
 use crate::text::fold_str;
@@ -181,6 +164,61 @@ pub struct Head {
     pub rule: HeadRule,
 }
 
+/// A title (`titles.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Title {
+    /// The relation it implies between its holder and the organisation named with it.
+    pub role: Role,
+    /// An office: names its holder when no name follows («محافظ الحسكة»).
+    pub office: bool,
+}
+
+/// A naming-equivalence phrase (`equivalence.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Equivalence {
+    /// The other name follows through the preposition «ب» («المعروف بـ»).
+    pub clitic: bool,
+}
+
+/// A qualifier phrase (`qualifiers.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QualifierPhrase {
+    /// What it says of the figure.
+    pub qualifier: Qualifier,
+    /// Where it stands.
+    pub position: QualPosition,
+}
+
+/// A measure word (`measures.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MeasureWord {
+    /// What a figure near it counts.
+    pub measure: Measure,
+    /// How it relates to the figure.
+    pub kind: TriggerKind,
+}
+
+/// A relation phrase (`relations.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RelationPhrase {
+    /// The relation.
+    pub relation: Relation,
+    /// The name before the phrase is the subject («ab»), else the name after.
+    pub subject_before: bool,
+    /// Words allowed between the name before and the phrase.
+    pub gap: usize,
+}
+
+/// Phrases sorted longest first (stable), then indexed.
+fn longest_first<T>(mut v: Vec<(Vec<String>, T)>) -> Phrases<T> {
+    v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    let mut p = Phrases::default();
+    for (w, t) in v {
+        p.push(w, t);
+    }
+    p
+}
+
 /// Roles a title implies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -263,12 +301,12 @@ pub struct Lexicon {
     pub by_id: HashMap<String, usize>,
     /// Names by their first normalized word.
     pub names: HashMap<String, Vec<NameEntry>>,
-    /// Proclitics: (normalized form, restored prefix).
-    pub proclitics: Vec<(String, String, bool)>,
+    /// Proclitics, normalized, in the file's order.
+    pub proclitics: Vec<Proclitic>,
     /// Head nouns by normalized form.
     pub heads: HashMap<String, Head>,
-    /// Titles as normalized word sequences, with whether they name an office's holder.
-    pub titles: Vec<(Vec<String>, Role, bool)>,
+    /// Titles, longest first.
+    pub titles: Phrases<Title>,
     /// Speech verbs by normalized form.
     pub speech_verbs: HashMap<String, SpeechKind>,
     /// Function words.
@@ -277,14 +315,14 @@ pub struct Lexicon {
     pub given_names: HashSet<String>,
     /// Frequent words (normalized) → Zipf frequency.
     pub common_words: HashMap<String, f32>,
-    /// Month names as word sequences.
-    pub months: Vec<(Vec<String>, u32)>,
+    /// Month names (both systems) → month number, longest first.
+    pub months: Phrases<u32>,
     /// Weekdays → ISO number.
     pub weekdays: HashMap<String, u32>,
     /// Anaphoric nouns → (class, required first word of the antecedent).
     pub anaphors: HashMap<String, (Class, Option<String>)>,
-    /// Naming-equivalence phrases as word sequences.
-    pub equivalence: Vec<Vec<String>>,
+    /// Naming-equivalence phrases, longest first.
+    pub equivalence: Phrases<Equivalence>,
     /// Nisba adjectives → country id.
     pub demonyms: HashMap<String, Option<String>>,
     /// Words that join the next word into a place name.
@@ -296,19 +334,19 @@ pub struct Lexicon {
     /// Number words.
     pub numbers: HashMap<String, (f64, NumKind)>,
     /// Qualifier phrases, longest first.
-    pub qualifiers: Vec<(Vec<String>, Qualifier, QualPosition)>,
-    /// Measure words by their first word.
-    pub measures: HashMap<String, Vec<(Vec<String>, Measure, TriggerKind)>>,
+    pub qualifiers: Phrases<QualifierPhrase>,
+    /// Measure words, longest first.
+    pub measures: Phrases<MeasureWord>,
     /// Units: word → (unit, count it carries, factor).
     pub units: HashMap<String, (Unit, u32, f64)>,
     /// Nouns of membership.
     pub members: HashSet<String>,
     /// Dual nouns of people, which count two by themselves.
     pub duals: HashSet<String>,
-    /// Event triggers by their first word.
-    pub events: HashMap<String, Vec<(Vec<String>, EventClass)>>,
-    /// Relation phrases: words, relation, whether the entity before is the subject, gap allowed.
-    pub relations: Vec<(Vec<String>, Relation, bool, usize)>,
+    /// Event triggers, in file order.
+    pub events: Phrases<EventClass>,
+    /// Relation phrases, longest first.
+    pub relations: Phrases<RelationPhrase>,
     /// Known ties between gazetteer actors (`actor-relations.tsv`): (subject, relation,
     /// object), gazetteer indices.
     pub actor_relations: Vec<(usize, Relation, usize)>,
@@ -358,6 +396,11 @@ impl Lexicon {
     }
 
     fn load(read: impl Fn(&str) -> Result<String>) -> Result<Self> {
+        let bad = |f: &str, line: usize, m: String| Error::Lexicon {
+            file: f.into(),
+            line,
+            message: m,
+        };
         // every file read goes into the digest, name and text, in the order they are read
         let hasher = RefCell::new(Sha256::new());
         let read = |name: &str| -> Result<String> {
@@ -456,7 +499,7 @@ impl Lexicon {
             {
                 names.push((r[4].clone(), true));
             }
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for (name, latin) in names {
                 let name = name.trim_start_matches(['?', '~']);
                 let w = words(name);
@@ -478,11 +521,11 @@ impl Lexicon {
         let f = "proclitics.tsv";
         for row in parse_rows(f, &read(f)?, 3)? {
             let kind = &row.fields[1];
-            lx.proclitics.push((
-                fold_str(&row.fields[0]),
-                fold_str(&row.fields[2]),
-                kind == "conjunction",
-            ));
+            lx.proclitics.push(Proclitic {
+                form: fold_str(&row.fields[0]),
+                restore: fold_str(&row.fields[2]),
+                conjunction: kind == "conjunction",
+            });
         }
         let f = "heads.tsv";
         for row in parse_rows(f, &read(f)?, 4)? {
@@ -511,18 +554,24 @@ impl Lexicon {
             );
         }
         let f = "titles.tsv";
+        let mut titles = Vec::new();
         for row in parse_rows(f, &read(f)?, 3)? {
-            let office = row.fields[2] == "yes";
+            let office = match row.fields[2].as_str() {
+                "yes" => true,
+                "no" => false,
+                o => return Err(bad(f, row.line, format!("office is yes or no, not {o:?}"))),
+            };
             let role = match row.fields[1].as_str() {
                 "spokesperson" => Role::Spokesperson,
                 "commander" => Role::Commander,
                 "official" => Role::Official,
                 "head" => Role::Head,
-                _ => Role::None,
+                "none" => Role::None,
+                r => return Err(bad(f, row.line, format!("unknown role {r:?}"))),
             };
-            lx.titles.push((words(&row.fields[0]), role, office));
+            titles.push((words(&row.fields[0]), Title { role, office }));
         }
-        lx.titles.sort_by_key(|t| std::cmp::Reverse(t.0.len()));
+        lx.titles = longest_first(titles);
         let f = "speech-verbs.tsv";
         for row in parse_rows(f, &read(f)?, 2)? {
             let kind = match row.fields[1].as_str() {
@@ -557,15 +606,16 @@ impl Lexicon {
             }
         }
         let f = "months.tsv";
+        let mut months = Vec::new();
         for row in parse_rows(f, &read(f)?, 3)? {
             let m: u32 = row.fields[1].parse().map_err(|_| Error::Lexicon {
                 file: f.into(),
                 line: row.line,
                 message: "month is not a number".into(),
             })?;
-            lx.months.push((words(&row.fields[0]), m));
+            months.push((words(&row.fields[0]), m));
         }
-        lx.months.sort_by_key(|m| std::cmp::Reverse(m.0.len()));
+        lx.months = longest_first(months);
         let f = "weekdays.tsv";
         for row in parse_rows(f, &read(f)?, 2)? {
             let d: u32 = row.fields[1].parse().map_err(|_| Error::Lexicon {
@@ -583,10 +633,17 @@ impl Lexicon {
                 .insert(fold_str(&row.fields[0]), (class, prefix));
         }
         let f = "equivalence.tsv";
+        let mut equivalence = Vec::new();
         for row in parse_rows(f, &read(f)?, 1)? {
-            lx.equivalence.push(words(&row.fields[0]));
+            let mut w = words(&row.fields[0]);
+            // «المعروف بـ»: the other name follows through «ب»
+            let clitic = w.len() > 1 && w.last().map(String::as_str) == Some("ب");
+            if clitic {
+                w.pop();
+            }
+            equivalence.push((w, Equivalence { clitic }));
         }
-        lx.equivalence.sort_by_key(|e| std::cmp::Reverse(e.len()));
+        lx.equivalence = longest_first(equivalence);
         let f = "demonyms.tsv";
         for row in parse_rows(f, &read(f)?, 2)? {
             let c = (!row.fields[1].is_empty()).then(|| row.fields[1].clone());
@@ -606,11 +663,6 @@ impl Lexicon {
                     .insert(fold_str(&row.fields[0]));
             }
         }
-        let bad = |f: &str, line: usize, m: String| Error::Lexicon {
-            file: f.into(),
-            line,
-            message: m,
-        };
         let f = "numbers.tsv";
         for row in parse_rows(f, &read(f)?, 3)? {
             let v: f64 = row.fields[1]
@@ -630,6 +682,7 @@ impl Lexicon {
             lx.numbers.insert(fold_str(&row.fields[0]), (v, kind));
         }
         let f = "qualifiers.tsv";
+        let mut qualifiers = Vec::new();
         for row in parse_rows(f, &read(f)?, 3)? {
             let q = Qualifier::from_name(&row.fields[1])
                 .ok_or_else(|| bad(f, row.line, "unknown qualifier".into()))?;
@@ -639,10 +692,17 @@ impl Lexicon {
                 "range" => QualPosition::Range,
                 p => return Err(bad(f, row.line, format!("unknown position {p:?}"))),
             };
-            lx.qualifiers.push((words(&row.fields[0]), q, pos));
+            qualifiers.push((
+                words(&row.fields[0]),
+                QualifierPhrase {
+                    qualifier: q,
+                    position: pos,
+                },
+            ));
         }
-        lx.qualifiers.sort_by_key(|q| std::cmp::Reverse(q.0.len()));
+        lx.qualifiers = longest_first(qualifiers);
         let f = "measures.tsv";
+        let mut measures = Vec::new();
         for row in parse_rows(f, &read(f)?, 3)? {
             let m = Measure::from_name(&row.fields[1])
                 .ok_or_else(|| bad(f, row.line, "unknown measure".into()))?;
@@ -654,15 +714,9 @@ impl Lexicon {
                 "generic" => TriggerKind::Generic,
                 k => return Err(bad(f, row.line, format!("unknown kind {k:?}"))),
             };
-            let w = words(&row.fields[0]);
-            lx.measures
-                .entry(w[0].clone())
-                .or_default()
-                .push((w, m, kind));
+            measures.push((words(&row.fields[0]), MeasureWord { measure: m, kind }));
         }
-        for v in lx.measures.values_mut() {
-            v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
-        }
+        lx.measures = longest_first(measures);
         let f = "units.tsv";
         for row in parse_rows(f, &read(f)?, 4)? {
             let u = Unit::from_name(&row.fields[1])
@@ -680,10 +734,10 @@ impl Lexicon {
         for row in parse_rows(f, &read(f)?, 2)? {
             let c = EventClass::from_name(&row.fields[1])
                 .ok_or_else(|| bad(f, row.line, "unknown event class".into()))?;
-            let w = words(&row.fields[0]);
-            lx.events.entry(w[0].clone()).or_default().push((w, c));
+            lx.events.push(words(&row.fields[0]), c);
         }
         let f = "relations.tsv";
+        let mut relations = Vec::new();
         for row in parse_rows(f, &read(f)?, 4)? {
             let r = Relation::from_name(&row.fields[1])
                 .ok_or_else(|| bad(f, row.line, "unknown relation".into()))?;
@@ -695,9 +749,16 @@ impl Lexicon {
             let gap: usize = row.fields[3]
                 .parse()
                 .map_err(|_| bad(f, row.line, "gap is not a number".into()))?;
-            lx.relations.push((words(&row.fields[0]), r, ab, gap));
+            relations.push((
+                words(&row.fields[0]),
+                RelationPhrase {
+                    relation: r,
+                    subject_before: ab,
+                    gap,
+                },
+            ));
         }
-        lx.relations.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+        lx.relations = longest_first(relations);
         let f = "duals.tsv";
         for row in parse_rows(f, &read(f)?, 1)? {
             lx.duals.insert(fold_str(&row.fields[0]));
@@ -742,61 +803,10 @@ impl Lexicon {
         Ok(lx)
     }
 
-    /// Proclitic readings of a token: (characters stripped, the word left, prefix restored,
-    /// whether a conjunction was stripped). The token itself comes first.
-    pub fn variants(&self, token: &str) -> Rc<[Variant]> {
-        VARIANTS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let at = (self.proclitics.as_ptr() as usize, self.proclitics.len());
-            if cache.0 != at {
-                // another lexicon (or this one moved): keep the cache only if its proclitics
-                // are the same
-                if cache.1 != self.proclitics {
-                    cache.1 = self.proclitics.clone();
-                    cache.2.clear();
-                }
-                cache.0 = at;
-            }
-            if cache.2.len() > 1 << 16 {
-                cache.2.clear();
-            }
-            if let Some(v) = cache.2.get(token) {
-                return Rc::clone(v);
-            }
-            let v: Rc<[Variant]> = self.compute_variants(token).into();
-            cache.2.insert(token.to_string(), Rc::clone(&v));
-            v
-        })
-    }
-
-    fn compute_variants(&self, token: &str) -> Vec<Variant> {
-        let mut out = vec![(0, token.to_string(), String::new())];
-        let len = token.chars().count();
-        let mut stems: Vec<(usize, &str, usize)> = vec![(0, token, len)];
-        for (form, _, conj) in &self.proclitics {
-            let fl = form.chars().count();
-            if *conj && len > fl + 2 {
-                if let Some(rest) = token.strip_prefix(form.as_str()) {
-                    stems.push((fl, rest, len - fl));
-                }
-            }
-        }
-        for (k, stem, slen) in stems {
-            if k > 0 {
-                out.push((k, stem.to_string(), String::new()));
-            }
-            for (form, restore, conj) in &self.proclitics {
-                let fl = form.chars().count();
-                // at least three letters must remain: «بين» is not ب + «ين»
-                if *conj || slen < fl + 3 {
-                    continue;
-                }
-                if let Some(rest) = stem.strip_prefix(form.as_str()) {
-                    out.push((k + fl, format!("{restore}{rest}"), restore.clone()));
-                }
-            }
-        }
-        out
+    /// The readings of a word that is not a token of an analysed text (a query, a phrase's
+    /// word): `Text::readings` has those of tokens, computed once.
+    pub fn variants(&self, word: &str) -> Vec<Reading> {
+        crate::text::readings(word, &self.proclitics)
     }
 
     /// The gazetteer places entry `gi` lies in, by its `within` chain, nearest first.

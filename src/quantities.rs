@@ -5,14 +5,15 @@
 //! خمسة وعشرون، 45 ألف، مليون), vague (عشرات → at least 20), and duals (يومين، شاحنتين).
 //! Years, dates, times, ages and long digit strings are not figures.
 
-use std::collections::HashSet;
+use crate::text::Reading;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::attribution::Attribution;
 use crate::dates::DateMention;
 use crate::lexicon::{Lexicon, NumKind, QualPosition, TriggerKind};
 use crate::recognize::{class_of, EntityRef, Mention, MentionKind};
 use crate::text::normalize::fold_str;
-use crate::text::{Document, Text};
+use crate::text::{follows, Document, Text};
 use crate::vocab::{Class, Family, Measure, Qualifier, Unit};
 
 /// A word of what happened this close before a figure governs it («اعتقلت حتى الآن أكثر من
@@ -81,13 +82,14 @@ impl Cx<'_> {
     }
 
     /// A number word, through a proclitic (بثلاث، وعشرين) or the article on a vague one (العشرات).
-    fn number_word(&self, w: &str) -> Option<(f64, NumKind)> {
-        for (k, v, restore) in self
-            .lex
-            .variants(w)
-            .iter()
-            .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
-        {
+    fn number_word(&self, i: usize) -> Option<(f64, NumKind)> {
+        for (k, v, restore) in self.text.readings(i).iter().map(
+            |Reading {
+                 skip: k,
+                 word: v,
+                 restored: r,
+             }| (*k, v.as_str(), r.as_str()),
+        ) {
             if k > 1 || !restore.is_empty() {
                 continue;
             }
@@ -135,13 +137,11 @@ impl Cx<'_> {
             }
             (v, false)
         } else {
-            let (v, kind) = self.number_word(w)?;
+            let (v, kind) = self.number_word(i)?;
             match kind {
                 NumKind::One
                     if b < self.n()
-                        && self
-                            .number_word(self.tok(b))
-                            .is_some_and(|x| x.1 == NumKind::Teen) =>
+                        && self.number_word(b).is_some_and(|x| x.1 == NumKind::Teen) =>
                 {
                     b += 1;
                     (11.0, false)
@@ -149,15 +149,11 @@ impl Cx<'_> {
                 NumKind::One => return None,
                 NumKind::Unit => {
                     let mut v = v;
-                    if b < self.n()
-                        && self
-                            .number_word(self.tok(b))
-                            .is_some_and(|x| x.1 == NumKind::Teen)
-                    {
+                    if b < self.n() && self.number_word(b).is_some_and(|x| x.1 == NumKind::Teen) {
                         v += 10.0;
                         b += 1;
                     } else if b < self.n() && self.tok(b).starts_with('و') {
-                        if let Some((t, NumKind::Ten)) = self.number_word(self.tok(b)) {
+                        if let Some((t, NumKind::Ten)) = self.number_word(b) {
                             v += t;
                             b += 1;
                         }
@@ -172,7 +168,7 @@ impl Cx<'_> {
         // multipliers: 45 ألف، ثلاثة آلاف، عشرات الآلاف، مليون
         let mut scale = 1.0;
         while b < self.n() && !self.tok(b).starts_with('و') {
-            let m = match self.number_word(self.tok(b)) {
+            let m = match self.number_word(b) {
                 // «ألف» multiplies; «ألفين» after a number is not one
                 Some((m, NumKind::Thousand)) if m < 2000.0 => 1000.0,
                 Some((_, NumKind::Million)) => 1_000_000.0,
@@ -208,12 +204,13 @@ impl Cx<'_> {
             || (allow_clitic
                 && t.chars().count() > 1
                 && t[t.char_indices().nth(1).map_or(0, |x| x.0)..] == words[0]);
-        first && (1..words.len()).all(|x| self.tok(i + x) == words[x])
+        first && follows(self.text, i, words).is_some()
     }
 
     /// A qualifier phrase ending right before token i.
     fn qualifier_before(&self, i: usize) -> Option<(Qualifier, QualPosition, usize)> {
-        for (words, q, pos) in &self.lex.qualifiers {
+        for p in self.lex.qualifiers.in_order() {
+            let (words, q, pos) = (&p.words, &p.value.qualifier, &p.value.position);
             if *pos == QualPosition::After || i < words.len() {
                 continue;
             }
@@ -227,7 +224,8 @@ impl Cx<'_> {
 
     /// «على الأقل» within tokens [b, limit): where it ends.
     fn qualifier_after(&self, b: usize, limit: usize) -> Option<usize> {
-        for (words, q, pos) in &self.lex.qualifiers {
+        for p in self.lex.qualifiers.in_order() {
+            let (words, q, pos) = (&p.words, &p.value.qualifier, &p.value.position);
             if *pos != QualPosition::After || *q != Qualifier::AtLeast {
                 continue;
             }
@@ -244,12 +242,13 @@ impl Cx<'_> {
     fn triggers(&self, a: usize, b: usize) -> Vec<(usize, Measure, TriggerKind)> {
         let mut out = Vec::new();
         for i in a..b {
-            for (k, v, _) in self
-                .lex
-                .variants(self.tok(i))
-                .iter()
-                .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
-            {
+            for (k, v, _) in self.text.readings(i).iter().map(
+                |Reading {
+                     skip: k,
+                     word: v,
+                     restored: r,
+                 }| (*k, v.as_str(), r.as_str()),
+            ) {
                 if k > 2 {
                     continue;
                 }
@@ -257,19 +256,15 @@ impl Cx<'_> {
                     .strip_prefix("ال")
                     .filter(|r| r.chars().count() >= 3)
                     .unwrap_or(v);
-                let Some(entries) = self
-                    .lex
-                    .measures
-                    .get(v)
-                    .or_else(|| self.lex.measures.get(bare))
-                else {
-                    continue;
-                };
-                if let Some((_, m, kind)) = entries
+                let mut entries = self.lex.measures.starting_with(v);
+                if entries.is_empty() {
+                    entries = self.lex.measures.starting_with(bare);
+                }
+                if let Some(p) = entries
                     .iter()
-                    .find(|(w, _, _)| (1..w.len()).all(|x| i + x < b && self.tok(i + x) == w[x]))
+                    .find(|p| p.words.len() <= b - i && follows(self.text, i, &p.words).is_some())
                 {
-                    out.push((i, *m, *kind));
+                    out.push((i, p.value.measure, p.value.kind));
                     break;
                 }
             }
@@ -321,10 +316,11 @@ pub fn find_quantities(
     }
     // duals carrying a count: يومين، شاحنتين، قتيلان، جنديين
     for (i, t) in text.tokens.iter().enumerate() {
-        let dual_person = lex
-            .variants(&t.text)
-            .iter()
-            .any(|(k, v, _)| *k <= 1 && lex.duals.contains(v));
+        let dual_person = text.readings(i).iter().any(
+            |Reading {
+                 skip: k, word: v, ..
+             }| *k <= 1 && lex.duals.contains(v),
+        );
         if dual_person || matches!(lex.units.get(&t.text), Some(&(_, 2, _))) {
             let after_number = nums.iter().any(|x| x.b == i);
             if !after_number && !nums.iter().any(|x| x.a <= i && i < x.b) {
@@ -742,12 +738,17 @@ fn group_of(
     };
     for i in from..to {
         let w = cx.tok(i);
-        let member = lex
-            .variants(w)
+        let member = cx
+            .text
+            .readings(i)
             .iter()
-            .find(|(k, v, _)| *k <= 1 && lex.members.contains(v))
+            .find(
+                |Reading {
+                     skip: k, word: v, ..
+                 }| *k <= 1 && lex.members.contains(v),
+            )
             .cloned();
-        if let Some((_, v, _)) = member {
+        if let Some(Reading { word: v, .. }) = member {
             // «عناصرها»: the organisation named last
             if v.ends_with('ه') || v.ends_with("ها") {
                 return mentions
@@ -769,7 +770,11 @@ fn group_of(
         {
             let prev = cx.tok(i.saturating_sub(1));
             if i > from && (prev == "من" || lex.members.contains(prev))
-                || lex.variants(w).iter().any(|(k, v, _)| *k == 1 && v != w) && i == from + 1
+                || cx.text.readings(i).iter().any(
+                    |Reading {
+                         skip: k, word: v, ..
+                     }| *k == 1 && v != w,
+                ) && i == from + 1
             {
                 return Some(m.entity.clone());
             }

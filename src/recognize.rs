@@ -4,9 +4,10 @@
 //!
 //! Extraction does no I/O; spans are original code points.
 
-use std::collections::{HashMap, HashSet};
+use crate::text::Reading;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::lexicon::{HeadRule, Lexicon, Role};
+use crate::lexicon::{HeadRule, Lexicon, RelationPhrase, Role};
 use crate::text::{fold_str, is_mark, Document, Text};
 use crate::vocab::{Class, Family, Relation};
 
@@ -259,29 +260,19 @@ impl Ctx<'_> {
     }
 
     /// Gazetteer names starting at token i.
-    /// Token i as written and without a one-letter proclitic (و، ف، ب، ل، ك): where a phrase
-    /// may start.
-    fn readings_after_one_letter(&self, i: usize) -> Vec<String> {
-        self.lex
-            .variants(self.tok(i))
-            .iter()
-            .filter(|(k, _, _)| *k <= 1)
-            .map(|(_, v, _)| v.clone())
-            .collect()
-    }
-
     fn gazetteer_at(&self, i: usize) -> Vec<Cand> {
         let mut out = Vec::new();
         // callers look one past a name («سجن X» at the end of the text): nothing there
         if i >= self.n() {
             return out;
         }
-        for (k, v, restore) in self
-            .lex
-            .variants(self.tok(i))
-            .iter()
-            .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
-        {
+        for (k, v, restore) in self.text.readings(i).iter().map(
+            |Reading {
+                 skip: k,
+                 word: v,
+                 restored: r,
+             }| (*k, v.as_str(), r.as_str()),
+        ) {
             let Some(entries) = self.lex.names.get(v) else {
                 continue;
             };
@@ -334,20 +325,27 @@ impl Ctx<'_> {
     /// A word that is a preposition's clitic on a definite word («بالفاشر»، «للدرك») or on an
     /// ordinary word («بجوار»، «برئاسة»): it starts a prepositional phrase, never continues a
     /// name. A place's head noun after «ب» («بولاية شمال دارفور») is not one: the place follows.
-    fn is_prepositional(&self, w: &str) -> bool {
-        self.lex.variants(w).iter().any(|(k, v, restore)| {
-            *k > 0
-                && !v.is_empty()
-                && !w.starts_with('و')
-                && !w.starts_with('ف')
-                && (Self::is_definite(v) && (!restore.is_empty() || !w.starts_with("ال"))
-                    || (self.lex.is_common(v)
-                        && self
-                            .lex
-                            .heads
-                            .get(v.as_str())
-                            .is_none_or(|h| h.class.family() != Family::Place)))
-        })
+    fn is_prepositional(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        self.text.readings(i).iter().any(
+            |Reading {
+                 skip: k,
+                 word: v,
+                 restored: restore,
+             }| {
+                *k > 0
+                    && !v.is_empty()
+                    && !w.starts_with('و')
+                    && !w.starts_with('ف')
+                    && (Self::is_definite(v) && (!restore.is_empty() || !w.starts_with("ال"))
+                        || (self.lex.is_common(v)
+                            && self
+                                .lex
+                                .heads
+                                .get(v.as_str())
+                                .is_none_or(|h| h.class.family() != Family::Place)))
+            },
+        )
     }
 
     /// After a generic organisation name, the place or organisation it belongs to: «في X»,
@@ -382,14 +380,18 @@ impl Ctx<'_> {
             }
         }
         // an organisation's head through its clitic, then its name
-        let head = self.lex.variants(self.tok(at)).iter().any(|(k, v, _)| {
-            *k > 0
-                && self
-                    .lex
-                    .heads
-                    .get(v.as_str())
-                    .is_some_and(|h| h.class.family() == Family::Organization)
-        });
+        let head = self.text.readings(at).iter().any(
+            |Reading {
+                 skip: k, word: v, ..
+             }| {
+                *k > 0
+                    && self
+                        .lex
+                        .heads
+                        .get(v.as_str())
+                        .is_some_and(|h| h.class.family() == Family::Organization)
+            },
+        );
         // «بقيادة عبد العزيز الحلو»: led by a person, not a command of that name
         let person_next = at + 1 < self.n() && {
             let w = self.tok(at + 1);
@@ -414,7 +416,7 @@ impl Ctx<'_> {
         if self.lex.is_stop(t)
             || self.lex.anaphors.contains_key(t)
             || self.lex.heads.contains_key(t)
-            || self.is_prepositional(t)
+            || self.is_prepositional(j)
         {
             return None;
         }
@@ -475,7 +477,7 @@ impl Ctx<'_> {
                 || self.lex.is_stop(t)
                 || self.lex.speech_verbs.contains_key(t)
                 || self.is_title_start(end)
-                || (end > j && !t.starts_with("لل") && self.is_prepositional(t))
+                || (end > j && !t.starts_with("لل") && self.is_prepositional(end))
             {
                 break;
             }
@@ -548,12 +550,13 @@ impl Ctx<'_> {
     /// Head-noun patterns starting at token i.
     fn heads_at(&self, i: usize) -> Vec<Cand> {
         let mut out = Vec::new();
-        for (k, v, _) in self
-            .lex
-            .variants(self.tok(i))
-            .iter()
-            .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
-        {
+        for (k, v, _) in self.text.readings(i).iter().map(
+            |Reading {
+                 skip: k,
+                 word: v,
+                 restored: r,
+             }| (*k, v.as_str(), r.as_str()),
+        ) {
             // «بقيادة عبد العزيز الحلو»: led by a person, not a command of that name
             let led_by = k > 0 && {
                 let w = self.tok((i + 1).min(self.n() - 1));
@@ -842,22 +845,8 @@ impl Ctx<'_> {
     }
 
     fn title_at(&self, i: usize) -> Option<(usize, usize, Role, bool)> {
-        for (k, v, _) in self
-            .lex
-            .variants(self.tok(i))
-            .iter()
-            .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
-        {
-            for (words, role, office) in &self.lex.titles {
-                if words[0] != v || i + words.len() > self.n() {
-                    continue;
-                }
-                if (1..words.len()).all(|x| self.tok(i + x) == words[x])
-                    && self.text.joined(i, i + words.len())
-                {
-                    return Some((k, i + words.len(), *role, *office));
-                }
-            }
+        if let Some(m) = self.lex.titles.at(self.text, i, usize::MAX).first() {
+            return Some((m.skip(), m.end, m.value().role, m.value().office));
         }
         // a one-word title with a possessive pronoun: «رئيستها هانا تيتيه»، «قائدهم»
         let w = self.tok(i);
@@ -870,9 +859,8 @@ impl Ctx<'_> {
         };
         self.lex
             .titles
-            .iter()
-            .find(|(words, _, _)| words.len() == 1 && words[0] == stem)
-            .map(|(_, role, office)| (0, i + 1, *role, *office))
+            .get(&[stem.as_str()])
+            .map(|p| (0, i + 1, p.value.role, p.value.office))
     }
 
     /// A word written with the accusative tanwin («برياً»، «نائباً»): an adverb or a predicate,
@@ -1052,11 +1040,10 @@ impl Ctx<'_> {
                     let s0 = i - k;
                     if s0 > 0 && !self.text.tokens[s0].hard_before {
                         let prev = self.tok(s0 - 1);
-                        let after_verb = self
-                            .lex
-                            .variants(prev)
-                            .iter()
-                            .any(|(x, v, _)| *x <= 1 && self.lex.speech_verbs.contains_key(v));
+                        let after_verb =
+                            self.text.readings(s0 - 1).iter().any(|r| {
+                                r.skip <= 1 && self.lex.speech_verbs.contains_key(&r.word)
+                            });
                         if !(after_verb || self.lex.is_stop(prev) || self.lex.zipf(prev) >= 4.0) {
                             continue;
                         }
@@ -1068,11 +1055,11 @@ impl Ctx<'_> {
                     }
                 }
             }
-            let speech = self
-                .lex
-                .variants(self.tok(i))
-                .iter()
-                .any(|(k, v, _)| *k <= 1 && self.lex.speech_verbs.contains_key(v.as_str()));
+            let speech = self.text.readings(i).iter().any(
+                |Reading {
+                     skip: k, word: v, ..
+                 }| *k <= 1 && self.lex.speech_verbs.contains_key(v.as_str()),
+            );
             if speech {
                 if let Some(end) = self.person_name(i + 1, 2, starts) {
                     out.push(self.person(i + 1, end, PRIO_SPEECH, None));
@@ -1225,7 +1212,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
         cands.extend(cx.gazetteer_at(i));
         cands.extend(cx.heads_at(i));
     }
-    let mut starts: HashMap<usize, Cand> = HashMap::new();
+    let mut starts: HashMap<usize, Cand> = HashMap::default();
     for c in &cands {
         let better = starts
             .get(&c.a)
@@ -1350,11 +1337,13 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     let mut extra = Vec::new();
     for (i, _) in taken.iter().enumerate().filter(|(_, t)| !**t) {
         // anaphors: السجن → the prison named last
-        for (k, v, restore) in lex
-            .variants(cx.tok(i))
-            .iter()
-            .map(|(k, v, r)| (*k, v.as_str(), r.as_str()))
-        {
+        for (k, v, restore) in cx.text.readings(i).iter().map(
+            |Reading {
+                 skip: k,
+                 word: v,
+                 restored: r,
+             }| (*k, v.as_str(), r.as_str()),
+        ) {
             let Some((class, prefix)) = lex.anaphors.get(v) else {
                 continue;
             };
@@ -1398,10 +1387,11 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
         }
         // a surname alone after a speech verb: وقال علي
         if i > 0 {
-            let after_speech = lex
-                .variants(cx.tok(i - 1))
-                .iter()
-                .any(|(k, v, _)| *k <= 1 && lex.speech_verbs.contains_key(v.as_str()));
+            let after_speech = cx.text.readings(i - 1).iter().any(
+                |Reading {
+                     skip: k, word: v, ..
+                 }| *k <= 1 && lex.speech_verbs.contains_key(v.as_str()),
+            );
             if after_speech {
                 let orig_word = clean_label(&{
                     let (s, e) = text.orig_span(doc, i, 0, i + 1);
@@ -1491,22 +1481,16 @@ fn equivalences(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
         .map(|(i, m)| (m.tokens.0, i))
         .collect();
     for p in 0..cx.n() {
-        let first = cx.readings_after_one_letter(p);
-        for phrase in &cx.lex.equivalence {
-            let (body, clitic) = match phrase.last().map(String::as_str) {
-                Some("ب") => (&phrase[..phrase.len() - 1], true),
-                _ => (&phrase[..], false),
-            };
-            let n = body.len();
-            if p + n > cx.n() {
-                continue;
-            }
-            let first_ok = first.contains(&body[0]);
-            if !first_ok || !(1..n).all(|x| cx.tok(p + x) == body[x]) {
-                continue;
-            }
-            let mut q = p + n;
-            if clitic && q < cx.n() && cx.tok(q) == "ب" {
+        // the longest phrase there, its first word through a one-letter proclitic at most
+        let found = cx
+            .lex
+            .equivalence
+            .at(cx.text, p, 1)
+            .into_iter()
+            .min_by_key(|m| m.phrase.order);
+        if let Some(m) = found {
+            let mut q = m.end;
+            if m.value().clitic && q < cx.n() && cx.tok(q) == "ب" {
                 q += 1;
             }
             let Some(&y) = by_start.get(&q) else { continue };
@@ -1527,7 +1511,6 @@ fn equivalences(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
                     out.push((x, y));
                 }
             }
-            break;
         }
     }
     out
@@ -1598,7 +1581,10 @@ fn evident_countries(cx: &Ctx, chosen: &[Cand]) -> HashSet<usize> {
         })
         .collect();
     for t in 0..cx.n() {
-        for (k, v, _) in lex.variants(cx.tok(t)).iter() {
+        for Reading {
+            skip: k, word: v, ..
+        } in cx.text.readings(t)
+        {
             if let Some(Some(id)) = (*k <= 2).then(|| lex.demonyms.get(v.as_str())).flatten() {
                 out.extend(lex.by_id.get(id).copied());
             }
@@ -1701,13 +1687,17 @@ fn containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
             }
             let w = cx.tok(j);
             let is_link = w == "ب" || cx.lex.is("located-link", w);
-            let is_head = cx.lex.variants(w).iter().any(|(k, v, _)| {
-                cx.lex
-                    .heads
-                    .get(v)
-                    .is_some_and(|h| h.class.family() == Family::Place && !h.keep)
-                    && (*k == 0 || v != w)
-            });
+            let is_head = cx.text.readings(j).iter().any(
+                |Reading {
+                     skip: k, word: v, ..
+                 }| {
+                    cx.lex
+                        .heads
+                        .get(v)
+                        .is_some_and(|h| h.class.family() == Family::Place && !h.keep)
+                        && (*k == 0 || v != w)
+                },
+            );
             if !(is_link || is_head) {
                 break;
             }
@@ -1798,16 +1788,19 @@ fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<(EntityRef, Relation,
     };
     let mut out = Vec::new();
     for p in 0..cx.n() {
-        let first = cx.readings_after_one_letter(p);
-        for (words, rel, ab, gap) in &lex.relations {
-            let n = words.len();
-            if p + n > cx.n() || !cx.text.joined(p, p + n) {
-                continue;
-            }
-            let first_ok = first.contains(&words[0]);
-            if !first_ok || !(1..n).all(|x| cx.tok(p + x) == words[x]) {
-                continue;
-            }
+        // the longest phrase there, its first word through a one-letter proclitic at most
+        let found = lex
+            .relations
+            .at(cx.text, p, 1)
+            .into_iter()
+            .min_by_key(|m| m.phrase.order);
+        if let Some(m) = found {
+            let n = m.end - p;
+            let RelationPhrase {
+                relation: rel,
+                subject_before: ab,
+                gap,
+            } = m.value();
             let sent = cx.text.tokens[p].sentence;
             let before = names
                 .iter()
@@ -1818,10 +1811,10 @@ fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<(EntityRef, Relation,
                     && cx.text.tokens[m.tokens.0].sentence == sent
             });
             let (Some(a), Some(b)) = (before, after) else {
-                break;
+                continue;
             };
             if p - names[a].tokens.1 > *gap {
-                break;
+                continue;
             }
             let (subjects, objects) = if *ab {
                 (joined(a, false), joined(b, true))
@@ -1851,7 +1844,6 @@ fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<(EntityRef, Relation,
                     }
                 }
             }
-            break;
         }
     }
     out

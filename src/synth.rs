@@ -88,7 +88,7 @@ impl Generator {
             if let Some(t) = doc.text.lines().map(str::trim).find(|l| !l.is_empty()) {
                 titles.push(t.to_string());
             }
-            let text = analyze(doc);
+            let text = analyze(doc, &[]);
             for s in 0..text.sentences.len() {
                 let (_, _, t) = text.sentence_text(doc, s);
                 let t = t.replace('\n', " ");

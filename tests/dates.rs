@@ -9,7 +9,7 @@ fn dates(s: &str, as_of: &str) -> Vec<(String, bool)> {
     let lex = Lexicon::builtin().unwrap();
     let doc = Document::new("t.txt", s.to_string());
     let as_of = NaiveDate::parse_from_str(as_of, "%Y-%m-%d").unwrap();
-    find_dates(&lex, &analyze(&doc), as_of)
+    find_dates(&lex, &analyze(&doc, &lex.proclitics), as_of)
         .into_iter()
         .map(|d| (d.value.lexical(), d.inferred))
         .collect()

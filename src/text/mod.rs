@@ -4,10 +4,12 @@
 //! Invariant: every span athar reports is a range of code points of `Document::chars`.
 
 pub mod normalize;
+pub mod phrases;
 
 use sha2::{Digest, Sha256};
 
 pub use normalize::{fold_str, is_mark, Normalized};
+pub use phrases::{follows, Phrase, PhraseMatch, Phrases};
 
 /// One input article, decoded.
 #[derive(Debug, Clone)]
@@ -75,6 +77,72 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A proclitic of the lexicon (`proclitics.tsv`), normalized.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proclitic {
+    /// The letters as written on the word («لل»).
+    pub form: String,
+    /// What they stand for in front of the stem, restored in a name («ال» after «لل»).
+    pub restore: String,
+    /// A conjunction (و، ف): stripped before any preposition.
+    pub conjunction: bool,
+}
+
+/// One reading of a word through its proclitics. The word as written comes first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// Characters of proclitics stripped from the front.
+    pub skip: usize,
+    /// The stem as looked up, with `restored` in front of it.
+    pub word: String,
+    /// The letters restored in front of the stem («ال» after «لل»), or nothing.
+    pub restored: String,
+}
+
+/// The readings of a normalized word: as written, without a conjunction, without a
+/// preposition (after a conjunction or not). At least three letters must remain of a stem after
+/// a preposition («بين» is not ب + «ين»), and of a word after a conjunction.
+pub fn readings(word: &str, proclitics: &[Proclitic]) -> Vec<Reading> {
+    let mut out = vec![Reading {
+        skip: 0,
+        word: word.to_string(),
+        restored: String::new(),
+    }];
+    let len = word.chars().count();
+    let mut stems: Vec<(usize, &str, usize)> = vec![(0, word, len)];
+    for p in proclitics.iter().filter(|p| p.conjunction) {
+        let fl = p.form.chars().count();
+        if len > fl + 2 {
+            if let Some(rest) = word.strip_prefix(p.form.as_str()) {
+                stems.push((fl, rest, len - fl));
+            }
+        }
+    }
+    for (k, stem, slen) in stems {
+        if k > 0 {
+            out.push(Reading {
+                skip: k,
+                word: stem.to_string(),
+                restored: String::new(),
+            });
+        }
+        for p in proclitics.iter().filter(|p| !p.conjunction) {
+            let fl = p.form.chars().count();
+            if slen < fl + 3 {
+                continue;
+            }
+            if let Some(rest) = stem.strip_prefix(p.form.as_str()) {
+                out.push(Reading {
+                    skip: k + fl,
+                    word: format!("{}{rest}", p.restore),
+                    restored: p.restore.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// A word of the normalized text.
 #[derive(Debug, Clone)]
 pub struct Token {
@@ -89,6 +157,8 @@ pub struct Token {
     pub hard_before: bool,
     /// Index of the sentence holding it.
     pub sentence: usize,
+    /// Its readings through proclitics: `Text::readings`' range.
+    readings: (u32, u32),
 }
 
 /// A sentence: normalized char range and its tokens.
@@ -113,10 +183,18 @@ pub struct Text {
     pub tokens: Vec<Token>,
     /// Sentences.
     pub sentences: Vec<Sentence>,
+    /// Every token's readings, computed once per distinct word (`Text::readings`).
+    readings: Vec<Reading>,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+/// A letter or digit (`char::is_alphanumeric`, answered without its table for ASCII and the
+/// Arabic letters, which are nearly every character athar reads).
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 fn is_soft_separator(c: char) -> bool {
@@ -135,8 +213,9 @@ fn is_sentence_end(chars: &[char], i: usize) -> bool {
     }
 }
 
-/// Splits normalized text into sentences and tokens.
-pub fn analyze(doc: &Document) -> Text {
+/// Splits normalized text into sentences and tokens, and reads each distinct word through the
+/// proclitics once.
+pub fn analyze(doc: &Document, proclitics: &[Proclitic]) -> Text {
     let norm = normalize::normalize(&doc.chars);
     let chars = &norm.chars;
     let mut tokens = Vec::new();
@@ -162,6 +241,7 @@ pub fn analyze(doc: &Document) -> Text {
                 text: chars[s..i].iter().collect(),
                 hard_before: hard,
                 sentence: sentences.len(),
+                readings: (0, 0),
             });
             hard = false;
             continue;
@@ -193,14 +273,35 @@ pub fn analyze(doc: &Document) -> Text {
             end_token: tokens.len(),
         });
     }
+    let mut all: Vec<Reading> = Vec::new();
+    let mut seen: rustc_hash::FxHashMap<&str, (u32, u32)> = Default::default();
+    let mut ranges = Vec::with_capacity(tokens.len());
+    for t in &tokens {
+        let r = *seen.entry(t.text.as_str()).or_insert_with(|| {
+            let a = all.len() as u32;
+            all.extend(readings(&t.text, proclitics));
+            (a, all.len() as u32)
+        });
+        ranges.push(r);
+    }
+    for (t, r) in tokens.iter_mut().zip(ranges) {
+        t.readings = r;
+    }
     Text {
         norm,
         tokens,
         sentences,
+        readings: all,
     }
 }
 
 impl Text {
+    /// Token i's readings through proclitics, the word as written first.
+    pub fn readings(&self, i: usize) -> &[Reading] {
+        let (a, b) = self.tokens[i].readings;
+        &self.readings[a as usize..b as usize]
+    }
+
     /// The normalized word of token i.
     pub fn word(&self, i: usize) -> &str {
         &self.tokens[i].text

@@ -49,6 +49,8 @@ pub fn fold(c: char) -> Option<char> {
         '–' | '—' | '‐' | '‑' | '−' => '-',
         '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{3000}' | '\t' => ' ',
         '\r' => '\n',
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        '\u{0621}'..='\u{064A}' => c,
         _ => c.to_lowercase().next().unwrap_or(c),
     })
 }
@@ -61,7 +63,8 @@ pub fn normalize(orig: &[char]) -> Normalized {
     };
     let mut buf = [0u8; 4];
     for (i, &c) in orig.iter().enumerate() {
-        if c.is_ascii() {
+        // ASCII and the Arabic letters and marks are their own NFKC form
+        if c.is_ascii() || ('\u{0621}'..='\u{065F}').contains(&c) {
             if let Some(f) = fold(c) {
                 out.chars.push(f);
                 out.map.push(i);
