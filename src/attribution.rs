@@ -2,7 +2,7 @@
 //! attributions after the statement (على ما أفاد X، بحسب X), participles (مضيفا أن, whose subject
 //! is the sentence's subject) and continuations (وأضاف، وتابع) that keep the last speaker.
 
-use crate::lexicon::{Lexicon, SpeechKind};
+use crate::lexicon::{Fw, Lexicon, SpeechKind};
 use crate::recognize::{class_of, Mention};
 use crate::text::Reading;
 use crate::text::Text;
@@ -79,7 +79,9 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                         .get(v + 1)
                         .is_some_and(|n| lex.is_stop(&n.text) || n.text == "ل");
                 let stop = (v + 1..toks.len().min(v + 7))
-                    .find(|&x| lex.is("complementizer", &toks[x].text) || toks[x].sentence != sent)
+                    .find(|&x| {
+                        lex.is(Fw::Complementizer, &toks[x].text) || toks[x].sentence != sent
+                    })
                     .unwrap_or(toks.len().min(v + 7));
                 let after = if next_is_prep {
                     None

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Fw, Lexicon};
 use crate::text::{Reading, Text};
 
 /// A date with the precision the text gives.
@@ -177,7 +177,7 @@ pub fn find_dates(lex: &Lexicon, text: &Text, as_of: NaiveDate) -> Vec<DateMenti
             if let Some((_, k2)) = month_at(lex, text, k) {
                 k = k2;
             }
-            while k < n && k < i + 6 && lex.is("year-link", &toks[k].text) {
+            while k < n && k < i + 6 && lex.is(Fw::YearLink, &toks[k].text) {
                 k += 1;
             }
             if let Some(y) = toks

@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::attribution::Attribution;
 use crate::dates::{DateMention, DateValue};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Fw, Lexicon};
 use crate::recognize::{class_of, EntityRef, Mention, Recognized};
 use crate::text::{follows, Document, Text};
 use crate::vocab::{Class, EventClass, Family, Relation};
@@ -152,7 +152,7 @@ fn sentence_date(
     // near the trigger, or opening the sentence («في منتصف كانون الثاني الجاري، …» frames it all)
     // in the trigger's clause: no «إن/أن» between them
     let same_clause =
-        |x: usize| (x.min(at)..x.max(at)).all(|y| !cx.lex.is("complementizer", cx.tok(y)));
+        |x: usize| (x.min(at)..x.max(at)).all(|y| !cx.lex.is(Fw::Complementizer, cx.tok(y)));
     let counts = |x: usize| {
         x >= s.first_token
             && x < s.end_token
@@ -190,10 +190,10 @@ fn sentence_date(
         ) {
             return Some(DateValue::Day(last_weekday(pubd, wd)));
         }
-        if cx.lex.is("yesterday", w) {
+        if cx.lex.is(Fw::Yesterday, w) {
             return Some(DateValue::Day(pubd - Duration::days(1)));
         }
-        if cx.lex.is("this-month", w) {
+        if cx.lex.is(Fw::ThisMonth, w) {
             return Some(DateValue::Month(pubd.year(), pubd.month()));
         }
     }
@@ -236,7 +236,7 @@ fn settle_roles(lex: &Lexicon, rec: &Recognized, events: &mut [Event]) {
                         && g.name_ar
                             .split(' ')
                             .next()
-                            .is_some_and(|w| lex.is("army-word", &crate::text::fold_str(w)))
+                            .is_some_and(|w| lex.is(Fw::ArmyWord, &crate::text::fold_str(w)))
                 }
                 _ => false,
             })
@@ -294,7 +294,7 @@ pub fn find_events(
         };
         let sent = text.tokens[i].sentence;
         // «لمنع تكرار هجمات»، «محاولة لتهريب»: not an event that happened
-        let role_of = |x: usize, role: &str| {
+        let role_of = |x: usize, role: Fw| {
             cx.text.readings(x).iter().any(
                 |Reading {
                      skip: k, word: v, ..
@@ -302,12 +302,12 @@ pub fn find_events(
             )
         };
         let unreal = (i.saturating_sub(2)..i)
-            .any(|x| text.tokens[x].sentence == sent && role_of(x, "unreal"));
+            .any(|x| text.tokens[x].sentence == sent && role_of(x, Fw::Unreal));
         if unreal {
             i = end;
             continue;
         }
-        let facing = i > 0 && role_of(i - 1, "facing");
+        let facing = i > 0 && role_of(i - 1, Fw::Facing);
         let in_sentence: Vec<&Mention> = mentions
             .iter()
             .filter(|m| text.tokens[m.tokens.0].sentence == sent)
@@ -324,7 +324,7 @@ pub fn find_events(
             .collect();
         // «هجوم … على X»: the target follows على/ضد
         let target_at = (end..text.sentences[sent].end_token.min(end + 6))
-            .find(|&x| lex.is("target-link", cx.tok(x)));
+            .find(|&x| lex.is(Fw::TargetLink, cx.tok(x)));
         let after_target: Vec<&Mention> = target_at
             .map(|t| {
                 after
@@ -357,7 +357,7 @@ pub fn find_events(
             .map(|m| m.entity.clone());
         // «هجمات جهاديي هيئة تحرير الشام»، «هاجم مقاتلو الدولة»، «من قبل عناصر التنظيم»
         let by = (end..text.sentences[sent].end_token.min(end + 6))
-            .find(|&x| lex.is("agent-link", cx.tok(x)));
+            .find(|&x| lex.is(Fw::AgentLink, cx.tok(x)));
         // «اقتحام السجن، الجيش الأمريكي …»: a place right after the word is its object, and
         // what follows it is another clause
         let object_first = after.first().is_some_and(|m| {
@@ -441,7 +441,7 @@ pub fn find_events(
                 // «اشتباكات بين X وY»: the two sides named after «بين»; else the fighters near
                 // the word
                 let between = (end..text.sentences[sent].end_token.min(end + 3))
-                    .find(|&x| role_of(x, "between"));
+                    .find(|&x| role_of(x, Fw::Between));
                 let sides: Vec<EntityRef> = match between {
                     Some(b) => {
                         let mut v: Vec<EntityRef> = Vec::new();

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use chrono::NaiveDate;
 
 use crate::dates::{find_dates, DateMention, DateValue};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Fw, Lexicon};
 use crate::quantities::{find_quantities, Quantity};
 use crate::recognize::{class_of, new_key, recognize, EntityRef, Mention, MentionKind, Recognized};
 use crate::text::{analyze, Document, Text};
@@ -226,7 +226,7 @@ fn publication_date(
     // «تم النشر: 2022/01/28»
     if let Some(d) = dates
         .iter()
-        .find(|d| words(d.first, 3).iter().any(|w| lex.is("published", w)))
+        .find(|d| words(d.first, 3).iter().any(|w| lex.is(Fw::Published, w)))
     {
         return (Some(d.clone()), None);
     }
@@ -245,7 +245,7 @@ fn publication_date(
     // «صباح اليوم الجمعة 23 كانون الثاني»: today is that date
     if let Some(d) = dates.iter().find(|d| {
         d.first > 0
-            && lex.is("today", &text.tokens[d.first - 1].text)
+            && lex.is(Fw::Today, &text.tokens[d.first - 1].text)
             && matches!(d.value, DateValue::Day(_))
     }) {
         return (Some(d.clone()), None);
@@ -386,7 +386,7 @@ fn publisher(
         // «آخر تحديث: …» says when, not who
         let word = |i: usize| {
             let w = &text.tokens[i].text;
-            !lex.is_stop(w) && !lex.is("published", w)
+            !lex.is_stop(w) && !lex.is(Fw::Published, w)
         };
         if e > s && e - s <= 4 && (s..e).all(word) {
             if let Some(i) = rec.mentions.iter().position(|m| {

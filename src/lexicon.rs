@@ -164,6 +164,136 @@ pub struct Head {
     pub rule: HeadRule,
 }
 
+/// The roles of `function-words.tsv`: small closed classes of words the patterns look for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Fw {
+    /// `age`
+    Age,
+    /// `agent-link`
+    AgentLink,
+    /// `among`
+    Among,
+    /// `army-word`
+    ArmyWord,
+    /// `between`
+    Between,
+    /// `clause-end`
+    ClauseEnd,
+    /// `complementizer`
+    Complementizer,
+    /// `contains`
+    Contains,
+    /// `destination`
+    Destination,
+    /// `facing`
+    Facing,
+    /// `located-link`
+    LocatedLink,
+    /// `name-compound`
+    NameCompound,
+    /// `others`
+    Others,
+    /// `place-context`
+    PlaceContext,
+    /// `police`
+    Police,
+    /// `police-word`
+    PoliceWord,
+    /// `published`
+    Published,
+    /// `soldier`
+    Soldier,
+    /// `target-link`
+    TargetLink,
+    /// `this-month`
+    ThisMonth,
+    /// `title-link`
+    TitleLink,
+    /// `today`
+    Today,
+    /// `unit`
+    Unit,
+    /// `unreal`
+    Unreal,
+    /// `year-link`
+    YearLink,
+    /// `year-word`
+    YearWord,
+    /// `yesterday`
+    Yesterday,
+}
+
+impl Fw {
+    /// Every role, in the order of `ALL`.
+    pub const ALL: [Fw; 27] = [
+        Fw::Age,
+        Fw::AgentLink,
+        Fw::Among,
+        Fw::ArmyWord,
+        Fw::Between,
+        Fw::ClauseEnd,
+        Fw::Complementizer,
+        Fw::Contains,
+        Fw::Destination,
+        Fw::Facing,
+        Fw::LocatedLink,
+        Fw::NameCompound,
+        Fw::Others,
+        Fw::PlaceContext,
+        Fw::Police,
+        Fw::PoliceWord,
+        Fw::Published,
+        Fw::Soldier,
+        Fw::TargetLink,
+        Fw::ThisMonth,
+        Fw::TitleLink,
+        Fw::Today,
+        Fw::Unit,
+        Fw::Unreal,
+        Fw::YearLink,
+        Fw::YearWord,
+        Fw::Yesterday,
+    ];
+
+    /// The role's name in the data.
+    pub fn name(self) -> &'static str {
+        match self {
+            Fw::Age => "age",
+            Fw::AgentLink => "agent-link",
+            Fw::Among => "among",
+            Fw::ArmyWord => "army-word",
+            Fw::Between => "between",
+            Fw::ClauseEnd => "clause-end",
+            Fw::Complementizer => "complementizer",
+            Fw::Contains => "contains",
+            Fw::Destination => "destination",
+            Fw::Facing => "facing",
+            Fw::LocatedLink => "located-link",
+            Fw::NameCompound => "name-compound",
+            Fw::Others => "others",
+            Fw::PlaceContext => "place-context",
+            Fw::Police => "police",
+            Fw::PoliceWord => "police-word",
+            Fw::Published => "published",
+            Fw::Soldier => "soldier",
+            Fw::TargetLink => "target-link",
+            Fw::ThisMonth => "this-month",
+            Fw::TitleLink => "title-link",
+            Fw::Today => "today",
+            Fw::Unit => "unit",
+            Fw::Unreal => "unreal",
+            Fw::YearLink => "year-link",
+            Fw::YearWord => "year-word",
+            Fw::Yesterday => "yesterday",
+        }
+    }
+
+    /// The role of a name in the data.
+    pub fn from_name(s: &str) -> Option<Fw> {
+        Fw::ALL.into_iter().find(|r| r.name() == s)
+    }
+}
+
 /// A title (`titles.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Title {
@@ -330,7 +460,7 @@ pub struct Lexicon {
     /// Adjectives that end a prison or camp name.
     pub name_suffixes: HashSet<String>,
     /// Function words by role (see `function-words.tsv`).
-    pub function_words: HashMap<String, HashSet<String>>,
+    pub function_words: [HashSet<String>; Fw::ALL.len()],
     /// Number words.
     pub numbers: HashMap<String, (f64, NumKind)>,
     /// Qualifier phrases, longest first.
@@ -657,10 +787,9 @@ impl Lexicon {
         let f = "function-words.tsv";
         for row in parse_rows(f, &read(f)?, 2)? {
             for role in row.fields[1].split('|').filter(|r| !r.is_empty()) {
-                lx.function_words
-                    .entry(role.to_string())
-                    .or_default()
-                    .insert(fold_str(&row.fields[0]));
+                let r = Fw::from_name(role)
+                    .ok_or_else(|| bad(f, row.line, format!("unknown role {role:?}")))?;
+                lx.function_words[r as usize].insert(fold_str(&row.fields[0]));
             }
         }
         let f = "numbers.tsv";
@@ -837,8 +966,8 @@ impl Lexicon {
     }
 
     /// Whether a normalized word has a role in `function-words.tsv`.
-    pub fn is(&self, role: &str, w: &str) -> bool {
-        self.function_words.get(role).is_some_and(|s| s.contains(w))
+    pub fn is(&self, role: Fw, w: &str) -> bool {
+        self.function_words[role as usize].contains(w)
     }
 
     /// Zipf frequency of a normalized word (0 when rare).

@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::attribution::Attribution;
 use crate::dates::DateMention;
-use crate::lexicon::{Lexicon, NumKind, QualPosition, TriggerKind};
+use crate::lexicon::{Fw, Lexicon, NumKind, QualPosition, TriggerKind};
 use crate::recognize::{class_of, EntityRef, Mention, MentionKind};
 use crate::text::normalize::fold_str;
 use crate::text::{follows, Document, Text};
@@ -295,7 +295,7 @@ pub fn find_quantities(
         if let Some(num) = cx.number_at(i) {
             let w = cx.tok(i);
             let year_like = w.len() == 4 && (1900.0..=2100.0).contains(&num.value) && !num.vague;
-            let prev_year_word = i > 0 && lex.is("year-word", cx.tok(i - 1));
+            let prev_year_word = i > 0 && lex.is(Fw::YearWord, cx.tok(i - 1));
             let next = num.b;
             let followed = next < n && !text.tokens[next].hard_before && !lex.is_stop(cx.tok(next));
             let time =
@@ -414,7 +414,7 @@ pub fn find_quantities(
         let before_from = (first.saturating_sub(8)).max(s_first).max(prev_end);
         let window_end = s_end.min(noun + 14);
         let clause_end = (noun + 1..window_end)
-            .find(|&x| lex.is("clause-end", cx.tok(x)))
+            .find(|&x| lex.is(Fw::ClauseEnd, cx.tok(x)))
             .unwrap_or(window_end);
         // the nouns counted by later figures are theirs
         let others: HashSet<usize> = nums.iter().skip(k + 1).map(|x| x.b).collect();
@@ -424,7 +424,7 @@ pub fn find_quantities(
             .into_iter()
             .filter(|t| !others.contains(&t.0))
             .collect();
-        let age = (first.saturating_sub(4).max(s_first)..first).any(|x| lex.is("age", cx.tok(x)));
+        let age = (first.saturating_sub(4).max(s_first)..first).any(|x| lex.is(Fw::Age, cx.tok(x)));
         let counted = after.first().filter(|t| t.0 <= noun + 2).copied();
         let decisive = |t: &&(usize, Measure, TriggerKind)| {
             matches!(t.2, TriggerKind::Event | TriggerKind::Held)
@@ -457,7 +457,7 @@ pub fn find_quantities(
                 && matches!(class_of(lex, &m.entity), Class::Prison | Class::Camp)
         });
         // «بينهم 13 عنصرا»: a part of the figure before it
-        let among = first > s_first && lex.is("among", cx.tok(first - 1));
+        let among = first > s_first && lex.is(Fw::Among, cx.tok(first - 1));
         let previous = out
             .iter()
             .chain(&restated)
@@ -513,7 +513,7 @@ pub fn find_quantities(
                 || lex.is_stop(cx.tok(noun))
                 || cx.tok(noun).starts_with('ب')
                 || cx.text.tokens[noun].hard_before);
-        let others = noun < n && lex.is("others", cx.tok(noun));
+        let others = noun < n && lex.is(Fw::Others, cx.tok(noun));
         let inherited = if !among && (others || no_noun) {
             out.iter()
                 .chain(&restated)
@@ -570,13 +570,13 @@ pub fn find_quantities(
         });
         // «ستة جنود»، «11 شرطيا» with no group: the army (or police) the article names
         let group = group.or_else(|| {
-            let kind = ["soldier", "police"]
+            let kind = [Fw::Soldier, Fw::Police]
                 .into_iter()
-                .find(|k| noun < n && lex.is(k, cx.tok(noun)))?;
-            let word = if kind == "soldier" {
-                "army-word"
+                .find(|&k| noun < n && lex.is(k, cx.tok(noun)))?;
+            let word = if kind == Fw::Soldier {
+                Fw::ArmyWord
             } else {
-                "police-word"
+                Fw::PoliceWord
             };
             let force = |m: &&Mention| {
                 class_of(lex, &m.entity).family() == Family::Organization
@@ -626,7 +626,7 @@ pub fn find_quantities(
                 let destination = |m: &Mention| {
                     m.tokens.0 > s_first
                         && (m.tokens.0.saturating_sub(2).max(s_first)..m.tokens.0)
-                            .any(|x| lex.is("destination", cx.tok(x)))
+                            .any(|x| lex.is(Fw::Destination, cx.tok(x)))
                 };
                 mentions
                     .iter()

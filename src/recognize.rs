@@ -7,7 +7,7 @@
 use crate::text::Reading;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::lexicon::{HeadRule, Lexicon, RelationPhrase, Role};
+use crate::lexicon::{Fw, HeadRule, Lexicon, RelationPhrase, Role};
 use crate::text::{fold_str, is_mark, Document, Text};
 use crate::vocab::{Class, Family, Relation};
 
@@ -395,7 +395,7 @@ impl Ctx<'_> {
         // «بقيادة عبد العزيز الحلو»: led by a person, not a command of that name
         let person_next = at + 1 < self.n() && {
             let w = self.tok(at + 1);
-            self.lex.given_names.contains(w) || self.lex.is("name-compound", w)
+            self.lex.given_names.contains(w) || self.lex.is(Fw::NameCompound, w)
         };
         if head && at + 1 < self.n() && !person_next {
             return self.chain(at + 1, false, false);
@@ -561,7 +561,7 @@ impl Ctx<'_> {
             let led_by = k > 0 && {
                 let w = self.tok((i + 1).min(self.n() - 1));
                 i + 1 < self.n()
-                    && (self.lex.given_names.contains(w) || self.lex.is("name-compound", w))
+                    && (self.lex.given_names.contains(w) || self.lex.is(Fw::NameCompound, w))
             };
             if let Some(head) = self
                 .lex
@@ -587,7 +587,7 @@ impl Ctx<'_> {
     /// A unit named by a definite head of an armed force and its definite adjectives or number:
     /// «الفرقة السادسة مشاة»، «الشرطة الاتحادية»، «القوة الجوية العراقية»، «الفرقة 22 مشاة».
     fn definite_unit(&self, i: usize, k: usize, v: &str) -> Option<Cand> {
-        if !self.lex.is("unit", v) || k > 1 || !self.definite_at(i) && k == 0 {
+        if !self.lex.is(Fw::Unit, v) || k > 1 || !self.definite_at(i) && k == 0 {
             return None;
         }
         let mut end = i + 1;
@@ -933,7 +933,7 @@ impl Ctx<'_> {
             }
             let g = self.lex.given_names.contains(w);
             // «عبد الرحمن»، «أبو محمد»: a compound name part takes the word after it
-            let compound = self.lex.is("name-compound", self.tok(end - 1));
+            let compound = self.lex.is(Fw::NameCompound, self.tok(end - 1));
             let ok = if compound {
                 true
             } else if self.definite_at(end) {
@@ -983,13 +983,13 @@ impl Ctx<'_> {
                     } else if let Some(c) = self.orgs_at(j, starts) {
                         orgs.push(c.entity.clone());
                         j = c.b;
-                    } else if self.lex.is("destination", w) {
+                    } else if self.lex.is(Fw::Destination, w) {
                         // «المبعوث الأمريكي إلى سوريا»: where the envoy is sent, not whose he is
                         j += 1;
                         if let Some(c) = self.orgs_at(j, starts) {
                             j = c.b;
                         }
-                    } else if w == "ل" || self.lex.is("title-link", w) {
+                    } else if w == "ل" || self.lex.is(Fw::TitleLink, w) {
                         j += 1;
                     } else if let Some((_, e, _, _)) = self.title_at(j) {
                         j = e;
@@ -1101,7 +1101,7 @@ impl Ctx<'_> {
         while end < self.n()
             && end - a <= 4
             && !self.text.tokens[end].hard_before
-            && !self.lex.is("complementizer", self.tok(end))
+            && !self.lex.is(Fw::Complementizer, self.tok(end))
         {
             let w = self.tok(end);
             // «علي» is a name, though «على» folds to it
@@ -1113,7 +1113,7 @@ impl Ctx<'_> {
         }
         let closed = end == self.n()
             || self.text.tokens[end].hard_before
-            || self.lex.is("complementizer", self.tok(end));
+            || self.lex.is(Fw::Complementizer, self.tok(end));
         (closed && (2..=4).contains(&(end - a))).then_some((a, end))
     }
 
@@ -1123,7 +1123,7 @@ impl Ctx<'_> {
         let mut k = j;
         while k < self.n() && k - j < 6 && !self.text.tokens[k].hard_before {
             let w = self.tok(k);
-            if self.lex.speech_verbs.contains_key(w) || self.lex.is("complementizer", w) {
+            if self.lex.speech_verbs.contains_key(w) || self.lex.is(Fw::Complementizer, w) {
                 return None;
             }
             k += 1;
@@ -1187,7 +1187,7 @@ impl Ctx<'_> {
         }
         c.a > 0
             && !self.text.tokens[c.a].hard_before
-            && self.lex.is("place-context", self.tok(c.a - 1))
+            && self.lex.is(Fw::PlaceContext, self.tok(c.a - 1))
     }
 
     fn mention(&self, c: &Cand, kind: MentionKind) -> Mention {
@@ -1686,7 +1686,7 @@ fn containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
                 break;
             }
             let w = cx.tok(j);
-            let is_link = w == "ب" || cx.lex.is("located-link", w);
+            let is_link = w == "ب" || cx.lex.is(Fw::LocatedLink, w);
             let is_head = cx.text.readings(j).iter().any(
                 |Reading {
                      skip: k, word: v, ..
@@ -1860,7 +1860,7 @@ fn reverse_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
         let mut saw = false;
         while j < cx.n() && j < m.tokens.1 + 4 {
             let w = cx.tok(j);
-            if cx.lex.is("contains", w) {
+            if cx.lex.is(Fw::Contains, w) {
                 saw = true;
             } else if !(cx.lex.is_stop(w)) {
                 break;

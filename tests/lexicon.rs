@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use athar::lexicon::{parse_rows, Lexicon, FILES};
+use athar::lexicon::{parse_rows, Fw, Lexicon, FILES};
 use athar::vocab::{self, Class};
 use unicode_normalization::UnicodeNormalization;
 
@@ -209,4 +209,32 @@ fn a_tie_between_unknown_actors_is_refused_with_its_line() {
             assert!(lex.gazetteer[*g].class.family() == vocab::Family::Organization);
         }
     }
+}
+
+#[test]
+fn every_function_word_role_the_code_asks_for_has_words_and_unknown_roles_are_refused() {
+    let lex = Lexicon::builtin().unwrap();
+    for role in Fw::ALL {
+        assert!(
+            !lex.function_words[role as usize].is_empty(),
+            "no word has the role {:?} in function-words.tsv",
+            role.name()
+        );
+        assert_eq!(Fw::from_name(role.name()), Some(role));
+    }
+    // a misspelt role is an error naming the file, not a pattern that never fires
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in FILES {
+        let text = match *name {
+            "function-words.tsv" => format!("{text}زززز\tcomplementiser\n"),
+            "titles.tsv" => format!("{text}زززز\tcommandr\tno\n"),
+            _ => text.to_string(),
+        };
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let err = Lexicon::from_dir(dir.path()).unwrap_err().to_string();
+    assert!(
+        err.contains("complementiser") || err.contains("commandr"),
+        "{err}"
+    );
 }
