@@ -3,31 +3,14 @@
 //! is the sentence's subject) and continuations (وأضاف، وتابع) that keep the last speaker.
 
 use crate::lexicon::{Fw, Lexicon, SpeechKind};
-use crate::recognize::{class_of, Mention};
+use crate::model::{Attribution, Mention, Speech};
+
 use crate::text::Reading;
 use crate::text::Text;
 use crate::vocab::Family;
 
 /// A subject before its verb stands this close to it («المركز الإعلامي لقسد قد أشار»).
 const SUBJECT_GAP: usize = 2;
-
-/// A speech verb and the mention of its speaker.
-#[derive(Debug, Clone, Copy)]
-pub struct Speech {
-    /// Token of the verb.
-    pub verb: usize,
-    /// Mention index of the speaker.
-    pub speaker: usize,
-}
-
-/// Speakers found in an article, and the speaker each sentence starts with.
-#[derive(Debug, Clone, Default)]
-pub struct Attribution {
-    /// Speech verbs with a speaker, in text order.
-    pub speeches: Vec<Speech>,
-    /// For each sentence, the speaker carried into it (a quotation or «وأضاف» going on).
-    pub carried: Vec<Option<usize>>,
-}
 
 fn speech_kind(lex: &Lexicon, text: &Text, i: usize) -> Option<SpeechKind> {
     text.readings(i).iter().find_map(
@@ -45,7 +28,7 @@ fn speech_kind(lex: &Lexicon, text: &Text, i: usize) -> Option<SpeechKind> {
 
 fn is_actor(lex: &Lexicon, m: &Mention) -> bool {
     matches!(
-        class_of(lex, &m.entity).family(),
+        lex.class_of(&m.entity).family(),
         Family::Person | Family::Organization
     )
 }
@@ -102,7 +85,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                     subjects
                         .iter()
                         .copied()
-                        .find(|&i| class_of(lex, &mentions[i].entity).family() == Family::Person)
+                        .find(|&i| lex.class_of(&mentions[i].entity).family() == Family::Person)
                         .or(subjects.first().copied())
                 };
                 after.or_else(|| {
@@ -152,19 +135,4 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
         last_line = line;
     }
     Attribution { speeches, carried }
-}
-
-impl Attribution {
-    /// The speaker of a statement at token `at`: the nearest speech verb before it in its
-    /// sentence, else one after it in the sentence (على ما أفاد X), else the carried speaker.
-    pub fn speaker_at(&self, text: &Text, at: usize) -> Option<usize> {
-        let sent = text.tokens[at].sentence;
-        let same = |sp: &&Speech| text.tokens[sp.verb].sentence == sent;
-        self.speeches
-            .iter()
-            .rfind(|sp| same(sp) && sp.verb < at)
-            .or_else(|| self.speeches.iter().find(|sp| same(sp) && sp.verb > at))
-            .map(|sp| sp.speaker)
-            .or(self.carried[sent])
-    }
 }

@@ -5,53 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::lexicon::{Fw, Lexicon};
+use crate::model::{DateMention, DateValue};
 use crate::text::{Reading, Text};
-
-/// A date with the precision the text gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DateValue {
-    /// A day (`xsd:date`).
-    Day(NaiveDate),
-    /// A month (`xsd:gYearMonth`).
-    Month(i32, u32),
-    /// A year (`xsd:gYear`).
-    Year(i32),
-}
-
-impl DateValue {
-    /// The lexical form.
-    pub fn lexical(&self) -> String {
-        match self {
-            DateValue::Day(d) => d.format("%Y-%m-%d").to_string(),
-            DateValue::Month(y, m) => format!("{y:04}-{m:02}"),
-            DateValue::Year(y) => format!("{y:04}"),
-        }
-    }
-
-    /// The XSD datatype local name.
-    pub fn xsd_type(&self) -> &'static str {
-        match self {
-            DateValue::Day(_) => "date",
-            DateValue::Month(..) => "gYearMonth",
-            DateValue::Year(_) => "gYear",
-        }
-    }
-}
-
-/// A date found in the text.
-#[derive(Debug, Clone)]
-pub struct DateMention {
-    /// First token.
-    pub first: usize,
-    /// One past the last token.
-    pub last: usize,
-    /// The value.
-    pub value: DateValue,
-    /// The year was inferred from the reference date (and weekday).
-    pub inferred: bool,
-    /// A weekday named before the date, ISO number.
-    pub weekday: Option<u32>,
-}
 
 fn number(w: &str) -> Option<u32> {
     (w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 4)

@@ -3,42 +3,14 @@
 //! (an explicit date, a weekday, «أمس», «منتصف كانون الثاني الجاري») resolved against the
 //! article's date. Repeated reports of one event in an article are merged.
 
+use crate::model::{Attribution, DateMention, DateValue, EntityRef, Event, Mention, Recognized};
 use crate::text::Reading;
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::attribution::Attribution;
-use crate::dates::{DateMention, DateValue};
 use crate::lexicon::{Fw, Lexicon};
-use crate::recognize::{class_of, EntityRef, Mention, Recognized};
+
 use crate::text::{follows, Document, Text};
 use crate::vocab::{Class, EventClass, Family, Relation};
-
-/// One event.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Event {
-    /// Its class.
-    pub class: EventClass,
-    /// Original span of the first trigger.
-    pub start: usize,
-    /// End of that span.
-    pub end: usize,
-    /// Sentence of the first trigger.
-    pub sentence: usize,
-    /// Who acts.
-    pub agents: Vec<EntityRef>,
-    /// Whom or what it is aimed at.
-    pub targets: Vec<EntityRef>,
-    /// Others involved.
-    pub participants: Vec<EntityRef>,
-    /// Where.
-    pub places: Vec<EntityRef>,
-    /// When.
-    pub date: Option<DateValue>,
-    /// The date is the day the article tells of, not one its sentence gives.
-    pub date_from_report: bool,
-    /// Who reports it.
-    pub reported_by: Option<EntityRef>,
-}
 
 /// Adds what a second report of an event says to the first. A side the first report names as
 /// the target never becomes an agent of it (nor the reverse): the defenders of a prison are not
@@ -201,17 +173,17 @@ fn sentence_date(
 }
 
 fn is_actor(lex: &Lexicon, e: &EntityRef) -> bool {
-    let c = class_of(lex, e);
+    let c = lex.class_of(e);
     matches!(c.family(), Family::Organization | Family::Person) && c != Class::MediaOutlet
 }
 
 fn is_armed(lex: &Lexicon, e: &EntityRef) -> bool {
-    matches!(class_of(lex, e), Class::ArmedGroup | Class::Government)
+    matches!(lex.class_of(e), Class::ArmedGroup | Class::Government)
 }
 
 /// Who carries out an attack: an armed group or force, not a ministry that condemns it.
 fn is_fighter(lex: &Lexicon, e: &EntityRef) -> bool {
-    class_of(lex, e) == Class::ArmedGroup
+    lex.class_of(e) == Class::ArmedGroup
 }
 
 /// Roles settled once the article is read: a side named as an event's target is not its agent;
@@ -258,7 +230,7 @@ fn settle_roles(lex: &Lexicon, rec: &Recognized, events: &mut [Event]) {
             })
         });
         for a in ev.agents.iter_mut() {
-            if class_of(lex, a) == Class::Country {
+            if lex.class_of(a) == Class::Country {
                 if let Some(army) = army_of(a) {
                     *a = army;
                 }
@@ -339,7 +311,7 @@ pub fn find_events(
             .filter(|m| m.tokens.0.abs_diff(i) <= NEAR && !crate::recognize::is_dateline(doc, m))
             .filter(|m| {
                 matches!(
-                    class_of(lex, &m.entity),
+                    lex.class_of(&m.entity),
                     Class::City | Class::Neighborhood | Class::Governorate | Class::Region
                 )
             })
@@ -347,7 +319,7 @@ pub fn find_events(
             .collect();
         let prisons: Vec<EntityRef> = in_sentence
             .iter()
-            .filter(|m| matches!(class_of(lex, &m.entity), Class::Prison | Class::Camp))
+            .filter(|m| matches!(lex.class_of(&m.entity), Class::Prison | Class::Camp))
             .map(|m| m.entity.clone())
             .collect();
         let nearest_before_actor = before
@@ -361,7 +333,7 @@ pub fn find_events(
         // «اقتحام السجن، الجيش الأمريكي …»: a place right after the word is its object, and
         // what follows it is another clause
         let object_first = after.first().is_some_and(|m| {
-            m.tokens.0 == end && class_of(lex, &m.entity).family() == Family::Place
+            m.tokens.0 == end && lex.class_of(&m.entity).family() == Family::Place
         });
         let first_after_actor = after
             .iter()
@@ -460,7 +432,7 @@ pub fn find_events(
                             m.tokens.0 >= sides_end
                                 && m.tokens.0 <= sides_end + 4
                                 && matches!(
-                                    class_of(lex, &m.entity),
+                                    lex.class_of(&m.entity),
                                     Class::City
                                         | Class::Neighborhood
                                         | Class::Governorate
@@ -506,7 +478,7 @@ pub fn find_events(
                 let striker = in_sentence
                     .iter()
                     .filter(|m| {
-                        matches!(class_of(lex, &m.entity), Class::ArmedGroup | Class::Country)
+                        matches!(lex.class_of(&m.entity), Class::ArmedGroup | Class::Country)
                     })
                     .filter(|m| {
                         m.tokens.0 >= end
@@ -526,8 +498,8 @@ pub fn find_events(
                     push(&mut ev.agents, &m.entity);
                 }
                 for m in &after {
-                    if class_of(lex, &m.entity).family() == Family::Place
-                        && class_of(lex, &m.entity) != Class::Country
+                    if lex.class_of(&m.entity).family() == Family::Place
+                        && lex.class_of(&m.entity) != Class::Country
                     {
                         push(&mut ev.targets, &m.entity);
                     }
@@ -560,7 +532,7 @@ pub fn find_events(
                     push(&mut ev.agents, &a);
                 }
                 for m in &after {
-                    if class_of(lex, &m.entity).family() == Family::Place {
+                    if lex.class_of(&m.entity).family() == Family::Place {
                         push(&mut ev.places, &m.entity);
                     }
                 }
@@ -581,7 +553,7 @@ pub fn find_events(
                 }
                 // the outlet a group claims through speaks for it («عبر وكالة أعماق»)
                 for m in &in_sentence {
-                    if class_of(lex, &m.entity) == Class::MediaOutlet && !m.tokens.0.eq(&0) {
+                    if lex.class_of(&m.entity) == Class::MediaOutlet && !m.tokens.0.eq(&0) {
                         push(&mut ev.participants, &m.entity);
                         push(&mut ev.agents, &m.entity);
                     }
@@ -613,7 +585,7 @@ pub fn find_events(
         if ev.places.is_empty() && matches!(class, Displacement | Clash) {
             if let Some(m) = mentions.iter().rfind(|m| {
                 m.tokens.1 <= i
-                    && class_of(lex, &m.entity) == Class::City
+                    && lex.class_of(&m.entity) == Class::City
                     && !crate::recognize::is_dateline(doc, m)
             }) {
                 push(&mut ev.places, &m.entity);

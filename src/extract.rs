@@ -5,49 +5,16 @@ use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
 
-use crate::dates::{find_dates, DateMention, DateValue};
+use crate::dates::find_dates;
 use crate::lexicon::{Fw, Lexicon};
-use crate::quantities::{find_quantities, Quantity};
-use crate::recognize::{class_of, new_key, recognize, EntityRef, Mention, MentionKind, Recognized};
+use crate::model::{
+    new_key, ArticleFacts, DateMention, DateValue, EntityRef, Mention, MentionKind, Published,
+    Recognized,
+};
+use crate::quantities::find_quantities;
+use crate::recognize::recognize;
 use crate::text::{analyze, Document, Text};
 use crate::vocab::Class;
-
-/// The publication date and where it was read.
-#[derive(Debug, Clone)]
-pub struct Published {
-    /// The date.
-    pub value: DateValue,
-    /// The year was inferred.
-    pub inferred: bool,
-    /// Original span of the date text; `None` when the input's metadata gave the date.
-    pub span: Option<(usize, usize)>,
-}
-
-/// What one article yields.
-#[derive(Debug, Clone)]
-pub struct ArticleFacts {
-    /// The article.
-    pub doc: Document,
-    /// Its headline (first non-empty line).
-    pub title: String,
-    /// Publication date, where the text gives one.
-    pub published: Option<Published>,
-    /// Index of the mention naming the publisher.
-    pub publisher: Option<usize>,
-    /// The publisher named by the input's metadata (an outlet in the gazetteer), when no
-    /// mention in the text names it.
-    pub publisher_ref: Option<EntityRef>,
-    /// Mentions and the relations read with them.
-    pub rec: Recognized,
-    /// Dates found in the text.
-    pub dates: Vec<DateMention>,
-    /// Figures.
-    pub quantities: Vec<Quantity>,
-    /// Events.
-    pub events: Vec<crate::events::Event>,
-    /// Sentences: original span and text, for evidence.
-    pub sentences: Vec<(usize, usize, String)>,
-}
 
 /// Extracts everything from one article. `as_of` is the reference date for years the text
 /// leaves out.
@@ -126,19 +93,19 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
 /// strike on a school is about the school.
 fn about_the_event(
     lex: &Lexicon,
-    quantities: &mut [crate::quantities::Quantity],
-    events: &[crate::events::Event],
+    quantities: &mut [crate::model::Quantity],
+    events: &[crate::model::Event],
 ) {
     use crate::vocab::Measure::*;
-    let place_of = |ev: &crate::events::Event| {
+    let place_of = |ev: &crate::model::Event| {
         ev.targets
             .iter()
             .chain(&ev.places)
-            .filter_map(|e| class_of(lex, e).place_precision().map(|r| (r, e)))
+            .filter_map(|e| lex.class_of(e).place_precision().map(|r| (r, e)))
             .min_by_key(|(r, _)| *r)
             .map(|(_, e)| e.clone())
     };
-    let violent: Vec<&crate::events::Event> =
+    let violent: Vec<&crate::model::Event> =
         events.iter().filter(|e| e.class.is_violent()).collect();
     for q in quantities.iter_mut() {
         if q.about.is_some()
@@ -292,7 +259,7 @@ fn masthead(
     }
     // a known organisation spanning it, or a place alone: decided by what is there
     if let Some(i) = rec.mentions.iter().position(|m| m.tokens == (s, cut)) {
-        let family = class_of(lex, &rec.mentions[i].entity).family();
+        let family = lex.class_of(&rec.mentions[i].entity).family();
         return (family == crate::vocab::Family::Organization).then_some(i);
     }
     if rec
@@ -336,7 +303,7 @@ fn masthead(
 }
 
 fn is_outlet(lex: &Lexicon, m: &Mention) -> bool {
-    class_of(lex, &m.entity) == Class::MediaOutlet
+    lex.class_of(&m.entity) == Class::MediaOutlet
 }
 
 /// The top of an article: where its lines are, which is the headline, its dates.
@@ -379,7 +346,7 @@ fn publisher(
         while let Some(m) = rec
             .mentions
             .iter()
-            .find(|m| m.tokens.1 == e && m.tokens.0 >= s && class_of(lex, &m.entity) == Class::City)
+            .find(|m| m.tokens.1 == e && m.tokens.0 >= s && lex.class_of(&m.entity) == Class::City)
         {
             e = m.tokens.0;
         }
@@ -391,7 +358,7 @@ fn publisher(
         if e > s && e - s <= 4 && (s..e).all(word) {
             if let Some(i) = rec.mentions.iter().position(|m| {
                 m.tokens == (s, e)
-                    && class_of(lex, &m.entity).family() == crate::vocab::Family::Organization
+                    && lex.class_of(&m.entity).family() == crate::vocab::Family::Organization
             }) {
                 return Some(i);
             }

@@ -17,58 +17,15 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-use crate::dates::DateValue;
 use crate::lexicon::Lexicon;
-use crate::recognize::EntityRef;
-use crate::resolve::Entity;
+use crate::model::{DateValue, Entity, EntityRef, Event, EventSummary, Incident, IncidentOf};
 use crate::vocab::{Class, EventClass};
-
-/// The incident of each event: (article SHA-256, event span) → incident index.
-pub type IncidentOf = HashMap<(String, (usize, usize)), usize>;
 
 /// Reports of one happening are at most this many days apart.
 pub const WINDOW_DAYS: i64 = 10;
 
-/// What incident clustering keeps of one event.
-#[derive(Debug, Clone)]
-pub struct EventSummary {
-    /// The article's SHA-256.
-    pub article: String,
-    /// The event's span (its IRI's key within the article).
-    pub span: (usize, usize),
-    /// Its class.
-    pub class: EventClass,
-    /// Its places and targets.
-    pub places: Vec<EntityRef>,
-    /// Its agents.
-    pub agents: Vec<EntityRef>,
-    /// Its own day, else the day of the report.
-    pub day: Option<NaiveDate>,
-}
-
-/// One real-world happening and the events that report it.
-#[derive(Debug, Clone)]
-pub struct Incident {
-    /// Its IRI.
-    pub iri: String,
-    /// The place: the most precise place its reports name (entity index).
-    pub place: usize,
-    /// The class most of its reports give.
-    pub class: EventClass,
-    /// First and last day its reports give.
-    pub span: Option<(NaiveDate, NaiveDate)>,
-    /// Agents named by at least half of its reporting articles (entity indices).
-    pub agents: Vec<usize>,
-    /// Distinct articles reporting it.
-    pub reports: usize,
-}
-
 /// The summary of an event, if it is one incidents are made of.
-pub fn summarize(
-    article: &str,
-    ev: &crate::events::Event,
-    published: Option<&DateValue>,
-) -> Option<EventSummary> {
+pub fn summarize(article: &str, ev: &Event, published: Option<&DateValue>) -> Option<EventSummary> {
     if !ev.class.is_violent() {
         return None;
     }

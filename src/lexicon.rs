@@ -2,6 +2,7 @@
 //! binary (`Lexicon::builtin`) and can be replaced by a folder of the same files
 //! (`Lexicon::from_dir`).
 
+use crate::model::{EntityRef, Role};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
 use std::path::Path;
@@ -347,21 +348,6 @@ fn longest_first<T>(mut v: Vec<(Vec<String>, T)>) -> Phrases<T> {
         p.push(w, t);
     }
     p
-}
-
-/// Roles a title implies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// Spokesperson or media coordinator.
-    Spokesperson,
-    /// Commander.
-    Commander,
-    /// Other official.
-    Official,
-    /// Head of state or government.
-    Head,
-    /// No relation.
-    None,
 }
 
 /// How a number word combines (see `numbers.tsv`).
@@ -968,6 +954,14 @@ impl Lexicon {
     /// Whether a normalized word has a role in `function-words.tsv`.
     pub fn is(&self, role: Fw, w: &str) -> bool {
         self.function_words[role as usize].contains(w)
+    }
+
+    /// The class of a reference: a gazetteer entry's, or the one its pattern gave.
+    pub fn class_of(&self, e: &EntityRef) -> Class {
+        match e {
+            EntityRef::Known(i) => self.gazetteer[*i].class,
+            EntityRef::New { class, .. } => *class,
+        }
     }
 
     /// Zipf frequency of a normalized word (0 when rare).

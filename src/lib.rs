@@ -23,6 +23,7 @@ pub mod html;
 pub mod incidents;
 pub mod ingest;
 pub mod lexicon;
+pub mod model;
 #[cfg(feature = "store")]
 pub mod pipeline;
 pub mod quantities;

@@ -18,11 +18,12 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::extract::{extract, ArticleFacts};
+use crate::extract::extract;
 use crate::graph::{article_quads, shared_quads, GraphUpdate, KnowledgeGraph, StoredArticle};
 use crate::ingest::{Input, Limits};
 use crate::lexicon::Lexicon;
-use crate::resolve::{resolve, Resolution, Resolver};
+use crate::model::{ArticleFacts, Resolution};
+use crate::resolve::{resolve, Resolver};
 use crate::text::Document;
 
 /// The settings a store was built with, recorded in `STORE/settings.tsv` once a build

@@ -5,13 +5,12 @@
 //! خمسة وعشرون، 45 ألف، مليون), vague (عشرات → at least 20), and duals (يومين، شاحنتين).
 //! Years, dates, times, ages and long digit strings are not figures.
 
+use crate::model::{Attribution, DateMention, EntityRef, Mention, MentionKind, Quantity};
 use crate::text::Reading;
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::attribution::Attribution;
-use crate::dates::DateMention;
 use crate::lexicon::{Fw, Lexicon, NumKind, QualPosition, TriggerKind};
-use crate::recognize::{class_of, EntityRef, Mention, MentionKind};
+
 use crate::text::normalize::fold_str;
 use crate::text::{follows, Document, Text};
 use crate::vocab::{Class, Family, Measure, Qualifier, Unit};
@@ -21,37 +20,6 @@ use crate::vocab::{Class, Family, Measure, Qualifier, Unit};
 const GOVERNING_VERB: usize = 5;
 /// How far after a figure with a counted noun of its own a word of what happened still counts.
 const NOUN_REACH: usize = 6;
-
-/// One figure.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Quantity {
-    /// Original start of the figure's phrase.
-    pub start: usize,
-    /// Original end.
-    pub end: usize,
-    /// Token range of the phrase.
-    pub tokens: (usize, usize),
-    /// Sentence index.
-    pub sentence: usize,
-    /// What it counts.
-    pub measure: Measure,
-    /// Exact or approximate value.
-    pub value: Option<f64>,
-    /// Lower bound.
-    pub min: Option<f64>,
-    /// Upper bound.
-    pub max: Option<f64>,
-    /// How exact.
-    pub qualifier: Qualifier,
-    /// Unit, for figures that do not count people.
-    pub unit: Option<Unit>,
-    /// Whose members are counted.
-    pub group: Option<EntityRef>,
-    /// The place or prison it is about.
-    pub about: Option<EntityRef>,
-    /// Who the text attributes it to.
-    pub reported_by: Option<EntityRef>,
-}
 
 struct Num {
     a: usize,
@@ -454,7 +422,7 @@ pub fn find_quantities(
         let soldiers = counted.is_some_and(|t| t.1 == Measure::Fighters);
         let prison_near = mentions.iter().any(|m| {
             text.tokens[m.tokens.0].sentence == sent
-                && matches!(class_of(lex, &m.entity), Class::Prison | Class::Camp)
+                && matches!(lex.class_of(&m.entity), Class::Prison | Class::Camp)
         });
         // «بينهم 13 عنصرا»: a part of the figure before it
         let among = first > s_first && lex.is(Fw::Among, cx.tok(first - 1));
@@ -579,7 +547,7 @@ pub fn find_quantities(
                 Fw::PoliceWord
             };
             let force = |m: &&Mention| {
-                class_of(lex, &m.entity).family() == Family::Organization
+                lex.class_of(&m.entity).family() == Family::Organization
                     && fold_str(&m.label)
                         .split_whitespace()
                         .any(|w| lex.is(word, w))
@@ -595,7 +563,7 @@ pub fn find_quantities(
             .iter()
             .filter(|m| {
                 text.tokens[m.tokens.0].sentence == sent
-                    && matches!(class_of(lex, &m.entity), Class::Prison | Class::Camp)
+                    && matches!(lex.class_of(&m.entity), Class::Prison | Class::Camp)
             })
             .min_by_key(|m| m.tokens.0.abs_diff(num.a))
             .map(|m| m.entity.clone())
@@ -635,7 +603,7 @@ pub fn find_quantities(
                             && !destination(m)
                             && !crate::recognize::is_dateline(doc, m)
                     })
-                    .filter_map(|m| rank(class_of(lex, &m.entity)).map(|r| (r, m)))
+                    .filter_map(|m| rank(lex.class_of(&m.entity)).map(|r| (r, m)))
                     .min_by_key(|(r, m)| (*r, m.tokens.0.abs_diff(num.a)))
                     .map(|(_, m)| m.entity.clone())
             })
@@ -643,8 +611,8 @@ pub fn find_quantities(
             // («محتجزون في غويران»)
             .map(|about| match (&about, measure) {
                 (EntityRef::Known(place), Measure::Held)
-                    if class_of(lex, &about).family() == Family::Place
-                        && !matches!(class_of(lex, &about), Class::Prison | Class::Camp) =>
+                    if lex.class_of(&about).family() == Family::Place
+                        && !matches!(lex.class_of(&about), Class::Prison | Class::Camp) =>
                 {
                     let id = &lex.gazetteer[*place].id;
                     let prisons: Vec<usize> = lex
@@ -667,7 +635,7 @@ pub fn find_quantities(
                         mentions
                             .iter()
                             .rfind(|m| {
-                                m.tokens.1 <= num.a && class_of(lex, &m.entity) == Class::City
+                                m.tokens.1 <= num.a && lex.class_of(&m.entity) == Class::City
                             })
                             .map(|m| m.entity.clone())
                     })
@@ -733,8 +701,8 @@ fn group_of(
 ) -> Option<EntityRef> {
     let lex = cx.lex;
     let org = |m: &Mention| {
-        class_of(lex, &m.entity).family() != Family::Place
-            && class_of(lex, &m.entity) != Class::Person
+        lex.class_of(&m.entity).family() != Family::Place
+            && lex.class_of(&m.entity) != Class::Person
     };
     for i in from..to {
         let w = cx.tok(i);

@@ -4,10 +4,11 @@
 //!
 //! Extraction does no I/O; spans are original code points.
 
+use crate::model::{new_key, person_key, EntityRef, Mention, MentionKind, Recognized, Role};
 use crate::text::Reading;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::lexicon::{Fw, HeadRule, Lexicon, RelationPhrase, Role};
+use crate::lexicon::{Fw, HeadRule, Lexicon, RelationPhrase};
 use crate::text::{fold_str, is_mark, Document, Text};
 use crate::vocab::{Class, Family, Relation};
 
@@ -25,106 +26,6 @@ const PRIO_HEAD_NEW: u8 = 2;
 const PRIO_TITLE: u8 = 3;
 const PRIO_SPEECH: u8 = 4;
 const PRIO_REFERENCE: u8 = 5;
-
-/// What a mention refers to, before cross-article resolution.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EntityRef {
-    /// A gazetteer entity (index into `Lexicon::gazetteer`).
-    Known(usize),
-    /// A name found by a pattern.
-    New {
-        /// Its class.
-        class: Class,
-        /// Matching key (normalized name).
-        key: String,
-    },
-}
-
-/// How the text names the entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum MentionKind {
-    /// By a name or alias.
-    Name,
-    /// By a surname alone (قال علي).
-    Short,
-    /// By a definite noun referring back (السجن).
-    Anaphor,
-}
-
-impl MentionKind {
-    /// Lower-case word used in the graph.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MentionKind::Name => "name",
-            MentionKind::Short => "short",
-            MentionKind::Anaphor => "anaphor",
-        }
-    }
-}
-
-/// One mention.
-#[derive(Debug, Clone)]
-pub struct Mention {
-    /// Original start (code points).
-    pub start: usize,
-    /// Original end (exclusive).
-    pub end: usize,
-    /// Token range.
-    pub tokens: (usize, usize),
-    /// The entity.
-    pub entity: EntityRef,
-    /// How it is named.
-    pub kind: MentionKind,
-    /// The name as a label (clitics removed, the article restored, no diacritics or quotes).
-    pub label: String,
-    /// The role a title before it gives the person, with the organisations named in the title.
-    pub role: Option<(Role, Vec<EntityRef>)>,
-}
-
-/// Everything recognized in one article.
-#[derive(Debug, Clone, Default)]
-pub struct Recognized {
-    /// Mentions, in text order.
-    pub mentions: Vec<Mention>,
-    /// Pairs of mentions (indices) the text says name the same entity.
-    pub same: Vec<(usize, usize)>,
-    /// Pairs (place, container) the text places inside each other.
-    pub located_in: Vec<(usize, usize)>,
-    /// Relations the text states between entities (titles, «المدعومة من»، «يخضع لسيطرة» …).
-    pub relations: Vec<(EntityRef, Relation, EntityRef)>,
-}
-
-impl Recognized {
-    /// Puts `m` in place of the mentions it overlaps, keeping the relation pairs pointing at the
-    /// same mentions (pairs with a removed mention are dropped). Returns the index of `m`.
-    pub fn replace_span(&mut self, m: Mention) -> usize {
-        let (s, e) = m.tokens;
-        let old = std::mem::take(&mut self.mentions);
-        let mut remap = vec![None; old.len()];
-        let mut at = None;
-        for (i, x) in old.into_iter().enumerate() {
-            if at.is_none() && x.start > m.start {
-                at = Some(self.mentions.len());
-                self.mentions.push(m.clone());
-            }
-            if x.tokens.1 <= s || x.tokens.0 >= e {
-                remap[i] = Some(self.mentions.len());
-                self.mentions.push(x);
-            }
-        }
-        let at = at.unwrap_or_else(|| {
-            self.mentions.push(m);
-            self.mentions.len() - 1
-        });
-        for pairs in [&mut self.same, &mut self.located_in] {
-            *pairs = pairs
-                .iter()
-                .filter_map(|&(x, y)| Some((remap[x]?, remap[y]?)))
-                .collect();
-        }
-        at
-    }
-}
 
 #[derive(Debug, Clone)]
 struct Cand {
@@ -158,14 +59,6 @@ impl Cand {
     }
 }
 
-/// Class of a reference.
-pub fn class_of(lex: &Lexicon, e: &EntityRef) -> Class {
-    match e {
-        EntityRef::Known(i) => lex.gazetteer[*i].class,
-        EntityRef::New { class, .. } => *class,
-    }
-}
-
 /// A display label: no diacritics, tatweel, quotes or control characters; single spaces.
 pub fn clean_label(s: &str) -> String {
     let s: String = s
@@ -180,36 +73,6 @@ pub fn clean_label(s: &str) -> String {
         })
         .collect();
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The matching key of a person's name: no article on surnames, no «آل».
-pub fn person_key(name: &str) -> String {
-    let f = fold_str(name);
-    let mut out: Vec<&str> = Vec::new();
-    for (i, w) in f.split(' ').enumerate() {
-        if w == "ال" {
-            continue;
-        }
-        if i > 0 {
-            if let Some(rest) = w.strip_prefix("ال") {
-                if rest.chars().count() >= 2 {
-                    out.push(rest);
-                    continue;
-                }
-            }
-        }
-        out.push(w);
-    }
-    out.join(" ")
-}
-
-/// The key a new entity is matched by.
-pub fn new_key(class: Class, label: &str) -> String {
-    if class == Class::Person {
-        person_key(label)
-    } else {
-        fold_str(label)
-    }
 }
 
 struct Ctx<'a> {
@@ -374,7 +237,7 @@ impl Ctx<'_> {
             .filter(|c| !c.needs_context && (c.skip == 0 || at == end))
             .max_by_key(|c| (c.b, std::cmp::Reverse(c.skip)));
         if let Some(g) = known {
-            let fam = class_of(self.lex, &g.entity).family();
+            let fam = self.lex.class_of(&g.entity).family();
             if fam == Family::Place || fam == Family::Organization {
                 return Some(g.b);
             }
@@ -462,7 +325,7 @@ impl Ctx<'_> {
         while end < self.n() && end - j < 5 {
             if end > j {
                 if let Some(g) = self.longest_gazetteer_at(end).filter(|g| !g.needs_context) {
-                    if class_of(self.lex, &g.entity).family() == Family::Place
+                    if self.lex.class_of(&g.entity).family() == Family::Place
                         && !self.text.tokens[end].hard_before
                     {
                         place_from = end;
@@ -538,7 +401,7 @@ impl Ctx<'_> {
             Self::is_definite(self.tok(x))
                 || self.tok(x).chars().all(|c| c.is_ascii_alphanumeric())
                 || self.longest_gazetteer_at(x).is_some_and(|g| {
-                    !g.needs_context && class_of(self.lex, &g.entity).family() == Family::Place
+                    !g.needs_context && self.lex.class_of(&g.entity).family() == Family::Place
                 })
         });
         if armed && !named {
@@ -674,7 +537,7 @@ impl Ctx<'_> {
             role: None,
         };
         if let Some(g) = self.longest_gazetteer_at(j) {
-            let gclass = class_of(self.lex, &g.entity);
+            let gclass = self.lex.class_of(&g.entity);
             if class.family() == Family::Place && gclass.family() == Family::Place {
                 if !keep {
                     // «حي الحميدية»: the head says what it is, whatever else bears the name
@@ -811,7 +674,7 @@ impl Ctx<'_> {
             .max_by_key(|c| c.b);
         let Some(y) = y else { return };
         for g in [x, y] {
-            if class_of(self.lex, &g.entity).family() != Family::Place {
+            if self.lex.class_of(&g.entity).family() != Family::Place {
                 continue;
             }
             let entity = match self.named_place(head_word, class, &g) {
@@ -899,7 +762,7 @@ impl Ctx<'_> {
         let other_entity = |x: usize| {
             starts
                 .get(&x)
-                .is_some_and(|c| class_of(self.lex, &c.entity) != Class::Person)
+                .is_some_and(|c| self.lex.class_of(&c.entity) != Class::Person)
         };
         let t = self.tok(j);
         let given = self.lex.given_names.contains(t);
@@ -956,7 +819,7 @@ impl Ctx<'_> {
         // also through a proclitic: «لقوات سوريا الديمقراطية»
         cands
             .get(&j)
-            .filter(|c| class_of(self.lex, &c.entity).family() != Family::Person)
+            .filter(|c| self.lex.class_of(&c.entity).family() != Family::Person)
             .cloned()
     }
 
@@ -1144,7 +1007,7 @@ impl Ctx<'_> {
     ) -> Cand {
         match starts
             .get(&a)
-            .filter(|c| c.b == b && class_of(self.lex, &c.entity) == Class::Person)
+            .filter(|c| c.b == b && self.lex.class_of(&c.entity) == Class::Person)
         {
             Some(c) => Cand {
                 prio: PRIO_TITLE,
@@ -1179,7 +1042,7 @@ impl Ctx<'_> {
 
     /// A place name after a preposition or a place noun: «في حماة»، «بحماة»، «ريف حماة».
     fn place_context(&self, c: &Cand) -> bool {
-        if class_of(self.lex, &c.entity).family() != Family::Place {
+        if self.lex.class_of(&c.entity).family() != Family::Place {
             return false;
         }
         if c.skip > 0 && self.tok(c.a).starts_with('ب') {
@@ -1264,7 +1127,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
                     o.head_context |= c.head_context;
                 }
                 // a title read with the name stays with it, whichever reading named it
-                if o.role.is_none() && c.role.is_some() && class_of(lex, &o.entity) == Class::Person
+                if o.role.is_none() && c.role.is_some() && lex.class_of(&o.entity) == Class::Person
                 {
                     o.role = c.role.clone();
                 }
@@ -1349,7 +1212,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
             };
             let fits = |m: &Mention| {
                 m.kind == MentionKind::Name
-                    && class_of(lex, &m.entity) == *class
+                    && lex.class_of(&m.entity) == *class
                     && prefix
                         .as_ref()
                         .is_none_or(|p| fold_str(&m.label).starts_with(p.as_str()))
@@ -1399,7 +1262,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
                 });
                 let person = mentions
                     .iter()
-                    .filter(|m| m.tokens.1 <= i && class_of(lex, &m.entity) == Class::Person)
+                    .filter(|m| m.tokens.1 <= i && lex.class_of(&m.entity) == Class::Person)
                     .rev()
                     .find(|m| {
                         let words: Vec<&str> = m.label.split(' ').collect();
@@ -1442,7 +1305,7 @@ fn attached_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<(EntityRef, Relatio
     let body = |m: &Mention| {
         m.kind == MentionKind::Name
             && matches!(
-                class_of(lex, &m.entity),
+                lex.class_of(&m.entity),
                 Class::Government | Class::ArmedGroup | Class::Organization
             )
     };
@@ -1494,7 +1357,7 @@ fn equivalences(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
                 q += 1;
             }
             let Some(&y) = by_start.get(&q) else { continue };
-            let ycls = class_of(cx.lex, &mentions[y].entity);
+            let ycls = cx.lex.class_of(&mentions[y].entity);
             let sent = cx.text.tokens[p].sentence;
             let x = mentions
                 .iter()
@@ -1502,7 +1365,7 @@ fn equivalences(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
                 .filter(|(_, m)| {
                     m.tokens.1 <= p
                         && cx.text.tokens[m.tokens.0].sentence == sent
-                        && class_of(cx.lex, &m.entity) == ycls
+                        && cx.lex.class_of(&m.entity) == ycls
                 })
                 .max_by_key(|(_, m)| m.tokens.1)
                 .map(|(i, _)| i);
@@ -1668,7 +1531,7 @@ fn containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
         .map(|(i, m)| (m.tokens.0, i))
         .collect();
     for (a, m) in mentions.iter().enumerate() {
-        let Some(ra) = place_rank(class_of(cx.lex, &m.entity)) else {
+        let Some(ra) = place_rank(cx.lex.class_of(&m.entity)) else {
             continue;
         };
         let mut j = m.tokens.1;
@@ -1678,7 +1541,7 @@ fn containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
             if let Some(&b) = by_start.get(&j) {
                 let mb = &mentions[b];
                 let prep = linked || cx.tok(j).starts_with('ب') || cx.tok(j).starts_with("وب");
-                if let Some(rb) = place_rank(class_of(cx.lex, &mb.entity)) {
+                if let Some(rb) = place_rank(cx.lex.class_of(&mb.entity)) {
                     if prep && rb > ra && mb.entity != m.entity {
                         out.push((a, b));
                     }
@@ -1728,11 +1591,11 @@ fn role_relations(lex: &Lexicon, mentions: &[Mention]) -> Vec<(EntityRef, Relati
             continue;
         };
         for o in orgs {
-            let fam = class_of(lex, o).family();
+            let fam = lex.class_of(o).family();
             // a place is something one heads or represents, not commands
             let ok = fam == Family::Organization
                 || (fam == Family::Place
-                    && class_of(lex, o) == Class::Country
+                    && lex.class_of(o) == Class::Country
                     && matches!(role, Role::Head | Role::Official));
             if ok && *o != m.entity {
                 out.push((m.entity.clone(), role_relation(*role), o.clone()));
@@ -1744,13 +1607,13 @@ fn role_relations(lex: &Lexicon, mentions: &[Mention]) -> Vec<(EntityRef, Relati
 
 fn is_actor(lex: &Lexicon, e: &EntityRef) -> bool {
     matches!(
-        class_of(lex, e).family(),
+        lex.class_of(e).family(),
         Family::Person | Family::Organization
     )
 }
 
 fn is_organization(lex: &Lexicon, e: &EntityRef) -> bool {
-    class_of(lex, e).family() == Family::Organization
+    lex.class_of(e).family() == Family::Organization
 }
 
 /// Relations stated by a phrase between two names (`relations.tsv`), with coordination on either
@@ -1825,10 +1688,10 @@ fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<(EntityRef, Relation,
                 for o in &objects {
                     let fits = match rel {
                         Relation::Controls => {
-                            is_actor(lex, s) && class_of(lex, o).family() == Family::Place
+                            is_actor(lex, s) && lex.class_of(o).family() == Family::Place
                         }
                         Relation::Supports => {
-                            (is_actor(lex, s) || class_of(lex, s) == Class::Country)
+                            (is_actor(lex, s) || lex.class_of(s) == Class::Country)
                                 && is_actor(lex, o)
                         }
                         Relation::PartOf => is_organization(lex, s) && is_organization(lex, o),
@@ -1836,7 +1699,7 @@ fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<(EntityRef, Relation,
                         Relation::CommanderOf
                         | Relation::SpokespersonOf
                         | Relation::OfficialOf
-                        | Relation::HeadOf => class_of(lex, s) == Class::Person,
+                        | Relation::HeadOf => lex.class_of(s) == Class::Person,
                         _ => true,
                     };
                     if fits && s != o {
@@ -1853,7 +1716,7 @@ fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<(EntityRef, Relation,
 fn reverse_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (a, m) in mentions.iter().enumerate() {
-        let Some(ra) = place_rank(class_of(cx.lex, &m.entity)) else {
+        let Some(ra) = place_rank(cx.lex.class_of(&m.entity)) else {
             continue;
         };
         let mut j = m.tokens.1;
@@ -1874,7 +1737,7 @@ fn reverse_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
             .iter()
             .position(|x| x.tokens.0 == j && x.kind != MentionKind::Anaphor)
         {
-            if place_rank(class_of(cx.lex, &mentions[b].entity)).is_some_and(|rb| rb < ra) {
+            if place_rank(cx.lex.class_of(&mentions[b].entity)).is_some_and(|rb| rb < ra) {
                 out.push((b, a));
             }
         }

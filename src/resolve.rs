@@ -8,53 +8,11 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::extract::ArticleFacts;
 use crate::lexicon::Lexicon;
-use crate::recognize::{person_key, EntityRef, MentionKind};
-use crate::vocab::{Class, Family, Relation, ID};
-
-/// One resolved entity.
-#[derive(Debug, Clone)]
-pub struct Entity {
-    /// Its IRI.
-    pub iri: String,
-    /// Its class.
-    pub class: Class,
-    /// Canonical Arabic name.
-    pub label_ar: String,
-    /// English name, where known.
-    pub label_en: Option<String>,
-    /// Every other surface form seen.
-    pub alt_labels: BTreeSet<String>,
-    /// Wikidata QID (verified only).
-    pub wikidata: Option<String>,
-    /// Coordinates.
-    pub coords: Option<(f64, f64)>,
-    /// How precise they are (see [`crate::lexicon::GazEntry::geo_precision`]).
-    pub geo_precision: Option<u8>,
-    /// Gazetteer index.
-    pub gazetteer: Option<usize>,
-}
-
-/// The resolution of a corpus.
-#[derive(Debug, Clone, Default)]
-pub struct Resolution {
-    /// Entities, sorted by IRI.
-    pub entities: Vec<Entity>,
-    /// Entity index of every reference.
-    pub by_ref: HashMap<EntityRef, usize>,
-    /// For gazetteer entities in the graph: the IRIs of the places the gazetteer puts them in.
-    pub within: HashMap<usize, Vec<String>>,
-    /// For gazetteer places in the graph: the Arabic name of the first-level division the
-    /// gazetteer puts them in.
-    pub admin1: HashMap<usize, String>,
-    /// Known ties between actors in the graph (`actor-relations.tsv`), as IRIs.
-    pub actor_relations: Vec<(String, Relation, String)>,
-    /// Incidents: what several events of the corpus report together.
-    pub incidents: Vec<crate::incidents::Incident>,
-    /// The incident of each (article SHA-256, event span).
-    pub incident_of: crate::incidents::IncidentOf,
-}
+use crate::model::{
+    person_key, ArticleFacts, Entity, EntityRef, EventSummary, MentionKind, Resolution,
+};
+use crate::vocab::{Class, Family, ID};
 
 struct Groups {
     keys: Vec<EntityRef>,
@@ -133,7 +91,7 @@ pub struct Resolver<'l> {
     label_ids: HashMap<String, usize>,
     labels: Vec<String>,
     label_counts: HashMap<(usize, usize), usize>,
-    events: Vec<crate::incidents::EventSummary>,
+    events: Vec<EventSummary>,
 }
 
 impl<'l> Resolver<'l> {
@@ -221,10 +179,7 @@ impl<'l> Resolver<'l> {
         if named_after_place {
             let mut prisons = Vec::new();
             for m in ms {
-                if matches!(
-                    crate::recognize::class_of(self.lex, &m.entity),
-                    Class::Prison | Class::Camp
-                ) {
+                if matches!(self.lex.class_of(&m.entity), Class::Prison | Class::Camp) {
                     let id = g.index[&m.entity];
                     if !prisons.contains(&id) {
                         prisons.push(id);
@@ -472,18 +427,6 @@ pub fn resolve(lex: &Lexicon, arts: &[ArticleFacts]) -> Resolution {
     r.finish()
 }
 
-impl Resolution {
-    /// The entity a reference was resolved to.
-    pub fn entity_of(&self, e: &EntityRef) -> &Entity {
-        &self.entities[self.by_ref[e]]
-    }
-
-    /// The index of the entity a reference was resolved to.
-    pub fn index_of(&self, e: &EntityRef) -> usize {
-        self.by_ref[e]
-    }
-}
-
 fn named_after_place(lex: &Lexicon, c: &PlaceCheck, g: &mut Groups) {
     for &me in &c.prisons {
         let EntityRef::New { class, key } = g.keys[me].clone() else {
@@ -502,7 +445,7 @@ fn named_after_place(lex: &Lexicon, c: &PlaceCheck, g: &mut Groups) {
         };
         let mut candidates: BTreeSet<usize> = BTreeSet::new();
         for &oi in &c.prisons {
-            if oi == me || crate::recognize::class_of(lex, &g.keys[oi]) != class {
+            if oi == me || lex.class_of(&g.keys[oi]) != class {
                 continue;
             }
             if g.find(oi) == g.find(me) {

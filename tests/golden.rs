@@ -41,7 +41,7 @@ fn seed_mentions_match_the_golden_files() {
                 e.iri.trim_start_matches(athar::vocab::ID)
             );
         }
-        let name = |e: &Option<athar::recognize::EntityRef>| {
+        let name = |e: &Option<athar::model::EntityRef>| {
             e.as_ref().map_or(String::from("-"), |e| {
                 res.entities[res.by_ref[e]].label_ar.clone()
             })
@@ -64,7 +64,7 @@ fn seed_mentions_match_the_golden_files() {
                 name(&q.about)
             );
         }
-        let names = |v: &[athar::recognize::EntityRef]| {
+        let names = |v: &[athar::model::EntityRef]| {
             v.iter()
                 .map(|e| res.entities[res.by_ref[e]].label_ar.clone())
                 .collect::<Vec<_>>()

@@ -2,12 +2,13 @@
 //! of different places or weeks apart do not; the IRI does not depend on the order of reading.
 
 use athar::lexicon::Lexicon;
+use athar::model::Resolution;
 use athar::pipeline::analyze_corpus;
-use athar::resolve::Resolution;
+
 use athar::text::Document;
 use chrono::NaiveDate;
 
-fn incidents(docs: &[(&str, &str)]) -> (Resolution, Vec<athar::extract::ArticleFacts>) {
+fn incidents(docs: &[(&str, &str)]) -> (Resolution, Vec<athar::model::ArticleFacts>) {
     let lex = Lexicon::builtin().unwrap();
     let docs = docs
         .iter()
@@ -18,7 +19,7 @@ fn incidents(docs: &[(&str, &str)]) -> (Resolution, Vec<athar::extract::ArticleF
 }
 
 /// The incident IRIs each article's events carry.
-fn of(res: &Resolution, arts: &[athar::extract::ArticleFacts], file: &str) -> Vec<String> {
+fn of(res: &Resolution, arts: &[athar::model::ArticleFacts], file: &str) -> Vec<String> {
     let a = arts.iter().find(|a| a.doc.source_file == file).unwrap();
     a.events
         .iter()

@@ -13,10 +13,7 @@ use chrono::NaiveDate;
 fn read_alone(
     name: &str,
     text: String,
-) -> (
-    Vec<athar::extract::ArticleFacts>,
-    athar::resolve::Resolution,
-) {
+) -> (Vec<athar::model::ArticleFacts>, athar::model::Resolution) {
     let lex = Lexicon::builtin().unwrap();
     analyze_corpus(
         &lex,
@@ -26,12 +23,7 @@ fn read_alone(
 }
 
 /// An article written for these tests (`tests/data/patterns/`), read and resolved alone.
-fn article(
-    name: &str,
-) -> (
-    Vec<athar::extract::ArticleFacts>,
-    athar::resolve::Resolution,
-) {
+fn article(name: &str) -> (Vec<athar::model::ArticleFacts>, athar::model::Resolution) {
     let p = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/patterns")
         .join(name);
@@ -39,12 +31,7 @@ fn article(
 }
 
 /// A sentence or two, read and resolved alone.
-fn text_alone(
-    text: &str,
-) -> (
-    Vec<athar::extract::ArticleFacts>,
-    athar::resolve::Resolution,
-) {
+fn text_alone(text: &str) -> (Vec<athar::model::ArticleFacts>, athar::model::Resolution) {
     read_alone("t.txt", text.to_string())
 }
 
@@ -426,12 +413,7 @@ fn units_named_by_their_adjectives_or_numbers() {
             .rec
             .mentions
             .iter()
-            .map(|m| {
-                (
-                    a.doc.slice(m.start, m.end),
-                    athar::recognize::class_of(&lex, &m.entity).name(),
-                )
-            })
+            .map(|m| (a.doc.slice(m.start, m.end), lex.class_of(&m.entity).name()))
             .collect();
         assert!(
             found.contains(&(name.to_string(), "ArmedGroup")),

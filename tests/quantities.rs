@@ -3,7 +3,8 @@
 
 use athar::extract::extract;
 use athar::lexicon::Lexicon;
-use athar::quantities::Quantity;
+use athar::model::Quantity;
+
 use athar::text::Document;
 use athar::vocab::{Measure, Qualifier, Unit};
 use chrono::NaiveDate;
@@ -205,8 +206,8 @@ fn group_and_speaker() {
         ),
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
     );
-    let id = |e: &Option<athar::recognize::EntityRef>| match e {
-        Some(athar::recognize::EntityRef::Known(i)) => lex.gazetteer[*i].id.clone(),
+    let id = |e: &Option<athar::model::EntityRef>| match e {
+        Some(athar::model::EntityRef::Known(i)) => lex.gazetteer[*i].id.clone(),
         other => format!("{other:?}"),
     };
     let q: Vec<(Option<f64>, String, String)> = a
@@ -327,8 +328,8 @@ fn groups_carried_and_implied() {
         .iter()
         .map(|q| {
             let g = match &q.group {
-                Some(athar::recognize::EntityRef::Known(i)) => lex.gazetteer[*i].name_ar.clone(),
-                Some(athar::recognize::EntityRef::New { key, .. }) => key.clone(),
+                Some(athar::model::EntityRef::Known(i)) => lex.gazetteer[*i].name_ar.clone(),
+                Some(athar::model::EntityRef::New { key, .. }) => key.clone(),
                 None => String::new(),
             };
             (q.value.or(q.min), g)
@@ -375,8 +376,8 @@ fn what_a_figure_is_about() {
         .quantities
         .iter()
         .map(|q| match &q.about {
-            Some(athar::recognize::EntityRef::Known(i)) => lex.gazetteer[*i].name_ar.clone(),
-            Some(athar::recognize::EntityRef::New { key, .. }) => key.clone(),
+            Some(athar::model::EntityRef::Known(i)) => lex.gazetteer[*i].name_ar.clone(),
+            Some(athar::model::EntityRef::New { key, .. }) => key.clone(),
             None => String::new(),
         })
         .collect()

@@ -7,8 +7,7 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
-use crate::extract::ArticleFacts;
-use crate::resolve::Resolution;
+use crate::model::{ArticleFacts, Resolution};
 use crate::vocab::{self, ath, ath as a, Class};
 
 fn iri(s: &str) -> NamedNode {

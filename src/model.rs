@@ -1,0 +1,440 @@
+//! The model: the plain types every stage shares. Extractors produce them, the resolver
+//! joins them across articles, `graph` writes them as quads and `export` reads them back.
+//! This module depends on the text layer and the vocabulary only: never on an extractor, the
+//! lexicon's loader or the store.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+
+use crate::text::{fold_str, Document, Text};
+use crate::vocab::{Class, EventClass, Measure, Qualifier, Relation, Unit};
+
+// roles
+
+/// Roles a title implies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Spokesperson or media coordinator.
+    Spokesperson,
+    /// Commander.
+    Commander,
+    /// Other official.
+    Official,
+    /// Head of state or government.
+    Head,
+    /// No relation.
+    None,
+}
+
+// mentions
+
+/// What a mention refers to, before cross-article resolution.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityRef {
+    /// A gazetteer entity (index into `Lexicon::gazetteer`).
+    Known(usize),
+    /// A name found by a pattern.
+    New {
+        /// Its class.
+        class: Class,
+        /// Matching key (normalized name).
+        key: String,
+    },
+}
+
+/// How the text names the entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MentionKind {
+    /// By a name or alias.
+    Name,
+    /// By a surname alone (قال علي).
+    Short,
+    /// By a definite noun referring back (السجن).
+    Anaphor,
+}
+
+impl MentionKind {
+    /// Lower-case word used in the graph.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Short => "short",
+            MentionKind::Anaphor => "anaphor",
+        }
+    }
+}
+
+/// One mention.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Original start (code points).
+    pub start: usize,
+    /// Original end (exclusive).
+    pub end: usize,
+    /// Token range.
+    pub tokens: (usize, usize),
+    /// The entity.
+    pub entity: EntityRef,
+    /// How it is named.
+    pub kind: MentionKind,
+    /// The name as a label (clitics removed, the article restored, no diacritics or quotes).
+    pub label: String,
+    /// The role a title before it gives the person, with the organisations named in the title.
+    pub role: Option<(Role, Vec<EntityRef>)>,
+}
+
+/// Everything recognized in one article.
+#[derive(Debug, Clone, Default)]
+pub struct Recognized {
+    /// Mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// Pairs of mentions (indices) the text says name the same entity.
+    pub same: Vec<(usize, usize)>,
+    /// Pairs (place, container) the text places inside each other.
+    pub located_in: Vec<(usize, usize)>,
+    /// Relations the text states between entities (titles, «المدعومة من»، «يخضع لسيطرة» …).
+    pub relations: Vec<(EntityRef, Relation, EntityRef)>,
+}
+
+impl Recognized {
+    /// Puts `m` in place of the mentions it overlaps, keeping the relation pairs pointing at the
+    /// same mentions (pairs with a removed mention are dropped). Returns the index of `m`.
+    pub fn replace_span(&mut self, m: Mention) -> usize {
+        let (s, e) = m.tokens;
+        let old = std::mem::take(&mut self.mentions);
+        let mut remap = vec![None; old.len()];
+        let mut at = None;
+        for (i, x) in old.into_iter().enumerate() {
+            if at.is_none() && x.start > m.start {
+                at = Some(self.mentions.len());
+                self.mentions.push(m.clone());
+            }
+            if x.tokens.1 <= s || x.tokens.0 >= e {
+                remap[i] = Some(self.mentions.len());
+                self.mentions.push(x);
+            }
+        }
+        let at = at.unwrap_or_else(|| {
+            self.mentions.push(m);
+            self.mentions.len() - 1
+        });
+        for pairs in [&mut self.same, &mut self.located_in] {
+            *pairs = pairs
+                .iter()
+                .filter_map(|&(x, y)| Some((remap[x]?, remap[y]?)))
+                .collect();
+        }
+        at
+    }
+}
+
+/// The matching key of a person's name: no article on surnames, no «آل».
+pub fn person_key(name: &str) -> String {
+    let f = fold_str(name);
+    let mut out: Vec<&str> = Vec::new();
+    for (i, w) in f.split(' ').enumerate() {
+        if w == "ال" {
+            continue;
+        }
+        if i > 0 {
+            if let Some(rest) = w.strip_prefix("ال") {
+                if rest.chars().count() >= 2 {
+                    out.push(rest);
+                    continue;
+                }
+            }
+        }
+        out.push(w);
+    }
+    out.join(" ")
+}
+
+/// The key a new entity is matched by.
+pub fn new_key(class: Class, label: &str) -> String {
+    if class == Class::Person {
+        person_key(label)
+    } else {
+        fold_str(label)
+    }
+}
+
+// dates
+
+/// A date with the precision the text gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateValue {
+    /// A day (`xsd:date`).
+    Day(NaiveDate),
+    /// A month (`xsd:gYearMonth`).
+    Month(i32, u32),
+    /// A year (`xsd:gYear`).
+    Year(i32),
+}
+
+impl DateValue {
+    /// The lexical form.
+    pub fn lexical(&self) -> String {
+        match self {
+            DateValue::Day(d) => d.format("%Y-%m-%d").to_string(),
+            DateValue::Month(y, m) => format!("{y:04}-{m:02}"),
+            DateValue::Year(y) => format!("{y:04}"),
+        }
+    }
+
+    /// The XSD datatype local name.
+    pub fn xsd_type(&self) -> &'static str {
+        match self {
+            DateValue::Day(_) => "date",
+            DateValue::Month(..) => "gYearMonth",
+            DateValue::Year(_) => "gYear",
+        }
+    }
+}
+
+/// A date found in the text.
+#[derive(Debug, Clone)]
+pub struct DateMention {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// The value.
+    pub value: DateValue,
+    /// The year was inferred from the reference date (and weekday).
+    pub inferred: bool,
+    /// A weekday named before the date, ISO number.
+    pub weekday: Option<u32>,
+}
+
+// speakers
+
+/// A speech verb and the mention of its speaker.
+#[derive(Debug, Clone, Copy)]
+pub struct Speech {
+    /// Token of the verb.
+    pub verb: usize,
+    /// Mention index of the speaker.
+    pub speaker: usize,
+}
+
+/// Speakers found in an article, and the speaker each sentence starts with.
+#[derive(Debug, Clone, Default)]
+pub struct Attribution {
+    /// Speech verbs with a speaker, in text order.
+    pub speeches: Vec<Speech>,
+    /// For each sentence, the speaker carried into it (a quotation or «وأضاف» going on).
+    pub carried: Vec<Option<usize>>,
+}
+
+impl Attribution {
+    /// The speaker of a statement at token `at`: the nearest speech verb before it in its
+    /// sentence, else one after it in the sentence (على ما أفاد X), else the carried speaker.
+    pub fn speaker_at(&self, text: &Text, at: usize) -> Option<usize> {
+        let sent = text.tokens[at].sentence;
+        let same = |sp: &&Speech| text.tokens[sp.verb].sentence == sent;
+        self.speeches
+            .iter()
+            .rfind(|sp| same(sp) && sp.verb < at)
+            .or_else(|| self.speeches.iter().find(|sp| same(sp) && sp.verb > at))
+            .map(|sp| sp.speaker)
+            .or(self.carried[sent])
+    }
+}
+
+// figures
+
+/// One figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Original start of the figure's phrase.
+    pub start: usize,
+    /// Original end.
+    pub end: usize,
+    /// Token range of the phrase.
+    pub tokens: (usize, usize),
+    /// Sentence index.
+    pub sentence: usize,
+    /// What it counts.
+    pub measure: Measure,
+    /// Exact or approximate value.
+    pub value: Option<f64>,
+    /// Lower bound.
+    pub min: Option<f64>,
+    /// Upper bound.
+    pub max: Option<f64>,
+    /// How exact.
+    pub qualifier: Qualifier,
+    /// Unit, for figures that do not count people.
+    pub unit: Option<Unit>,
+    /// Whose members are counted.
+    pub group: Option<EntityRef>,
+    /// The place or prison it is about.
+    pub about: Option<EntityRef>,
+    /// Who the text attributes it to.
+    pub reported_by: Option<EntityRef>,
+}
+
+// events
+
+/// One event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Its class.
+    pub class: EventClass,
+    /// Original span of the first trigger.
+    pub start: usize,
+    /// End of that span.
+    pub end: usize,
+    /// Sentence of the first trigger.
+    pub sentence: usize,
+    /// Who acts.
+    pub agents: Vec<EntityRef>,
+    /// Whom or what it is aimed at.
+    pub targets: Vec<EntityRef>,
+    /// Others involved.
+    pub participants: Vec<EntityRef>,
+    /// Where.
+    pub places: Vec<EntityRef>,
+    /// When.
+    pub date: Option<DateValue>,
+    /// The date is the day the article tells of, not one its sentence gives.
+    pub date_from_report: bool,
+    /// Who reports it.
+    pub reported_by: Option<EntityRef>,
+}
+
+// articles
+
+/// The publication date and where it was read.
+#[derive(Debug, Clone)]
+pub struct Published {
+    /// The date.
+    pub value: DateValue,
+    /// The year was inferred.
+    pub inferred: bool,
+    /// Original span of the date text; `None` when the input's metadata gave the date.
+    pub span: Option<(usize, usize)>,
+}
+
+/// What one article yields.
+#[derive(Debug, Clone)]
+pub struct ArticleFacts {
+    /// The article.
+    pub doc: Document,
+    /// Its headline (first non-empty line).
+    pub title: String,
+    /// Publication date, where the text gives one.
+    pub published: Option<Published>,
+    /// Index of the mention naming the publisher.
+    pub publisher: Option<usize>,
+    /// The publisher named by the input's metadata (an outlet in the gazetteer), when no
+    /// mention in the text names it.
+    pub publisher_ref: Option<EntityRef>,
+    /// Mentions and the relations read with them.
+    pub rec: Recognized,
+    /// Dates found in the text.
+    pub dates: Vec<DateMention>,
+    /// Figures.
+    pub quantities: Vec<Quantity>,
+    /// Events.
+    pub events: Vec<Event>,
+    /// Sentences: original span and text, for evidence.
+    pub sentences: Vec<(usize, usize, String)>,
+}
+
+// entities
+
+/// One resolved entity.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Its IRI.
+    pub iri: String,
+    /// Its class.
+    pub class: Class,
+    /// Canonical Arabic name.
+    pub label_ar: String,
+    /// English name, where known.
+    pub label_en: Option<String>,
+    /// Every other surface form seen.
+    pub alt_labels: BTreeSet<String>,
+    /// Wikidata QID (verified only).
+    pub wikidata: Option<String>,
+    /// Coordinates.
+    pub coords: Option<(f64, f64)>,
+    /// How precise they are (see [`crate::lexicon::GazEntry::geo_precision`]).
+    pub geo_precision: Option<u8>,
+    /// Gazetteer index.
+    pub gazetteer: Option<usize>,
+}
+
+/// The resolution of a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    /// Entities, sorted by IRI.
+    pub entities: Vec<Entity>,
+    /// Entity index of every reference.
+    pub by_ref: HashMap<EntityRef, usize>,
+    /// For gazetteer entities in the graph: the IRIs of the places the gazetteer puts them in.
+    pub within: HashMap<usize, Vec<String>>,
+    /// For gazetteer places in the graph: the Arabic name of the first-level division the
+    /// gazetteer puts them in.
+    pub admin1: HashMap<usize, String>,
+    /// Known ties between actors in the graph (`actor-relations.tsv`), as IRIs.
+    pub actor_relations: Vec<(String, Relation, String)>,
+    /// Incidents: what several events of the corpus report together.
+    pub incidents: Vec<Incident>,
+    /// The incident of each (article SHA-256, event span).
+    pub incident_of: IncidentOf,
+}
+
+impl Resolution {
+    /// The entity a reference was resolved to.
+    pub fn entity_of(&self, e: &EntityRef) -> &Entity {
+        &self.entities[self.by_ref[e]]
+    }
+
+    /// The index of the entity a reference was resolved to.
+    pub fn index_of(&self, e: &EntityRef) -> usize {
+        self.by_ref[e]
+    }
+}
+
+// incidents
+
+/// The incident of each event: (article SHA-256, event span) → incident index.
+pub type IncidentOf = HashMap<(String, (usize, usize)), usize>;
+
+/// What incident clustering keeps of one event.
+#[derive(Debug, Clone)]
+pub struct EventSummary {
+    /// The article's SHA-256.
+    pub article: String,
+    /// The event's span (its IRI's key within the article).
+    pub span: (usize, usize),
+    /// Its class.
+    pub class: EventClass,
+    /// Its places and targets.
+    pub places: Vec<EntityRef>,
+    /// Its agents.
+    pub agents: Vec<EntityRef>,
+    /// Its own day, else the day of the report.
+    pub day: Option<NaiveDate>,
+}
+
+/// One real-world happening and the events that report it.
+#[derive(Debug, Clone)]
+pub struct Incident {
+    /// Its IRI.
+    pub iri: String,
+    /// The place: the most precise place its reports name (entity index).
+    pub place: usize,
+    /// The class most of its reports give.
+    pub class: EventClass,
+    /// First and last day its reports give.
+    pub span: Option<(NaiveDate, NaiveDate)>,
+    /// Agents named by at least half of its reporting articles (entity indices).
+    pub agents: Vec<usize>,
+    /// Distinct articles reporting it.
+    pub reports: usize,
+}
