@@ -78,15 +78,13 @@ pub fn find(g: &KnowledgeGraph, lex: &Lexicon, name: &str, limit: usize) -> Resu
         return Ok(Vec::new());
     }
     let Answer::Rows(_, rows) = g.query(
-        "PREFIX ath: <https://w3id.org/athar/ontology#>
-         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-         SELECT ?e ?name ?label ?class (COUNT(DISTINCT ?a) AS ?articles) ?lang WHERE {
+        &(crate::vocab::sparql_prefixes()
+            + "SELECT ?e ?name ?label ?class (COUNT(DISTINCT ?a) AS ?articles) ?lang WHERE {
            ?e a ?c ; rdfs:label ?label . ?c rdfs:subClassOf* ath:Entity .
            FILTER(LANG(?label) = 'ar') BIND(STRAFTER(STR(?c), '#') AS ?class)
            { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name } BIND(LANG(?name) AS ?lang)
            OPTIONAL { ?e ath:mentionedIn ?a }
-         } GROUP BY ?e ?name ?label ?class ?lang",
+         } GROUP BY ?e ?name ?label ?class ?lang"),
         true,
     )?
     else {

@@ -5,12 +5,9 @@
 //! [`recognize::Mention`]s → [`extract::ArticleFacts`] → [`resolve::Resolution`] →
 //! [`graph::KnowledgeGraph`] (Oxigraph) → [`export`].
 
-pub mod attribution;
 #[cfg(feature = "store")]
 pub mod cmd;
-pub mod dates;
 pub mod error;
-pub mod events;
 #[cfg(feature = "store")]
 pub mod export;
 pub mod extract;
@@ -26,8 +23,6 @@ pub mod lexicon;
 pub mod model;
 #[cfg(feature = "store")]
 pub mod pipeline;
-pub mod quantities;
-pub mod recognize;
 pub mod resolve;
 #[cfg(feature = "store")]
 pub mod serve;

@@ -413,9 +413,11 @@ fn stored_version<'a>(stored: &'a [StoredArticle], name: &str) -> Option<&'a Sto
 }
 
 fn count_entities(graph: &KnowledgeGraph) -> Result<usize> {
-    let q = "PREFIX ath: <https://w3id.org/athar/ontology#> SELECT (COUNT(DISTINCT ?e) AS ?e) \
-             WHERE { ?m a ath:Mention ; ath:refersTo ?e }";
-    match graph.query(q, true)? {
+    let q = format!(
+        "{}SELECT (COUNT(DISTINCT ?e) AS ?e) WHERE {{ ?m a ath:Mention ; ath:refersTo ?e }}",
+        crate::vocab::sparql_prefixes()
+    );
+    match graph.query(&q, true)? {
         crate::graph::Answer::Rows(_, rows) => Ok(rows
             .first()
             .and_then(|r| r[0].as_ref())

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use tiny_http::{Header, Method, Request, Response, Server};
 
 use crate::error::{Error, Result};
-use crate::graph::{Answer, KnowledgeGraph, ProtocolError, ProtocolQuery};
+use crate::graph::{Answer, KnowledgeGraph, ProtocolError, ProtocolQuery, QueryForm};
 
 /// How the server runs.
 #[derive(Debug, Clone)]
@@ -202,7 +202,7 @@ fn content_type(req: &Request) -> String {
 }
 
 const SERVICE_DESCRIPTION: &str = r#"@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
-@prefix ath: <https://w3id.org/athar/ontology#> .
+@prefix ath: <{ath}> .
 [] a sd:Service ;
   sd:endpoint <{endpoint}> ;
   sd:supportedLanguage sd:SPARQL11Query ;
@@ -339,8 +339,9 @@ fn handle(opts: &ServeOptions, current: &Current, mut req: Request) -> (u16, Str
                     .find(|h| h.field.equiv("Host"))
                     .map(|h| h.value.as_str().to_string())
                     .unwrap_or_else(|| opts.bind.clone());
-                let sd =
-                    SERVICE_DESCRIPTION.replace("{endpoint}", &format!("http://{host}/sparql"));
+                let sd = SERVICE_DESCRIPTION
+                    .replace("{endpoint}", &format!("http://{host}/sparql"))
+                    .replace("{ath}", crate::vocab::ATH);
                 let sd = format!("@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n{sd}");
                 return (
                     respond(req, body(200, "text/turtle", sd.into_bytes())),
@@ -359,7 +360,6 @@ fn handle(opts: &ServeOptions, current: &Current, mut req: Request) -> (u16, Str
                     .filter(|(k, _)| k == "named-graph-uri")
                     .map(|(_, v)| v.clone())
                     .collect(),
-                accept: accept_list(&req, &ps),
                 timeout: opts.timeout,
                 max_results: opts.max_results,
             };
@@ -367,7 +367,16 @@ fn handle(opts: &ServeOptions, current: &Current, mut req: Request) -> (u16, Str
                 Ok(g) => g,
                 Err(e) => return (respond(req, text(503, e.to_string())), query),
             };
-            let r = match graph.protocol_query(&pq) {
+            let accept = accept_list(&req, &ps);
+            let negotiate = |form: QueryForm| {
+                let offered = match form {
+                    QueryForm::Graph => GRAPH_TYPES,
+                    QueryForm::Solutions | QueryForm::Boolean => RESULT_TYPES,
+                };
+                choose(&accept, offered)
+                    .ok_or_else(|| ProtocolError::NotAcceptable(offered.join(", ")))
+            };
+            let r = match graph.protocol_query(&pq, &negotiate) {
                 Ok((media, bytes)) => body(200, media, bytes),
                 Err(ProtocolError::Malformed(m)) => text(400, m),
                 Err(ProtocolError::NotAcceptable(m)) => text(
@@ -455,8 +464,6 @@ fn figure_value(value: &str, min: &str, max: &str) -> String {
     }
 }
 
-const PAGE_PREFIXES: &str = "PREFIX ath: <https://w3id.org/athar/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>";
-
 /// The head of a page, up to the opening of `<body>` and the link home with the search box.
 fn page_head(title: &str) -> String {
     format!(
@@ -479,7 +486,7 @@ pub fn entity_page(g: &KnowledgeGraph, iri: &str) -> Result<Option<String>> {
     if iri.is_empty() || iri.contains(['>', '<', '"', ' ', '{', '}', '\\', '^', '`', '|']) {
         return Ok(None);
     }
-    let p = PAGE_PREFIXES;
+    let p = &crate::vocab::sparql_prefixes();
     let known = rows(
         g,
         &format!("{p} SELECT ?x WHERE {{ {{ <{iri}> ?p ?x }} UNION {{ ?x ?p <{iri}> }} }} LIMIT 1"),
@@ -752,4 +759,56 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     }
     eprintln!("athar: stopped");
     Ok(())
+}
+
+// Content negotiation: the media types each query form can be answered in, and the one an
+// `Accept` header (or a `format` parameter) picks.
+
+/// The media types results (SELECT, ASK) are written in, the default first.
+pub const RESULT_TYPES: &[&str] = &[
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+];
+
+/// The media types graphs (CONSTRUCT, DESCRIBE) are written in.
+pub const GRAPH_TYPES: &[&str] = &[
+    "text/turtle",
+    "application/n-triples",
+    "application/ld+json",
+    "application/rdf+xml",
+];
+
+fn choose(accept: &[String], offered: &[&'static str]) -> Option<&'static str> {
+    if accept.is_empty() {
+        return offered.first().copied();
+    }
+    for a in accept {
+        let a = a.trim().to_lowercase();
+        if a == "*/*" || a.is_empty() {
+            return offered.first().copied();
+        }
+        if let Some(t) = offered.iter().find(|t| **t == a) {
+            return Some(t);
+        }
+        // common aliases
+        let alias = match a.as_str() {
+            "application/json" => Some("application/sparql-results+json"),
+            "application/xml" | "text/xml" => Some("application/sparql-results+xml"),
+            "text/plain" => Some("application/n-triples"),
+            "application/x-turtle" => Some("text/turtle"),
+            "application/json+ld" => Some("application/ld+json"),
+            _ => None,
+        };
+        if let Some(t) = alias.and_then(|x| offered.iter().find(|t| **t == x)) {
+            return Some(t);
+        }
+        if let Some(major) = a.strip_suffix("/*") {
+            if let Some(t) = offered.iter().find(|t| t.starts_with(&format!("{major}/"))) {
+                return Some(t);
+            }
+        }
+    }
+    None
 }

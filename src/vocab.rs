@@ -27,6 +27,26 @@ pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/athar/ontology";
 /// The named graph holding facts known from the gazetteer rather than read in an article.
 pub const GAZETTEER_GRAPH: &str = "https://w3id.org/athar/graph/gazetteer";
+/// The named graph that marks a build in progress.
+pub const PENDING_GRAPH: &str = "https://w3id.org/athar/graph/pending-build";
+/// The prefixes RDF written for readers (TriG, Turtle, protocol answers) declares.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("ath", ATH),
+    ("id", ID),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("owl", "http://www.w3.org/2002/07/owl#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+    ("geo", "http://www.w3.org/2003/01/geo/wgs84_pos#"),
+];
+
+/// `PREFIXES` as SPARQL prefix declarations, one a line, for the queries athar runs.
+pub fn sparql_prefixes() -> String {
+    PREFIXES
+        .iter()
+        .map(|(p, iri)| format!("PREFIX {p}: <{iri}>\n"))
+        .collect()
+}
 
 /// `ath:` terms used by the pipeline (local names).
 pub mod ath {

@@ -1,6 +1,6 @@
 //! Dates in the forms Arabic news uses, and year inference.
 
-use athar::dates::{find_dates, infer_year};
+use athar::extract::dates::{find_dates, infer_year};
 use athar::lexicon::Lexicon;
 use athar::model::DateValue;
 use athar::text::{analyze, Document};

@@ -12,17 +12,9 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::graph::{Answer, KnowledgeGraph};
 
-/// The prefixes the exporters' queries use.
-const PREFIXES: &str = "PREFIX ath: <https://w3id.org/athar/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
-";
-
 /// The rows of a SELECT over the union of all graphs, unbound values as empty strings.
 fn rows(g: &KnowledgeGraph, q: &str) -> Result<Vec<Vec<String>>> {
-    match g.query(&format!("{PREFIXES}{q}"), true)? {
+    match g.query(&format!("{}{q}", crate::vocab::sparql_prefixes()), true)? {
         Answer::Rows(_, rows) => Ok(rows
             .into_iter()
             .map(|r| r.into_iter().map(Option::unwrap_or_default).collect())

@@ -601,7 +601,7 @@ pub fn find_quantities(
                     .filter(|m| {
                         text.tokens[m.tokens.0].sentence == sent
                             && !destination(m)
-                            && !crate::recognize::is_dateline(doc, m)
+                            && !crate::extract::recognize::is_dateline(doc, m)
                     })
                     .filter_map(|m| rank(lex.class_of(&m.entity)).map(|r| (r, m)))
                     .min_by_key(|(r, m)| (*r, m.tokens.0.abs_diff(num.a)))

@@ -1,18 +1,24 @@
 //! One article through the pipeline: Document → Text → Mentions → article metadata
 //! ([`ArticleFacts`]). Pure: no I/O, no global state, so articles run in parallel.
 
+pub mod attribution;
+pub mod dates;
+pub mod events;
+pub mod quantities;
+pub mod recognize;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
 
-use crate::dates::find_dates;
+use crate::extract::dates::find_dates;
+use crate::extract::quantities::find_quantities;
+use crate::extract::recognize::recognize;
 use crate::lexicon::{Fw, Lexicon};
 use crate::model::{
     new_key, ArticleFacts, DateMention, DateValue, EntityRef, Mention, MentionKind, Published,
     Recognized,
 };
-use crate::quantities::find_quantities;
-use crate::recognize::recognize;
 use crate::text::{analyze, Document, Text};
 use crate::vocab::Class;
 
@@ -62,7 +68,7 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
         Some(_) => None,
         None => doc.meta.outlet.as_deref().and_then(|o| outlet_ref(lex, o)),
     };
-    let attribution = crate::attribution::attribute(lex, &text, &rec.mentions, &lines);
+    let attribution = crate::extract::attribution::attribute(lex, &text, &rec.mentions, &lines);
     let quantities = find_quantities(lex, &doc, &text, &rec.mentions, &dates, &attribution);
     let sentences = (0..text.sentences.len())
         .map(|s| text.sentence_text(&doc, s))
@@ -71,7 +77,8 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
         DateValue::Day(d) => Some(d),
         _ => None,
     });
-    let events = crate::events::find_events(lex, &doc, &text, &rec, &dates, day, &attribution);
+    let events =
+        crate::extract::events::find_events(lex, &doc, &text, &rec, &dates, day, &attribution);
     let mut quantities = quantities;
     about_the_event(lex, &mut quantities, &events);
     ArticleFacts {
@@ -270,7 +277,7 @@ fn masthead(
         return None;
     }
     let (start, end) = text.orig_span(doc, s, 0, cut);
-    let label = crate::recognize::clean_label(&doc.slice(start, end));
+    let label = crate::extract::recognize::clean_label(&doc.slice(start, end));
     // a known outlet the masthead names without its head («الشرق الأوسط»: «صحيفة الشرق الأوسط»)
     let words: Vec<&str> = (s..cut).map(|i| text.tokens[i].text.as_str()).collect();
     let known = lex
@@ -363,7 +370,7 @@ fn publisher(
                 return Some(i);
             }
             let (start, end) = text.orig_span(doc, s, 0, e);
-            let label = crate::recognize::clean_label(&doc.slice(start, end));
+            let label = crate::extract::recognize::clean_label(&doc.slice(start, end));
             let m = Mention {
                 start,
                 end,

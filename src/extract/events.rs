@@ -308,7 +308,9 @@ pub fn find_events(
             .unwrap_or_default();
         let places: Vec<EntityRef> = in_sentence
             .iter()
-            .filter(|m| m.tokens.0.abs_diff(i) <= NEAR && !crate::recognize::is_dateline(doc, m))
+            .filter(|m| {
+                m.tokens.0.abs_diff(i) <= NEAR && !crate::extract::recognize::is_dateline(doc, m)
+            })
             .filter(|m| {
                 matches!(
                     lex.class_of(&m.entity),
@@ -586,7 +588,7 @@ pub fn find_events(
             if let Some(m) = mentions.iter().rfind(|m| {
                 m.tokens.1 <= i
                     && lex.class_of(&m.entity) == Class::City
-                    && !crate::recognize::is_dateline(doc, m)
+                    && !crate::extract::recognize::is_dateline(doc, m)
             }) {
                 push(&mut ev.places, &m.entity);
             }

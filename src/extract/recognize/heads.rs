@@ -1,0 +1,537 @@
+//! Names nobody listed, found after a head noun («سجن X»، «حركة X»، «مديرية X»), organisation name chains, and what they belong to.
+
+use super::*;
+
+impl Ctx<'_> {
+    pub(super) fn is_definite(w: &str) -> bool {
+        w.starts_with("ال") && w.chars().count() > 3
+    }
+
+    /// A word that is a preposition's clitic on a definite word («بالفاشر»، «للدرك») or on an
+    /// ordinary word («بجوار»، «برئاسة»): it starts a prepositional phrase, never continues a
+    /// name. A place's head noun after «ب» («بولاية شمال دارفور») is not one: the place follows.
+    pub(super) fn is_prepositional(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        self.text.readings(i).iter().any(
+            |Reading {
+                 skip: k,
+                 word: v,
+                 restored: restore,
+             }| {
+                *k > 0
+                    && !v.is_empty()
+                    && !w.starts_with('و')
+                    && !w.starts_with('ف')
+                    && (Self::is_definite(v) && (!restore.is_empty() || !w.starts_with("ال"))
+                        || (self.lex.is_common(v)
+                            && self
+                                .lex
+                                .heads
+                                .get(v.as_str())
+                                .is_none_or(|h| h.class.family() != Family::Place)))
+            },
+        )
+    }
+
+    /// After a generic organisation name, the place or organisation it belongs to: «في X»,
+    /// «بـX»، «لـX» with X a known place or organisation, or an organisation's head and its name
+    /// («بحكومة الوحدة الوطنية»). Returns where that name ends.
+    pub(super) fn whose(&self, end: usize) -> Option<usize> {
+        if end >= self.n() || self.text.tokens[end].hard_before {
+            return None;
+        }
+        let at = if self.tok(end) == "في" {
+            end + 1
+        } else {
+            end
+        };
+        if at >= self.n() || self.text.tokens[at].hard_before {
+            return None;
+        }
+        let clitic = at > end || self.tok(at).starts_with('ب') || self.tok(at).starts_with('ل');
+        if !clitic {
+            return None;
+        }
+        // the known name, through the clitic when there is no «في» («بولاية الخرطوم»)
+        let known = self
+            .gazetteer_at(at)
+            .into_iter()
+            .filter(|c| !c.needs_context && (c.skip == 0 || at == end))
+            .max_by_key(|c| (c.b, std::cmp::Reverse(c.skip)));
+        if let Some(g) = known {
+            let fam = self.lex.class_of(&g.entity).family();
+            if fam == Family::Place || fam == Family::Organization {
+                return Some(g.b);
+            }
+        }
+        // an organisation's head through its clitic, then its name
+        let head = self.text.readings(at).iter().any(
+            |Reading {
+                 skip: k, word: v, ..
+             }| {
+                *k > 0
+                    && self
+                        .lex
+                        .heads
+                        .get(v.as_str())
+                        .is_some_and(|h| h.class.family() == Family::Organization)
+            },
+        );
+        // «بقيادة عبد العزيز الحلو»: led by a person, not a command of that name
+        let person_next = at + 1 < self.n() && {
+            let w = self.tok(at + 1);
+            self.lex.given_names.contains(w) || self.lex.is(Fw::NameCompound, w)
+        };
+        if head && at + 1 < self.n() && !person_next {
+            return self.chain(at + 1, false, false);
+        }
+        None
+    }
+
+    pub(super) fn is_demonym(&self, w: &str) -> bool {
+        self.lex.demonyms.contains_key(w)
+    }
+
+    /// A proper name after a head noun: [j, end).
+    pub(super) fn proper_name(&self, j: usize, rule: HeadRule) -> Option<usize> {
+        if j >= self.n() || self.text.tokens[j].hard_before {
+            return None;
+        }
+        let t = self.tok(j);
+        if self.lex.is_stop(t)
+            || self.lex.anaphors.contains_key(t)
+            || self.lex.heads.contains_key(t)
+            || self.is_prepositional(j)
+        {
+            return None;
+        }
+        // «أبو حمام»، «تل تمر»: a name prefix and the word after it are a name
+        let prefixed = self.lex.name_prefixes.contains(t)
+            && j + 1 < self.n()
+            && !self.text.tokens[j + 1].hard_before
+            && !self.lex.is_stop(self.tok(j + 1))
+            && !self.is_demonym(self.tok(j + 1));
+        let ok = prefixed
+            || match rule {
+                HeadRule::Proper => {
+                    (Self::is_definite(t) && !self.is_demonym(t))
+                        || (!t.starts_with("ال") && !self.lex.is_common(t))
+                }
+                _ => !self.lex.is_common(t) && !self.is_demonym(t),
+            };
+        if !ok || t.chars().count() < 3 {
+            return None;
+        }
+        let mut end = j + 1;
+        if self.lex.name_prefixes.contains(t)
+            && end < self.n()
+            && !self.text.tokens[end].hard_before
+            && !self.lex.is_stop(self.tok(end))
+        {
+            end += 1;
+        }
+        if end < self.n()
+            && !self.text.tokens[end].hard_before
+            && self.lex.name_suffixes.contains(self.tok(end))
+        {
+            end += 1;
+        }
+        Some(end)
+    }
+
+    /// An organisation name chain after a head: [j, end). A place ends it (مديرية أوقاف الحسكة).
+    pub(super) fn chain(&self, j: usize, media: bool, armed: bool) -> Option<usize> {
+        let mut end = j;
+        // a known place closing the chain: its words stay, common or not («ديالى»)
+        let mut place_from = usize::MAX;
+        while end < self.n() && end - j < 5 {
+            if end > j {
+                if let Some(g) = self.longest_gazetteer_at(end).filter(|g| !g.needs_context) {
+                    if self.lex.class_of(&g.entity).family() == Family::Place
+                        && !self.text.tokens[end].hard_before
+                    {
+                        place_from = end;
+                        end = g.b;
+                        break;
+                    }
+                }
+            }
+            let tk = &self.text.tokens[end];
+            let t = tk.text.as_str();
+            if tk.hard_before
+                || self.lex.is_stop(t)
+                || self.lex.speech_verbs.contains_key(t)
+                || self.is_title_start(end)
+                || (end > j && !t.starts_with("لل") && self.is_prepositional(end))
+            {
+                break;
+            }
+            if end > j && t.starts_with('و') && !t.starts_with("وال") {
+                break;
+            }
+            // the construct ends with its definite genitive: after one, only definite
+            // adjectives follow («قوات النظام» then «طوقت» is a verb)
+            let latin = t.chars().all(|c| c.is_ascii_alphanumeric());
+            let definite_seen = (j..end).any(|x| Self::is_definite(self.tok(x)));
+            if definite_seen
+                && !latin
+                && !(Self::is_definite(t) || t.starts_with("لل") || t.starts_with("وال"))
+            {
+                break;
+            }
+            // «تابعة للتحالف»: a prepositional phrase, not a name, unless a definite came first
+            if !definite_seen && (t.starts_with("لل") || t.starts_with("وال")) {
+                break;
+            }
+            end += 1;
+        }
+        // the chain ends on a definite, Latin or uncommon word
+        while end > j && end <= place_from {
+            let t = self.tok(end - 1);
+            let latin = t.chars().all(|c| c.is_ascii_alphanumeric());
+            let definite = Self::is_definite(t) || t.starts_with("لل") || t.starts_with("وال");
+            let demonym_drop = media && end - j > 1 && self.is_demonym(t);
+            if !demonym_drop && (definite || latin || !self.lex.is_common(t)) {
+                break;
+            }
+            end -= 1;
+        }
+        if end == j {
+            return None;
+        }
+        let first = self.tok(j);
+        let latin = first.chars().all(|c| c.is_ascii_alphanumeric());
+        if !(latin || !self.lex.is_common(first) || end > j + 1) {
+            // «وزارة الصحة» alone is any country's: named with whose it is («بحكومة الوحدة
+            // الوطنية»، «في غزة»، «بولاية الخرطوم») it is a name
+            if let Some(whose) = self.whose(end) {
+                return Some(whose);
+            }
+            // «وكالة الأنباء العراقية»: the demonym was the name's second word after all
+            if media
+                && end < self.n()
+                && self.is_demonym(self.tok(end))
+                && !self.text.tokens[end].hard_before
+            {
+                return Some(end + 1);
+            }
+            return None;
+        }
+        // an armed group's name has a definite or Latin word, or a known place: «قوات الصناديد»،
+        // «قيادة عمليات ديالى», not «قوات مؤازرة»
+        let named = (j..end).any(|x| {
+            Self::is_definite(self.tok(x))
+                || self.tok(x).chars().all(|c| c.is_ascii_alphanumeric())
+                || self.longest_gazetteer_at(x).is_some_and(|g| {
+                    !g.needs_context && self.lex.class_of(&g.entity).family() == Family::Place
+                })
+        });
+        if armed && !named {
+            return None;
+        }
+        Some(end)
+    }
+
+    /// Head-noun patterns starting at token i.
+    pub(super) fn heads_at(&self, i: usize) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for (k, v, _) in self.text.readings(i).iter().map(
+            |Reading {
+                 skip: k,
+                 word: v,
+                 restored: r,
+             }| (*k, v.as_str(), r.as_str()),
+        ) {
+            // «بقيادة عبد العزيز الحلو»: led by a person, not a command of that name
+            let led_by = k > 0 && {
+                let w = self.tok((i + 1).min(self.n() - 1));
+                i + 1 < self.n()
+                    && (self.lex.given_names.contains(w) || self.lex.is(Fw::NameCompound, w))
+            };
+            if let Some(head) = self
+                .lex
+                .heads
+                .get(v)
+                .filter(|h| !(led_by && h.class.family() == Family::Organization))
+            {
+                self.head_pattern(i, k, v, head.class, head.keep, head.rule, &mut out);
+            } else if let Some(c) = self.definite_unit(i, k, v) {
+                out.push(c);
+            } else if let Some(stem) = v.strip_suffix("تي") {
+                // the dual construct: محافظتي الرقة ودير الزور
+                if let Some(head) = self.lex.heads.get(&format!("{stem}ه")) {
+                    if head.class.family() == Family::Place && head.keep {
+                        self.dual_pattern(i, &format!("{stem}ه"), head.class, &mut out);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A unit named by a definite head of an armed force and its definite adjectives or number:
+    /// «الفرقة السادسة مشاة»، «الشرطة الاتحادية»، «القوة الجوية العراقية»، «الفرقة 22 مشاة».
+    pub(super) fn definite_unit(&self, i: usize, k: usize, v: &str) -> Option<Cand> {
+        if !self.lex.is(Fw::Unit, v) || k > 1 || !self.definite_at(i) && k == 0 {
+            return None;
+        }
+        let mut end = i + 1;
+        let mut named = false;
+        while end < self.n() && end - i <= 4 && !self.text.tokens[end].hard_before {
+            let w = self.tok(end);
+            let number = w.chars().all(|c| c.is_ascii_digit());
+            let adjective = Self::is_definite(w) && !self.stop_at(end);
+            // «مشاة»، «مدرعة» after an ordinal: the arm of the unit
+            let arm = named
+                && !self.lex.heads.contains_key(w)
+                && end == i + 2
+                && !self.stop_at(end)
+                && !Self::is_definite(w)
+                && !self.lex.speech_verbs.contains_key(w)
+                && self.lex.zipf(w) < 4.5;
+            // a nisba closes the name: «الجيش البوركينابي»، «القوة الجوية العراقية»
+            if self.is_demonym(w) {
+                named = true;
+                end += 1;
+                break;
+            }
+            if !(number || adjective || arm) || self.longest_gazetteer_at(end).is_some() {
+                break;
+            }
+            named = true;
+            end += 1;
+        }
+        if !named {
+            return None;
+        }
+        let label = self.label(i, k, end, "");
+        let entity = EntityRef::New {
+            class: Class::ArmedGroup,
+            key: new_key(Class::ArmedGroup, &label),
+        };
+        Some(Cand::new(i, end, k, entity, PRIO_HEAD_NEW))
+    }
+
+    /// The gazetteer entity named «head + place» (محافظة + الرقة), if there is one.
+    pub(super) fn named_place(&self, head_word: &str, class: Class, g: &Cand) -> Option<EntityRef> {
+        if !matches!(g.entity, EntityRef::Known(_)) {
+            return None;
+        }
+        let words: Vec<String> = std::iter::once(head_word.to_string())
+            .chain((g.a..g.b).map(|x| self.tok(x).to_string()))
+            .collect();
+        if let Some(entries) = self.lex.names.get(&words[0]) {
+            if let Some(e) = entries
+                .iter()
+                .find(|e| e.words == words && self.lex.gazetteer[e.entity].class == class)
+            {
+                return Some(EntityRef::Known(e.entity));
+            }
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn head_pattern(
+        &self,
+        i: usize,
+        k: usize,
+        head_word: &str,
+        class: Class,
+        keep: bool,
+        rule: HeadRule,
+        out: &mut Vec<Cand>,
+    ) {
+        let j = i + 1;
+        if j >= self.n() || self.text.tokens[j].hard_before {
+            return;
+        }
+        let base = Cand {
+            a: i,
+            b: j,
+            skip: k,
+            restore: String::new(),
+            entity: EntityRef::Known(0),
+            prio: PRIO_HEAD_NEW,
+            needs_context: false,
+            weak_context: false,
+            head_context: true,
+            role: None,
+        };
+        if let Some(g) = self.longest_gazetteer_at(j) {
+            let gclass = self.lex.class_of(&g.entity);
+            if class.family() == Family::Place && gclass.family() == Family::Place {
+                if !keep {
+                    // «حي الحميدية»: the head says what it is, whatever else bears the name
+                    let entity = if gclass == class {
+                        g.entity.clone()
+                    } else {
+                        let label = self.label(j, 0, g.b, "");
+                        EntityRef::New {
+                            class,
+                            key: new_key(class, &label),
+                        }
+                    };
+                    out.push(Cand {
+                        a: j,
+                        b: g.b,
+                        skip: 0,
+                        entity,
+                        prio: PRIO_HEAD_KNOWN,
+                        ..base
+                    });
+                    return;
+                }
+                if let Some(known) = self.named_place(head_word, class, &g) {
+                    out.push(Cand {
+                        b: g.b,
+                        entity: known,
+                        prio: PRIO_HEAD_KNOWN,
+                        ..base
+                    });
+                    return;
+                }
+                if let EntityRef::Known(_) = g.entity {
+                    let mut end = g.b;
+                    if end < self.n()
+                        && !self.text.tokens[end].hard_before
+                        && self.lex.name_suffixes.contains(self.tok(end))
+                    {
+                        end += 1;
+                    }
+                    let g = Cand { b: end, ..g };
+                    let label = self.label(i, k, g.b, "");
+                    out.push(Cand {
+                        b: g.b,
+                        entity: EntityRef::New {
+                            class,
+                            key: new_key(class, &label),
+                        },
+                        ..base
+                    });
+                }
+                return;
+            }
+            // «بقيادة الولايات المتحدة»: a place after an organisation's head is not its name
+            if class.family() == Family::Organization && gclass.family() == Family::Place {
+                let next_is_name = g.b < self.n()
+                    && !self.text.tokens[g.b].hard_before
+                    && Self::is_definite(self.tok(g.b));
+                if !next_is_name {
+                    return;
+                }
+            }
+            // «حركة حماس»: the head names the kind of a known organisation (a name that needs
+            // context gets none from a head: «مركز الأخبار» is not the newspaper «الأخبار»)
+            if class.family() == Family::Organization
+                && gclass.family() == Family::Organization
+                && !g.needs_context
+            {
+                out.push(Cand {
+                    a: j,
+                    b: g.b,
+                    skip: 0,
+                    entity: g.entity.clone(),
+                    prio: PRIO_HEAD_KNOWN,
+                    ..base
+                });
+                return;
+            }
+        }
+        if rule == HeadRule::Known {
+            return;
+        }
+        // the head begins a name the gazetteer knows: that reading wins
+        if keep
+            && self
+                .gazetteer_at(i)
+                .iter()
+                .any(|c| !c.needs_context && c.b > j)
+        {
+            return;
+        }
+        let end = if rule == HeadRule::Chain {
+            self.chain(j, class == Class::MediaOutlet, class == Class::ArmedGroup)
+        } else {
+            self.proper_name(j, rule)
+        };
+        let Some(end) = end else { return };
+        let label = if keep {
+            self.label(i, k, end, "")
+        } else {
+            self.label(j, 0, end, "")
+        };
+        let entity = EntityRef::New {
+            class,
+            key: new_key(class, &label),
+        };
+        if keep {
+            out.push(Cand {
+                b: end,
+                entity,
+                ..base
+            });
+        } else {
+            out.push(Cand {
+                a: j,
+                b: end,
+                skip: 0,
+                entity,
+                ..base
+            });
+        }
+    }
+
+    pub(super) fn dual_pattern(
+        &self,
+        i: usize,
+        head_word: &str,
+        class: Class,
+        out: &mut Vec<Cand>,
+    ) {
+        let Some(x) = self.longest_gazetteer_at(i + 1) else {
+            return;
+        };
+        if self.text.tokens[i + 1].hard_before || x.b >= self.n() {
+            return;
+        }
+        let y = self
+            .gazetteer_at(x.b)
+            .into_iter()
+            .filter(|c| c.skip == 1 && self.tok(x.b).starts_with('و'))
+            .max_by_key(|c| c.b);
+        let Some(y) = y else { return };
+        for g in [x, y] {
+            if self.lex.class_of(&g.entity).family() != Family::Place {
+                continue;
+            }
+            let entity = match self.named_place(head_word, class, &g) {
+                Some(e) => e,
+                None => {
+                    let label = format!(
+                        "{} {}",
+                        self.label(i, 0, i + 1, "")
+                            .trim_end_matches('ي')
+                            .trim_end_matches('ت'),
+                        self.label(g.a, g.skip, g.b, "")
+                    );
+                    EntityRef::New {
+                        class,
+                        key: new_key(class, &label),
+                    }
+                }
+            };
+            let prio = if matches!(entity, EntityRef::Known(_)) {
+                PRIO_HEAD_KNOWN
+            } else {
+                PRIO_HEAD_NEW
+            };
+            out.push(Cand {
+                prio,
+                head_context: true,
+                entity,
+                ..g
+            });
+        }
+    }
+}

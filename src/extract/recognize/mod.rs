@@ -1,0 +1,351 @@
+//! Mentions: where an article names an entity. Gazetteer names (with clitics stripped), head-noun
+//! patterns (سجن X، مدينة X، منظمة X), people after titles and speech verbs, then anaphors
+//! (السجن), surnames alone after a speech verb, and naming equivalences (المعروف باسم).
+//!
+//! Extraction does no I/O; spans are original code points.
+
+mod anaphora;
+mod containment;
+mod equivalence;
+mod gazetteer;
+mod heads;
+mod people;
+mod relations;
+
+use containment::{containment, known_containment, reverse_containment};
+use equivalence::equivalences;
+pub use gazetteer::is_dateline;
+use gazetteer::{cand_word, evident_countries, foreign_town};
+use relations::{attached_relations, phrase_relations, role_relations};
+
+use crate::model::{new_key, person_key, EntityRef, Mention, MentionKind, Recognized, Role};
+use crate::text::Reading;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::lexicon::{Fw, HeadRule, Lexicon, RelationPhrase};
+use crate::text::{fold_str, is_mark, Document, Text};
+use crate::vocab::{Class, Family, Relation};
+
+/// A first name more frequent than this as a word is not taken for a name (unless listed in
+/// `given-names.tsv`).
+const FIRST_NAME_ZIPF: f32 = 3.6;
+/// After a title, a first name may be this frequent as a word, when a second name follows.
+const TITLED_FIRST_NAME_ZIPF: f32 = 5.0;
+/// The same for the following parts of a name.
+const SURNAME_ZIPF: f32 = 4.2;
+/// Priorities when two readings cover the same words (lower wins).
+const PRIO_HEAD_KNOWN: u8 = 0;
+const PRIO_GAZETTEER: u8 = 1;
+const PRIO_HEAD_NEW: u8 = 2;
+const PRIO_TITLE: u8 = 3;
+const PRIO_SPEECH: u8 = 4;
+const PRIO_REFERENCE: u8 = 5;
+
+#[derive(Debug, Clone)]
+struct Cand {
+    a: usize,
+    b: usize,
+    skip: usize,
+    restore: String,
+    entity: EntityRef,
+    prio: u8,
+    needs_context: bool,
+    weak_context: bool,
+    head_context: bool,
+    role: Option<(Role, Vec<EntityRef>)>,
+}
+
+impl Cand {
+    /// A reading of tokens [a, b) with no context flags.
+    fn new(a: usize, b: usize, skip: usize, entity: EntityRef, prio: u8) -> Self {
+        Cand {
+            a,
+            b,
+            skip,
+            restore: String::new(),
+            entity,
+            prio,
+            needs_context: false,
+            weak_context: false,
+            head_context: false,
+            role: None,
+        }
+    }
+}
+
+/// A display label: no diacritics, tatweel, quotes or control characters; single spaces.
+pub fn clean_label(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .filter(|&c| !is_mark(c) && !crate::text::normalize::is_control(c))
+        .map(|c| {
+            if matches!(c, '«' | '»' | '“' | '”' | '"' | '„' | '(' | ')') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+struct Ctx<'a> {
+    lex: &'a Lexicon,
+    doc: &'a Document,
+    text: &'a Text,
+}
+
+impl Ctx<'_> {
+    fn tok(&self, i: usize) -> &str {
+        self.text.word(i)
+    }
+
+    fn n(&self) -> usize {
+        self.text.tokens.len()
+    }
+
+    /// Whether token i carries the article, read on the original letters: «إلهام» folds to
+    /// «الهام» but has none.
+    fn definite_at(&self, i: usize) -> bool {
+        let t = &self.text.tokens[i];
+        t.text.starts_with("ال") && matches!(self.doc.chars[self.text.norm.map[t.start]], 'ا' | 'ٱ')
+    }
+
+    /// A function word, read on the original letters where folding made two words one: «علي»
+    /// (the name) is not «على» (the preposition).
+    fn stop_at(&self, i: usize) -> bool {
+        let t = &self.text.tokens[i];
+        if !self.lex.is_stop(&t.text) {
+            return false;
+        }
+        let last = self.text.norm.map[t.end - 1];
+        !(t.text.ends_with('ي')
+            && self.doc.chars[last] == 'ي'
+            && self.lex.given_names.contains(&t.text))
+    }
+
+    /// Original text of tokens [a, b) minus `skip` leading chars, as a label.
+    fn label(&self, a: usize, skip: usize, b: usize, restore: &str) -> String {
+        let (s, e) = self.text.orig_span(self.doc, a, skip, b);
+        clean_label(&format!("{restore}{}", self.doc.slice(s, e)))
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        let t = &self.text.tokens[i];
+        let o = self.text.norm.map[t.start];
+        self.doc.chars[o].is_uppercase()
+    }
+
+    /// A word written with the accusative tanwin («برياً»، «نائباً»): an adverb or a predicate,
+    /// never a word of a name.
+    fn adverbial(&self, i: usize) -> bool {
+        let t = &self.text.tokens[i];
+        let (s, e) = (
+            self.text.norm.map[t.start],
+            self.text.norm.map[t.end - 1] + 1,
+        );
+        self.doc.chars[s..(e + 1).min(self.doc.chars.len())].contains(&'\u{64B}')
+    }
+
+    fn quoted(&self, c: &Cand) -> bool {
+        let chars = &self.text.norm.chars;
+        let s = self.text.tokens[c.a].start + c.skip;
+        let e = self.text.tokens[c.b - 1].end;
+        let before = chars[..s].iter().rev().find(|c| !c.is_whitespace());
+        let after = chars[e..].iter().find(|c| !c.is_whitespace());
+        before == Some(&'"') && after == Some(&'"')
+    }
+
+    /// A place name after a preposition or a place noun: «في حماة»، «بحماة»، «ريف حماة».
+    fn place_context(&self, c: &Cand) -> bool {
+        if self.lex.class_of(&c.entity).family() != Family::Place {
+            return false;
+        }
+        if c.skip > 0 && self.tok(c.a).starts_with('ب') {
+            return true;
+        }
+        c.a > 0
+            && !self.text.tokens[c.a].hard_before
+            && self.lex.is(Fw::PlaceContext, self.tok(c.a - 1))
+    }
+
+    fn mention(&self, c: &Cand, kind: MentionKind) -> Mention {
+        let (start, end) = self.text.orig_span(self.doc, c.a, c.skip, c.b);
+        Mention {
+            start,
+            end,
+            tokens: (c.a, c.b),
+            entity: c.entity.clone(),
+            kind,
+            label: self.label(c.a, c.skip, c.b, &c.restore),
+            role: c.role.clone(),
+        }
+    }
+}
+
+/// Recognizes the mentions of one analysed article.
+pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
+    let cx = Ctx { lex, doc, text };
+    let cands = candidates(&cx);
+    let (mut mentions, taken) = choose(&cx, cands);
+    let extra = anaphora::references(&cx, &taken, &mentions);
+    mentions.extend(extra);
+    mentions.sort_by_key(|m| (m.start, m.end));
+
+    let same = equivalences(&cx, &mentions);
+    let mut located_in = containment(&cx, &mentions);
+    located_in.extend(reverse_containment(&cx, &mentions));
+    located_in.extend(known_containment(&cx, &mentions));
+    let mut relations = role_relations(lex, &mentions);
+    relations.extend(phrase_relations(&cx, &mentions));
+    relations.extend(attached_relations(&cx, &mentions));
+    relations.sort();
+    relations.dedup();
+    Recognized {
+        mentions,
+        same,
+        located_in,
+        relations,
+    }
+}
+
+/// Every reading of every token: gazetteer names, head-noun patterns, then people (which look at
+/// the names found so far).
+fn candidates(cx: &Ctx) -> Vec<Cand> {
+    let mut cands: Vec<Cand> = Vec::new();
+    for i in 0..cx.n() {
+        cands.extend(cx.gazetteer_at(i));
+        cands.extend(cx.heads_at(i));
+    }
+    let mut starts: HashMap<usize, Cand> = HashMap::default();
+    for c in &cands {
+        let better = starts
+            .get(&c.a)
+            .is_none_or(|o| (c.b, std::cmp::Reverse(c.prio)) > (o.b, std::cmp::Reverse(o.prio)));
+        if better && !c.needs_context {
+            starts.insert(c.a, c.clone());
+        }
+    }
+    cands.extend(cx.people(&starts));
+
+    cands
+}
+
+/// The readings that win, longest first, each word read once; names that need context and lack
+/// it, and towns abroad in an article that never places itself in their country, are dropped.
+/// Returns the mentions in text order and which tokens they cover.
+fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>) {
+    let lex = cx.lex;
+    // of two places that share a name (towns of two countries), the one whose context the
+    // article names is read first, before the better-known one
+    let named: HashSet<&str> = cands
+        .iter()
+        .filter(|c| !c.needs_context)
+        .filter_map(|c| match &c.entity {
+            EntityRef::Known(i) => Some(lex.gazetteer[*i].id.as_str()),
+            _ => None,
+        })
+        .collect();
+    let context_named = |c: &Cand| match &c.entity {
+        EntityRef::Known(i) if c.needs_context => lex.gazetteer[*i]
+            .context
+            .iter()
+            .any(|id| named.contains(id.as_str())),
+        _ => false,
+    };
+    // longest first, then gazetteer before patterns, then text order
+    cands.sort_by(|x, y| {
+        (y.b - y.a)
+            .cmp(&(x.b - x.a))
+            .then(x.prio.cmp(&y.prio))
+            .then(x.a.cmp(&y.a))
+            .then(context_named(y).cmp(&context_named(x)))
+            .then(x.needs_context.cmp(&y.needs_context))
+    });
+    let mut taken = vec![false; cx.n()];
+    let mut chosen: Vec<Cand> = Vec::new();
+    // readings that lost their words to another, kept in case that one lacks its context
+    let mut behind: Vec<Cand> = Vec::new();
+    for c in cands {
+        if (c.a..c.b).any(|t| taken[t]) {
+            if !c.needs_context {
+                behind.push(c.clone());
+            }
+            // the same span found twice: keep the head context
+            if let Some(o) = chosen.iter_mut().find(|o| o.a == c.a && o.b == c.b) {
+                if o.entity == c.entity {
+                    o.head_context |= c.head_context;
+                }
+                // a title read with the name stays with it, whichever reading named it
+                if o.role.is_none() && c.role.is_some() && lex.class_of(&o.entity) == Class::Person
+                {
+                    o.role = c.role.clone();
+                }
+            }
+            continue;
+        }
+        taken[c.a..c.b].fill(true);
+        chosen.push(c);
+    }
+
+    // an ambiguous name counts in context only
+    let confirmed: HashSet<EntityRef> = chosen
+        .iter()
+        .filter(|c| !c.needs_context)
+        .map(|c| c.entity.clone())
+        .collect();
+    let known_ids: HashSet<&str> = confirmed
+        .iter()
+        .filter_map(|e| match e {
+            EntityRef::Known(i) => Some(lex.gazetteer[*i].id.as_str()),
+            _ => None,
+        })
+        .collect();
+    chosen.retain(|c| {
+        if !c.needs_context {
+            return true;
+        }
+        let ctx_ok = match &c.entity {
+            EntityRef::Known(i) => lex.gazetteer[*i]
+                .context
+                .iter()
+                .any(|id| known_ids.contains(id.as_str())),
+            _ => false,
+        };
+        c.head_context
+            || confirmed.contains(&c.entity)
+            || ctx_ok
+            || cx.quoted(c)
+            || (c.weak_context && cx.place_context(c))
+    });
+    // a town abroad counts only where the article places itself in the town's country
+    let evident = evident_countries(cx, &chosen);
+    let at_home = |c: &Cand| match c.entity {
+        EntityRef::Known(i) => {
+            let word = cand_word(cx, c);
+            c.head_context || cx.quoted(c) || !foreign_town(lex, i, word.as_deref(), &evident)
+        }
+        _ => true,
+    };
+    chosen.retain(at_home);
+    // words of a name dropped for want of context are free again: for a reading that lost them
+    // to it (a pattern's «قيادة العمليات المشتركة» behind a context-only gazetteer name), else for
+    // «السجن» as an anaphor
+    taken.fill(false);
+    for c in &chosen {
+        taken[c.a..c.b].fill(true);
+    }
+    for c in behind {
+        if !(c.a..c.b).any(|t| taken[t]) && at_home(&c) {
+            taken[c.a..c.b].fill(true);
+            chosen.push(c);
+        }
+    }
+    chosen.sort_by_key(|c| (c.a, c.b));
+    let mentions: Vec<Mention> = chosen
+        .iter()
+        .map(|c| cx.mention(c, MentionKind::Name))
+        .collect();
+
+    (mentions, taken)
+}

@@ -1,0 +1,329 @@
+//! People: names after titles and speech verbs, given names, apposed names, and the role a title gives.
+
+use super::*;
+
+impl Ctx<'_> {
+    pub(super) fn title_at(&self, i: usize) -> Option<(usize, usize, Role, bool)> {
+        if let Some(m) = self.lex.titles.at(self.text, i, usize::MAX).first() {
+            return Some((m.skip(), m.end, m.value().role, m.value().office));
+        }
+        // a one-word title with a possessive pronoun: «رئيستها هانا تيتيه»، «قائدهم»
+        let w = self.tok(i);
+        let stem = ["هما", "هم", "ها"]
+            .iter()
+            .find_map(|suffix| w.strip_suffix(suffix))?;
+        let stem = match stem.strip_suffix('ت') {
+            Some(s) => format!("{s}ه"),
+            None => stem.to_string(),
+        };
+        self.lex
+            .titles
+            .get(&[stem.as_str()])
+            .map(|p| (0, i + 1, p.value.role, p.value.office))
+    }
+
+    pub(super) fn is_title_start(&self, i: usize) -> bool {
+        self.title_at(i).is_some()
+    }
+
+    /// A person's name at [j, end), at least `min` words. `starts` holds the gazetteer and
+    /// pattern names found so far: a name does not start inside another entity's name.
+    pub(super) fn person_name(
+        &self,
+        j: usize,
+        min: usize,
+        starts: &HashMap<usize, Cand>,
+    ) -> Option<usize> {
+        self.person_name_after(j, min, starts, FIRST_NAME_ZIPF)
+    }
+
+    /// As `person_name`, with the frequency a first name may have: higher after a title
+    /// («اللواء تحسين الخفاجي»), where a name is expected.
+    pub(super) fn person_name_after(
+        &self,
+        j: usize,
+        min: usize,
+        starts: &HashMap<usize, Cand>,
+        first_zipf: f32,
+    ) -> Option<usize> {
+        if j >= self.n() {
+            return None;
+        }
+        let other_entity = |x: usize| {
+            starts
+                .get(&x)
+                .is_some_and(|c| self.lex.class_of(&c.entity) != Class::Person)
+        };
+        let t = self.tok(j);
+        let given = self.lex.given_names.contains(t);
+        if self.lex.is_stop(t)
+            || self.adverbial(j)
+            || self.definite_at(j)
+            || t.chars().count() < 2
+            || self.lex.speech_verbs.contains_key(t)
+            || self.is_title_start(j)
+            || (!given && self.lex.zipf(t) >= first_zipf)
+            || t.chars().all(|c| c.is_ascii_alphanumeric())
+            || other_entity(j)
+        {
+            return None;
+        }
+        let mut end = j + 1;
+        while end < self.n() && end - j < 4 {
+            let tk = &self.text.tokens[end];
+            let w = tk.text.as_str();
+            if tk.hard_before
+                || self.stop_at(end)
+                || self.adverbial(end)
+                || self.lex.speech_verbs.contains_key(w)
+                || self.is_title_start(end)
+                || w.chars().all(|c| c.is_ascii_alphanumeric())
+                // a nisba after two names is a surname («محمد شياع السوداني»)
+                || (self.is_demonym(w) && end - j < 2)
+                || (other_entity(end) && !given)
+            {
+                break;
+            }
+            let g = self.lex.given_names.contains(w);
+            // «عبد الرحمن»، «أبو محمد»: a compound name part takes the word after it
+            let compound = self.lex.is(Fw::NameCompound, self.tok(end - 1));
+            let ok = if compound {
+                true
+            } else if self.definite_at(end) {
+                // a family name in ال…ي: rare, or after two names («محمد شياع السوداني»)
+                w.ends_with('ي') && (self.lex.zipf(w) < SURNAME_ZIPF || end - j >= 2)
+            } else if w.starts_with('و') && !g {
+                false
+            } else {
+                g || self.lex.zipf(w) < SURNAME_ZIPF
+            };
+            if !ok {
+                break;
+            }
+            end += 1;
+        }
+        (end - j >= min).then_some(end)
+    }
+
+    pub(super) fn orgs_at(&self, j: usize, cands: &HashMap<usize, Cand>) -> Option<Cand> {
+        // also through a proclitic: «لقوات سوريا الديمقراطية»
+        cands
+            .get(&j)
+            .filter(|c| self.lex.class_of(&c.entity).family() != Family::Person)
+            .cloned()
+    }
+
+    /// People after titles and speech verbs.
+    pub(super) fn people(&self, starts: &HashMap<usize, Cand>) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for i in 0..self.n() {
+            if let Some((skip, mut j, role, office)) = self.title_at(i) {
+                let mut orgs = Vec::new();
+                let first_j = j;
+                for _ in 0..5 {
+                    // after a comma comes the name, with its rank: «…، الرائد فادي سلامة،»
+                    if j >= self.n() || (j > first_j && self.text.tokens[j].hard_before) {
+                        break;
+                    }
+                    let w = self.tok(j);
+                    if self.is_demonym(w) {
+                        if let Some(Some(c)) = self.lex.demonyms.get(w) {
+                            if let Some(&gi) = self.lex.by_id.get(c) {
+                                orgs.push(EntityRef::Known(gi));
+                            }
+                        }
+                        j += 1;
+                    } else if let Some(c) = self.orgs_at(j, starts) {
+                        orgs.push(c.entity.clone());
+                        j = c.b;
+                    } else if self.lex.is(Fw::Destination, w) {
+                        // «المبعوث الأمريكي إلى سوريا»: where the envoy is sent, not whose he is
+                        j += 1;
+                        if let Some(c) = self.orgs_at(j, starts) {
+                            j = c.b;
+                        }
+                    } else if w == "ل" || self.lex.is(Fw::TitleLink, w) {
+                        j += 1;
+                    } else if let Some((_, e, _, _)) = self.title_at(j) {
+                        j = e;
+                    } else {
+                        break;
+                    }
+                }
+                let title_role = Some((role, orgs.clone()));
+                let min = if orgs.is_empty() && role == Role::None {
+                    2
+                } else {
+                    1
+                };
+                // after a title a name is expected: a two-word name may start with a common word;
+                // after a comma, the name is set off by commas
+                let apposed = j < self.n() && self.text.tokens[j].hard_before;
+                let after_title = if apposed {
+                    None
+                } else {
+                    self.person_name(j, min, starts)
+                        .or_else(|| self.person_name_after(j, 2, starts, TITLED_FIRST_NAME_ZIPF))
+                };
+                if let Some(end) = after_title {
+                    out.push(self.person(j, end, PRIO_TITLE, Some((role, orgs))));
+                } else if let Some((a, end)) = self.apposed_name(j).filter(|_| apposed) {
+                    // «الناطق باسم جهاز الإسعاف والطوارئ، مالك الشريف، إن …»
+                    out.push(self.titled(a, end, starts, Some((role, orgs))));
+                } else if let Some((a, end)) = self.apposed_after_phrase(j) {
+                    // «قائد الأمن الداخلي في المحافظة، العميد سامر الخطيب، …»
+                    out.push(self.titled(a, end, starts, Some((role, orgs))));
+                } else if office && !orgs.is_empty() {
+                    // «محافظ الحسكة»: the holder of the office
+                    let label = self.label(i, skip, j, "");
+                    let entity = EntityRef::New {
+                        class: Class::Person,
+                        key: person_key(&label),
+                    };
+                    out.push(Cand {
+                        role: Some((role, orgs)),
+                        ..Cand::new(i, j, skip, entity, PRIO_TITLE)
+                    });
+                }
+                // the name before the title: «فرهاد الشامي المتحدث باسم قسد»
+                for k in [3, 2] {
+                    if i < k || self.text.tokens[i].hard_before && k == 0 {
+                        continue;
+                    }
+                    let s0 = i - k;
+                    if s0 > 0 && !self.text.tokens[s0].hard_before {
+                        let prev = self.tok(s0 - 1);
+                        let after_verb =
+                            self.text.readings(s0 - 1).iter().any(|r| {
+                                r.skip <= 1 && self.lex.speech_verbs.contains_key(&r.word)
+                            });
+                        if !(after_verb || self.lex.is_stop(prev) || self.lex.zipf(prev) >= 4.0) {
+                            continue;
+                        }
+                    }
+                    if self.person_name(s0, k, starts) == Some(i) {
+                        out.push(self.person(s0, i, PRIO_TITLE, title_role.clone()));
+
+                        break;
+                    }
+                }
+            }
+            let speech = self.text.readings(i).iter().any(
+                |Reading {
+                     skip: k, word: v, ..
+                 }| *k <= 1 && self.lex.speech_verbs.contains_key(v.as_str()),
+            );
+            if speech {
+                if let Some(end) = self.person_name(i + 1, 2, starts) {
+                    out.push(self.person(i + 1, end, PRIO_SPEECH, None));
+                }
+            }
+        }
+        out
+    }
+
+    /// A name set off by commas after a title and its organisation: «، [rank] NAME،» or
+    /// «، [rank] NAME إن …». Returns the name's tokens.
+    pub(super) fn apposed_name(&self, j: usize) -> Option<(usize, usize)> {
+        if j == 0 || j >= self.n() || !self.text.tokens[j].hard_before {
+            return None;
+        }
+        let prev = &self.text.tokens[j - 1];
+        let tk = &self.text.tokens[j];
+        if prev.sentence != tk.sentence || !self.text.norm.chars[prev.end..tk.start].contains(&',')
+        {
+            return None;
+        }
+        // a rank or honorific first: «العميد»، «الدكتور»، «العميد الركن»
+        let mut a = j;
+        while let Some((_, e, _, _)) = self.title_at(a) {
+            a = e;
+        }
+        let first = self.tok(a.min(self.n() - 1));
+        if a >= self.n()
+            || (a > j && self.text.tokens[a].hard_before)
+            || self.stop_at(a)
+            || self.definite_at(a)
+            || (!self.lex.given_names.contains(first)
+                && self.lex.zipf(first) >= TITLED_FIRST_NAME_ZIPF)
+        {
+            return None;
+        }
+        // up to the closing comma, or the «إن» of the speech verb; two to four words
+        let mut end = a + 1;
+        while end < self.n()
+            && end - a <= 4
+            && !self.text.tokens[end].hard_before
+            && !self.lex.is(Fw::Complementizer, self.tok(end))
+        {
+            let w = self.tok(end);
+            // «علي» is a name, though «على» folds to it
+            let stop = self.lex.is_stop(w) && !self.lex.given_names.contains(w);
+            if stop || self.lex.speech_verbs.contains_key(w) || self.is_title_start(end) {
+                return None;
+            }
+            end += 1;
+        }
+        let closed = end == self.n()
+            || self.text.tokens[end].hard_before
+            || self.lex.is(Fw::Complementizer, self.tok(end));
+        (closed && (2..=4).contains(&(end - a))).then_some((a, end))
+    }
+
+    /// After a title, a phrase nobody listed (what the title is of, up to six words), then a
+    /// name set off by commas.
+    pub(super) fn apposed_after_phrase(&self, j: usize) -> Option<(usize, usize)> {
+        let mut k = j;
+        while k < self.n() && k - j < 6 && !self.text.tokens[k].hard_before {
+            let w = self.tok(k);
+            if self.lex.speech_verbs.contains_key(w) || self.lex.is(Fw::Complementizer, w) {
+                return None;
+            }
+            k += 1;
+        }
+        (k > j && k < self.n())
+            .then(|| self.apposed_name(k))
+            .flatten()
+    }
+
+    /// The person named by tokens [a, b) after a title: the gazetteer's when it knows the name,
+    /// else a new one.
+    pub(super) fn titled(
+        &self,
+        a: usize,
+        b: usize,
+        starts: &HashMap<usize, Cand>,
+        role: Option<(Role, Vec<EntityRef>)>,
+    ) -> Cand {
+        match starts
+            .get(&a)
+            .filter(|c| c.b == b && self.lex.class_of(&c.entity) == Class::Person)
+        {
+            Some(c) => Cand {
+                prio: PRIO_TITLE,
+                role,
+                ..c.clone()
+            },
+            None => self.person(a, b, PRIO_TITLE, role),
+        }
+    }
+
+    /// A new person named by tokens [a, b).
+    pub(super) fn person(
+        &self,
+        a: usize,
+        b: usize,
+        prio: u8,
+        role: Option<(Role, Vec<EntityRef>)>,
+    ) -> Cand {
+        let label = self.label(a, 0, b, "");
+        let entity = EntityRef::New {
+            class: Class::Person,
+            key: person_key(&label),
+        };
+        Cand {
+            role,
+            ..Cand::new(a, b, 0, entity, prio)
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Relations the text states between actors: titles, «التابعة لـ»، «المدعومة من»، control.
+
+use super::*;
+
+/// An organisation named right after another with «لـ»، «بـ» or «في» is the one it belongs to:
+/// «وزارة الصحة بحكومة الوحدة الوطنية»، «قيادة عمليات ديالى للحشد الشعبي»، «المركز الإعلامي
+/// لقوات سوريا الديمقراطية» → partOf. Outlets are left out («بيان لوكالة …» says nothing of
+/// membership).
+pub(super) fn attached_relations(
+    cx: &Ctx,
+    mentions: &[Mention],
+) -> Vec<(EntityRef, Relation, EntityRef)> {
+    let lex = cx.lex;
+    let body = |m: &Mention| {
+        m.kind == MentionKind::Name
+            && matches!(
+                lex.class_of(&m.entity),
+                Class::Government | Class::ArmedGroup | Class::Organization
+            )
+    };
+    let mut out = Vec::new();
+    for (i, a) in mentions.iter().enumerate() {
+        if !body(a) {
+            continue;
+        }
+        let Some(b) = mentions[i + 1..].iter().find(|b| b.tokens.0 >= a.tokens.1) else {
+            continue;
+        };
+        if !body(b) || b.entity == a.entity || cx.text.tokens[b.tokens.0].hard_before {
+            continue;
+        }
+        let t = cx.tok(b.tokens.0);
+        let attached = if b.tokens.0 == a.tokens.1 {
+            // the clitic is on B's first word, outside its span
+            (t.starts_with('ل') || t.starts_with('ب'))
+                && b.start > cx.text.norm.map[cx.text.tokens[b.tokens.0].start]
+        } else {
+            b.tokens.0 == a.tokens.1 + 1 && cx.tok(a.tokens.1) == "في"
+        };
+        if attached {
+            out.push((a.entity.clone(), Relation::PartOf, b.entity.clone()));
+        }
+    }
+    out
+}
+
+/// The relation a title gives its holder.
+pub(super) fn role_relation(role: Role) -> Relation {
+    match role {
+        Role::Spokesperson => Relation::SpokespersonOf,
+        Role::Commander => Relation::CommanderOf,
+        Role::Official => Relation::OfficialOf,
+        Role::Head => Relation::HeadOf,
+        Role::None => Relation::AffiliatedWith,
+    }
+}
+
+/// «القائد العام لقوات سوريا الديمقراطية مظلوم عبدي» → commanderOf; «الرئيس الفرنسي» → headOf.
+pub(super) fn role_relations(
+    lex: &Lexicon,
+    mentions: &[Mention],
+) -> Vec<(EntityRef, Relation, EntityRef)> {
+    let mut out = Vec::new();
+    for m in mentions {
+        let Some((role, orgs)) = &m.role else {
+            continue;
+        };
+        for o in orgs {
+            let fam = lex.class_of(o).family();
+            // a place is something one heads or represents, not commands
+            let ok = fam == Family::Organization
+                || (fam == Family::Place
+                    && lex.class_of(o) == Class::Country
+                    && matches!(role, Role::Head | Role::Official));
+            if ok && *o != m.entity {
+                out.push((m.entity.clone(), role_relation(*role), o.clone()));
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn is_actor(lex: &Lexicon, e: &EntityRef) -> bool {
+    matches!(
+        lex.class_of(e).family(),
+        Family::Person | Family::Organization
+    )
+}
+
+pub(super) fn is_organization(lex: &Lexicon, e: &EntityRef) -> bool {
+    lex.class_of(e).family() == Family::Organization
+}
+
+/// Relations stated by a phrase between two names (`relations.tsv`), with coordination on either
+/// side: «قوات سوريا الديمقراطية ووحدات حماية المرأة الذين كانوا يحمون سجن الأقطان»،
+/// «المدعومة من الولايات المتحدة والتحالف الدولي».
+pub(super) fn phrase_relations(
+    cx: &Ctx,
+    mentions: &[Mention],
+) -> Vec<(EntityRef, Relation, EntityRef)> {
+    let lex = cx.lex;
+    let names: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.kind != MentionKind::Short)
+        .collect();
+    // the names joined to one by «و», in order
+    let joined = |i: usize, forward: bool| -> Vec<EntityRef> {
+        let mut out = vec![names[i].entity.clone()];
+        let mut k = i;
+        loop {
+            let next = if forward { k + 1 } else { k.wrapping_sub(1) };
+            let Some(n) = names.get(next) else { break };
+            let (first, second): (&Mention, &Mention) = if forward {
+                (names[k], n)
+            } else {
+                (n, names[k])
+            };
+            // «X وY» or «X و Y»
+            let clitic =
+                second.tokens.0 == first.tokens.1 && cx.tok(second.tokens.0).starts_with('و');
+            let word = second.tokens.0 == first.tokens.1 + 1 && cx.tok(first.tokens.1) == "و";
+            if !(clitic || word) {
+                break;
+            }
+            out.push(n.entity.clone());
+            k = next;
+        }
+        out
+    };
+    let mut out = Vec::new();
+    for p in 0..cx.n() {
+        // the longest phrase there, its first word through a one-letter proclitic at most
+        let found = lex
+            .relations
+            .at(cx.text, p, 1)
+            .into_iter()
+            .min_by_key(|m| m.phrase.order);
+        if let Some(m) = found {
+            let n = m.end - p;
+            let RelationPhrase {
+                relation: rel,
+                subject_before: ab,
+                gap,
+            } = m.value();
+            let sent = cx.text.tokens[p].sentence;
+            let before = names
+                .iter()
+                .rposition(|m| m.tokens.1 <= p && cx.text.tokens[m.tokens.0].sentence == sent);
+            let after = names.iter().position(|m| {
+                m.tokens.0 >= p + n
+                    && m.tokens.0 <= p + n + 2
+                    && cx.text.tokens[m.tokens.0].sentence == sent
+            });
+            let (Some(a), Some(b)) = (before, after) else {
+                continue;
+            };
+            if p - names[a].tokens.1 > *gap {
+                continue;
+            }
+            let (subjects, objects) = if *ab {
+                (joined(a, false), joined(b, true))
+            } else {
+                (joined(b, true), joined(a, false))
+            };
+            for s in &subjects {
+                for o in &objects {
+                    let fits = match rel {
+                        Relation::Controls => {
+                            is_actor(lex, s) && lex.class_of(o).family() == Family::Place
+                        }
+                        Relation::Supports => {
+                            (is_actor(lex, s) || lex.class_of(s) == Class::Country)
+                                && is_actor(lex, o)
+                        }
+                        Relation::PartOf => is_organization(lex, s) && is_organization(lex, o),
+                        // «التحالف بقيادة الولايات المتحدة»: a country leads, it commands no one
+                        Relation::CommanderOf
+                        | Relation::SpokespersonOf
+                        | Relation::OfficialOf
+                        | Relation::HeadOf => lex.class_of(s) == Class::Person,
+                        _ => true,
+                    };
+                    if fits && s != o {
+                        out.push((s.clone(), *rel, o.clone()));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
