@@ -295,6 +295,26 @@ impl Fw {
     }
 }
 
+/// The two month-name systems of Arabic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthSystem {
+    /// Transliterated Gregorian names (يناير، فبراير …): Egypt, the Maghreb, the Gulf.
+    Gregorian,
+    /// Syriac names (كانون الثاني، شباط …): the Levant and Iraq.
+    Levant,
+}
+
+/// A month name as `months.tsv` writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthName {
+    /// The name, unnormalized.
+    pub name: String,
+    /// Its month, 1–12.
+    pub month: u32,
+    /// Its system.
+    pub system: MonthSystem,
+}
+
 /// A title (`titles.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Title {
@@ -433,6 +453,8 @@ pub struct Lexicon {
     pub common_words: HashMap<String, f32>,
     /// Month names (both systems) → month number, longest first.
     pub months: Phrases<u32>,
+    /// Month names as written, in file order.
+    pub month_names: Vec<MonthName>,
     /// Weekdays → ISO number.
     pub weekdays: HashMap<String, u32>,
     /// Anaphoric nouns → (class, required first word of the antecedent).
@@ -729,7 +751,20 @@ impl Lexicon {
                 line: row.line,
                 message: "month is not a number".into(),
             })?;
+            if !(1..=12).contains(&m) {
+                return Err(bad(f, row.line, format!("no month {m}")));
+            }
+            let system = match row.fields[2].as_str() {
+                "gregorian" => MonthSystem::Gregorian,
+                "levant" => MonthSystem::Levant,
+                s => return Err(bad(f, row.line, format!("unknown system {s:?}"))),
+            };
             months.push((words(&row.fields[0]), m));
+            lx.month_names.push(MonthName {
+                name: row.fields[0].trim().to_string(),
+                month: m,
+                system,
+            });
         }
         lx.months = longest_first(months);
         let f = "weekdays.tsv";

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, MonthSystem};
 use crate::text::{analyze, Document};
 use crate::vocab::Class;
 
@@ -60,23 +60,9 @@ pub struct Generator {
     titles: Vec<String>,
     places: Vec<String>,
     matcher: AhoCorasick,
-    months: Vec<&'static str>,
+    /// The Gregorian name of each month, January first (the first `months.tsv` gives).
+    months: Vec<String>,
 }
-
-const MONTHS: [&str; 12] = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-];
 
 impl Generator {
     /// Collects the sentences of `seeds` and the city names of the gazetteer (Syria and Iraq
@@ -116,7 +102,14 @@ impl Generator {
             titles,
             places,
             matcher,
-            months: MONTHS.to_vec(),
+            months: (1..=12)
+                .map(|m| {
+                    lex.month_names
+                        .iter()
+                        .find(|n| n.month == m && n.system == MonthSystem::Gregorian)
+                        .map_or_else(|| m.to_string(), |n| n.name.clone())
+                })
+                .collect(),
         }
     }
 

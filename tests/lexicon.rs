@@ -182,6 +182,39 @@ fn the_ontology_parses_as_turtle() {
         .collect();
     let unique: HashSet<&&str> = defs.iter().collect();
     assert_eq!(unique.len(), defs.len());
+    // parsed strictly: every statement, every term of the code's enums defined
+    let triples: Vec<oxigraph::model::Triple> =
+        oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
+            .for_slice(athar::ONTOLOGY.as_bytes())
+            .map(|q| q.expect("athar.ttl parses").into())
+            .collect();
+    let subjects: HashSet<String> = triples
+        .iter()
+        .map(|t| t.subject.to_string().trim_matches(['<', '>']).to_string())
+        .collect();
+    let defined =
+        |iri: String| assert!(subjects.contains(&iri), "{iri} is not defined in athar.ttl");
+    for c in Class::ALL {
+        defined(format!("{}{}", vocab::ATH, c.name()));
+    }
+    for r in vocab::Relation::ALL {
+        defined(format!("{}{}", vocab::ATH, r.name()));
+    }
+    for m in vocab::Measure::ALL {
+        defined(format!("{}{}", vocab::ATH, m.name()));
+    }
+    for q in vocab::Qualifier::ALL {
+        defined(format!("{}{}", vocab::ATH, q.name()));
+    }
+    for u in vocab::Unit::ALL {
+        defined(format!("{}{}", vocab::ATH, u.name()));
+    }
+    for e in vocab::EventClass::ALL {
+        defined(format!("{}{}", vocab::ATH, e.name()));
+    }
+    for t in vocab::ath::ALL {
+        defined(format!("{}{t}", vocab::ATH));
+    }
 }
 
 #[test]
