@@ -400,13 +400,161 @@ impl Resolution {
     }
 }
 
+// links
+
+/// What the resolver reads of one article: its references, its names, the pairs it says name one
+/// entity, its violent events. A store keeps them (`STORE/links/`), so that an incremental build
+/// resolves the whole corpus without extracting the articles it already holds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Links {
+    /// The article's SHA-256.
+    pub article: String,
+    /// Every mention, in text order: its reference, and its label when it is a name.
+    pub mentions: Vec<(EntityRef, Option<String>)>,
+    /// The other references (figures, events, relations, the publisher), in text order.
+    pub refs: Vec<EntityRef>,
+    /// Pairs of references the text says name one entity.
+    pub same: Vec<(EntityRef, EntityRef)>,
+    /// When the article names a prison or camp after a place: its prisons and camps, and the
+    /// gazetteer places the text puts them in.
+    pub prisons: Option<PrisonLinks>,
+    /// Its violent events.
+    pub events: Vec<EventSummary>,
+}
+
+/// The prisons and camps of an article that names one after a place («سجن الحسكة»).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PrisonLinks {
+    /// Its prisons and camps, each once, in text order.
+    pub prisons: Vec<EntityRef>,
+    /// Gazetteer places the text puts one of them in.
+    pub located: Vec<(EntityRef, usize)>,
+}
+
+/// Separates the references of a list in the text form of [`Links`].
+const LIST: char = '\u{1f}';
+
+fn ref_text(e: &EntityRef) -> String {
+    match e {
+        EntityRef::Known(i) => format!("k{i}"),
+        EntityRef::New { class, key } => format!("n{}:{key}", class.name()),
+    }
+}
+
+fn ref_parse(s: &str) -> Option<EntityRef> {
+    if let Some(i) = s.strip_prefix('k') {
+        return i.parse().ok().map(EntityRef::Known);
+    }
+    let (class, key) = s.strip_prefix('n')?.split_once(':')?;
+    Some(EntityRef::New {
+        class: Class::from_name(class)?,
+        key: key.to_string(),
+    })
+}
+
+impl Links {
+    /// The text form a store keeps: a line per item, fields separated by tabs, with the
+    /// `signature` of the article's graph under the resolution it was last written with.
+    pub fn to_text(&self, signature: &str) -> String {
+        let mut out = format!("athar-links\t1\t{}\nsig\t{signature}\n", self.article);
+        for (e, label) in &self.mentions {
+            out += &format!("m\t{}\t{}\n", ref_text(e), label.as_deref().unwrap_or(""));
+        }
+        for e in &self.refs {
+            out += &format!("r\t{}\n", ref_text(e));
+        }
+        for (x, y) in &self.same {
+            out += &format!("s\t{}\t{}\n", ref_text(x), ref_text(y));
+        }
+        if let Some(PrisonLinks { prisons, located }) = &self.prisons {
+            out += "P\n";
+            for e in prisons {
+                out += &format!("p\t{}\n", ref_text(e));
+            }
+            for (e, gi) in located {
+                out += &format!("l\t{}\t{gi}\n", ref_text(e));
+            }
+        }
+        let list = |v: &[EntityRef]| {
+            v.iter()
+                .map(ref_text)
+                .collect::<Vec<_>>()
+                .join(&LIST.to_string())
+        };
+        for ev in &self.events {
+            out += &format!(
+                "e\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                ev.span.0,
+                ev.span.1,
+                ev.class.name(),
+                ev.day.map_or("-".to_string(), |d| d.to_string()),
+                list(&ev.places),
+                list(&ev.agents)
+            );
+        }
+        out
+    }
+
+    /// Reads the text form back: the links and the signature, or `None` if the text is not
+    /// links of this version.
+    pub fn from_text(text: &str) -> Option<(Links, String)> {
+        let mut lines = text.lines();
+        let head: Vec<&str> = lines.next()?.split('\t').collect();
+        if head.len() != 3 || head[0] != "athar-links" || head[1] != "1" {
+            return None;
+        }
+        let mut links = Links {
+            article: head[2].to_string(),
+            ..Links::default()
+        };
+        let sig = lines.next()?.strip_prefix("sig\t")?.to_string();
+        let list = |s: &str| -> Option<Vec<EntityRef>> {
+            s.split(LIST)
+                .filter(|x| !x.is_empty())
+                .map(ref_parse)
+                .collect()
+        };
+        for line in lines {
+            let f: Vec<&str> = line.split('\t').collect();
+            match (f[0], f.len()) {
+                ("m", 3) => links.mentions.push((
+                    ref_parse(f[1])?,
+                    (!f[2].is_empty()).then(|| f[2].to_string()),
+                )),
+                ("r", 2) => links.refs.push(ref_parse(f[1])?),
+                ("s", 3) => links.same.push((ref_parse(f[1])?, ref_parse(f[2])?)),
+                ("P", 1) => links.prisons = Some(PrisonLinks::default()),
+                ("p", 2) => links.prisons.as_mut()?.prisons.push(ref_parse(f[1])?),
+                ("l", 3) => links
+                    .prisons
+                    .as_mut()?
+                    .located
+                    .push((ref_parse(f[1])?, f[2].parse().ok()?)),
+                ("e", 7) => links.events.push(EventSummary {
+                    article: links.article.clone(),
+                    span: (f[1].parse().ok()?, f[2].parse().ok()?),
+                    class: EventClass::from_name(f[3])?,
+                    day: match f[4] {
+                        "-" => None,
+                        d => Some(d.parse().ok()?),
+                    },
+                    places: list(f[5])?,
+                    agents: list(f[6])?,
+                }),
+                _ => return None,
+            }
+        }
+        Some((links, sig))
+    }
+}
+
 // incidents
 
 /// The incident of each event: (article SHA-256, event span) → incident index.
 pub type IncidentOf = HashMap<(String, (usize, usize)), usize>;
 
 /// What incident clustering keeps of one event.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EventSummary {
     /// The article's SHA-256.
     pub article: String,

@@ -22,8 +22,8 @@ use crate::extract::extract;
 use crate::graph::{article_quads, shared_quads, GraphUpdate, KnowledgeGraph, StoredArticle};
 use crate::ingest::{Input, Limits};
 use crate::lexicon::Lexicon;
-use crate::model::{ArticleFacts, Resolution};
-use crate::resolve::{resolve, Resolver};
+use crate::model::{ArticleFacts, Links, Resolution};
+use crate::resolve::{links, resolve, signature, Resolver};
 use crate::text::Document;
 
 /// The settings a store was built with, recorded in `STORE/settings.tsv` once a build
@@ -160,6 +160,23 @@ pub fn analyze_corpus(
         .collect();
     let res = resolve(lex, &arts);
     (arts, res)
+}
+
+/// The folder of a store that keeps each article's links (`model::Links`), one file per
+/// article named by its SHA-256.
+pub const LINKS_DIR: &str = "links";
+
+/// One article in the first pass: read from the links the store keeps (with the signature its
+/// graph was written with), or extracted.
+enum Got {
+    Links(Links, String),
+    Facts(Box<ArticleFacts>, Links),
+}
+
+/// The links the store keeps of an article, with their signature.
+fn read_links(dir: &Path, sha256: &str) -> Option<(Links, String)> {
+    let text = std::fs::read_to_string(dir.join(format!("{sha256}.tsv"))).ok()?;
+    Links::from_text(&text).filter(|(l, _)| l.article == sha256)
 }
 
 /// Where an article of the corpus comes from in this build.
@@ -306,7 +323,12 @@ pub fn build(
             ),
         });
     }
-    let dirty = graph.has_pending_build()? || !published || resettled;
+    let pending = graph.has_pending_build()?;
+    let dirty = pending || !published || resettled;
+    // the links a store keeps of its articles stand for them only if the last build finished
+    // with these settings
+    let trust_links = !pending && !resettled;
+    let links_dir = store.join(LINKS_DIR);
     if report.added + report.replaced == 0 && !dirty {
         report.quads = graph.len()?;
         report.entities = count_entities(&graph)?;
@@ -321,25 +343,43 @@ pub fn build(
     let chunk = opts.chunk.max(1);
     let mut failed: HashSet<String> = HashSet::new();
 
-    // pass 1: the resolver's links
+    // pass 1: the resolver's links, read from the store for the articles it holds, extracted for
+    // the others
     let t1 = Instant::now();
     let mut resolver = Resolver::new(lex);
     let mut kept: HashMap<String, ArticleFacts> = HashMap::new();
     let mut kept_bytes = 0u64;
+    // stored articles whose kept links went in: the signature their graph was written with
+    let mut by_links: HashMap<String, String> = HashMap::new();
     for (ci, part) in entries.chunks(chunk).enumerate() {
-        let facts: Vec<Result<ArticleFacts>> = part
+        let got: Vec<Result<Got>> = part
             .par_iter()
-            .map(|e| load(&graph, e, &opts.limits).map(|d| extract(lex, d, opts.as_of)))
+            .map(|e| {
+                if let (true, Source::Stored(s)) = (trust_links, &e.source) {
+                    if let Some((l, sig)) = read_links(&links_dir, &s.sha256) {
+                        return Ok(Got::Links(l, sig));
+                    }
+                }
+                load(&graph, e, &opts.limits).map(|d| {
+                    let a = extract(lex, d, opts.as_of);
+                    let l = links(lex, &a);
+                    Got::Facts(Box::new(a), l)
+                })
+            })
             .collect();
-        for (e, f) in part.iter().zip(facts) {
-            match f {
-                Ok(a) => {
+        for (e, g) in part.iter().zip(got) {
+            match g {
+                Ok(Got::Links(l, sig)) => {
+                    resolver.add_links(&l);
+                    by_links.insert(e.name.clone(), sig);
+                }
+                Ok(Got::Facts(a, l)) => {
                     let n = a.doc.text.len() as u64;
                     report.text_bytes += n;
-                    resolver.add(&a);
+                    resolver.add_links(&l);
                     if kept_bytes + n <= opts.keep_bytes {
                         kept_bytes += n;
-                        kept.insert(e.name.clone(), a);
+                        kept.insert(e.name.clone(), *a);
                     }
                 }
                 Err(err) => {
@@ -353,13 +393,23 @@ pub fn build(
     let res = resolver.finish();
     report.extract_seconds = t1.elapsed().as_secs_f64();
 
-    // pass 2: each article's graph with the final entities, one transaction per chunk
+    // pass 2: each article's graph with the final entities, one transaction per chunk; an
+    // article read from its links whose graph takes the same from the resolution as when it was
+    // written is left alone
+    std::fs::create_dir_all(&links_dir).map_err(|e| Error::io(&links_dir, e))?;
     for (ci, part) in entries.chunks(chunk).enumerate() {
         let t2 = Instant::now();
-        let updates: Vec<Result<GraphUpdate>> = part
+        let updates: Vec<Result<Option<(GraphUpdate, String)>>> = part
             .par_iter()
             .filter(|e| !failed.contains(&e.name))
             .map(|e| {
+                if let (Some(old), Source::Stored(s)) = (by_links.get(&e.name), &e.source) {
+                    let same = read_links(&links_dir, &s.sha256)
+                        .is_some_and(|(l, _)| signature(&l, &res) == *old);
+                    if same {
+                        return Ok(None);
+                    }
+                }
                 let fresh;
                 let a = match kept.get(&e.name) {
                     Some(a) => a,
@@ -368,18 +418,28 @@ pub fn build(
                         &fresh
                     }
                 };
-                Ok(GraphUpdate {
-                    iri: crate::graph::article_iri(&a.doc.sha256),
-                    quads: article_quads(a, &res),
-                    replaces: e.replaces.clone(),
-                    new: matches!(e.source, Source::Input(_)) && e.replaces.is_none(),
-                })
+                let l = links(lex, a);
+                let text = l.to_text(&signature(&l, &res));
+                Ok(Some((
+                    GraphUpdate {
+                        iri: crate::graph::article_iri(&a.doc.sha256),
+                        quads: article_quads(a, &res),
+                        replaces: e.replaces.clone(),
+                        new: matches!(e.source, Source::Input(_)) && e.replaces.is_none(),
+                    },
+                    text,
+                )))
             })
             .collect();
         let mut ok = Vec::with_capacity(updates.len());
+        let mut texts = Vec::with_capacity(updates.len());
         for u in updates {
             match u {
-                Ok(u) => ok.push(u),
+                Ok(Some((u, t))) => {
+                    texts.push((u.iri.clone(), t));
+                    ok.push(u);
+                }
+                Ok(None) => {}
                 Err(err) => report.rejected.push(err),
             }
         }
@@ -388,8 +448,25 @@ pub fn build(
         let stats = graph.write_articles(&ok)?;
         report.inserted += stats.inserted;
         report.removed += stats.removed;
+        // the links of the graphs just written (a build killed after this leaves the pending
+        // mark, and the next build trusts no links)
+        for (iri, text) in texts {
+            let sha = iri.rsplit('/').next().unwrap_or_default();
+            let path = links_dir.join(format!("{sha}.tsv"));
+            std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
+        }
         report.write_seconds += t3.elapsed().as_secs_f64();
         progress("writing", ((ci + 1) * chunk).min(total), total);
+    }
+    // links of versions no longer in the store
+    let live: HashSet<String> = graph.articles()?.into_iter().map(|a| a.sha256).collect();
+    if let Ok(dir) = std::fs::read_dir(&links_dir) {
+        for f in dir.flatten() {
+            let name = f.file_name().to_string_lossy().to_string();
+            if !live.contains(name.trim_end_matches(".tsv")) {
+                let _ = std::fs::remove_file(f.path());
+            }
+        }
     }
     let t4 = Instant::now();
     let stats = graph.write_shared(&shared_quads(&res))?;

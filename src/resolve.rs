@@ -10,7 +10,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::lexicon::Lexicon;
 use crate::model::{
-    person_key, ArticleFacts, Entity, EntityRef, EventSummary, MentionKind, Resolution,
+    person_key, ArticleFacts, Entity, EntityRef, EventSummary, Links, MentionKind, PrisonLinks,
+    Resolution,
 };
 use crate::vocab::{Class, Family, ID};
 
@@ -115,86 +116,42 @@ impl<'l> Resolver<'l> {
         }
     }
 
-    /// Takes the links of one article.
+    /// Takes one article.
     pub fn add(&mut self, a: &ArticleFacts) {
+        let l = links(self.lex, a);
+        self.add_links(&l);
+    }
+
+    /// Takes the links of one article (extracted now, or kept by the store).
+    pub fn add_links(&mut self, a: &Links) {
         let g = &mut self.g;
-        for m in &a.rec.mentions {
-            let id = g.id(&m.entity);
-            if let EntityRef::New { class, .. } = &m.entity {
+        for (e, label) in &a.mentions {
+            let id = g.id(e);
+            if let EntityRef::New { class, .. } = e {
                 *self.class_counts.entry((id, *class)).or_default() += 1;
             }
-            if m.kind == MentionKind::Name && !m.label.is_empty() {
+            if let Some(label) = label {
                 let next = self.labels.len();
-                let l = *self.label_ids.entry(m.label.clone()).or_insert(next);
+                let l = *self.label_ids.entry(label.clone()).or_insert(next);
                 if l == next {
-                    self.labels.push(m.label.clone());
+                    self.labels.push(label.clone());
                 }
                 *self.label_counts.entry((id, l)).or_default() += 1;
             }
         }
-        // figures may name a group that has no mention («جندي أمريكي» → the United States)
-        for q in &a.quantities {
-            for e in q.group.iter().chain(&q.reported_by).chain(&q.about) {
-                g.id(e);
-            }
-        }
-        let published = a.published.as_ref().map(|p| &p.value);
-        self.events.extend(
-            a.events
-                .iter()
-                .filter_map(|ev| crate::incidents::summarize(&a.doc.sha256, ev, published)),
-        );
-        for ev in &a.events {
-            for e in ev
-                .agents
-                .iter()
-                .chain(&ev.targets)
-                .chain(&ev.participants)
-                .chain(&ev.places)
-                .chain(&ev.reported_by)
-            {
-                g.id(e);
-            }
-        }
-        for (x, _, y) in &a.rec.relations {
-            g.id(x);
-            g.id(y);
-        }
-        if let Some(e) = &a.publisher_ref {
+        for e in &a.refs {
             g.id(e);
         }
+        self.events.extend(a.events.iter().cloned());
         // what the text says
-        for &(x, y) in &a.rec.same {
-            let (ix, iy) = (
-                g.id(&a.rec.mentions[x].entity),
-                g.id(&a.rec.mentions[y].entity),
-            );
+        for (x, y) in &a.same {
+            let (ix, iy) = (g.id(x), g.id(y));
             self.same.push((ix, iy));
         }
         // «سجن الحسكة»: kept for the check against the article's other prisons
-        let ms = &a.rec.mentions;
-        let named_after_place = ms.iter().any(|m| {
-            matches!(&m.entity, EntityRef::New { class: Class::Prison | Class::Camp, key } if key.contains(' '))
-        });
-        if named_after_place {
-            let mut prisons = Vec::new();
-            for m in ms {
-                if matches!(self.lex.class_of(&m.entity), Class::Prison | Class::Camp) {
-                    let id = g.index[&m.entity];
-                    if !prisons.contains(&id) {
-                        prisons.push(id);
-                    }
-                }
-            }
-            let located = a
-                .rec
-                .located_in
-                .iter()
-                .filter_map(|&(x, y)| match ms[y].entity {
-                    EntityRef::Known(yi) => Some((g.index[&ms[x].entity], yi)),
-                    _ => None,
-                })
-                .collect();
+        if let Some(PrisonLinks { prisons, located }) = &a.prisons {
+            let prisons: Vec<usize> = prisons.iter().map(|e| g.index[e]).collect();
+            let located = located.iter().map(|(e, yi)| (g.index[e], *yi)).collect();
             self.checks.push(PlaceCheck { prisons, located });
         }
     }
@@ -469,4 +426,119 @@ fn named_after_place(lex: &Lexicon, c: &PlaceCheck, g: &mut Groups) {
             g.union(me, c);
         }
     }
+}
+
+/// What the resolver reads of one article (see [`Links`]).
+pub fn links(lex: &Lexicon, a: &ArticleFacts) -> Links {
+    let ms = &a.rec.mentions;
+    let mentions = ms
+        .iter()
+        .map(|m| {
+            let named = m.kind == MentionKind::Name && !m.label.is_empty();
+            (m.entity.clone(), named.then(|| m.label.clone()))
+        })
+        .collect();
+    let mut refs = Vec::new();
+    // figures may name a group that has no mention («جندي أمريكي» → the United States)
+    for q in &a.quantities {
+        refs.extend(
+            q.group
+                .iter()
+                .chain(&q.reported_by)
+                .chain(&q.about)
+                .cloned(),
+        );
+    }
+    for ev in &a.events {
+        refs.extend(
+            ev.agents
+                .iter()
+                .chain(&ev.targets)
+                .chain(&ev.participants)
+                .chain(&ev.places)
+                .chain(&ev.reported_by)
+                .cloned(),
+        );
+    }
+    for (x, _, y) in &a.rec.relations {
+        refs.push(x.clone());
+        refs.push(y.clone());
+    }
+    refs.extend(a.publisher_ref.iter().cloned());
+    let same = a
+        .rec
+        .same
+        .iter()
+        .map(|&(x, y)| (ms[x].entity.clone(), ms[y].entity.clone()))
+        .collect();
+    let named_after_place = ms.iter().any(|m| {
+        matches!(&m.entity, EntityRef::New { class: Class::Prison | Class::Camp, key } if key.contains(' '))
+    });
+    let prisons = named_after_place.then(|| {
+        let mut prisons: Vec<EntityRef> = Vec::new();
+        for m in ms {
+            if matches!(lex.class_of(&m.entity), Class::Prison | Class::Camp)
+                && !prisons.contains(&m.entity)
+            {
+                prisons.push(m.entity.clone());
+            }
+        }
+        let located = a
+            .rec
+            .located_in
+            .iter()
+            .filter_map(|&(x, y)| match ms[y].entity {
+                EntityRef::Known(yi) => Some((ms[x].entity.clone(), yi)),
+                _ => None,
+            })
+            .collect();
+        PrisonLinks { prisons, located }
+    });
+    let published = a.published.as_ref().map(|p| &p.value);
+    let events = a
+        .events
+        .iter()
+        .filter_map(|ev| crate::incidents::summarize(&a.doc.sha256, ev, published))
+        .collect();
+    Links {
+        article: a.doc.sha256.clone(),
+        mentions,
+        refs,
+        same,
+        prisons,
+        events,
+    }
+}
+
+/// What an article's graph takes from the resolution of the corpus: the IRI of every entity it
+/// refers to and the incident of each of its events, hashed. An article whose signature is the
+/// same under a new resolution has the same graph, so an incremental build leaves it alone.
+pub fn signature(l: &Links, res: &Resolution) -> String {
+    use sha2::{Digest, Sha256};
+    let mut refs: Vec<&EntityRef> = l
+        .mentions
+        .iter()
+        .map(|(e, _)| e)
+        .chain(&l.refs)
+        .chain(l.same.iter().flat_map(|(x, y)| [x, y]))
+        .collect();
+    refs.sort();
+    refs.dedup();
+    let mut h = Sha256::new();
+    for e in refs {
+        let iri = res
+            .by_ref
+            .get(e)
+            .map_or("", |&i| res.entities[i].iri.as_str());
+        h.update(iri.as_bytes());
+        h.update(b"\n");
+    }
+    for ev in &l.events {
+        let inc = res
+            .incident_of
+            .get(&(l.article.clone(), ev.span))
+            .map_or("", |&k| res.incidents[k].iri.as_str());
+        h.update(format!("{}-{} {inc}\n", ev.span.0, ev.span.1).as_bytes());
+    }
+    crate::text::hex(&h.finalize()[..16])
 }

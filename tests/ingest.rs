@@ -447,3 +447,43 @@ fn a_build_killed_at_any_moment_leaves_every_article_whole_or_absent() {
     );
     assert_eq!(article_names(&store).len(), 1205);
 }
+
+#[test]
+fn an_incremental_build_reads_stored_articles_from_their_links_not_their_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = seed_files();
+    let (late, early) = (tmp.path().join("late"), tmp.path().join("early"));
+    copy_into(&late, &files[3..]);
+    copy_into(&early, &files[..3]);
+    let store = tmp.path().join("store");
+    assert!(build(&[&late], &store, &[]).status.success());
+    // one links file per stored article
+    let links = |store: &Path| -> BTreeSet<String> {
+        std::fs::read_dir(store.join("links"))
+            .unwrap()
+            .map(|f| f.unwrap().file_name().to_string_lossy().to_string())
+            .collect()
+    };
+    assert_eq!(links(&store).len(), 2);
+    // adding three: only their text is extracted
+    let stats = tmp.path().join("stats.json");
+    let out = build(&[&early], &store, &["--stats", stats.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&stats).unwrap()).unwrap();
+    let early_bytes: u64 = files[..3]
+        .iter()
+        .map(|f| {
+            std::fs::read_to_string(f)
+                .unwrap()
+                .replace("\r\n", "\n")
+                .len() as u64
+        })
+        .sum();
+    assert_eq!(s["text_bytes"].as_u64(), Some(early_bytes), "{s}");
+    assert_eq!(links(&store).len(), 5);
+}

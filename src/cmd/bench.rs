@@ -10,6 +10,7 @@ use clap::Args;
 
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
+use crate::lexicon::Lexicon;
 
 /// Arguments of `bench`.
 #[derive(Debug, Args)]
@@ -35,6 +36,27 @@ pub struct BenchArgs {
     /// Also write the results as JSON here.
     #[arg(long)]
     pub json: Option<PathBuf>,
+    /// Read the lexicon from this folder (a larger one, say) instead of the built-in one.
+    #[arg(long)]
+    pub lexicon: Option<PathBuf>,
+    /// Articles added to each finished store to time an incremental build (0: none).
+    #[arg(long, default_value_t = 10)]
+    pub add: usize,
+}
+
+/// Extraction alone, on one thread, in this process: (MB of text, seconds).
+fn extraction_only(lex: &Lexicon, corpus: &Path) -> Result<(f64, f64)> {
+    let mut docs = Vec::new();
+    crate::ingest::scan(&[corpus.to_path_buf()], &Default::default(), &mut |d| {
+        docs.push(d.clone())
+    });
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+    let t = Instant::now();
+    for d in docs {
+        std::hint::black_box(crate::extract::extract(lex, d, as_of));
+    }
+    Ok((bytes as f64 / 1e6, t.elapsed().as_secs_f64()))
 }
 
 fn run_child(cmd: &mut Command, what: &str) -> Result<std::process::Output> {
@@ -75,7 +97,23 @@ print(time.perf_counter() - t, len(s))
 pub fn run(args: &BenchArgs) -> Result<i32> {
     let exe = std::env::current_exe().map_err(|e| Error::io("athar", e))?;
     std::fs::create_dir_all(&args.work).map_err(|e| Error::io(&args.work, e))?;
+    let t = Instant::now();
+    let lex = match &args.lexicon {
+        Some(dir) => Lexicon::from_dir(dir)?,
+        None => Lexicon::builtin()?,
+    };
+    let names: usize = lex.names.values().map(Vec::len).sum();
+    println!(
+        "lexicon: {} entries, {names} names, loaded in {:.3} s",
+        lex.gazetteer.len(),
+        t.elapsed().as_secs_f64()
+    );
+    let lexicon_args: Vec<std::ffi::OsString> = match &args.lexicon {
+        Some(dir) => vec!["--lexicon".into(), dir.clone().into_os_string()],
+        None => Vec::new(),
+    };
     let mut results = Vec::new();
+    let mut extra_rows = Vec::new();
     println!("| articles | threads | text MB | articles/s | MB/s | MB/s per thread (extraction) | quads | quads/s (store load) | build s | peak RSS MB | store MB | reference quads/s | load vs reference |");
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for &n in &args.sizes {
@@ -89,6 +127,11 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
                 .arg(&corpus),
             "synth",
         )?;
+        let (mb, secs) = extraction_only(&lex, &corpus)?;
+        extra_rows.push(format!(
+            "extraction only, {n} articles, 1 thread: {:.2} MB/s ({mb:.1} MB in {secs:.2} s)",
+            mb / secs.max(1e-9)
+        ));
         let mut reference_rate = None;
         for &t in &args.threads {
             let store = args.work.join(format!("store-{n}-{t}"));
@@ -108,7 +151,8 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
                         &t.to_string(),
                         "--stats",
                     ])
-                    .arg(&stats),
+                    .arg(&stats)
+                    .args(&lexicon_args),
                 "build",
             )?;
             let wall = t0.elapsed().as_secs_f64();
@@ -161,9 +205,45 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
                 reference_rate.map_or("–".into(), |r| format!("{:.0} %", 100.0 * load_rate / r)),
             );
             results.push(row);
+            if args.add > 0 {
+                // a few new articles into the finished store: what an incremental build costs
+                let more = args.work.join(format!("more-{n}.jsonl"));
+                run_child(
+                    Command::new(&exe)
+                        .arg("synth")
+                        .arg("--from")
+                        .arg(&args.from)
+                        .args(["--articles", &args.add.to_string(), "--seed", "2", "--out"])
+                        .arg(&more),
+                    "synth",
+                )?;
+                let t1 = Instant::now();
+                run_child(
+                    Command::new(&exe)
+                        .arg("build")
+                        .arg(&corpus)
+                        .arg(&more)
+                        .arg("--store")
+                        .arg(&store)
+                        .args(["--as-of", "2026-11-22", "--threads", &t.to_string()])
+                        .args(&lexicon_args),
+                    "build",
+                )?;
+                let inc = t1.elapsed().as_secs_f64();
+                extra_rows.push(format!(
+                    "adding {} articles to the {n}-article store, {t} thread(s): {inc:.2} s, {:.0} % of the build from scratch ({wall:.2} s)",
+                    args.add,
+                    100.0 * inc / wall.max(1e-9)
+                ));
+                let _ = std::fs::remove_file(&more);
+            }
             let _ = std::fs::remove_dir_all(&store);
         }
         let _ = std::fs::remove_file(&corpus);
+    }
+    println!();
+    for r in &extra_rows {
+        println!("{r}");
     }
     if let Some(j) = &args.json {
         std::fs::write(j, format!("{:#}\n", serde_json::Value::Array(results)))
