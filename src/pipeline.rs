@@ -445,7 +445,7 @@ pub fn build(
         }
         let t3 = Instant::now();
         report.extract_seconds += (t3 - t2).as_secs_f64();
-        let stats = graph.write_articles(&ok)?;
+        let stats = graph.write_articles(&ok, rayon::current_num_threads())?;
         report.inserted += stats.inserted;
         report.removed += stats.removed;
         // the links of the graphs just written (a build killed after this leaves the pending

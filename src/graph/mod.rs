@@ -295,8 +295,9 @@ impl KnowledgeGraph {
     }
 
     /// Writes article graphs in one transaction: each graph ends up holding exactly its quads
-    /// (only the difference is written), and a replaced version's graph is removed.
-    pub fn write_articles(&self, updates: &[GraphUpdate]) -> Result<WriteStats> {
+    /// (only the difference is written), and a replaced version's graph is removed. New
+    /// articles go through the bulk loader with `threads` threads.
+    pub fn write_articles(&self, updates: &[GraphUpdate], threads: usize) -> Result<WriteStats> {
         let err = |e: oxigraph::store::StorageError| store_err(&self.path, e);
         let mut stats = WriteStats::default();
         // articles new to the store go in through the bulk loader: sorted files ingested in one
@@ -314,7 +315,7 @@ impl KnowledgeGraph {
             let mut loader = self
                 .store
                 .bulk_loader()
-                .with_num_threads(1)
+                .with_num_threads(threads.max(1))
                 .with_max_memory_size_in_megabytes(256);
             // one call: the loader writes a set of files per call
             stats.inserted = updates.iter().map(|u| u.quads.len()).sum();
