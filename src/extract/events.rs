@@ -71,13 +71,7 @@ impl Cx<'_> {
 
     fn trigger_at(&self, i: usize) -> Option<(EventClass, usize, bool)> {
         let mut best: Option<(EventClass, usize, bool)> = None;
-        for (k, v, restore) in self.text.readings(i).iter().map(
-            |Reading {
-                 skip: k,
-                 word: v,
-                 restored: r,
-             }| (*k, v.as_str(), r.as_str()),
-        ) {
+        for (k, v, restore) in self.text.readings(i).iter().map(Reading::parts) {
             if k > 2 {
                 continue;
             }

@@ -51,13 +51,7 @@ impl Cx<'_> {
 
     /// A number word, through a proclitic (بثلاث، وعشرين) or the article on a vague one (العشرات).
     fn number_word(&self, i: usize) -> Option<(f64, NumKind)> {
-        for (k, v, restore) in self.text.readings(i).iter().map(
-            |Reading {
-                 skip: k,
-                 word: v,
-                 restored: r,
-             }| (*k, v.as_str(), r.as_str()),
-        ) {
+        for (k, v, restore) in self.text.readings(i).iter().map(Reading::parts) {
             if k > 1 || !restore.is_empty() {
                 continue;
             }
@@ -210,13 +204,7 @@ impl Cx<'_> {
     fn triggers(&self, a: usize, b: usize) -> Vec<(usize, Measure, TriggerKind)> {
         let mut out = Vec::new();
         for i in a..b {
-            for (k, v, _) in self.text.readings(i).iter().map(
-                |Reading {
-                     skip: k,
-                     word: v,
-                     restored: r,
-                 }| (*k, v.as_str(), r.as_str()),
-            ) {
+            for (k, v, _) in self.text.readings(i).iter().map(Reading::parts) {
                 if k > 2 {
                     continue;
                 }

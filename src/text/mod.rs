@@ -99,6 +99,13 @@ pub struct Reading {
     pub restored: String,
 }
 
+impl Reading {
+    /// (characters stripped, the stem, the restored letters): the parts a matcher compares.
+    pub fn parts(&self) -> (usize, &str, &str) {
+        (self.skip, &self.word, &self.restored)
+    }
+}
+
 /// The readings of a normalized word: as written, without a conjunction, without a
 /// preposition (after a conjunction or not). At least three letters must remain of a stem after
 /// a preposition («بين» is not ب + «ين»), and of a word after a conjunction.

@@ -9,13 +9,7 @@ pub(super) fn references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<
     let mut extra = Vec::new();
     for (i, _) in taken.iter().enumerate().filter(|(_, t)| !**t) {
         // anaphors: السجن → the prison named last
-        for (k, v, restore) in cx.text.readings(i).iter().map(
-            |Reading {
-                 skip: k,
-                 word: v,
-                 restored: r,
-             }| (*k, v.as_str(), r.as_str()),
-        ) {
+        for (k, v, restore) in cx.text.readings(i).iter().map(Reading::parts) {
             let Some((class, prefix)) = lex.anaphors.get(v) else {
                 continue;
             };

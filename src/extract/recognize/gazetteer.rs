@@ -10,13 +10,7 @@ impl Ctx<'_> {
         if i >= self.n() {
             return out;
         }
-        for (k, v, restore) in self.text.readings(i).iter().map(
-            |Reading {
-                 skip: k,
-                 word: v,
-                 restored: r,
-             }| (*k, v.as_str(), r.as_str()),
-        ) {
+        for (k, v, restore) in self.text.readings(i).iter().map(Reading::parts) {
             let Some(entries) = self.lex.names.get(v) else {
                 continue;
             };

@@ -235,13 +235,7 @@ impl Ctx<'_> {
     /// Head-noun patterns starting at token i.
     pub(super) fn heads_at(&self, i: usize) -> Vec<Cand> {
         let mut out = Vec::new();
-        for (k, v, _) in self.text.readings(i).iter().map(
-            |Reading {
-                 skip: k,
-                 word: v,
-                 restored: r,
-             }| (*k, v.as_str(), r.as_str()),
-        ) {
+        for (k, v, _) in self.text.readings(i).iter().map(Reading::parts) {
             // «بقيادة عبد العزيز الحلو»: led by a person, not a command of that name
             let led_by = k > 0 && {
                 let w = self.tok((i + 1).min(self.n() - 1));
