@@ -349,8 +349,9 @@ pub fn build(
     let mut resolver = Resolver::new(lex);
     let mut kept: HashMap<String, ArticleFacts> = HashMap::new();
     let mut kept_bytes = 0u64;
-    // stored articles whose kept links went in: the signature their graph was written with
-    let mut by_links: HashMap<String, String> = HashMap::new();
+    // stored articles whose kept links went in: the signature their graph was written with, and
+    // the links themselves while they fit the memory budget (else pass 2 reads them again)
+    let mut by_links: HashMap<String, (String, Option<Links>)> = HashMap::new();
     for (ci, part) in entries.chunks(chunk).enumerate() {
         let got: Vec<Result<Got>> = part
             .par_iter()
@@ -371,7 +372,13 @@ pub fn build(
             match g {
                 Ok(Got::Links(l, sig)) => {
                     resolver.add_links(&l);
-                    by_links.insert(e.name.clone(), sig);
+                    // about what the links take in memory
+                    let n = 64 * (l.mentions.len() + l.refs.len() + 4 * l.events.len()) as u64;
+                    let keep = kept_bytes + n <= opts.keep_bytes;
+                    if keep {
+                        kept_bytes += n;
+                    }
+                    by_links.insert(e.name.clone(), (sig, keep.then_some(l)));
                 }
                 Ok(Got::Facts(a, l)) => {
                     let n = a.doc.text.len() as u64;
@@ -403,9 +410,12 @@ pub fn build(
             .par_iter()
             .filter(|e| !failed.contains(&e.name))
             .map(|e| {
-                if let (Some(old), Source::Stored(s)) = (by_links.get(&e.name), &e.source) {
-                    let same = read_links(&links_dir, &s.sha256)
-                        .is_some_and(|(l, _)| signature(&l, &res) == *old);
+                if let (Some((old, l)), Source::Stored(s)) = (by_links.get(&e.name), &e.source) {
+                    let same = match l {
+                        Some(l) => signature(l, &res) == *old,
+                        None => read_links(&links_dir, &s.sha256)
+                            .is_some_and(|(l, _)| signature(&l, &res) == *old),
+                    };
                     if same {
                         return Ok(None);
                     }
