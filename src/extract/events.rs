@@ -117,8 +117,16 @@ fn sentence_date(
     let s = &cx.text.sentences[sent];
     // near the trigger, or opening the sentence («في منتصف كانون الثاني الجاري، …» frames it all)
     // in the trigger's clause: no «إن/أن» between them
-    let same_clause =
-        |x: usize| (x.min(at)..x.max(at)).all(|y| !cx.lex.is(Fw::Complementizer, cx.tok(y)));
+    // complementizers before each token of the sentence, counted once
+    let mut comps = Vec::with_capacity(s.end_token - s.first_token + 1);
+    let mut c = 0usize;
+    for y in s.first_token..s.end_token {
+        comps.push(c);
+        c += usize::from(cx.lex.is(Fw::Complementizer, cx.tok(y)));
+    }
+    comps.push(c);
+    let comps_before = |y: usize| comps[y.clamp(s.first_token, s.end_token) - s.first_token];
+    let same_clause = |x: usize| comps_before(x.min(at)) == comps_before(x.max(at));
     let counts = |x: usize| {
         x >= s.first_token
             && x < s.end_token
