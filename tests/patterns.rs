@@ -212,6 +212,13 @@ fn relations_as_reports_state_them() {
         "locatedIn",
         "شمال كردفان",
     );
+    // a sentence framed by a division: an unlisted town named later lies in it
+    has(
+        "وفي ولاية شمال دارفور غربا، قال شهود إن قصفا طال سوقا قرب بلدة طرة أمس.",
+        "طره",
+        "locatedIn",
+        "شمال دارفور",
+    );
     // «التابعة لـ»: part of
     has(
         "وقالت قوات الأمن العام التابعة لوزارة الداخلية السورية إنها اعتقلت المهاجمين.",

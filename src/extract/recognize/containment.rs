@@ -146,3 +146,51 @@ pub(super) fn reverse_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize,
     }
     out
 }
+
+/// A sentence framed by a division («وفي منطقة كيدال شمالا، … قرب بلدة أنفيف»): a town, camp or
+/// facility nobody listed, named later in the sentence, lies in it. (town, division) pairs.
+pub(super) fn framed_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
+    let lex = cx.lex;
+    let mut out = Vec::new();
+    for s in &cx.text.sentences {
+        let first = s.first_token;
+        // «في» or «وفي» (too short for the conjunction to be read off as a proclitic)
+        let opens = first < s.end_token && matches!(cx.tok(first), "في" | "وفي");
+        if !opens {
+            continue;
+        }
+        // the division right after «في», then at most two words («شمالا») before a comma
+        let Some(x) = mentions.iter().position(|m| {
+            m.tokens.0 == first + 1
+                && m.kind == MentionKind::Name
+                && matches!(m.entity, EntityRef::Known(_))
+                && matches!(lex.class_of(&m.entity), Class::Governorate | Class::Region)
+        }) else {
+            continue;
+        };
+        let end = mentions[x].tokens.1;
+        let Some(comma) =
+            (end..(end + 3).min(s.end_token)).find(|&j| cx.text.tokens[j].hard_before)
+        else {
+            continue;
+        };
+        for (y, m) in mentions.iter().enumerate() {
+            let inside = m.tokens.0 >= comma
+                && m.tokens.1 <= s.end_token
+                && m.kind == MentionKind::Name
+                && matches!(m.entity, EntityRef::New { .. })
+                && matches!(
+                    lex.class_of(&m.entity),
+                    Class::City
+                        | Class::Neighborhood
+                        | Class::Camp
+                        | Class::Prison
+                        | Class::Facility
+                );
+            if inside {
+                out.push((y, x));
+            }
+        }
+    }
+    out
+}

@@ -12,7 +12,7 @@ mod heads;
 mod people;
 mod relations;
 
-use containment::{containment, known_containment, reverse_containment};
+use containment::{containment, framed_containment, known_containment, reverse_containment};
 use equivalence::equivalences;
 pub use gazetteer::is_dateline;
 use gazetteer::{cand_word, evident_countries, foreign_town};
@@ -196,6 +196,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     let mut located_in = containment(&cx, &mentions);
     located_in.extend(reverse_containment(&cx, &mentions));
     located_in.extend(known_containment(&cx, &mentions));
+    located_in.extend(framed_containment(&cx, &mentions));
     let mut relations = role_relations(lex, &mentions);
     relations.extend(phrase_relations(&cx, &mentions));
     relations.extend(attached_relations(&cx, &mentions));
