@@ -347,7 +347,7 @@ pub fn build(
     // the others
     let t1 = Instant::now();
     let mut resolver = Resolver::new(lex);
-    let mut kept: HashMap<String, ArticleFacts> = HashMap::new();
+    let mut kept: HashMap<String, (ArticleFacts, Links)> = HashMap::new();
     let mut kept_bytes = 0u64;
     // stored articles whose kept links went in: the signature their graph was written with, and
     // the links themselves while they fit the memory budget (else pass 2 reads them again)
@@ -386,7 +386,7 @@ pub fn build(
                     resolver.add_links(&l);
                     if kept_bytes + n <= opts.keep_bytes {
                         kept_bytes += n;
-                        kept.insert(e.name.clone(), *a);
+                        kept.insert(e.name.clone(), (*a, l));
                     }
                 }
                 Err(err) => {
@@ -421,15 +421,16 @@ pub fn build(
                     }
                 }
                 let fresh;
-                let a = match kept.get(&e.name) {
-                    Some(a) => a,
+                let (a, l) = match kept.get(&e.name) {
+                    Some((a, l)) => (a, l),
                     None => {
-                        fresh = extract(lex, load(&graph, e, &opts.limits)?, opts.as_of);
-                        &fresh
+                        let a = extract(lex, load(&graph, e, &opts.limits)?, opts.as_of);
+                        let l = links(lex, &a);
+                        fresh = (a, l);
+                        (&fresh.0, &fresh.1)
                     }
                 };
-                let l = links(lex, a);
-                let text = l.to_text(&signature(&l, &res));
+                let text = l.to_text(&signature(l, &res));
                 Ok(Some((
                     GraphUpdate {
                         iri: crate::graph::article_iri(&a.doc.sha256),

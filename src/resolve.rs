@@ -515,13 +515,7 @@ pub fn links(lex: &Lexicon, a: &ArticleFacts) -> Links {
 /// same under a new resolution has the same graph, so an incremental build leaves it alone.
 pub fn signature(l: &Links, res: &Resolution) -> String {
     use sha2::{Digest, Sha256};
-    let mut refs: Vec<&EntityRef> = l
-        .mentions
-        .iter()
-        .map(|(e, _)| e)
-        .chain(&l.refs)
-        .chain(l.same.iter().flat_map(|(x, y)| [x, y]))
-        .collect();
+    let mut refs: Vec<&EntityRef> = l.mentions.iter().map(|(e, _)| e).chain(&l.refs).collect();
     refs.sort();
     refs.dedup();
     let mut h = Sha256::new();

@@ -44,14 +44,18 @@ pub struct BenchArgs {
     pub add: usize,
 }
 
-/// Extraction alone, on one thread, in this process: (MB of text, seconds).
-fn extraction_only(lex: &Lexicon, corpus: &Path) -> Result<(f64, f64)> {
+/// The reference date every benchmark build uses.
+const AS_OF: &str = "2026-11-22";
+
+/// Extraction alone (no store), on one thread, in this process, over every article of
+/// `corpus`: (MB of text, seconds).
+pub fn extraction_only(lex: &Lexicon, corpus: &Path) -> Result<(f64, f64)> {
     let mut docs = Vec::new();
     crate::ingest::scan(&[corpus.to_path_buf()], &Default::default(), &mut |d| {
         docs.push(d.clone())
     });
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+    let as_of = chrono::NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap_or_default();
     let t = Instant::now();
     for d in docs {
         std::hint::black_box(crate::extract::extract(lex, d, as_of));
@@ -98,10 +102,7 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
     let exe = std::env::current_exe().map_err(|e| Error::io("athar", e))?;
     std::fs::create_dir_all(&args.work).map_err(|e| Error::io(&args.work, e))?;
     let t = Instant::now();
-    let lex = match &args.lexicon {
-        Some(dir) => Lexicon::from_dir(dir)?,
-        None => Lexicon::builtin()?,
-    };
+    let lex = super::lexicon(args.lexicon.as_ref())?;
     let names: usize = lex.names.values().map(Vec::len).sum();
     println!(
         "lexicon: {} entries, {names} names, loaded in {:.3} s",
@@ -144,13 +145,7 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
                     .arg(&corpus)
                     .arg("--store")
                     .arg(&store)
-                    .args([
-                        "--as-of",
-                        "2026-11-22",
-                        "--threads",
-                        &t.to_string(),
-                        "--stats",
-                    ])
+                    .args(["--as-of", AS_OF, "--threads", &t.to_string(), "--stats"])
                     .arg(&stats)
                     .args(&lexicon_args),
                 "build",
@@ -225,7 +220,7 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
                         .arg(&more)
                         .arg("--store")
                         .arg(&store)
-                        .args(["--as-of", "2026-11-22", "--threads", &t.to_string()])
+                        .args(["--as-of", AS_OF, "--threads", &t.to_string()])
                         .args(&lexicon_args),
                     "build",
                 )?;

@@ -49,7 +49,6 @@ impl<T> PhraseMatch<'_, T> {
 pub struct Phrases<T> {
     by_first: FxHashMap<String, Vec<Phrase<T>>>,
     len: usize,
-    longest: usize,
 }
 
 impl<T> Default for Phrases<T> {
@@ -57,7 +56,6 @@ impl<T> Default for Phrases<T> {
         Phrases {
             by_first: FxHashMap::default(),
             len: 0,
-            longest: 0,
         }
     }
 }
@@ -68,7 +66,6 @@ impl<T> Phrases<T> {
         debug_assert!(!words.is_empty());
         let order = self.len;
         self.len += 1;
-        self.longest = self.longest.max(words.len());
         self.by_first
             .entry(words[0].clone())
             .or_default()
@@ -77,21 +74,6 @@ impl<T> Phrases<T> {
                 value,
                 order,
             });
-    }
-
-    /// How many phrases there are.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// The most words a phrase has.
-    pub fn longest(&self) -> usize {
-        self.longest
-    }
-
-    /// Whether there is none.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
     }
 
     /// The phrases whose first word is `first`, in file order.
@@ -115,21 +97,11 @@ impl<T> Phrases<T> {
     /// characters of proclitics, the other words the following tokens exactly, none across a
     /// hard separator. Reading by reading (the token as written first), each in file order.
     pub fn at<'a>(&'a self, text: &'a Text, i: usize, max_skip: usize) -> Vec<PhraseMatch<'a, T>> {
-        self.at_where(text, i, |r| r.skip <= max_skip)
-    }
-
-    /// As `at`, with the readings of the first token chosen by `reading`.
-    pub fn at_where<'a>(
-        &'a self,
-        text: &'a Text,
-        i: usize,
-        reading: impl Fn(&Reading) -> bool,
-    ) -> Vec<PhraseMatch<'a, T>> {
         let mut out = Vec::new();
         if i >= text.tokens.len() {
             return out;
         }
-        for r in text.readings(i).iter().filter(|r| reading(r)) {
+        for r in text.readings(i).iter().filter(|r| r.skip <= max_skip) {
             for p in self.starting_with(&r.word) {
                 if let Some(end) = follows(text, i, &p.words) {
                     out.push(PhraseMatch {

@@ -16,10 +16,7 @@ impl Ctx<'_> {
             };
             for e in entries {
                 let n = e.words.len();
-                if i + n > self.n() || !self.text.joined(i, i + n) {
-                    continue;
-                }
-                if !(1..n).all(|j| self.tok(i + j) == e.words[j]) {
+                if follows(self.text, i, &e.words).is_none() {
                     continue;
                 }
                 if (e.latin && (k > 0 || !self.capitalized(i))) || self.adverbial(i + n - 1) {
