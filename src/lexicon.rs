@@ -126,11 +126,9 @@ pub struct GazEntry {
     pub population: Option<u64>,
 }
 
-/// A name the matcher looks for.
+/// A gazetteer name the matcher looks for (its words are the phrase's).
 #[derive(Debug, Clone)]
 pub struct NameEntry {
-    /// Normalized words.
-    pub words: Vec<String>,
     /// Gazetteer index.
     pub entity: usize,
     /// Counts only in context.
@@ -435,8 +433,10 @@ pub struct Lexicon {
     pub gazetteer: Vec<GazEntry>,
     /// Gazetteer index by id.
     pub by_id: HashMap<String, usize>,
-    /// Names by their first normalized word.
-    pub names: HashMap<String, Vec<NameEntry>>,
+    /// Every gazetteer name, compiled into one token trie.
+    pub names: Phrases<NameEntry>,
+    /// The first words of every phrase set, with a bit per set (`Phrases::index_first_words`).
+    pub first_words: HashMap<String, u32>,
     /// Proclitics, normalized, in the file's order.
     pub proclitics: Vec<Proclitic>,
     /// Head nouns by normalized form.
@@ -647,13 +647,15 @@ impl Lexicon {
                 let key = w.join(" ");
                 let weak_context = weak.contains(&key);
                 let needs_context = ambiguous.contains(&key) || weak_context;
-                lx.names.entry(w[0].clone()).or_default().push(NameEntry {
-                    words: w,
-                    entity: idx,
-                    needs_context,
-                    weak_context,
-                    latin,
-                });
+                lx.names.push(
+                    w,
+                    NameEntry {
+                        entity: idx,
+                        needs_context,
+                        weak_context,
+                        latin,
+                    },
+                );
             }
         }
         let f = "proclitics.tsv";
@@ -950,7 +952,29 @@ impl Lexicon {
             lx.actor_relations.push((id(&r[0])?, rel, id(&r[2])?));
         }
         lx.digest = crate::text::hex(&hasher.into_inner().finalize());
+        lx.index_first_words();
         Ok(lx)
+    }
+
+    /// One index of the first words of every phrase set, a bit per set, consulted once per
+    /// distinct word of an article (`Lexicon::analyze`).
+    fn index_first_words(&mut self) {
+        let mut index = HashMap::default();
+        self.names.index_first_words(1 << 0, &mut index);
+        self.titles.index_first_words(1 << 1, &mut index);
+        self.months.index_first_words(1 << 2, &mut index);
+        self.equivalence.index_first_words(1 << 3, &mut index);
+        self.qualifiers.index_first_words(1 << 4, &mut index);
+        self.measures.index_first_words(1 << 5, &mut index);
+        self.events.index_first_words(1 << 6, &mut index);
+        self.relations.index_first_words(1 << 7, &mut index);
+        self.first_words = index;
+    }
+
+    /// Analyses an article for this lexicon: sentences, tokens, each distinct word's readings
+    /// through the proclitics, and which phrase sets each reading may start.
+    pub fn analyze(&self, doc: &crate::text::Document) -> crate::text::Text {
+        crate::text::analyze_indexed(doc, &self.proclitics, Some(&self.first_words))
     }
 
     /// The readings of a word that is not a token of an analysed text (a query, a phrase's

@@ -2,7 +2,7 @@
 //! provenance down to the characters of each statement.
 //!
 //! Pipeline: [`text::Document`] → [`text::Text`] (normalized, offset map, sentences, tokens) →
-//! [`recognize::Mention`]s → [`extract::ArticleFacts`] → [`resolve::Resolution`] →
+//! [`model::Mention`]s → [`model::ArticleFacts`] → [`model::Resolution`] →
 //! [`graph::KnowledgeGraph`] (Oxigraph) → [`export`].
 
 #[cfg(feature = "store")]

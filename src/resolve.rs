@@ -166,24 +166,24 @@ impl<'l> Resolver<'l> {
         // spelling variants of names: against the gazetteer, then among new names
         let mut person_index: HashMap<String, usize> = HashMap::new();
         let mut name_index: HashMap<(Class, String), usize> = HashMap::new();
-        for entries in lex.names.values() {
-            for e in entries {
-                if e.latin || e.needs_context {
-                    continue;
+        // in the gazetteer's order: of two entries a spelling fits, the first listed wins
+        for p in lex.names.in_order() {
+            let e = &p.value;
+            if e.latin || e.needs_context {
+                continue;
+            }
+            let class = lex.gazetteer[e.entity].class;
+            let joined = p.words.join(" ");
+            if class == Class::Person {
+                let k = person_key(&joined);
+                person_index.entry(k.clone()).or_insert(e.entity);
+                if let Some(fl) = first_last(&k) {
+                    person_index.entry(fl).or_insert(e.entity);
                 }
-                let class = lex.gazetteer[e.entity].class;
-                let joined = e.words.join(" ");
-                if class == Class::Person {
-                    let k = person_key(&joined);
-                    person_index.entry(k.clone()).or_insert(e.entity);
-                    if let Some(fl) = first_last(&k) {
-                        person_index.entry(fl).or_insert(e.entity);
-                    }
-                } else {
-                    name_index
-                        .entry((class, phonetic(&joined)))
-                        .or_insert(e.entity);
-                }
+            } else {
+                name_index
+                    .entry((class, phonetic(&joined)))
+                    .or_insert(e.entity);
             }
         }
         let mut new_by_key: BTreeMap<(Family, String), Vec<usize>> = BTreeMap::new();
@@ -391,12 +391,14 @@ fn named_after_place(lex: &Lexicon, c: &PlaceCheck, g: &mut Groups) {
         };
         // the place the name is made of: سجن الحسكة → الحسكة
         let rest: Vec<String> = key.split(' ').skip(1).map(str::to_string).collect();
-        let Some(place) = rest.first().and_then(|w| lex.names.get(w)).and_then(|es| {
-            es.iter()
-                .find(|e| {
-                    e.words == rest && lex.gazetteer[e.entity].class.family() == Family::Place
+        let Some(place) = rest.first().and_then(|w| {
+            lex.names
+                .starting_with(w)
+                .iter()
+                .find(|p| {
+                    p.words == rest && lex.gazetteer[p.value.entity].class.family() == Family::Place
                 })
-                .map(|e| e.entity)
+                .map(|p| p.value.entity)
         }) else {
             continue;
         };

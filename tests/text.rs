@@ -41,7 +41,7 @@ proptest! {
         for (i, t) in text.tokens.iter().enumerate() {
             // the readings computed once per word are the word's readings
             prop_assert_eq!(text.readings(i).to_vec(), lex.variants(&t.text));
-            for Reading { skip: k, word: v, restored: restore } in text.readings(i).iter().cloned() {
+            for Reading { skip: k, word: v, restored: restore, .. } in text.readings(i).iter().cloned() {
                 if k == 0 || k >= t.text.chars().count() { continue; }
                 let (a, b) = text.orig_span(&doc, i, k, i + 1);
                 let stem = fold_str(&doc.slice(a, b));
@@ -68,6 +68,7 @@ fn clitics_are_stripped_and_the_article_restored() {
         skip,
         word: word.to_string(),
         restored: restored.to_string(),
+        starts: u32::MAX,
     };
     let v = lex.variants("وبالحسكه");
     assert!(v.contains(&r(2, "الحسكه", "")), "{v:?}");
@@ -87,4 +88,80 @@ fn sentences_split_on_arabic_punctuation_not_decimals() {
     );
     let text = analyze(&doc, &[]);
     assert_eq!(text.sentences.len(), 5);
+}
+
+#[test]
+fn the_fold_table_is_data_and_checked() {
+    use athar::text::normalize::{fold, parse_folds, FOLDS_TSV};
+    let map = parse_folds(FOLDS_TSV).expect("the shipped fold table parses");
+    // every row is what `fold` answers, on the fast path (Arabic block) and off it
+    for (&from, &to) in &map {
+        assert_eq!(fold(from), Some(to), "{from:?}");
+    }
+    assert_eq!(fold('\u{0664}'), Some('4'));
+    assert_eq!(fold('\u{06F7}'), Some('7'));
+    assert_eq!(fold('\u{064E}'), None, "a fatha is dropped");
+    assert_eq!(fold('\u{200F}'), None, "a bidi mark is dropped");
+    assert_eq!(fold('Q'), Some('q'));
+    assert_eq!(fold('\u{00C9}'), Some('\u{00E9}'));
+    // malformed tables are refused with the line
+    for (bad, why) in [
+        ("a\n", "two columns"),
+        ("ab\tc\n", "not a character"),
+        ("a..d\tx..z\n", "different lengths"),
+        ("a\tb\na\tc\n", "folded twice"),
+        ("U+064E\tx\n", "dropped before"),
+        ("U+ZZ\tx\n", "not a character"),
+    ] {
+        let e = parse_folds(&format!("# header\n{bad}")).expect_err(bad);
+        assert!(e.contains(why) && e.starts_with("line "), "{bad:?}: {e}");
+    }
+}
+
+/// The lexicon's first-word index only skips lookups that would find nothing: on every seed
+/// article, every phrase set finds the same phrases at every token with and without it.
+#[test]
+fn the_first_word_index_finds_what_a_full_lookup_finds() {
+    let lex = Lexicon::builtin().unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/seeds");
+    let mut read = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let doc = Document::new("t.txt", text);
+        let (plain, indexed) = (analyze(&doc, &lex.proclitics), lex.analyze(&doc));
+        fn same<T>(
+            p: &athar::lexicon::Phrases<T>,
+            a: &athar::text::Text,
+            b: &athar::text::Text,
+        ) -> usize {
+            let mut n = 0;
+            for i in 0..a.tokens.len() {
+                let x: Vec<(usize, usize)> = p
+                    .at(a, i, 9)
+                    .iter()
+                    .map(|m| (m.end, m.phrase.order))
+                    .collect();
+                let y: Vec<(usize, usize)> = p
+                    .at(b, i, 9)
+                    .iter()
+                    .map(|m| (m.end, m.phrase.order))
+                    .collect();
+                assert_eq!(x, y, "token {i}");
+                n += x.len();
+            }
+            n
+        }
+        read += same(&lex.names, &plain, &indexed)
+            + same(&lex.titles, &plain, &indexed)
+            + same(&lex.months, &plain, &indexed)
+            + same(&lex.equivalence, &plain, &indexed)
+            + same(&lex.qualifiers, &plain, &indexed)
+            + same(&lex.measures, &plain, &indexed)
+            + same(&lex.events, &plain, &indexed)
+            + same(&lex.relations, &plain, &indexed);
+    }
+    assert!(
+        read > 200,
+        "the seed articles hold phrases of every kind: {read}"
+    );
 }

@@ -101,10 +101,6 @@ fn the_model_and_the_stages_after_extraction_never_import_an_extractor() {
 /// `ontology/lexicon/`.
 const ARABIC_ALLOWED: &[(&str, &str)] = &[
     (
-        "src/text/normalize.rs",
-        "the fold table that defines normalization itself",
-    ),
-    (
         "src/extract/",
         "clitic letters and the article in the extractors' morphology",
     ),

@@ -10,7 +10,6 @@ use clap::Args;
 
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
-use crate::lexicon::Lexicon;
 
 /// Arguments of `bench`.
 #[derive(Debug, Args)]
@@ -46,22 +45,6 @@ pub struct BenchArgs {
 
 /// The reference date every benchmark build uses.
 const AS_OF: &str = "2026-11-22";
-
-/// Extraction alone (no store), on one thread, in this process, over every article of
-/// `corpus`: (MB of text, seconds).
-pub fn extraction_only(lex: &Lexicon, corpus: &Path) -> Result<(f64, f64)> {
-    let mut docs = Vec::new();
-    crate::ingest::scan(&[corpus.to_path_buf()], &Default::default(), &mut |d| {
-        docs.push(d.clone())
-    });
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let as_of = chrono::NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap_or_default();
-    let t = Instant::now();
-    for d in docs {
-        std::hint::black_box(crate::extract::extract(lex, d, as_of));
-    }
-    Ok((bytes as f64 / 1e6, t.elapsed().as_secs_f64()))
-}
 
 fn run_child(cmd: &mut Command, what: &str) -> Result<std::process::Output> {
     let out = cmd.output().map_err(|e| Error::io(what, e))?;
@@ -103,7 +86,7 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
     std::fs::create_dir_all(&args.work).map_err(|e| Error::io(&args.work, e))?;
     let t = Instant::now();
     let lex = super::lexicon(args.lexicon.as_ref())?;
-    let names: usize = lex.names.values().map(Vec::len).sum();
+    let names: usize = lex.names.iter().count();
     println!(
         "lexicon: {} entries, {names} names, loaded in {:.3} s",
         lex.gazetteer.len(),
@@ -128,7 +111,8 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
                 .arg(&corpus),
             "synth",
         )?;
-        let (mb, secs) = extraction_only(&lex, &corpus)?;
+        let as_of = chrono::NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap_or_default();
+        let (mb, secs) = crate::extract::extraction_only(&lex, &corpus, as_of);
         extra_rows.push(format!(
             "extraction only, {n} articles, 1 thread: {:.2} MB/s ({mb:.1} MB in {secs:.2} s)",
             mb / secs.max(1e-9)

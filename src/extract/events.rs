@@ -9,7 +9,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::lexicon::{Fw, Lexicon};
 
-use crate::text::{follows, Document, Text};
+use crate::text::{Document, Text};
 use crate::vocab::{Class, EventClass, Family, Relation};
 
 /// Adds what a second report of an event says to the first. A side the first report names as
@@ -79,10 +79,8 @@ impl Cx<'_> {
             let definite = bare.is_some() || !restore.is_empty();
             let bare = bare.unwrap_or(v).to_string();
             for key in [v, bare.as_str()] {
-                for p in self.lex.events.starting_with(key) {
-                    let Some(end) = follows(self.text, i, &p.words) else {
-                        continue;
-                    };
+                for p in self.lex.events.found(key, self.text, i) {
+                    let end = i + p.words.len();
                     if best.is_none_or(|b| end > b.1) {
                         best = Some((p.value, end, definite && end == i + 1));
                     }
@@ -154,21 +152,24 @@ fn sentence_date(
             )
         }) && x < at
     };
-    for i in (s.first_token..s.end_token).filter(|&x| counts(x) && !in_date(x) && !said(x)) {
+    // the date word first, then whether it counts (the two checks scan around it)
+    for i in (s.first_token..s.end_token).filter(|&x| counts(x)) {
         let w = cx.tok(i);
-        let variants = cx.text.readings(i);
-        if let Some(wd) = variants.iter().find_map(
+        let value = if let Some(wd) = cx.text.readings(i).iter().find_map(
             |Reading {
                  skip: k, word: v, ..
              }| (*k <= 1).then(|| cx.lex.weekdays.get(v).copied()).flatten(),
         ) {
-            return Some(DateValue::Day(last_weekday(pubd, wd)));
-        }
-        if cx.lex.is(Fw::Yesterday, w) {
-            return Some(DateValue::Day(pubd - Duration::days(1)));
-        }
-        if cx.lex.is(Fw::ThisMonth, w) {
-            return Some(DateValue::Month(pubd.year(), pubd.month()));
+            DateValue::Day(last_weekday(pubd, wd))
+        } else if cx.lex.is(Fw::Yesterday, w) {
+            DateValue::Day(pubd - Duration::days(1))
+        } else if cx.lex.is(Fw::ThisMonth, w) {
+            DateValue::Month(pubd.year(), pubd.month())
+        } else {
+            continue;
+        };
+        if !in_date(i) && !said(i) {
+            return Some(value);
         }
     }
     None

@@ -19,13 +19,29 @@ use crate::model::{
     new_key, ArticleFacts, DateMention, DateValue, EntityRef, Mention, MentionKind, Published,
     Recognized,
 };
-use crate::text::{analyze, Document, Text};
+use crate::text::{Document, Text};
 use crate::vocab::Class;
+
+/// Extraction alone (no store), on one thread, in this process, over every article of
+/// `corpus` (a file or folder `ingest` reads): (MB of text, seconds). What `athar bench` and
+/// `examples/extract_only` time.
+pub fn extraction_only(lex: &Lexicon, corpus: &std::path::Path, as_of: NaiveDate) -> (f64, f64) {
+    let mut docs = Vec::new();
+    crate::ingest::scan(&[corpus.to_path_buf()], &Default::default(), &mut |d| {
+        docs.push(d.clone())
+    });
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let t = std::time::Instant::now();
+    for d in docs {
+        std::hint::black_box(extract(lex, d, as_of));
+    }
+    (bytes as f64 / 1e6, t.elapsed().as_secs_f64())
+}
 
 /// Extracts everything from one article. `as_of` is the reference date for years the text
 /// leaves out.
 pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
-    let text = analyze(&doc, &lex.proclitics);
+    let text = lex.analyze(&doc);
     let mut rec = recognize(lex, &doc, &text);
     let dates = find_dates(lex, &text, as_of);
     let lines = token_lines(&text);
@@ -153,10 +169,10 @@ pub fn outlet_ref(lex: &Lexicon, name: &str) -> Option<EntityRef> {
     let key = crate::text::fold_str(name.trim());
     let words: Vec<&str> = key.split(' ').collect();
     lex.names
-        .get(words[0])?
+        .starting_with(words[0])
         .iter()
-        .find(|e| e.words == words && lex.gazetteer[e.entity].class == Class::MediaOutlet)
-        .map(|e| EntityRef::Known(e.entity))
+        .find(|p| p.words == words && lex.gazetteer[p.value.entity].class == Class::MediaOutlet)
+        .map(|p| EntityRef::Known(p.value.entity))
 }
 
 /// Line number of each token.
@@ -284,10 +300,9 @@ fn masthead(
         .heads
         .iter()
         .filter(|(_, h)| h.class == Class::MediaOutlet)
-        .filter_map(|(w, _)| lex.names.get(w))
-        .flatten()
+        .flat_map(|(w, _)| lex.names.starting_with(w))
         .filter(|n| n.words.len() == words.len() + 1 && n.words[1..] == words[..])
-        .map(|n| n.entity)
+        .map(|n| n.value.entity)
         .filter(|&g| lex.gazetteer[g].class == Class::MediaOutlet)
         .min();
     let entity = match known {

@@ -212,13 +212,16 @@ impl Cx<'_> {
                     .strip_prefix("ال")
                     .filter(|r| r.chars().count() >= 3)
                     .unwrap_or(v);
-                let mut entries = self.lex.measures.starting_with(v);
-                if entries.is_empty() {
-                    entries = self.lex.measures.starting_with(bare);
-                }
-                if let Some(p) = entries
-                    .iter()
-                    .find(|p| p.words.len() <= b - i && follows(self.text, i, &p.words).is_some())
+                let first = match self.lex.measures.starting_with(v) {
+                    [] => bare,
+                    _ => v,
+                };
+                if let Some(p) = self
+                    .lex
+                    .measures
+                    .found(first, self.text, i)
+                    .into_iter()
+                    .find(|p| p.words.len() <= b - i)
                 {
                     out.push((i, p.value.measure, p.value.kind));
                     break;

@@ -97,6 +97,9 @@ pub struct Reading {
     pub word: String,
     /// The letters restored in front of the stem («ال» after «لل»), or nothing.
     pub restored: String,
+    /// The lexicon's phrase sets that have a phrase starting with `word`, one bit each
+    /// (`Phrases::index_first_words`); all bits where the text was analysed without an index.
+    pub starts: u32,
 }
 
 impl Reading {
@@ -110,27 +113,31 @@ impl Reading {
 /// preposition (after a conjunction or not). At least three letters must remain of a stem after
 /// a preposition («بين» is not ب + «ين»), and of a word after a conjunction.
 pub fn readings(word: &str, proclitics: &[Proclitic]) -> Vec<Reading> {
-    let mut out = vec![Reading {
+    let mut out = Vec::with_capacity(4);
+    out.push(Reading {
         skip: 0,
         word: word.to_string(),
         restored: String::new(),
-    }];
+        starts: u32::MAX,
+    });
     let len = word.chars().count();
-    let mut stems: Vec<(usize, &str, usize)> = vec![(0, word, len)];
-    for p in proclitics.iter().filter(|p| p.conjunction) {
-        let fl = p.form.chars().count();
-        if len > fl + 2 {
-            if let Some(rest) = word.strip_prefix(p.form.as_str()) {
-                stems.push((fl, rest, len - fl));
-            }
-        }
-    }
+    // the word, and the word without each conjunction it may start with
+    let stems = std::iter::once((0, word, len)).chain(
+        proclitics.iter().filter(|p| p.conjunction).filter_map(|p| {
+            let fl = p.form.chars().count();
+            (len > fl + 2)
+                .then(|| word.strip_prefix(p.form.as_str()))
+                .flatten()
+                .map(|rest| (fl, rest, len - fl))
+        }),
+    );
     for (k, stem, slen) in stems {
         if k > 0 {
             out.push(Reading {
                 skip: k,
                 word: stem.to_string(),
                 restored: String::new(),
+                starts: u32::MAX,
             });
         }
         for p in proclitics.iter().filter(|p| !p.conjunction) {
@@ -143,6 +150,7 @@ pub fn readings(word: &str, proclitics: &[Proclitic]) -> Vec<Reading> {
                     skip: k + fl,
                     word: format!("{}{rest}", p.restore),
                     restored: p.restore.clone(),
+                    starts: u32::MAX,
                 });
             }
         }
@@ -223,6 +231,16 @@ fn is_sentence_end(chars: &[char], i: usize) -> bool {
 /// Splits normalized text into sentences and tokens, and reads each distinct word through the
 /// proclitics once.
 pub fn analyze(doc: &Document, proclitics: &[Proclitic]) -> Text {
+    analyze_indexed(doc, proclitics, None)
+}
+
+/// [`analyze`], with each reading marked with the phrase sets of a lexicon's first-word index
+/// that it starts (`Reading::starts`).
+pub fn analyze_indexed(
+    doc: &Document,
+    proclitics: &[Proclitic],
+    first_words: Option<&rustc_hash::FxHashMap<String, u32>>,
+) -> Text {
     let norm = normalize::normalize(&doc.chars);
     let chars = &norm.chars;
     let mut tokens = Vec::new();
@@ -242,10 +260,12 @@ pub fn analyze(doc: &Document, proclitics: &[Proclitic]) -> Text {
                 sent_start = Some(s);
                 sent_first_token = tokens.len();
             }
+            let mut text = String::with_capacity(2 * (i - s));
+            text.extend(&chars[s..i]);
             tokens.push(Token {
                 start: s,
                 end: i,
-                text: chars[s..i].iter().collect(),
+                text,
                 hard_before: hard,
                 sentence: sentences.len(),
                 readings: (0, 0),
@@ -280,13 +300,19 @@ pub fn analyze(doc: &Document, proclitics: &[Proclitic]) -> Text {
             end_token: tokens.len(),
         });
     }
-    let mut all: Vec<Reading> = Vec::new();
-    let mut seen: rustc_hash::FxHashMap<&str, (u32, u32)> = Default::default();
+    let mut all: Vec<Reading> = Vec::with_capacity(tokens.len());
+    let mut seen: rustc_hash::FxHashMap<&str, (u32, u32)> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(tokens.len(), Default::default());
     let mut ranges = Vec::with_capacity(tokens.len());
     for t in &tokens {
         let r = *seen.entry(t.text.as_str()).or_insert_with(|| {
             let a = all.len() as u32;
-            all.extend(readings(&t.text, proclitics));
+            all.extend(readings(&t.text, proclitics).into_iter().map(|mut r| {
+                if let Some(index) = first_words {
+                    r.starts = index.get(r.word.as_str()).copied().unwrap_or(0);
+                }
+                r
+            }));
             (a, all.len() as u32)
         });
         ranges.push(r);

@@ -1,6 +1,5 @@
-//! [`Phrases`]: the multi-word phrases of a lexicon file, compiled once into an index by their
-//! first word, and matched against an analysed [`Text`] through each token's proclitic
-//! readings. Every extractor that looks for a phrase asks one of these; none compares tokens
+//! [`Phrases`]: the multi-word phrases of a lexicon file, compiled once into a token trie, and
+//! matched against an analysed [`Text`] through each token's proclitic readings. Every extractor that looks for a phrase asks one of these; none compares tokens
 //! word by word on its own.
 
 use rustc_hash::FxHashMap;
@@ -44,11 +43,32 @@ impl<T> PhraseMatch<'_, T> {
     }
 }
 
-/// Phrases indexed by their first word.
+/// Phrases compiled into a token trie: one tree per first word, a node per word that follows,
+/// and at each node the phrases that end there. Matching at a token walks the following tokens
+/// once, whatever the number of phrases that share a first word («ولاية» opens hundreds of
+/// province names).
 #[derive(Debug, Clone)]
 pub struct Phrases<T> {
-    by_first: FxHashMap<String, Vec<Phrase<T>>>,
+    by_first: FxHashMap<String, Tree<T>>,
     len: usize,
+    /// This set's bit in the lexicon's first-word index (see `Reading::starts`); 0 before the
+    /// lexicon indexes it.
+    bit: u32,
+}
+
+/// The phrases that share a first word, and their trie (`nodes[0]` is the first word).
+#[derive(Debug, Clone)]
+struct Tree<T> {
+    phrases: Vec<Phrase<T>>,
+    nodes: Vec<Node>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Node {
+    /// Phrases (indices into `Tree::phrases`) whose last word is this node's.
+    ends: Vec<u32>,
+    /// The next word → its node.
+    next: FxHashMap<String, u32>,
 }
 
 impl<T> Default for Phrases<T> {
@@ -56,6 +76,7 @@ impl<T> Default for Phrases<T> {
         Phrases {
             by_first: FxHashMap::default(),
             len: 0,
+            bit: 0,
         }
     }
 }
@@ -66,19 +87,81 @@ impl<T> Phrases<T> {
         debug_assert!(!words.is_empty());
         let order = self.len;
         self.len += 1;
-        self.by_first
+        let tree = self
+            .by_first
             .entry(words[0].clone())
-            .or_default()
-            .push(Phrase {
-                words,
-                value,
-                order,
+            .or_insert_with(|| Tree {
+                phrases: Vec::new(),
+                nodes: vec![Node::default()],
             });
+        let mut n = 0usize;
+        for w in &words[1..] {
+            n = match tree.nodes[n].next.get(w.as_str()) {
+                Some(&c) => c as usize,
+                None => {
+                    let c = tree.nodes.len();
+                    tree.nodes.push(Node::default());
+                    tree.nodes[n].next.insert(w.clone(), c as u32);
+                    c
+                }
+            };
+        }
+        tree.nodes[n].ends.push(tree.phrases.len() as u32);
+        tree.phrases.push(Phrase {
+            words,
+            value,
+            order,
+        });
+    }
+
+    /// Enters this set's first words in a lexicon-wide index under `bit` (one bit per phrase
+    /// set): a token whose readings start no phrase of the set is then passed over without a
+    /// lookup.
+    pub fn index_first_words(&mut self, bit: u32, index: &mut FxHashMap<String, u32>) {
+        self.bit = bit;
+        for w in self.by_first.keys() {
+            *index.entry(w.clone()).or_default() |= bit;
+        }
+    }
+
+    /// Whether a phrase of this set may start with this reading (false only where the index
+    /// says none does).
+    pub fn may_start(&self, r: &Reading) -> bool {
+        r.starts & self.bit != 0 || self.bit == 0
     }
 
     /// The phrases whose first word is `first`, in file order.
     pub fn starting_with(&self, first: &str) -> &[Phrase<T>] {
-        self.by_first.get(first).map_or(&[], Vec::as_slice)
+        self.by_first
+            .get(first)
+            .map_or(&[], |t| t.phrases.as_slice())
+    }
+
+    /// The phrases whose first word is `first` (token `i` as some reading gives it) and whose
+    /// other words are the tokens after `i` as written, none across a hard separator; in file
+    /// order. Each ends at `i + phrase.words.len()`.
+    pub fn found<'a>(&'a self, first: &str, text: &Text, i: usize) -> Vec<&'a Phrase<T>> {
+        let Some(tree) = self.by_first.get(first) else {
+            return Vec::new();
+        };
+        let mut hits: Vec<u32> = Vec::new();
+        let mut n = 0usize;
+        let mut j = i;
+        loop {
+            hits.extend(&tree.nodes[n].ends);
+            j += 1;
+            let Some(t) = text.tokens.get(j).filter(|t| !t.hard_before) else {
+                break;
+            };
+            match tree.nodes[n].next.get(t.text.as_str()) {
+                Some(&c) => n = c as usize,
+                None => break,
+            }
+        }
+        hits.sort_unstable();
+        hits.into_iter()
+            .map(|h| &tree.phrases[h as usize])
+            .collect()
     }
 
     /// Every phrase, in file order.
@@ -90,7 +173,7 @@ impl<T> Phrases<T> {
 
     /// Every phrase, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = &Phrase<T>> {
-        self.by_first.values().flatten()
+        self.by_first.values().flat_map(|t| &t.phrases)
     }
 
     /// The phrases found at token `i`: its first word read through at most `max_skip`
@@ -102,15 +185,16 @@ impl<T> Phrases<T> {
             return out;
         }
         for r in text.readings(i).iter().filter(|r| r.skip <= max_skip) {
-            for p in self.starting_with(&r.word) {
-                if let Some(end) = follows(text, i, &p.words) {
-                    out.push(PhraseMatch {
-                        start: i,
-                        end,
-                        reading: r,
-                        phrase: p,
-                    });
-                }
+            if !self.may_start(r) {
+                continue;
+            }
+            for p in self.found(&r.word, text, i) {
+                out.push(PhraseMatch {
+                    start: i,
+                    end: i + p.words.len(),
+                    reading: r,
+                    phrase: p,
+                });
             }
         }
         out

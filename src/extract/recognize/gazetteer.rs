@@ -10,15 +10,13 @@ impl Ctx<'_> {
         if i >= self.n() {
             return out;
         }
-        for (k, v, restore) in self.text.readings(i).iter().map(Reading::parts) {
-            let Some(entries) = self.lex.names.get(v) else {
+        for r in self.text.readings(i) {
+            if !self.lex.names.may_start(r) {
                 continue;
-            };
-            for e in entries {
-                let n = e.words.len();
-                if follows(self.text, i, &e.words).is_none() {
-                    continue;
-                }
+            }
+            let (k, v, restore) = r.parts();
+            for p in self.lex.names.found(v, self.text, i) {
+                let (n, e) = (p.words.len(), &p.value);
                 if (e.latin && (k > 0 || !self.capitalized(i))) || self.adverbial(i + n - 1) {
                     continue;
                 }

@@ -17,6 +17,7 @@ impl Ctx<'_> {
                  skip: k,
                  word: v,
                  restored: restore,
+                 ..
              }| {
                 *k > 0
                     && !v.is_empty()
@@ -314,15 +315,12 @@ impl Ctx<'_> {
         let words: Vec<String> = std::iter::once(head_word.to_string())
             .chain((g.a..g.b).map(|x| self.tok(x).to_string()))
             .collect();
-        if let Some(entries) = self.lex.names.get(&words[0]) {
-            if let Some(e) = entries
-                .iter()
-                .find(|e| e.words == words && self.lex.gazetteer[e.entity].class == class)
-            {
-                return Some(EntityRef::Known(e.entity));
-            }
-        }
-        None
+        self.lex
+            .names
+            .starting_with(&words[0])
+            .iter()
+            .find(|p| p.words == words && self.lex.gazetteer[p.value.entity].class == class)
+            .map(|p| EntityRef::Known(p.value.entity))
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -23,7 +23,7 @@ use crate::text::Reading;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lexicon::{Fw, HeadRule, Lexicon, RelationPhrase};
-use crate::text::{fold_str, follows, is_mark, Document, Text};
+use crate::text::{fold_str, is_mark, Document, Text};
 use crate::vocab::{Class, Family, Relation};
 
 /// A first name more frequent than this as a word is not taken for a name (unless listed in
