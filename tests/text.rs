@@ -105,16 +105,19 @@ fn the_fold_table_is_data_and_checked() {
     assert_eq!(fold('Q'), Some('q'));
     assert_eq!(fold('\u{00C9}'), Some('\u{00E9}'));
     // malformed tables are refused with the line
-    for (bad, why) in [
-        ("a\n", "two columns"),
-        ("ab\tc\n", "not a character"),
-        ("a..d\tx..z\n", "different lengths"),
-        ("a\tb\na\tc\n", "folded twice"),
-        ("U+064E\tx\n", "dropped before"),
-        ("U+ZZ\tx\n", "not a character"),
+    for (bad, line, why) in [
+        ("a\n", 2, "two columns"),
+        ("ab\tc\n", 2, "not a character"),
+        ("a..d\tx..z\n", 2, "different lengths"),
+        ("a\tb\na\tc\n", 3, "folded twice"),
+        ("U+064E\tx\n", 2, "dropped before"),
+        ("U+ZZ\tx\n", 2, "not a character"),
     ] {
         let e = parse_folds(&format!("# header\n{bad}")).expect_err(bad);
-        assert!(e.contains(why) && e.starts_with("line "), "{bad:?}: {e}");
+        assert!(
+            e.contains(why) && e.starts_with(&format!("line {line}:")),
+            "{bad:?}: {e}"
+        );
     }
 }
 

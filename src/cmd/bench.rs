@@ -86,6 +86,7 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
     std::fs::create_dir_all(&args.work).map_err(|e| Error::io(&args.work, e))?;
     let t = Instant::now();
     let lex = super::lexicon(args.lexicon.as_ref())?;
+    let as_of = chrono::NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap_or_default();
     let names: usize = lex.names.iter().count();
     println!(
         "lexicon: {} entries, {names} names, loaded in {:.3} s",
@@ -111,7 +112,6 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
                 .arg(&corpus),
             "synth",
         )?;
-        let as_of = chrono::NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap_or_default();
         let (mb, secs) = crate::extract::extraction_only(&lex, &corpus, as_of);
         extra_rows.push(format!(
             "extraction only, {n} articles, 1 thread: {:.2} MB/s ({mb:.1} MB in {secs:.2} s)",

@@ -79,7 +79,8 @@ fn folds() -> &'static Folds {
 }
 
 /// Parses a fold table (`from<TAB>to<TAB>why`): a character or `U+XXXX`, or a range `a..b` onto
-/// a range of the same length or onto one character. An error names the line and what is wrong with it.
+/// a range of the same length or onto one character. An error names the line and what is wrong
+/// with it.
 pub fn parse_folds(text: &str) -> Result<rustc_hash::FxHashMap<char, char>, String> {
     fn one(s: &str) -> Option<char> {
         match s.strip_prefix("U+") {

@@ -1,6 +1,6 @@
 //! [`Phrases`]: the multi-word phrases of a lexicon file, compiled once into a token trie, and
-//! matched against an analysed [`Text`] through each token's proclitic readings. Every extractor that looks for a phrase asks one of these; none compares tokens
-//! word by word on its own.
+//! matched against an analysed [`Text`] through each token's proclitic readings. Every extractor
+//! that looks for a phrase asks one of these; none compares tokens word by word on its own.
 
 use rustc_hash::FxHashMap;
 
