@@ -79,15 +79,35 @@ pub enum Error {
         /// The storage layer's message.
         message: String,
     },
-    /// A SPARQL query could not be parsed or evaluated.
+    /// A SPARQL query could not be parsed, run or written out.
     #[error("query: {0}")]
-    Query(String),
+    Query(#[from] QueryError),
     /// An export could not be written.
     #[error("export: {0}")]
     Export(String),
     /// A bad date was given on the command line.
     #[error("bad date {0:?}: expected YYYY-MM-DD")]
     BadDate(String),
+}
+
+/// Why a SPARQL query failed.
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    /// No query was given.
+    #[error("no query given (a QUERY argument or --file)")]
+    Missing,
+    /// The text is not a SPARQL query (the parser's message).
+    #[error("not valid SPARQL: {0}")]
+    Syntax(String),
+    /// The text is a SPARQL update: the store is written by `build` only.
+    #[error("SPARQL updates (INSERT, DELETE, LOAD, CLEAR, …) are not supported: the store is read-only outside `athar build`; change the articles and build again")]
+    Update,
+    /// The query parsed but its evaluation failed (the engine's message).
+    #[error("{0}")]
+    Evaluation(String),
+    /// The results could not be serialized or written.
+    #[error("writing the results: {0}")]
+    Write(#[source] std::io::Error),
 }
 
 /// The library's result type.

@@ -30,10 +30,7 @@ pub struct Found {
 
 /// A word without its definite article: «الرقه» → «رقه».
 fn bare(word: &str) -> &str {
-    match word.strip_prefix("ال") {
-        Some(rest) if rest.chars().count() >= 2 => rest,
-        _ => word,
-    }
+    crate::text::affixes().bare(word, 2).unwrap_or(word)
 }
 
 /// The readings of a query word: as typed, and without the proclitics the lexicon lists

@@ -3,6 +3,7 @@
 //! (`Lexicon::from_dir`).
 
 use crate::model::{EntityRef, Role};
+use crate::text::affixes;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
 use std::path::Path;
@@ -790,7 +791,7 @@ impl Lexicon {
         for row in parse_rows(f, &read(f)?, 1)? {
             let mut w = words(&row.fields[0]);
             // «المعروف بـ»: the other name follows through «ب»
-            let clitic = w.len() > 1 && w.last().map(String::as_str) == Some("ب");
+            let clitic = w.len() > 1 && w.last() == Some(&affixes().bi);
             if clitic {
                 w.pop();
             }
@@ -802,8 +803,9 @@ impl Lexicon {
             let c = (!row.fields[1].is_empty()).then(|| row.fields[1].clone());
             // masculine and feminine, definite and not: الأمريكي، الأمريكية، أمريكي، أمريكية
             let w = fold_str(&row.fields[0]);
-            let bare = w.strip_prefix("ال").unwrap_or(&w).to_string();
-            for form in [format!("{w}ه"), format!("{bare}ه"), bare, w] {
+            let bare = affixes().bare(&w, 0).unwrap_or(&w).to_string();
+            let fem = &affixes().feminine;
+            for form in [format!("{w}{fem}"), format!("{bare}{fem}"), bare, w] {
                 lx.demonyms.insert(form, c.clone());
             }
         }

@@ -134,15 +134,14 @@ pub fn person_key(name: &str) -> String {
     let f = fold_str(name);
     let mut out: Vec<&str> = Vec::new();
     for (i, w) in f.split(' ').enumerate() {
-        if w == "ال" {
+        let article = crate::text::affixes().article.as_str();
+        if w == article {
             continue;
         }
         if i > 0 {
-            if let Some(rest) = w.strip_prefix("ال") {
-                if rest.chars().count() >= 2 {
-                    out.push(rest);
-                    continue;
-                }
+            if let Some(rest) = crate::text::affixes().bare(w, 2) {
+                out.push(rest);
+                continue;
             }
         }
         out.push(w);

@@ -138,7 +138,8 @@ pub struct BuildReport {
     pub text_bytes: u64,
     /// Seconds spent reading and hashing the inputs.
     pub scan_seconds: f64,
-    /// Seconds spent in extraction and resolution (both passes).
+    /// Seconds spent extracting (both passes), resolving and making each article's quads,
+    /// summed over threads.
     pub extract_seconds: f64,
     /// Seconds spent writing the store (transactions and snapshot).
     pub write_seconds: f64,
@@ -345,7 +346,6 @@ pub fn build(
 
     // pass 1: the resolver's links, read from the store for the articles it holds, extracted for
     // the others
-    let t1 = Instant::now();
     let mut resolver = Resolver::new(lex);
     let mut kept: HashMap<String, (ArticleFacts, Links)> = HashMap::new();
     let mut kept_bytes = 0u64;
@@ -353,22 +353,27 @@ pub fn build(
     // the links themselves while they fit the memory budget (else pass 2 reads them again)
     let mut by_links: HashMap<String, (String, Option<Links>)> = HashMap::new();
     for (ci, part) in entries.chunks(chunk).enumerate() {
-        let got: Vec<Result<Got>> = part
+        let got: Vec<(Result<Got>, f64)> = part
             .par_iter()
             .map(|e| {
-                if let (true, Source::Stored(s)) = (trust_links, &e.source) {
-                    if let Some((l, sig)) = read_links(&links_dir, &s.sha256) {
-                        return Ok(Got::Links(l, sig));
+                let t = Instant::now();
+                let got = (|| {
+                    if let (true, Source::Stored(s)) = (trust_links, &e.source) {
+                        if let Some((l, sig)) = read_links(&links_dir, &s.sha256) {
+                            return Ok(Got::Links(l, sig));
+                        }
                     }
-                }
-                load(&graph, e, &opts.limits).map(|d| {
-                    let a = extract(lex, d, opts.as_of);
-                    let l = links(lex, &a);
-                    Got::Facts(Box::new(a), l)
-                })
+                    load(&graph, e, &opts.limits).map(|d| {
+                        let a = extract(lex, d, opts.as_of);
+                        let l = links(lex, &a);
+                        Got::Facts(Box::new(a), l)
+                    })
+                })();
+                (got, t.elapsed().as_secs_f64())
             })
             .collect();
-        for (e, g) in part.iter().zip(got) {
+        for (e, (g, secs)) in part.iter().zip(got) {
+            report.extract_seconds += secs;
             match g {
                 Ok(Got::Links(l, sig)) => {
                     resolver.add_links(&l);
@@ -397,77 +402,67 @@ pub fn build(
         }
         progress("resolving", ((ci + 1) * chunk).min(total), total);
     }
+    let t1 = Instant::now();
     let res = resolver.finish();
-    report.extract_seconds = t1.elapsed().as_secs_f64();
+    report.extract_seconds += t1.elapsed().as_secs_f64();
 
-    // pass 2: each article's graph with the final entities, one transaction per chunk; an
-    // article read from its links whose graph takes the same from the resolution as when it was
-    // written is left alone
+    // pass 2: each article's graph with the final entities, one bulk load or transaction per
+    // chunk; an article read from its links whose graph takes the same from the resolution as
+    // when it was written is left alone. With more than one thread, a writer thread stores
+    // chunk k while the others make chunk k + 1, so the build goes at the pace of its slower
+    // stage.
     std::fs::create_dir_all(&links_dir).map_err(|e| Error::io(&links_dir, e))?;
-    for (ci, part) in entries.chunks(chunk).enumerate() {
-        let t2 = Instant::now();
-        let updates: Vec<Result<Option<(GraphUpdate, String)>>> = part
-            .par_iter()
-            .filter(|e| !failed.contains(&e.name))
-            .map(|e| {
-                if let (Some((old, l)), Source::Stored(s)) = (by_links.get(&e.name), &e.source) {
-                    let same = match l {
-                        Some(l) => signature(l, &res) == *old,
-                        None => read_links(&links_dir, &s.sha256)
-                            .is_some_and(|(l, _)| signature(&l, &res) == *old),
-                    };
-                    if same {
-                        return Ok(None);
-                    }
+    let pass = Pass2 {
+        lex,
+        graph: &graph,
+        opts,
+        failed: &failed,
+        by_links: &by_links,
+        kept: &kept,
+        res: &res,
+        links_dir: &links_dir,
+    };
+    let threads = rayon::current_num_threads();
+    let chunks = entries.chunks(chunk).enumerate();
+    let done = |ci: usize| progress("writing", ((ci + 1) * chunk).min(total), total);
+    if threads <= 1 {
+        for (ci, part) in chunks {
+            let made = pass.make(part);
+            report.extract_seconds += made.seconds;
+            report.rejected.extend(made.rejected);
+            let w = pass.write(made.updates, made.links, threads)?;
+            report.add_write(&w);
+            done(ci);
+        }
+    } else {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Made)>(1);
+        let written = std::thread::scope(|s| {
+            let writer = s.spawn(|| -> Result<Written> {
+                let mut all = Written::default();
+                for (ci, made) in rx {
+                    let w = pass.write(made.updates, made.links, threads)?;
+                    all.stats.inserted += w.stats.inserted;
+                    all.stats.removed += w.stats.removed;
+                    all.seconds += w.seconds;
+                    done(ci);
                 }
-                let fresh;
-                let (a, l) = match kept.get(&e.name) {
-                    Some((a, l)) => (a, l),
-                    None => {
-                        let a = extract(lex, load(&graph, e, &opts.limits)?, opts.as_of);
-                        let l = links(lex, &a);
-                        fresh = (a, l);
-                        (&fresh.0, &fresh.1)
-                    }
-                };
-                let text = l.to_text(&signature(l, &res));
-                Ok(Some((
-                    GraphUpdate {
-                        iri: crate::graph::article_iri(&a.doc.sha256),
-                        quads: article_quads(a, &res),
-                        replaces: e.replaces.clone(),
-                        new: matches!(e.source, Source::Input(_)) && e.replaces.is_none(),
-                    },
-                    text,
-                )))
-            })
-            .collect();
-        let mut ok = Vec::with_capacity(updates.len());
-        let mut texts = Vec::with_capacity(updates.len());
-        for u in updates {
-            match u {
-                Ok(Some((u, t))) => {
-                    texts.push((u.iri.clone(), t));
-                    ok.push(u);
+                Ok(all)
+            });
+            for (ci, part) in chunks {
+                let mut made = pass.make(part);
+                report.extract_seconds += made.seconds;
+                report.rejected.append(&mut made.rejected);
+                if tx.send((ci, made)).is_err() {
+                    // the writer stopped on an error, which its result carries
+                    break;
                 }
-                Ok(None) => {}
-                Err(err) => report.rejected.push(err),
             }
-        }
-        let t3 = Instant::now();
-        report.extract_seconds += (t3 - t2).as_secs_f64();
-        let stats = graph.write_articles(&ok, rayon::current_num_threads())?;
-        report.inserted += stats.inserted;
-        report.removed += stats.removed;
-        // the links of the graphs just written (a build killed after this leaves the pending
-        // mark, and the next build trusts no links)
-        for (iri, text) in texts {
-            let sha = iri.rsplit('/').next().unwrap_or_default();
-            let path = links_dir.join(format!("{sha}.tsv"));
-            std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
-        }
-        report.write_seconds += t3.elapsed().as_secs_f64();
-        progress("writing", ((ci + 1) * chunk).min(total), total);
+            drop(tx);
+            writer
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p))
+        })?;
+        report.add_write(&written);
     }
     // links of versions no longer in the store
     let live: HashSet<String> = graph.articles()?.into_iter().map(|a| a.sha256).collect();
@@ -491,6 +486,137 @@ pub fn build(
     report.quads = graph.len()?;
     report.seconds = t0.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// What pass 2 needs to make and write an article's graph.
+struct Pass2<'a> {
+    lex: &'a Lexicon,
+    graph: &'a KnowledgeGraph,
+    opts: &'a BuildOptions,
+    failed: &'a HashSet<String>,
+    by_links: &'a HashMap<String, (String, Option<Links>)>,
+    kept: &'a HashMap<String, (ArticleFacts, Links)>,
+    res: &'a Resolution,
+    links_dir: &'a Path,
+}
+
+/// An article's graph and the text of its links file.
+type Update = (GraphUpdate, String);
+
+/// One chunk's graphs, ready to write.
+struct Made {
+    updates: Vec<GraphUpdate>,
+    /// Each graph's IRI and the text of its links file.
+    links: Vec<(String, String)>,
+    rejected: Vec<Error>,
+    /// Time spent making them, summed over threads.
+    seconds: f64,
+}
+
+/// What writing one or more chunks did.
+#[derive(Default)]
+struct Written {
+    stats: crate::graph::WriteStats,
+    seconds: f64,
+}
+
+impl Pass2<'_> {
+    /// The graphs of a chunk's articles whose graph must be written.
+    fn make(&self, part: &[Entry]) -> Made {
+        let got: Vec<(Result<Option<Update>>, f64)> = part
+            .par_iter()
+            .filter(|e| !self.failed.contains(&e.name))
+            .map(|e| {
+                let t = Instant::now();
+                let r = self.update(e);
+                (r, t.elapsed().as_secs_f64())
+            })
+            .collect();
+        let mut made = Made {
+            updates: Vec::with_capacity(got.len()),
+            links: Vec::with_capacity(got.len()),
+            rejected: Vec::new(),
+            seconds: 0.0,
+        };
+        for (u, secs) in got {
+            made.seconds += secs;
+            match u {
+                Ok(Some((u, t))) => {
+                    made.links.push((u.iri.clone(), t));
+                    made.updates.push(u);
+                }
+                Ok(None) => {}
+                Err(err) => made.rejected.push(err),
+            }
+        }
+        made
+    }
+
+    /// An article's graph and the text of its links file, or `None` when the graph stored from
+    /// its kept links is still what the resolution gives.
+    fn update(&self, e: &Entry) -> Result<Option<Update>> {
+        if let (Some((old, l)), Source::Stored(s)) = (self.by_links.get(&e.name), &e.source) {
+            let same = match l {
+                Some(l) => signature(l, self.res) == *old,
+                None => read_links(self.links_dir, &s.sha256)
+                    .is_some_and(|(l, _)| signature(&l, self.res) == *old),
+            };
+            if same {
+                return Ok(None);
+            }
+        }
+        let fresh;
+        let (a, l) = match self.kept.get(&e.name) {
+            Some((a, l)) => (a, l),
+            None => {
+                let d = load(self.graph, e, &self.opts.limits)?;
+                let a = extract(self.lex, d, self.opts.as_of);
+                let l = links(self.lex, &a);
+                fresh = (a, l);
+                (&fresh.0, &fresh.1)
+            }
+        };
+        let text = l.to_text(&signature(l, self.res));
+        Ok(Some((
+            GraphUpdate {
+                iri: crate::graph::article_iri(&a.doc.sha256),
+                quads: article_quads(a, self.res),
+                replaces: e.replaces.clone(),
+                new: matches!(e.source, Source::Input(_)) && e.replaces.is_none(),
+            },
+            text,
+        )))
+    }
+
+    /// Writes a chunk's graphs, then their links files (a build killed between the two leaves
+    /// the pending mark, and the next build trusts no links).
+    fn write(
+        &self,
+        updates: Vec<GraphUpdate>,
+        texts: Vec<(String, String)>,
+        threads: usize,
+    ) -> Result<Written> {
+        let t = Instant::now();
+        let stats = self.graph.write_articles(&updates, threads)?;
+        drop(updates);
+        for (iri, text) in texts {
+            let sha = iri.rsplit('/').next().unwrap_or_default();
+            let path = self.links_dir.join(format!("{sha}.tsv"));
+            std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
+        }
+        Ok(Written {
+            stats,
+            seconds: t.elapsed().as_secs_f64(),
+        })
+    }
+}
+
+impl BuildReport {
+    fn add_write(&mut self, w: &Written) {
+        self.inserted += w.stats.inserted;
+        self.removed += w.stats.removed;
+        self.write_seconds += w.seconds;
+    }
 }
 
 fn stored_version<'a>(stored: &'a [StoredArticle], name: &str) -> Option<&'a StoredArticle> {

@@ -61,9 +61,12 @@ impl Groups {
     }
 }
 
-/// «ق» and «غ» both write the «g» of Kurdish and colloquial names.
+/// One sound written two ways in transliterated names (the «g» of Kurdish and colloquial
+/// names): the key reads the first letter as the second (`sound-variant` in
+/// `ontology/text/affixes.tsv`).
 fn phonetic(key: &str) -> String {
-    key.replace('ق', "غ")
+    let (from, to) = crate::text::affixes().sound;
+    key.replace(from, to.encode_utf8(&mut [0; 4]))
 }
 
 fn first_last(key: &str) -> Option<String> {

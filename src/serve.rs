@@ -718,7 +718,7 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
                 server.unblock();
             }
         })
-        .map_err(|e| Error::Query(format!("cannot install the signal handler: {e}")))?;
+        .map_err(|e| Error::io("the Ctrl-C signal handler", std::io::Error::other(e)))?;
     }
     eprintln!(
         "athar: serving {} at http://{}/ (SPARQL endpoint /sparql; Ctrl-C stops)",

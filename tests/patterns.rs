@@ -219,6 +219,14 @@ fn relations_as_reports_state_them() {
         "locatedIn",
         "شمال دارفور",
     );
+    // an area (ناحية، قضاء) linked to a first-level division lies in it, though both rank as
+    // divisions
+    has(
+        "انفجرت عبوة ناسفة بدورية في قضاء الشرقاط جنوبي محافظة نينوى صباح اليوم.",
+        "الشرقاط",
+        "locatedIn",
+        "نينوى",
+    );
     // «التابعة لـ»: part of
     has(
         "وقالت قوات الأمن العام التابعة لوزارة الداخلية السورية إنها اعتقلت المهاجمين.",

@@ -233,3 +233,28 @@ fn competency_questions_answer_on_the_seeds() {
         assert_eq!(cut, r[3], "{r:?}");
     }
 }
+
+/// A failed query says why, as a kind a caller can match on (not a string).
+#[test]
+fn query_errors_are_typed() {
+    use athar::error::{Error, QueryError};
+    let g = KnowledgeGraph::in_memory().unwrap();
+    let kind = |q: &str| match g.query(q, true) {
+        Err(Error::Query(e)) => e,
+        other => panic!("{q}: {other:?}"),
+    };
+    assert!(matches!(
+        kind("INSERT DATA { <http://x> <http://y> <http://z> }"),
+        QueryError::Update
+    ));
+    assert!(matches!(
+        kind("SELEKT ?x WHERE { ?x ?y ?z }"),
+        QueryError::Syntax(_)
+    ));
+    assert!(matches!(
+        kind("SELECT ?x WHERE { SERVICE <http://127.0.0.1:9/> { ?x ?y ?z } }"),
+        QueryError::Evaluation(_)
+    ));
+    let e = Error::from(QueryError::Update).to_string();
+    assert!(e.starts_with("query: SPARQL updates"), "{e}");
+}

@@ -168,3 +168,61 @@ fn the_first_word_index_finds_what_a_full_lookup_finds() {
         "the seed articles hold phrases of every kind: {read}"
     );
 }
+
+#[test]
+fn the_affix_table_is_data_and_checked() {
+    use athar::text::affixes::{parse_affixes, AFFIXES_TSV};
+    let a = parse_affixes(AFFIXES_TSV).expect("the shipped affix table parses");
+    assert_eq!(&a, athar::text::affixes());
+    // the forms the patterns rely on fit together
+    assert_eq!(a.conj_article, format!("{}{}", a.conj, a.article));
+    assert!(a
+        .possessives
+        .windows(2)
+        .all(|w| w[0].chars().count() >= w[1].chars().count()));
+    assert_eq!(a.bare(&format!("{}xyz", a.article), 3), Some("xyz"));
+    assert_eq!(a.bare(&format!("{}xy", a.article), 3), None);
+    assert!(a.is_fi(&a.fi) && a.is_fi(&format!("{}{}", a.conj, a.fi)));
+    // malformed tables are refused with the line, or the role that is missing
+    let lines: Vec<&str> = AFFIXES_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
+    let without = |role: &str| {
+        lines
+            .iter()
+            .filter(|l| l.split('\t').next() != Some(role))
+            .copied()
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for role in [
+        "article",
+        "conjunction",
+        "in",
+        "possessive",
+        "sound-variant",
+        "final-ya",
+    ] {
+        let e = parse_affixes(&without(role)).expect_err(role);
+        assert!(e.contains(&format!("no {role} row")), "{role}: {e}");
+    }
+    let table = lines.join("\n");
+    let n = lines.len() + 1;
+    for (extra, why) in [
+        ("colour\tx", "unknown role"),
+        ("article\tx", "listed twice"),
+        ("possessive\txyzw", "longest first"),
+        ("sound-variant\txy", "listed twice"),
+        ("onlyrole", "expected role<TAB>form"),
+    ] {
+        let e = parse_affixes(&format!("{table}\n{extra}")).expect_err(extra);
+        assert!(
+            e.starts_with(&format!("line {n}:")) && e.contains(why),
+            "{extra}: {e}"
+        );
+    }
+    // a compound form that its parts do not give
+    let bad = table.replacen(&format!("and-with\t{}", a.conj_bi), "and-with\txy", 1);
+    assert!(parse_affixes(&bad).unwrap_err().contains("and-with"));
+}

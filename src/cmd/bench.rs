@@ -99,8 +99,8 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
     };
     let mut results = Vec::new();
     let mut extra_rows = Vec::new();
-    println!("| articles | threads | text MB | articles/s | MB/s | MB/s per thread (extraction) | quads | quads/s (store load) | build s | peak RSS MB | store MB | reference quads/s | load vs reference |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| articles | threads | text MB | articles/s | MB/s | MB/s per thread (extraction) | quads | quads/s (store load) | build s | peak RSS MB | store MB | reference quads/s | load vs reference | build time / reference time |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for &n in &args.sizes {
         let corpus = args.work.join(format!("corpus-{n}.jsonl"));
         run_child(
@@ -117,7 +117,7 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
             "extraction only, {n} articles, 1 thread: {:.2} MB/s ({mb:.1} MB in {secs:.2} s)",
             mb / secs.max(1e-9)
         ));
-        let mut reference_rate = None;
+        let mut reference_run: Option<(f64, u64)> = None;
         for &t in &args.threads {
             let store = args.work.join(format!("store-{n}-{t}"));
             let _ = std::fs::remove_dir_all(&store);
@@ -138,12 +138,15 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
             let s: serde_json::Value = serde_json::from_str(
                 &std::fs::read_to_string(&stats).map_err(|e| Error::io(&stats, e))?,
             )
-            .map_err(|e| Error::Query(e.to_string()))?;
+            .map_err(|e| Error::BadInput {
+                at: stats.display().to_string(),
+                reason: format!("not the statistics `build --stats` writes: {e}"),
+            })?;
             let f = |k: &str| s[k].as_f64().unwrap_or(0.0);
             let mb = f("text_bytes") / 1e6;
             let quads = f("inserted");
             let load_rate = quads / f("write_seconds").max(1e-9);
-            if reference_rate.is_none() && !args.no_reference {
+            if reference_run.is_none() && !args.no_reference {
                 let nq = args.work.join(format!("graph-{n}.nq"));
                 let graph = KnowledgeGraph::open_read_only(&store)?;
                 let file = std::fs::File::create(&nq).map_err(|e| Error::io(&nq, e))?;
@@ -151,17 +154,20 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
                 drop(graph);
                 let rs = args.work.join(format!("reference-{n}"));
                 let _ = std::fs::remove_dir_all(&rs);
-                reference_rate = reference(&nq, &rs).map(|(secs, q)| q as f64 / secs);
+                reference_run = reference(&nq, &rs);
                 let _ = std::fs::remove_dir_all(&rs);
                 let _ = std::fs::remove_file(&nq);
             }
+            let reference_rate = reference_run.map(|(secs, q)| q as f64 / secs.max(1e-9));
+            let reference_secs = reference_run.map(|(secs, _)| secs);
             let row = serde_json::json!({
                 "articles": n,
                 "threads": t,
                 "text_mb": mb,
                 "articles_per_s": n as f64 / f("seconds"),
                 "mb_per_s": mb / f("seconds"),
-                "extraction_mb_per_s_per_thread": mb / f("extract_seconds").max(1e-9) / t as f64,
+                // extract_seconds is summed over threads
+                "extraction_mb_per_s_per_thread": mb / f("extract_seconds").max(1e-9),
                 "quads": quads,
                 "load_quads_per_s": load_rate,
                 "build_seconds": f("seconds"),
@@ -169,11 +175,12 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
                 "peak_rss_mb": f("peak_rss_bytes") / 1048576.0,
                 "store_mb": f("store_bytes") / 1048576.0,
                 "reference_quads_per_s": reference_rate,
+                "reference_seconds": reference_secs,
                 "extract_seconds": f("extract_seconds"),
                 "write_seconds": f("write_seconds"),
             });
             println!(
-                "| {n} | {t} | {mb:.1} | {:.0} | {:.2} | {:.2} | {quads:.0} | {load_rate:.0} | {:.1} | {:.0} | {:.0} | {} | {} |",
+                "| {n} | {t} | {mb:.1} | {:.0} | {:.2} | {:.2} | {quads:.0} | {load_rate:.0} | {:.1} | {:.0} | {:.0} | {} | {} | {} |",
                 row["articles_per_s"].as_f64().unwrap_or(0.0),
                 row["mb_per_s"].as_f64().unwrap_or(0.0),
                 row["extraction_mb_per_s_per_thread"].as_f64().unwrap_or(0.0),
@@ -182,6 +189,7 @@ pub fn run(args: &BenchArgs) -> Result<i32> {
                 row["store_mb"].as_f64().unwrap_or(0.0),
                 reference_rate.map_or("–".into(), |r| format!("{r:.0}")),
                 reference_rate.map_or("–".into(), |r| format!("{:.0} %", 100.0 * load_rate / r)),
+                reference_secs.map_or("–".into(), |r| format!("{:.2} ×", f("seconds") / r.max(1e-9))),
             );
             results.push(row);
             if args.add > 0 {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, QueryError, Result};
 use crate::graph::{Answer, KnowledgeGraph, ResultFormat};
 
 /// Output formats.
@@ -48,7 +48,7 @@ pub fn run(args: &QueryArgs) -> Result<i32> {
     let text = match (&args.query, &args.file) {
         (Some(q), _) => q.clone(),
         (None, Some(f)) => std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?,
-        (None, None) => return Err(Error::Query("no query given".into())),
+        (None, None) => return Err(QueryError::Missing.into()),
     };
     let graph = KnowledgeGraph::open_read_only(&args.store)?;
     let stdout = std::io::stdout();

@@ -4,6 +4,7 @@
 
 use crate::lexicon::{Fw, Lexicon, SpeechKind};
 use crate::model::{Attribution, Mention, Speech};
+use crate::text::affixes;
 
 use crate::text::Reading;
 use crate::text::Text;
@@ -60,7 +61,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                 let next_is_prep = !named_next
                     && toks
                         .get(v + 1)
-                        .is_some_and(|n| lex.is_stop(&n.text) || n.text == "ل");
+                        .is_some_and(|n| lex.is_stop(&n.text) || n.text == affixes().li);
                 let stop = (v + 1..toks.len().min(v + 7))
                     .find(|&x| {
                         lex.is(Fw::Complementizer, &toks[x].text) || toks[x].sentence != sent
@@ -75,7 +76,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                         .filter(|(_, m)| m.tokens.0 > v && m.tokens.0 < stop && is_actor(lex, m))
                         .filter(|(_, m)| {
                             !(m.tokens.0 > 0
-                                && toks[m.tokens.0].text.starts_with('ل')
+                                && toks[m.tokens.0].text.starts_with(affixes().li.as_str())
                                 && m.start > text.norm.map[toks[m.tokens.0].start])
                         })
                         .map(|(i, _)| i)

@@ -4,6 +4,7 @@
 //! article's date. Repeated reports of one event in an article are merged.
 
 use crate::model::{Attribution, DateMention, DateValue, EntityRef, Event, Mention, Recognized};
+use crate::text::affixes;
 use crate::text::Reading;
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -75,7 +76,7 @@ impl Cx<'_> {
             if k > 2 {
                 continue;
             }
-            let bare = v.strip_prefix("ال").filter(|r| r.chars().count() >= 3);
+            let bare = affixes().bare(v, 3);
             let definite = bare.is_some() || !restore.is_empty();
             let bare = bare.unwrap_or(v).to_string();
             for key in [v, bare.as_str()] {

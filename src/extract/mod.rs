@@ -19,6 +19,7 @@ use crate::model::{
     new_key, ArticleFacts, DateMention, DateValue, EntityRef, Mention, MentionKind, Published,
     Recognized,
 };
+use crate::text::affixes;
 use crate::text::{Document, Text};
 use crate::vocab::Class;
 
@@ -262,11 +263,12 @@ fn masthead(
     while e < lines.len() && lines[e] == line {
         e += 1;
     }
-    // cut at a dash or a bar: «قناة الساعة - تغطية مباشرة»
+    // cut at a dash, a bar or a comma (the Arabic comma is folded to «,»): «قناة الساعة -
+    // تغطية مباشرة»
     let gap = |i: usize| -> bool {
         text.norm.chars[text.tokens[i - 1].end..text.tokens[i].start]
             .iter()
-            .any(|c| matches!(c, '-' | '|' | '—' | '–' | ':' | '،' | ','))
+            .any(|c| matches!(c, '-' | '|' | '—' | '–' | ':' | ','))
     };
     let cut = (s + 1..e).find(|&i| gap(i)).unwrap_or(e);
     let date_follows = dates
@@ -408,9 +410,10 @@ fn publisher(
             continue;
         }
         let t = m.tokens.0;
+        let li = affixes().li.as_str();
         let clitic =
-            text.tokens[t].text.starts_with('ل') && text.norm.map[text.tokens[t].start] < m.start;
-        let before = t > 0 && text.tokens[t - 1].text == "ل";
+            text.tokens[t].text.starts_with(li) && text.norm.map[text.tokens[t].start] < m.start;
+        let before = t > 0 && text.tokens[t - 1].text == li;
         if clitic || before {
             let c = counts.entry(&m.entity).or_insert((0, i));
             c.0 += 1;

@@ -6,6 +6,7 @@
 //! Years, dates, times, ages and long digit strings are not figures.
 
 use crate::model::{Attribution, DateMention, EntityRef, Mention, MentionKind, Quantity};
+use crate::text::affixes;
 use crate::text::Reading;
 use rustc_hash::FxHashSet as HashSet;
 
@@ -58,7 +59,7 @@ impl Cx<'_> {
             if let Some(&x) = self.lex.numbers.get(v) {
                 return Some(x);
             }
-            if let Some(x) = v.strip_prefix("ال").and_then(|r| self.lex.numbers.get(r)) {
+            if let Some(x) = affixes().bare(v, 0).and_then(|r| self.lex.numbers.get(r)) {
                 if x.1 == NumKind::Vague {
                     return Some(*x);
                 }
@@ -68,7 +69,7 @@ impl Cx<'_> {
     }
 
     fn digits(w: &str) -> Option<f64> {
-        let d = w.strip_prefix('و').unwrap_or(w);
+        let d = w.strip_prefix(affixes().conj.as_str()).unwrap_or(w);
         (!d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
             .then(|| d.parse().ok())
             .flatten()
@@ -79,7 +80,7 @@ impl Cx<'_> {
         let w = self.tok(i);
         let mut b = i + 1;
         let (mut value, vague) = if let Some(v) = Self::digits(w) {
-            let raw = w.trim_start_matches('و');
+            let raw = w.trim_start_matches(affixes().conj.as_str());
             if raw.len() >= 7 || (raw.len() > 1 && raw.starts_with('0')) {
                 return None;
             }
@@ -114,7 +115,7 @@ impl Cx<'_> {
                     if b < self.n() && self.number_word(b).is_some_and(|x| x.1 == NumKind::Teen) {
                         v += 10.0;
                         b += 1;
-                    } else if b < self.n() && self.tok(b).starts_with('و') {
+                    } else if b < self.n() && self.tok(b).starts_with(affixes().conj.as_str()) {
                         if let Some((t, NumKind::Ten)) = self.number_word(b) {
                             v += t;
                             b += 1;
@@ -129,7 +130,7 @@ impl Cx<'_> {
         };
         // multipliers: 45 ألف، ثلاثة آلاف، عشرات الآلاف، مليون
         let mut scale = 1.0;
-        while b < self.n() && !self.tok(b).starts_with('و') {
+        while b < self.n() && !self.tok(b).starts_with(affixes().conj.as_str()) {
             let m = match self.number_word(b) {
                 // «ألف» multiplies; «ألفين» after a number is not one
                 Some((m, NumKind::Thousand)) if m < 2000.0 => 1000.0,
@@ -142,7 +143,11 @@ impl Cx<'_> {
             b += 1;
         }
         // the rest after the thousands: «38 ألفاً و295»، «ألفين وخمسمئة»
-        if !vague && scale >= 1000.0 && b < self.n() && self.tok(b).starts_with('و') {
+        if !vague
+            && scale >= 1000.0
+            && b < self.n()
+            && self.tok(b).starts_with(affixes().conj.as_str())
+        {
             if let Some(rest) = self.number_at(b).filter(|r| !r.vague && r.value < scale) {
                 value += rest.value;
                 b = rest.b;
@@ -208,10 +213,7 @@ impl Cx<'_> {
                 if k > 2 {
                     continue;
                 }
-                let bare = v
-                    .strip_prefix("ال")
-                    .filter(|r| r.chars().count() >= 3)
-                    .unwrap_or(v);
+                let bare = affixes().bare(v, 3).unwrap_or(v);
                 let first = match self.lex.measures.starting_with(v) {
                     [] => bare,
                     _ => v,
@@ -261,7 +263,7 @@ pub fn find_quantities(
                 (i > 0 && cx.gap(i).trim() == ":") || (next < n && cx.gap(next).trim() == ":");
             let percent = next < n && cx.gap(next).contains('%');
             let definite_word = !w.chars().next().is_some_and(|c| c.is_ascii_digit())
-                && w.starts_with("ال")
+                && w.starts_with(affixes().article.as_str())
                 && !num.vague;
             if !(prev_year_word || (year_like && !followed) || time || percent || definite_word) {
                 i = num.b;
@@ -317,8 +319,9 @@ pub fn find_quantities(
                 QualPosition::Range => {
                     // بين 100 و120
                     let second = nums.get(k + 1).filter(|y| {
-                        y.a == num.b && cx.tok(y.a).starts_with('و')
-                            || (y.a == num.b + 1 && cx.tok(num.b) == "و")
+                        let conj = affixes().conj.as_str();
+                        y.a == num.b && cx.tok(y.a).starts_with(conj)
+                            || (y.a == num.b + 1 && cx.tok(num.b) == conj)
                     });
                     if let Some(y) = second {
                         qualifier = Qualifier::Range;
@@ -470,7 +473,7 @@ pub fn find_quantities(
             && (noun >= s_end
                 || noun == num.a && num.b > num.a
                 || lex.is_stop(cx.tok(noun))
-                || cx.tok(noun).starts_with('ب')
+                || cx.tok(noun).starts_with(affixes().bi.as_str())
                 || cx.text.tokens[noun].hard_before);
         let others = noun < n && lex.is(Fw::Others, cx.tok(noun));
         let inherited = if !among && (others || no_noun) {
@@ -521,7 +524,7 @@ pub fn find_quantities(
             };
             // the accusative only for a group's nisba: «جندياً نيجيرياً» is left to the army rule
             let g = known(w).or_else(|| {
-                w.strip_suffix('ا')
+                w.strip_suffix(affixes().accusative.as_str())
                     .and_then(known)
                     .filter(|&g| lex.gazetteer[g].class != Class::Country)
             })?;
@@ -709,7 +712,11 @@ fn group_of(
             .cloned();
         if let Some(Reading { word: v, .. }) = member {
             // «عناصرها»: the organisation named last
-            if v.ends_with('ه') || v.ends_with("ها") {
+            if affixes()
+                .possessives
+                .iter()
+                .any(|p| v.ends_with(p.as_str()))
+            {
                 return mentions
                     .iter()
                     .rfind(|m| {
@@ -728,7 +735,7 @@ fn group_of(
             .find(|m| m.tokens.0 == i && org(m) && m.kind != MentionKind::Short)
         {
             let prev = cx.tok(i.saturating_sub(1));
-            if i > from && (prev == "من" || lex.members.contains(prev))
+            if i > from && (prev == affixes().min || lex.members.contains(prev))
                 || cx.text.readings(i).iter().any(
                     |Reading {
                          skip: k, word: v, ..

@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::vocab::{ath, ath as vocab_ath};
 
 pub use quads::{article_iri, article_quads, corpus_quads, shared_quads};
-pub use query::{Answer, ProtocolError, ProtocolQuery, QueryForm, ResultFormat, UPDATE_REFUSED};
+pub use query::{Answer, ProtocolError, ProtocolQuery, QueryForm, ResultFormat};
 
 /// An article already in the store (its text is read on demand).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -312,13 +312,21 @@ impl KnowledgeGraph {
             }
         };
         if !self.path.as_os_str().is_empty() && updates.iter().all(fresh) {
+            stats.inserted = updates.iter().map(|u| u.quads.len()).sum();
+            // the loader sorts each batch into files on a thread of its own, batch size being
+            // its memory budget (in thousands of quads) over its threads: one batch per thread
+            let threads = threads.max(1);
+            let budget = if threads > 1 {
+                stats.inserted.div_ceil(1000).max(1)
+            } else {
+                256
+            };
             let mut loader = self
                 .store
                 .bulk_loader()
-                .with_num_threads(threads.max(1))
-                .with_max_memory_size_in_megabytes(256);
-            // one call: the loader writes a set of files per call
-            stats.inserted = updates.iter().map(|u| u.quads.len()).sum();
+                .with_num_threads(threads)
+                .with_max_memory_size_in_megabytes(budget);
+            // one call: the loader writes a set of files per batch
             loader
                 .load_quads(updates.iter().flat_map(|u| u.quads.iter().cloned()))
                 .map_err(err)?;

@@ -10,7 +10,7 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 
 use super::KnowledgeGraph;
-use crate::error::{Error, Result};
+use crate::error::{QueryError, Result};
 
 /// What a query yields, for content negotiation: solutions (SELECT), a boolean (ASK) or a
 /// graph (CONSTRUCT, DESCRIBE).
@@ -36,9 +36,6 @@ pub enum ResultFormat {
     /// SPARQL Results TSV.
     Tsv,
 }
-
-/// What `query` says of a SPARQL update: the store is written by `build` only.
-pub const UPDATE_REFUSED: &str = "SPARQL updates (INSERT, DELETE, LOAD, CLEAR, …) are not supported: the store is read-only outside `athar build`; change the articles and build again";
 
 /// A query's answer in plain values, for tables.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,9 +83,9 @@ impl KnowledgeGraph {
     fn prepare(&self, query: &str, union: bool) -> Result<oxigraph::sparql::PreparedSparqlQuery> {
         let mut q = SparqlEvaluator::new().parse_query(query).map_err(|e| {
             if SparqlEvaluator::new().parse_update(query).is_ok() {
-                Error::Query(UPDATE_REFUSED.into())
+                QueryError::Update
             } else {
-                Error::Query(e.to_string())
+                QueryError::Syntax(e.to_string())
             }
         })?;
         if union {
@@ -110,21 +107,21 @@ impl KnowledgeGraph {
         let results = prepared
             .on_store(&self.store)
             .execute()
-            .map_err(|e| Error::Query(e.to_string()))?;
+            .map_err(|e| QueryError::Evaluation(e.to_string()))?;
         let fmt = match format {
             ResultFormat::Json => QueryResultsFormat::Json,
             ResultFormat::Xml => QueryResultsFormat::Xml,
             ResultFormat::Csv => QueryResultsFormat::Csv,
             ResultFormat::Tsv => QueryResultsFormat::Tsv,
         };
-        let io = |e: std::io::Error| Error::Query(e.to_string());
+        let io = |e: std::io::Error| QueryError::Write(e);
         match results {
             QueryResults::Solutions(solutions) => {
                 let mut s = QueryResultsSerializer::from_format(fmt)
                     .serialize_solutions_to_writer(&mut w, solutions.variables().to_vec())
                     .map_err(io)?;
                 for sol in solutions {
-                    let sol = sol.map_err(|e| Error::Query(e.to_string()))?;
+                    let sol = sol.map_err(|e| QueryError::Evaluation(e.to_string()))?;
                     s.serialize(&sol).map_err(io)?;
                 }
                 s.finish().map_err(io)?;
@@ -137,7 +134,7 @@ impl KnowledgeGraph {
             QueryResults::Graph(triples) => {
                 let mut s = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(&mut w);
                 for t in triples {
-                    let t = t.map_err(|e| Error::Query(e.to_string()))?;
+                    let t = t.map_err(|e| QueryError::Evaluation(e.to_string()))?;
                     s.serialize_triple(&t).map_err(io)?;
                 }
                 s.finish().map_err(io)?;
@@ -162,7 +159,7 @@ impl KnowledgeGraph {
         let results = prepared
             .on_store(&self.store)
             .execute()
-            .map_err(|e| Error::Query(e.to_string()))?;
+            .map_err(|e| QueryError::Evaluation(e.to_string()))?;
         Ok(match results {
             QueryResults::Solutions(solutions) => {
                 let vars: Vec<String> = solutions
@@ -172,7 +169,7 @@ impl KnowledgeGraph {
                     .collect();
                 let mut rows = Vec::new();
                 for sol in solutions {
-                    let sol = sol.map_err(|e| Error::Query(e.to_string()))?;
+                    let sol = sol.map_err(|e| QueryError::Evaluation(e.to_string()))?;
                     rows.push(vars.iter().map(|v| sol.get(v.as_str()).map(cell)).collect());
                 }
                 Answer::Rows(vars, rows)
@@ -181,7 +178,11 @@ impl KnowledgeGraph {
             QueryResults::Graph(triples) => {
                 let mut out = Vec::new();
                 for t in triples {
-                    out.push(t.map_err(|e| Error::Query(e.to_string()))?.to_string() + " .");
+                    out.push(
+                        t.map_err(|e| QueryError::Evaluation(e.to_string()))?
+                            .to_string()
+                            + " .",
+                    );
                 }
                 Answer::Triples(out)
             }

@@ -54,7 +54,7 @@ impl KnowledgeGraph {
         for &(p, iri) in crate::vocab::PREFIXES {
             s = s
                 .with_prefix(p, iri)
-                .map_err(|e| Error::Query(e.to_string()))?;
+                .map_err(|e| Error::Export(format!("prefix {p}: {e}")))?;
         }
         let mut out = s.for_writer(w);
         let io = |e: std::io::Error| Error::io(&self.path, e);

@@ -3,11 +3,13 @@
 //!
 //! Invariant: every span athar reports is a range of code points of `Document::chars`.
 
+pub mod affixes;
 pub mod normalize;
 pub mod phrases;
 
 use sha2::{Digest, Sha256};
 
+pub use affixes::{affixes, Affixes};
 pub use normalize::{fold_str, is_mark, Normalized};
 pub use phrases::{follows, Phrase, PhraseMatch, Phrases};
 

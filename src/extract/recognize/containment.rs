@@ -48,7 +48,7 @@ pub(super) fn known_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, u
             (m.tokens.1..cx.n())
                 .take_while(|&j| cx.text.tokens[j].sentence == sent)
                 .any(|j| {
-                    cx.tok(j).strip_prefix("ال").is_some_and(|h| {
+                    affixes().bare(cx.tok(j), 0).is_some_and(|h| {
                         lex.heads
                             .get(h)
                             .is_some_and(|hd| division(hd.class) && hd.rule == HeadRule::Known)
@@ -82,16 +82,24 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)>
         while j < cx.n() && steps < 3 && !cx.text.tokens[j].hard_before {
             if let Some(&b) = by_start.get(&j) {
                 let mb = &mentions[b];
-                let prep = linked || cx.tok(j).starts_with('ب') || cx.tok(j).starts_with("وب");
+                let af = affixes();
+                let prep = linked
+                    || cx.tok(j).starts_with(af.bi.as_str())
+                    || cx.tok(j).starts_with(af.conj_bi.as_str());
                 if let Some(rb) = place_rank(cx.lex.class_of(&mb.entity)) {
-                    if prep && rb > ra && mb.entity != m.entity {
+                    // «ناحية العظيم شمالي محافظة ديالى»: an area linked to a first-level
+                    // division lies in it, though both rank as divisions
+                    let sub_division = rb == ra
+                        && cx.lex.class_of(&m.entity) == Class::Region
+                        && cx.lex.class_of(&mb.entity) == Class::Governorate;
+                    if prep && (rb > ra || sub_division) && mb.entity != m.entity {
                         out.push((a, b));
                     }
                 }
                 break;
             }
             let w = cx.tok(j);
-            let is_link = w == "ب" || cx.lex.is(Fw::LocatedLink, w);
+            let is_link = w == affixes().bi || cx.lex.is(Fw::LocatedLink, w);
             let is_head = cx.text.readings(j).iter().any(
                 |Reading {
                      skip: k, word: v, ..
@@ -106,7 +114,7 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)>
             if !(is_link || is_head) {
                 break;
             }
-            linked |= is_link || w.starts_with('ب');
+            linked |= is_link || w.starts_with(affixes().bi.as_str());
             j += 1;
             steps += 1;
         }
@@ -155,7 +163,7 @@ pub(super) fn framed_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, 
     for s in &cx.text.sentences {
         let first = s.first_token;
         // «في» or «وفي» (too short for the conjunction to be read off as a proclitic)
-        let opens = first < s.end_token && matches!(cx.tok(first), "في" | "وفي");
+        let opens = first < s.end_token && affixes().is_fi(cx.tok(first));
         if !opens {
             continue;
         }

@@ -20,7 +20,7 @@ pub(super) fn equivalences(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)
             .min_by_key(|m| m.phrase.order);
         if let Some(m) = found {
             let mut q = m.end;
-            if m.value().clitic && q < cx.n() && cx.tok(q) == "ب" {
+            if m.value().clitic && q < cx.n() && cx.tok(q) == affixes().bi {
                 q += 1;
             }
             let Some(&y) = by_start.get(&q) else { continue };

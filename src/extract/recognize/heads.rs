@@ -4,7 +4,7 @@ use super::*;
 
 impl Ctx<'_> {
     pub(super) fn is_definite(w: &str) -> bool {
-        w.starts_with("ال") && w.chars().count() > 3
+        w.starts_with(affixes().article.as_str()) && w.chars().count() > 3
     }
 
     /// A word that is a preposition's clitic on a definite word («بالفاشر»، «للدرك») or on an
@@ -19,11 +19,13 @@ impl Ctx<'_> {
                  restored: restore,
                  ..
              }| {
+                let af = affixes();
                 *k > 0
                     && !v.is_empty()
-                    && !w.starts_with('و')
-                    && !w.starts_with('ف')
-                    && (Self::is_definite(v) && (!restore.is_empty() || !w.starts_with("ال"))
+                    && !w.starts_with(af.conj.as_str())
+                    && !w.starts_with(af.fa.as_str())
+                    && (Self::is_definite(v)
+                        && (!restore.is_empty() || !w.starts_with(af.article.as_str()))
                         || (self.lex.is_common(v)
                             && self
                                 .lex
@@ -41,7 +43,7 @@ impl Ctx<'_> {
         if end >= self.n() || self.text.tokens[end].hard_before {
             return None;
         }
-        let at = if self.tok(end) == "في" {
+        let at = if self.tok(end) == affixes().fi {
             end + 1
         } else {
             end
@@ -49,7 +51,9 @@ impl Ctx<'_> {
         if at >= self.n() || self.text.tokens[at].hard_before {
             return None;
         }
-        let clitic = at > end || self.tok(at).starts_with('ب') || self.tok(at).starts_with('ل');
+        let clitic = at > end
+            || self.tok(at).starts_with(affixes().bi.as_str())
+            || self.tok(at).starts_with(affixes().li.as_str());
         if !clitic {
             return None;
         }
@@ -116,7 +120,7 @@ impl Ctx<'_> {
             || match rule {
                 HeadRule::Proper => {
                     (Self::is_definite(t) && !self.is_demonym(t))
-                        || (!t.starts_with("ال") && !self.lex.is_common(t))
+                        || (!t.starts_with(affixes().article.as_str()) && !self.lex.is_common(t))
                 }
                 _ => !self.lex.is_common(t) && !self.is_demonym(t),
             };
@@ -142,6 +146,7 @@ impl Ctx<'_> {
 
     /// An organisation name chain after a head: [j, end). A place ends it (مديرية أوقاف الحسكة).
     pub(super) fn chain(&self, j: usize, media: bool, armed: bool) -> Option<usize> {
+        let af = affixes();
         let mut end = j;
         // a known place closing the chain: its words stay, common or not («ديالى»)
         let mut place_from = usize::MAX;
@@ -163,11 +168,14 @@ impl Ctx<'_> {
                 || self.lex.is_stop(t)
                 || self.lex.speech_verbs.contains_key(t)
                 || self.is_title_start(end)
-                || (end > j && !t.starts_with("لل") && self.is_prepositional(end))
+                || (end > j && !t.starts_with(af.li_article.as_str()) && self.is_prepositional(end))
             {
                 break;
             }
-            if end > j && t.starts_with('و') && !t.starts_with("وال") {
+            if end > j
+                && t.starts_with(af.conj.as_str())
+                && !t.starts_with(af.conj_article.as_str())
+            {
                 break;
             }
             // the construct ends with its definite genitive: after one, only definite
@@ -176,12 +184,17 @@ impl Ctx<'_> {
             let definite_seen = (j..end).any(|x| Self::is_definite(self.tok(x)));
             if definite_seen
                 && !latin
-                && !(Self::is_definite(t) || t.starts_with("لل") || t.starts_with("وال"))
+                && !(Self::is_definite(t)
+                    || t.starts_with(af.li_article.as_str())
+                    || t.starts_with(af.conj_article.as_str()))
             {
                 break;
             }
             // «تابعة للتحالف»: a prepositional phrase, not a name, unless a definite came first
-            if !definite_seen && (t.starts_with("لل") || t.starts_with("وال")) {
+            if !definite_seen
+                && (t.starts_with(af.li_article.as_str())
+                    || t.starts_with(af.conj_article.as_str()))
+            {
                 break;
             }
             end += 1;
@@ -190,7 +203,9 @@ impl Ctx<'_> {
         while end > j && end <= place_from {
             let t = self.tok(end - 1);
             let latin = t.chars().all(|c| c.is_ascii_alphanumeric());
-            let definite = Self::is_definite(t) || t.starts_with("لل") || t.starts_with("وال");
+            let definite = Self::is_definite(t)
+                || t.starts_with(af.li_article.as_str())
+                || t.starts_with(af.conj_article.as_str());
             let demonym_drop = media && end - j > 1 && self.is_demonym(t);
             if !demonym_drop && (definite || latin || !self.lex.is_common(t)) {
                 break;
@@ -252,11 +267,12 @@ impl Ctx<'_> {
                 self.head_pattern(i, k, v, head.class, head.keep, head.rule, &mut out);
             } else if let Some(c) = self.definite_unit(i, k, v) {
                 out.push(c);
-            } else if let Some(stem) = v.strip_suffix("تي") {
+            } else if let Some(stem) = v.strip_suffix(affixes().dual_construct.as_str()) {
                 // the dual construct: محافظتي الرقة ودير الزور
-                if let Some(head) = self.lex.heads.get(&format!("{stem}ه")) {
+                let single = format!("{stem}{}", affixes().feminine);
+                if let Some(head) = self.lex.heads.get(&single) {
                     if head.class.family() == Family::Place && head.keep {
-                        self.dual_pattern(i, &format!("{stem}ه"), head.class, &mut out);
+                        self.dual_pattern(i, &single, head.class, &mut out);
                     }
                 }
             }
@@ -490,7 +506,7 @@ impl Ctx<'_> {
         let y = self
             .gazetteer_at(x.b)
             .into_iter()
-            .filter(|c| c.skip == 1 && self.tok(x.b).starts_with('و'))
+            .filter(|c| c.skip == 1 && self.tok(x.b).starts_with(affixes().conj.as_str()))
             .max_by_key(|c| c.b);
         let Some(y) = y else { return };
         for g in [x, y] {
@@ -502,9 +518,13 @@ impl Ctx<'_> {
                 None => {
                     let label = format!(
                         "{} {}",
-                        self.label(i, 0, i + 1, "")
-                            .trim_end_matches('ي')
-                            .trim_end_matches('ت'),
+                        affixes()
+                            .dual_construct
+                            .chars()
+                            .rev()
+                            .fold(self.label(i, 0, i + 1, ""), |l, c| {
+                                l.trim_end_matches(c).to_string()
+                            }),
                         self.label(g.a, g.skip, g.b, "")
                     );
                     EntityRef::New {

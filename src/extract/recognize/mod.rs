@@ -19,7 +19,7 @@ use gazetteer::{cand_word, evident_countries, foreign_town};
 use relations::{attached_relations, phrase_relations, role_relations};
 
 use crate::model::{new_key, person_key, EntityRef, Mention, MentionKind, Recognized, Role};
-use crate::text::Reading;
+use crate::text::{affixes, Reading};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lexicon::{Fw, HeadRule, Lexicon, RelationPhrase};
@@ -108,7 +108,11 @@ impl Ctx<'_> {
     /// «الهام» but has none.
     fn definite_at(&self, i: usize) -> bool {
         let t = &self.text.tokens[i];
-        t.text.starts_with("ال") && matches!(self.doc.chars[self.text.norm.map[t.start]], 'ا' | 'ٱ')
+        let af = affixes();
+        t.text.starts_with(af.article.as_str())
+            && af
+                .article_alifs
+                .contains(&self.doc.chars[self.text.norm.map[t.start]])
     }
 
     /// A function word, read on the original letters where folding made two words one: «علي»
@@ -119,8 +123,9 @@ impl Ctx<'_> {
             return false;
         }
         let last = self.text.norm.map[t.end - 1];
-        !(t.text.ends_with('ي')
-            && self.doc.chars[last] == 'ي'
+        let ya = affixes().final_ya;
+        !(t.text.ends_with(ya)
+            && self.doc.chars[last] == ya
             && self.lex.given_names.contains(&t.text))
     }
 
@@ -161,7 +166,7 @@ impl Ctx<'_> {
         if self.lex.class_of(&c.entity).family() != Family::Place {
             return false;
         }
-        if c.skip > 0 && self.tok(c.a).starts_with('ب') {
+        if c.skip > 0 && self.tok(c.a).starts_with(affixes().bi.as_str()) {
             return true;
         }
         c.a > 0

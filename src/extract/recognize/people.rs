@@ -9,11 +9,15 @@ impl Ctx<'_> {
         }
         // a one-word title with a possessive pronoun: «رئيستها هانا تيتيه»، «قائدهم»
         let w = self.tok(i);
-        let stem = ["هما", "هم", "ها"]
+        // (not «ه», which is also the folded feminine ending)
+        let af = affixes();
+        let stem = af
+            .possessives
             .iter()
-            .find_map(|suffix| w.strip_suffix(suffix))?;
-        let stem = match stem.strip_suffix('ت') {
-            Some(s) => format!("{s}ه"),
+            .filter(|p| **p != af.feminine)
+            .find_map(|suffix| w.strip_suffix(suffix.as_str()))?;
+        let stem = match stem.strip_suffix(af.construct.as_str()) {
+            Some(s) => format!("{s}{}", af.feminine),
             None => stem.to_string(),
         };
         self.lex
@@ -91,8 +95,9 @@ impl Ctx<'_> {
                 true
             } else if self.definite_at(end) {
                 // a family name in ال…ي: rare, or after two names («محمد شياع السوداني»)
-                w.ends_with('ي') && (self.lex.zipf(w) < SURNAME_ZIPF || end - j >= 2)
-            } else if w.starts_with('و') && !g {
+                w.ends_with(affixes().nisba.as_str())
+                    && (self.lex.zipf(w) < SURNAME_ZIPF || end - j >= 2)
+            } else if w.starts_with(affixes().conj.as_str()) && !g {
                 false
             } else {
                 g || self.lex.zipf(w) < SURNAME_ZIPF
@@ -142,7 +147,7 @@ impl Ctx<'_> {
                         if let Some(c) = self.orgs_at(j, starts) {
                             j = c.b;
                         }
-                    } else if w == "ل" || self.lex.is(Fw::TitleLink, w) {
+                    } else if w == affixes().li || self.lex.is(Fw::TitleLink, w) {
                         j += 1;
                     } else if let Some((_, e, _, _)) = self.title_at(j) {
                         j = e;

@@ -32,10 +32,10 @@ pub(super) fn attached_relations(
         let t = cx.tok(b.tokens.0);
         let attached = if b.tokens.0 == a.tokens.1 {
             // the clitic is on B's first word, outside its span
-            (t.starts_with('ل') || t.starts_with('ب'))
+            (t.starts_with(affixes().li.as_str()) || t.starts_with(affixes().bi.as_str()))
                 && b.start > cx.text.norm.map[cx.text.tokens[b.tokens.0].start]
         } else {
-            b.tokens.0 == a.tokens.1 + 1 && cx.tok(a.tokens.1) == "في"
+            b.tokens.0 == a.tokens.1 + 1 && cx.tok(a.tokens.1) == affixes().fi
         };
         if attached {
             out.push((a.entity.clone(), Relation::PartOf, b.entity.clone()));
@@ -116,9 +116,10 @@ pub(super) fn phrase_relations(
                 (n, names[k])
             };
             // «X وY» or «X و Y»
+            let conj = affixes().conj.as_str();
             let clitic =
-                second.tokens.0 == first.tokens.1 && cx.tok(second.tokens.0).starts_with('و');
-            let word = second.tokens.0 == first.tokens.1 + 1 && cx.tok(first.tokens.1) == "و";
+                second.tokens.0 == first.tokens.1 && cx.tok(second.tokens.0).starts_with(conj);
+            let word = second.tokens.0 == first.tokens.1 + 1 && cx.tok(first.tokens.1) == conj;
             if !(clitic || word) {
                 break;
             }
