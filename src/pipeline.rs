@@ -217,7 +217,12 @@ pub fn build(
     let t0 = Instant::now();
     let mut report = BuildReport::default();
     let graph = KnowledgeGraph::open(store)?;
-    let stored = graph.articles()?;
+    let pending = graph.has_pending_build()?;
+    // the list of stored articles: the index the last finished build left, else the store's
+    let stored = match read_article_index(store).filter(|_| !pending) {
+        Some(list) => list,
+        None => graph.articles()?,
+    };
     let mut scanned = 0usize;
     let scan = crate::ingest::scan(inputs, &opts.limits, &mut |_| {
         scanned += 1;
@@ -324,7 +329,6 @@ pub fn build(
             ),
         });
     }
-    let pending = graph.has_pending_build()?;
     let dirty = pending || !published || resettled;
     // the links a store keeps of its articles stand for them only if the last build finished
     // with these settings
@@ -424,12 +428,15 @@ pub fn build(
     };
     let threads = rayon::current_num_threads();
     let chunks = entries.chunks(chunk).enumerate();
+    // articles whose graph could not be made in pass 2
+    let mut late_failed: Vec<String> = Vec::new();
     let done = |ci: usize| progress("writing", ((ci + 1) * chunk).min(total), total);
     if threads <= 1 {
         for (ci, part) in chunks {
             let made = pass.make(part);
             report.extract_seconds += made.seconds;
             report.rejected.extend(made.rejected);
+            late_failed.extend(made.failed);
             let w = pass.write(made.updates, made.links, threads)?;
             report.add_write(&w);
             done(ci);
@@ -452,6 +459,7 @@ pub fn build(
                 let mut made = pass.make(part);
                 report.extract_seconds += made.seconds;
                 report.rejected.append(&mut made.rejected);
+                late_failed.extend(std::mem::take(&mut made.failed));
                 if tx.send((ci, made)).is_err() {
                     // the writer stopped on an error, which its result carries
                     break;
@@ -464,8 +472,33 @@ pub fn build(
         })?;
         report.add_write(&written);
     }
+    // the articles the store now holds: the index for the next build (written while the
+    // pending mark stands, so a build killed before it clears the mark leaves it untrusted)
+    let late_failed: HashSet<String> = late_failed.into_iter().collect();
+    let mut now: Vec<StoredArticle> = Vec::with_capacity(entries.len());
+    for e in &entries {
+        let kept = !(failed.contains(&e.name) || late_failed.contains(&e.name));
+        match (&e.source, kept) {
+            (Source::Stored(s), _) => now.push(s.clone()),
+            (Source::Input(i), true) => now.push(StoredArticle {
+                source_file: e.name.clone(),
+                sha256: i.sha256.clone(),
+                iri: crate::graph::article_iri(&i.sha256),
+            }),
+            // a replacement that failed leaves the version it was to replace
+            (Source::Input(_), false) => {
+                now.extend(
+                    stored_version(&stored, &e.name)
+                        .filter(|_| e.replaces.is_some())
+                        .cloned(),
+                );
+            }
+        }
+    }
+    now.sort_by(|a, b| a.source_file.cmp(&b.source_file));
+    write_article_index(store, &now)?;
     // links of versions no longer in the store
-    let live: HashSet<String> = graph.articles()?.into_iter().map(|a| a.sha256).collect();
+    let live: HashSet<String> = now.iter().map(|a| a.sha256.clone()).collect();
     if let Ok(dir) = std::fs::read_dir(&links_dir) {
         for f in dir.flatten() {
             let name = f.file_name().to_string_lossy().to_string();
@@ -509,6 +542,8 @@ struct Made {
     /// Each graph's IRI and the text of its links file.
     links: Vec<(String, String)>,
     rejected: Vec<Error>,
+    /// The names of the articles rejected.
+    failed: Vec<String>,
     /// Time spent making them, summed over threads.
     seconds: f64,
 }
@@ -523,22 +558,23 @@ struct Written {
 impl Pass2<'_> {
     /// The graphs of a chunk's articles whose graph must be written.
     fn make(&self, part: &[Entry]) -> Made {
-        let got: Vec<(Result<Option<Update>>, f64)> = part
+        let got: Vec<(&str, Result<Option<Update>>, f64)> = part
             .par_iter()
             .filter(|e| !self.failed.contains(&e.name))
             .map(|e| {
                 let t = Instant::now();
                 let r = self.update(e);
-                (r, t.elapsed().as_secs_f64())
+                (e.name.as_str(), r, t.elapsed().as_secs_f64())
             })
             .collect();
         let mut made = Made {
             updates: Vec::with_capacity(got.len()),
             links: Vec::with_capacity(got.len()),
             rejected: Vec::new(),
+            failed: Vec::new(),
             seconds: 0.0,
         };
-        for (u, secs) in got {
+        for (name, u, secs) in got {
             made.seconds += secs;
             match u {
                 Ok(Some((u, t))) => {
@@ -546,7 +582,10 @@ impl Pass2<'_> {
                     made.updates.push(u);
                 }
                 Ok(None) => {}
-                Err(err) => made.rejected.push(err),
+                Err(err) => {
+                    made.rejected.push(err);
+                    made.failed.push(name.to_string());
+                }
             }
         }
         made
@@ -617,6 +656,40 @@ impl BuildReport {
         self.removed += w.stats.removed;
         self.write_seconds += w.seconds;
     }
+}
+
+/// The file in the store folder that lists the stored articles (a JSON array of name, hash and
+/// IRI per line, sorted by name), as the last build left them.
+const ARTICLE_INDEX: &str = "articles.jsonl";
+
+/// The stored articles as the last build listed them, or `None` without a readable index.
+/// Trusted only when no build is pending: a build writes it before it clears its mark.
+pub fn read_article_index(store: &Path) -> Option<Vec<StoredArticle>> {
+    let text = std::fs::read_to_string(store.join(ARTICLE_INDEX)).ok()?;
+    text.lines()
+        .map(|l| {
+            let [source_file, sha256, iri]: [String; 3] = serde_json::from_str(l).ok()?;
+            Some(StoredArticle {
+                source_file,
+                sha256,
+                iri,
+            })
+        })
+        .collect()
+}
+
+fn write_article_index(store: &Path, list: &[StoredArticle]) -> Result<()> {
+    let mut text = String::new();
+    for a in list {
+        let line = serde_json::to_string(&[&a.source_file, &a.sha256, &a.iri])
+            .map_err(|e| Error::io(store.join(ARTICLE_INDEX), std::io::Error::other(e)))?;
+        text.push_str(&line);
+        text.push('\n');
+    }
+    let tmp = store.join(format!("{ARTICLE_INDEX}.tmp"));
+    std::fs::write(&tmp, text).map_err(|e| Error::io(&tmp, e))?;
+    let path = store.join(ARTICLE_INDEX);
+    std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))
 }
 
 fn stored_version<'a>(stored: &'a [StoredArticle], name: &str) -> Option<&'a StoredArticle> {

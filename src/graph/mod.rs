@@ -370,19 +370,90 @@ impl KnowledgeGraph {
                 .1
                 .push(q.clone());
         }
+        // the last write recorded a digest of each subject's quads in each graph: a subject whose
+        // quads hash to the same is left alone, so that adding a few articles rewrites only the
+        // entities they change (without a record, every graph is diffed whole)
+        let digests_path = self.path.join(SHARED_DIGESTS);
+        let before: Option<std::collections::HashMap<(String, String), String>> =
+            if self.path.as_os_str().is_empty() {
+                None
+            } else {
+                std::fs::read_to_string(&digests_path).ok().map(|text| {
+                    text.lines()
+                        .filter_map(|l| {
+                            let mut it = l.splitn(3, '\t');
+                            let (g, sub, d) = (it.next()?, it.next()?, it.next()?);
+                            Some(((g.to_string(), sub.to_string()), d.to_string()))
+                        })
+                        .collect()
+                })
+            };
+        let mut after = String::new();
         let mut stats = WriteStats::default();
         let mut tx = self.store.start_transaction().map_err(err)?;
-        for (g, qs) in by_graph.into_values() {
-            stats.add(diff_graph(&mut tx, g, &qs).map_err(err)?);
+        for (name, (g, qs)) in by_graph {
+            let mut by_subject: std::collections::BTreeMap<String, Vec<Quad>> = Default::default();
+            for q in qs.iter() {
+                by_subject
+                    .entry(q.subject.to_string())
+                    .or_default()
+                    .push(q.clone());
+            }
+            let digests: Vec<(String, String)> = by_subject
+                .iter()
+                .map(|(sub, qs)| (sub.clone(), quads_digest(qs)))
+                .collect();
+            // (a graph that should hold quads and holds none is written whatever the record says)
+            let empty = !qs.is_empty()
+                && tx
+                    .quads_for_pattern(None, None, None, Some(g.as_ref()))
+                    .next()
+                    .is_none();
+            match before.as_ref().filter(|_| !empty) {
+                None => stats.add(diff_graph(&mut tx, g.clone(), &qs).map_err(err)?),
+                Some(before) => {
+                    for (sub, d) in &digests {
+                        if before.get(&(name.clone(), sub.clone())) != Some(d) {
+                            let want = &by_subject[sub];
+                            stats.add(
+                                diff_subject(&mut tx, &want[0].subject, &g, want).map_err(err)?,
+                            );
+                        }
+                    }
+                    // subjects the graph no longer describes
+                    for (bg, sub) in before.keys() {
+                        if *bg == name && !by_subject.contains_key(sub) {
+                            if let Some(node) = parse_subject(sub) {
+                                stats.add(diff_subject(&mut tx, &node, &g, &[]).map_err(err)?);
+                            }
+                        }
+                    }
+                }
+            }
+            for (sub, d) in digests {
+                after.push_str(&format!("{name}\t{sub}\t{d}\n"));
+            }
         }
         tx.remove_named_graph(NamedNode::new_unchecked(PENDING_GRAPH).as_ref())
             .map_err(err)?;
+        // the old digests go before the commit: a build killed between the two diffs every
+        // graph next time
+        if !self.path.as_os_str().is_empty() && digests_path.exists() {
+            std::fs::remove_file(&digests_path).map_err(|e| Error::io(&digests_path, e))?;
+        }
         tx.commit().map_err(err)?;
+        if !self.path.as_os_str().is_empty() {
+            std::fs::write(&digests_path, after).map_err(|e| Error::io(&digests_path, e))?;
+        }
         Ok(stats)
     }
 
     /// Replaces the whole dataset with `quads`, in one transaction (tests and small stores).
     pub fn replace_all(&self, quads: &[Quad]) -> Result<()> {
+        let digests = self.path.join(SHARED_DIGESTS);
+        if !self.path.as_os_str().is_empty() && digests.exists() {
+            std::fs::remove_file(&digests).map_err(|e| Error::io(&digests, e))?;
+        }
         let mut tx = self
             .store
             .start_transaction()
@@ -410,6 +481,56 @@ impl WriteStats {
         self.inserted += o.inserted;
         self.removed += o.removed;
     }
+}
+
+/// The file in the store folder that records a digest of each subject's quads in each shared
+/// graph, as last written (`graph<TAB>subject<TAB>digest` lines).
+const SHARED_DIGESTS: &str = "shared-digests.tsv";
+
+/// A digest of a set of quads.
+fn quads_digest(quads: &[Quad]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut lines: Vec<String> = quads.iter().map(Quad::to_string).collect();
+    lines.sort_unstable();
+    let mut h = Sha256::new();
+    for l in lines {
+        h.update(l.as_bytes());
+        h.update(b"\n");
+    }
+    format!("{:x}", h.finalize())
+}
+
+/// Makes `subject` in graph `g` have exactly the quads `want` (all of that subject, in `g`).
+fn diff_subject(
+    tx: &mut oxigraph::store::Transaction<'_>,
+    subject: &oxigraph::model::NamedOrBlankNode,
+    g: &GraphName,
+    want: &[Quad],
+) -> std::result::Result<WriteStats, oxigraph::store::StorageError> {
+    let want: HashSet<&Quad> = want.iter().collect();
+    let have: HashSet<Quad> = tx
+        .quads_for_pattern(Some(subject.as_ref()), None, None, Some(g.as_ref()))
+        .collect::<std::result::Result<_, _>>()?;
+    let mut stats = WriteStats::default();
+    for q in &have {
+        if !want.contains(q) {
+            tx.remove(q);
+            stats.removed += 1;
+        }
+    }
+    for q in want {
+        if !have.contains(q) {
+            tx.insert(q);
+            stats.inserted += 1;
+        }
+    }
+    Ok(stats)
+}
+
+/// A subject as `to_string` wrote it: `<iri>` (shared graphs have no blank nodes).
+fn parse_subject(s: &str) -> Option<oxigraph::model::NamedOrBlankNode> {
+    let iri = s.strip_prefix('<')?.strip_suffix('>')?;
+    NamedNode::new(iri).ok().map(Into::into)
 }
 
 /// Makes graph `g` hold exactly `want`: removes what it has more, inserts what it lacks.
