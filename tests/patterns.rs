@@ -227,6 +227,14 @@ fn relations_as_reports_state_them() {
         "locatedIn",
         "نينوى",
     );
+    // a town whose name begins with a word that begins place names («برج») is that whole name,
+    // not a one-word namesake abroad, and lies in the district it is linked to
+    has(
+        "قتل شخصان في غارة على حاجز عند مدخل بلدة برج الملوك في قضاء مرجعيون مساء أمس.",
+        "برج الملوك",
+        "locatedIn",
+        "مرجعيون",
+    );
     // «التابعة لـ»: part of
     has(
         "وقالت قوات الأمن العام التابعة لوزارة الداخلية السورية إنها اعتقلت المهاجمين.",

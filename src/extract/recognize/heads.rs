@@ -366,7 +366,22 @@ impl Ctx<'_> {
             head_context: true,
             role: None,
         };
-        if let Some(g) = self.longest_gazetteer_at(j) {
+        // «بلدة برج الملوك»: a known name that is one word of those that begin place names
+        // («برج»، «عين»، «تل»), followed by a word, is the first word of a longer name nobody
+        // listed
+        let longer = |g: &Cand| {
+            g.b == j + 1
+                && g.b < self.n()
+                && self.lex.name_prefixes.contains(self.tok(j))
+                && !self.text.tokens[g.b].hard_before
+                && !self.lex.is_stop(self.tok(g.b))
+                && !self.is_demonym(self.tok(g.b))
+                && !self.lex.is(Fw::LocatedLink, self.tok(g.b))
+        };
+        if let Some(g) = self
+            .longest_gazetteer_at(j)
+            .filter(|g| !(class.family() == Family::Place && longer(g)))
+        {
             let gclass = self.lex.class_of(&g.entity);
             if class.family() == Family::Place && gclass.family() == Family::Place {
                 if !keep {
