@@ -39,8 +39,20 @@ fn number(x: f64) -> Term {
     }
 }
 
+/// A coordinate to five places, in the canonical form the store keeps (no trailing zeros,
+/// no point when whole): a quad written as «36.50000» would come back as «36.5», and each
+/// build would find it changed.
 fn decimal(x: f64) -> Term {
-    Literal::new_typed_literal(format!("{x:.5}"), xsd::DECIMAL).into()
+    Literal::new_typed_literal(canonical_decimal(x), xsd::DECIMAL).into()
+}
+
+fn canonical_decimal(x: f64) -> String {
+    let s = format!("{x:.5}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    match s {
+        "-0" | "" => "0".to_string(),
+        s => s.to_string(),
+    }
 }
 
 /// IRIs of the places a gazetteer entity lies in, by the gazetteer.
@@ -410,4 +422,17 @@ fn finish(out: Out) -> Vec<Quad> {
     quads.sort_by_cached_key(|q| q.to_string());
     quads.dedup();
     quads
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn coordinates_are_written_in_canonical_form() {
+        use super::canonical_decimal as c;
+        assert_eq!(c(36.5), "36.5");
+        assert_eq!(c(33.0), "33");
+        assert_eq!(c(-2.000001), "-2");
+        assert_eq!(c(-0.000001), "0");
+        assert_eq!(c(32.864391), "32.86439");
+    }
 }
