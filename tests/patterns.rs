@@ -444,3 +444,28 @@ fn units_named_by_their_adjectives_or_numbers() {
         );
     }
 }
+
+/// «القاعدة» is «the base» as often as al-Qaeda: alone, it names the group only when the article
+/// names the group otherwise too.
+#[test]
+fn the_base_is_not_al_qaeda_unless_the_article_says_so() {
+    let labels = |text: &str| -> Vec<String> {
+        let (arts, res) = text_alone(text);
+        arts[0]
+            .rec
+            .mentions
+            .iter()
+            .map(|m| res.entities[res.by_ref[&m.entity]].label_ar.clone())
+            .collect()
+    };
+    let base = labels("وقالت الحركة إن مقاتليها اقتحموا القاعدة العسكرية وسيطروا عليها لساعات.");
+    assert!(
+        !base.iter().any(|l| l.contains("تنظيم القاعدة")),
+        "{base:?}"
+    );
+    let group = labels(
+        "وتبنت حركة الشباب المرتبطة بتنظيم القاعدة الهجوم. وتقاتل القاعدة الحكومة منذ سنوات.",
+    );
+    let n = group.iter().filter(|l| l.contains("تنظيم القاعدة")).count();
+    assert_eq!(n, 2, "{group:?}");
+}
