@@ -469,3 +469,23 @@ fn the_base_is_not_al_qaeda_unless_the_article_says_so() {
     let n = group.iter().filter(|l| l.contains("تنظيم القاعدة")).count();
     assert_eq!(n, 2, "{group:?}");
 }
+
+/// A body named with whose it is ends where the owner's known name ends, even a name that needs
+/// context to count alone: the object of the verb after it is not part of it.
+#[test]
+fn a_name_with_its_owner_ends_with_the_owner() {
+    let (arts, res) =
+        text_alone("ودعت وزارة الداخلية بحكومة الوحدة الوطنية الأطراف إلى الوقف الفوري لإطلاق النار.");
+    let labels: Vec<String> = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .map(|m| res.entities[res.by_ref[&m.entity]].label_ar.clone())
+        .collect();
+    assert!(
+        labels
+            .iter()
+            .any(|l| l == "وزارة الداخلية بحكومة الوحدة الوطنية"),
+        "{labels:?}"
+    );
+}

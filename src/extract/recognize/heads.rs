@@ -69,6 +69,18 @@ impl Ctx<'_> {
                 return Some(g.b);
             }
         }
+        // a known organisation's name, even one that needs context to count alone («بحكومة
+        // الوحدة الوطنية»): the owner's name ends where it ends
+        let ambiguous = self
+            .gazetteer_at(at)
+            .into_iter()
+            .filter(|c| c.needs_context && (c.skip == 0 || at == end))
+            .filter(|c| self.lex.class_of(&c.entity).family() == Family::Organization)
+            .map(|c| c.b)
+            .max();
+        if let Some(b) = ambiguous {
+            return Some(b);
+        }
         // an organisation's head through its clitic, then its name
         let head = self.text.readings(at).iter().any(
             |Reading {
