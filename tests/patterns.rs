@@ -426,6 +426,11 @@ fn units_named_by_their_adjectives_or_numbers() {
             "الشرطة الاتحادية",
         ),
         ("وقال الجيش البوركينابي إنه صد الهجوم.", "الجيش البوركينابي"),
+        // the next clause after «و» is not the unit's arm
+        (
+            "اشتباكات بين الردع واللواء 444 وتعليق الرحلات في المطار.",
+            "اللواء 444",
+        ),
     ] {
         let a = athar::extract::extract(
             &lex,

@@ -305,7 +305,9 @@ impl Ctx<'_> {
             let number = w.chars().all(|c| c.is_ascii_digit());
             let adjective = Self::is_definite(w) && !self.stop_at(end);
             // «مشاة»، «مدرعة» after an ordinal: the arm of the unit
+            // (never after «و»: «اللواء 444 وتعليق الرحلات» is the unit and another clause)
             let arm = named
+                && !w.starts_with(affixes().conj.as_str())
                 && !self.lex.heads.contains_key(w)
                 && end == i + 2
                 && !self.stop_at(end)
