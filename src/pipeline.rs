@@ -219,6 +219,12 @@ pub fn build(
     let graph = KnowledgeGraph::open(store)?;
     let pending = graph.has_pending_build()?;
     // the list of stored articles: the index the last finished build left, else the store's
+    // the quad count the last finished build recorded (removed when a build starts writing)
+    let count_path = store.join(QUAD_COUNT);
+    let counted: Option<usize> = std::fs::read_to_string(&count_path)
+        .ok()
+        .and_then(|t| t.trim().parse().ok())
+        .filter(|_| !pending);
     let stored = match read_article_index(store).filter(|_| !pending) {
         Some(list) => list,
         None => graph.articles()?,
@@ -335,12 +341,18 @@ pub fn build(
     let trust_links = !pending && !resettled;
     let links_dir = store.join(LINKS_DIR);
     if report.added + report.replaced == 0 && !dirty {
-        report.quads = graph.len()?;
+        report.quads = match counted {
+            Some(n) => n,
+            None => graph.len()?,
+        };
         report.entities = count_entities(&graph)?;
         report.seconds = t0.elapsed().as_secs_f64();
         return Ok(report);
     }
     graph.set_pending_build(true)?;
+    if count_path.exists() {
+        std::fs::remove_file(&count_path).map_err(|e| Error::io(&count_path, e))?;
+    }
     report.written = true;
 
     let entries: Vec<Entry> = corpus.into_values().collect();
@@ -516,7 +528,16 @@ pub fn build(
     report.write_seconds += t4.elapsed().as_secs_f64();
     report.articles -= failed.len();
     report.entities = res.entities.len();
-    report.quads = graph.len()?;
+    // the last count and this build's differences (exact: graphs are written as differences,
+    // new graphs whole and counted once), else counted in the store
+    report.quads = match counted {
+        Some(n) => (n + report.inserted)
+            .checked_sub(report.removed)
+            .map_or_else(|| graph.len(), Ok)?,
+        None => graph.len()?,
+    };
+    std::fs::write(&count_path, format!("{}\n", report.quads))
+        .map_err(|e| Error::io(&count_path, e))?;
     report.seconds = t0.elapsed().as_secs_f64();
     Ok(report)
 }
@@ -661,6 +682,9 @@ impl BuildReport {
 /// The file in the store folder that lists the stored articles (a JSON array of name, hash and
 /// IRI per line, sorted by name), as the last build left them.
 const ARTICLE_INDEX: &str = "articles.jsonl";
+
+/// The file in the store folder that holds the number of quads the last finished build left.
+const QUAD_COUNT: &str = "quads.txt";
 
 /// The stored articles as the last build listed them, or `None` without a readable index.
 /// Trusted only when no build is pending: a build writes it before it clears its mark.

@@ -162,12 +162,14 @@ fn incremental_builds_in_any_order_equal_a_rebuild() {
     assert!(err.contains("(store unchanged)"), "{err}");
 
     // what the store folder keeps beside the database is what the database holds: the article
-    // list and a digest for every subject of the shared graphs
+    // list, the quad count and a digest for every subject of the shared graphs
     let g = athar::graph::KnowledgeGraph::open_read_only(&inc).unwrap();
     assert_eq!(
         athar::pipeline::read_article_index(&inc).expect("an article index"),
         g.articles().unwrap()
     );
+    let count = std::fs::read_to_string(inc.join("quads.txt")).unwrap();
+    assert_eq!(count.trim().parse::<usize>().unwrap(), g.len().unwrap());
     let digests = std::fs::read_to_string(inc.join("shared-digests.tsv")).unwrap();
     assert!(digests.lines().count() > 100 && digests.lines().all(|l| l.split('\t').count() == 3));
 }

@@ -312,7 +312,11 @@ impl KnowledgeGraph {
             }
         };
         if !self.path.as_os_str().is_empty() && updates.iter().all(fresh) {
-            stats.inserted = updates.iter().map(|u| u.quads.len()).sum();
+            // an article's quads may repeat (the store keeps a set): count each once
+            stats.inserted = updates
+                .iter()
+                .map(|u| u.quads.iter().collect::<HashSet<&Quad>>().len())
+                .sum();
             // the loader sorts each batch into files on a thread of its own, batch size being
             // its memory budget (in thousands of quads) over its threads: one batch per thread
             let threads = threads.max(1);
