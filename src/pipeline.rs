@@ -218,13 +218,13 @@ pub fn build(
     let mut report = BuildReport::default();
     let graph = KnowledgeGraph::open(store)?;
     let pending = graph.has_pending_build()?;
-    // the list of stored articles: the index the last finished build left, else the store's
     // the quad count the last finished build recorded (removed when a build starts writing)
     let count_path = store.join(QUAD_COUNT);
     let counted: Option<usize> = std::fs::read_to_string(&count_path)
         .ok()
         .and_then(|t| t.trim().parse().ok())
         .filter(|_| !pending);
+    // the list of stored articles: the index the last finished build left, else the store's
     let stored = match read_article_index(store).filter(|_| !pending) {
         Some(list) => list,
         None => graph.articles()?,
@@ -459,10 +459,7 @@ pub fn build(
             let writer = s.spawn(|| -> Result<Written> {
                 let mut all = Written::default();
                 for (ci, made) in rx {
-                    let w = pass.write(made.updates, made.links, threads)?;
-                    all.stats.inserted += w.stats.inserted;
-                    all.stats.removed += w.stats.removed;
-                    all.seconds += w.seconds;
+                    all.add(&pass.write(made.updates, made.links, threads)?);
                     done(ci);
                 }
                 Ok(all)
@@ -526,7 +523,7 @@ pub fn build(
     graph.snapshot()?;
     settings.write(store)?;
     report.write_seconds += t4.elapsed().as_secs_f64();
-    report.articles -= failed.len();
+    report.articles = now.len();
     report.entities = res.entities.len();
     // the last count and this build's differences (exact: graphs are written as differences,
     // new graphs whole and counted once), else counted in the store
@@ -668,6 +665,14 @@ impl Pass2<'_> {
             stats,
             seconds: t.elapsed().as_secs_f64(),
         })
+    }
+}
+
+impl Written {
+    fn add(&mut self, w: &Written) {
+        self.stats.inserted += w.stats.inserted;
+        self.stats.removed += w.stats.removed;
+        self.seconds += w.seconds;
     }
 }
 

@@ -340,7 +340,8 @@ impl KnowledgeGraph {
         let mut tx = self.store.start_transaction().map_err(err)?;
         for u in updates {
             let g = NamedNode::new_unchecked(&u.iri);
-            stats.add(diff_graph(&mut tx, GraphName::NamedNode(g), &u.quads).map_err(err)?);
+            let g = GraphName::NamedNode(g);
+            stats.add(diff_quads(&mut tx, None, &g, &u.quads).map_err(err)?);
             if let Some(old) = &u.replaces {
                 let og = NamedNode::new_unchecked(old);
                 let n = tx
@@ -378,20 +379,24 @@ impl KnowledgeGraph {
         // quads hash to the same is left alone, so that adding a few articles rewrites only the
         // entities they change (without a record, every graph is diffed whole)
         let digests_path = self.path.join(SHARED_DIGESTS);
-        let before: Option<std::collections::HashMap<(String, String), String>> =
-            if self.path.as_os_str().is_empty() {
-                None
-            } else {
-                std::fs::read_to_string(&digests_path).ok().map(|text| {
-                    text.lines()
-                        .filter_map(|l| {
-                            let mut it = l.splitn(3, '\t');
-                            let (g, sub, d) = (it.next()?, it.next()?, it.next()?);
-                            Some(((g.to_string(), sub.to_string()), d.to_string()))
-                        })
-                        .collect()
-                })
-            };
+        type Digests = std::collections::HashMap<String, std::collections::HashMap<String, String>>;
+        let before: Option<Digests> = if self.path.as_os_str().is_empty() {
+            None
+        } else {
+            std::fs::read_to_string(&digests_path).ok().map(|text| {
+                let mut by_graph = Digests::new();
+                for l in text.lines() {
+                    let mut it = l.splitn(3, '\t');
+                    if let (Some(g), Some(sub), Some(d)) = (it.next(), it.next(), it.next()) {
+                        by_graph
+                            .entry(g.to_string())
+                            .or_default()
+                            .insert(sub.to_string(), d.to_string());
+                    }
+                }
+                by_graph
+            })
+        };
         let mut after = String::new();
         let mut stats = WriteStats::default();
         let mut tx = self.store.start_transaction().map_err(err)?;
@@ -414,22 +419,21 @@ impl KnowledgeGraph {
                     .next()
                     .is_none();
             match before.as_ref().filter(|_| !empty) {
-                None => stats.add(diff_graph(&mut tx, g.clone(), &qs).map_err(err)?),
+                None => stats.add(diff_quads(&mut tx, None, &g, &qs).map_err(err)?),
                 Some(before) => {
+                    let none = Default::default();
+                    let before = before.get(&name).unwrap_or(&none);
                     for (sub, d) in &digests {
-                        if before.get(&(name.clone(), sub.clone())) != Some(d) {
+                        if before.get(sub) != Some(d) {
                             let want = &by_subject[sub];
-                            stats.add(
-                                diff_subject(&mut tx, &want[0].subject, &g, want).map_err(err)?,
-                            );
+                            let s = Some(&want[0].subject);
+                            stats.add(diff_quads(&mut tx, s, &g, want).map_err(err)?);
                         }
                     }
                     // subjects the graph no longer describes
-                    for (bg, sub) in before.keys() {
-                        if *bg == name && !by_subject.contains_key(sub) {
-                            if let Some(node) = parse_subject(sub) {
-                                stats.add(diff_subject(&mut tx, &node, &g, &[]).map_err(err)?);
-                            }
+                    for sub in before.keys().filter(|s| !by_subject.contains_key(*s)) {
+                        if let Some(node) = parse_subject(sub) {
+                            stats.add(diff_quads(&mut tx, Some(&node), &g, &[]).map_err(err)?);
                         }
                     }
                 }
@@ -504,48 +508,26 @@ fn quads_digest(quads: &[Quad]) -> String {
     format!("{:x}", h.finalize())
 }
 
-/// Makes `subject` in graph `g` have exactly the quads `want` (all of that subject, in `g`).
-fn diff_subject(
-    tx: &mut oxigraph::store::Transaction<'_>,
-    subject: &oxigraph::model::NamedOrBlankNode,
-    g: &GraphName,
-    want: &[Quad],
-) -> std::result::Result<WriteStats, oxigraph::store::StorageError> {
-    let want: HashSet<&Quad> = want.iter().collect();
-    let have: HashSet<Quad> = tx
-        .quads_for_pattern(Some(subject.as_ref()), None, None, Some(g.as_ref()))
-        .collect::<std::result::Result<_, _>>()?;
-    let mut stats = WriteStats::default();
-    for q in &have {
-        if !want.contains(q) {
-            tx.remove(q);
-            stats.removed += 1;
-        }
-    }
-    for q in want {
-        if !have.contains(q) {
-            tx.insert(q);
-            stats.inserted += 1;
-        }
-    }
-    Ok(stats)
-}
-
 /// A subject as `to_string` wrote it: `<iri>` (shared graphs have no blank nodes).
 fn parse_subject(s: &str) -> Option<oxigraph::model::NamedOrBlankNode> {
     let iri = s.strip_prefix('<')?.strip_suffix('>')?;
     NamedNode::new(iri).ok().map(Into::into)
 }
 
-/// Makes graph `g` hold exactly `want`: removes what it has more, inserts what it lacks.
-fn diff_graph(
+/// Makes the quads of graph `g` (of `subject` only, if given) exactly those of `want` that
+/// fall in that pattern: removes what the store has more, inserts what it lacks.
+fn diff_quads(
     tx: &mut oxigraph::store::Transaction<'_>,
-    g: GraphName,
+    subject: Option<&oxigraph::model::NamedOrBlankNode>,
+    g: &GraphName,
     want: &[Quad],
 ) -> std::result::Result<WriteStats, oxigraph::store::StorageError> {
-    let want: HashSet<&Quad> = want.iter().filter(|q| q.graph_name == g).collect();
+    let want: HashSet<&Quad> = want
+        .iter()
+        .filter(|q| q.graph_name == *g && subject.is_none_or(|s| q.subject == *s))
+        .collect();
     let have: HashSet<Quad> = tx
-        .quads_for_pattern(None, None, None, Some(g.as_ref()))
+        .quads_for_pattern(subject.map(|s| s.as_ref()), None, None, Some(g.as_ref()))
         .collect::<std::result::Result<_, _>>()?;
     let mut stats = WriteStats::default();
     for q in &have {

@@ -221,11 +221,9 @@ impl Affixes {
             .filter(|r| r.chars().count() >= min)
     }
 
-    /// Whether the word starts with the article, or with «li-» or «and» before it.
-    pub fn is_definite_any(&self, word: &str) -> bool {
-        word.starts_with(self.article.as_str())
-            || word.starts_with(self.li_article.as_str())
-            || word.starts_with(self.conj_article.as_str())
+    /// Whether the word starts with the article after «li-» or «and» («للدرك»، «والجيش»).
+    pub fn article_after_clitic(&self, word: &str) -> bool {
+        word.starts_with(self.li_article.as_str()) || word.starts_with(self.conj_article.as_str())
     }
 
     /// Whether the word is «fi», alone or after «and».

@@ -58,10 +58,14 @@ impl Ctx<'_> {
             return None;
         }
         // the known name, through the clitic when there is no «في» («بولاية الخرطوم»)
-        let known = self
+        let names: Vec<Cand> = self
             .gazetteer_at(at)
             .into_iter()
-            .filter(|c| !c.needs_context && (c.skip == 0 || at == end))
+            .filter(|c| c.skip == 0 || at == end)
+            .collect();
+        let known = names
+            .iter()
+            .filter(|c| !c.needs_context)
             .max_by_key(|c| (c.b, std::cmp::Reverse(c.skip)));
         if let Some(g) = known {
             let fam = self.lex.class_of(&g.entity).family();
@@ -71,10 +75,9 @@ impl Ctx<'_> {
         }
         // a known organisation's name, even one that needs context to count alone («بحكومة
         // الوحدة الوطنية»): the owner's name ends where it ends
-        let ambiguous = self
-            .gazetteer_at(at)
-            .into_iter()
-            .filter(|c| c.needs_context && (c.skip == 0 || at == end))
+        let ambiguous = names
+            .iter()
+            .filter(|c| c.needs_context)
             .filter(|c| self.lex.class_of(&c.entity).family() == Family::Organization)
             .map(|c| c.b)
             .max();
@@ -194,19 +197,11 @@ impl Ctx<'_> {
             // adjectives follow («قوات النظام» then «طوقت» is a verb)
             let latin = t.chars().all(|c| c.is_ascii_alphanumeric());
             let definite_seen = (j..end).any(|x| Self::is_definite(self.tok(x)));
-            if definite_seen
-                && !latin
-                && !(Self::is_definite(t)
-                    || t.starts_with(af.li_article.as_str())
-                    || t.starts_with(af.conj_article.as_str()))
-            {
+            if definite_seen && !latin && !(Self::is_definite(t) || af.article_after_clitic(t)) {
                 break;
             }
             // «تابعة للتحالف»: a prepositional phrase, not a name, unless a definite came first
-            if !definite_seen
-                && (t.starts_with(af.li_article.as_str())
-                    || t.starts_with(af.conj_article.as_str()))
-            {
+            if !definite_seen && af.article_after_clitic(t) {
                 break;
             }
             end += 1;
@@ -215,9 +210,7 @@ impl Ctx<'_> {
         while end > j && end <= place_from {
             let t = self.tok(end - 1);
             let latin = t.chars().all(|c| c.is_ascii_alphanumeric());
-            let definite = Self::is_definite(t)
-                || t.starts_with(af.li_article.as_str())
-                || t.starts_with(af.conj_article.as_str());
+            let definite = Self::is_definite(t) || af.article_after_clitic(t);
             let demonym_drop = media && end - j > 1 && self.is_demonym(t);
             if !demonym_drop && (definite || latin || !self.lex.is_common(t)) {
                 break;
@@ -547,13 +540,11 @@ impl Ctx<'_> {
                 None => {
                     let label = format!(
                         "{} {}",
-                        affixes()
-                            .dual_construct
-                            .chars()
-                            .rev()
-                            .fold(self.label(i, 0, i + 1, ""), |l, c| {
-                                l.trim_end_matches(c).to_string()
-                            }),
+                        {
+                            let head = self.label(i, 0, i + 1, "");
+                            let dual = affixes().dual_construct.as_str();
+                            head.strip_suffix(dual).unwrap_or(&head).to_string()
+                        },
                         self.label(g.a, g.skip, g.b, "")
                     );
                     EntityRef::New {
