@@ -274,6 +274,11 @@ def cities(gaz, verified):
             countries_of.setdefault(norm(n), set()).add(c["countrycode"])
             # picked is sorted capitals first, then by population: the first bearer is the best known
             largest.setdefault(norm(n), c["geonameid"])
+    # the towns that give a first-level division its name (درعا، إدلب، مأرب، جنين) are as well
+    # known as a big city: a name of theirs that is also a word is read after a preposition
+    bare_key = lambda n: re.sub("^ال", "", norm(n.lstrip("?~")))
+    seats = {(r.get("within", ""), bare_key(r.get("seat") or r["name_ar"].split(" ", 1)[-1]))
+             for r in gaz.rows.values() if r["class"] in ("Governorate", "Region")}
     seen_capital = set()
     for c, capital in picked:
         if capital:
@@ -291,6 +296,7 @@ def cities(gaz, verified):
             if near and keys & {norm(x) for x in [v["ar"]] + v["variants"]}:
                 match = k
         rid = match or f"{c['countrycode'].lower()}-{slug(c['name'])}-{c['geonameid']}"
+        seat_names = [n for n in names if (c["countrycode"].lower(), bare_key(n)) in seats]
         big = capital or c["population"] >= BIG_CITY
 
         def ambiguity(n):
@@ -302,8 +308,10 @@ def cities(gaz, verified):
                 return "?"
             if " " in k:
                 return ""
-            if z >= VERY_COMMON_ZIPF or (not big and z >= AMBIGUOUS_ZIPF):
+            if z >= VERY_COMMON_ZIPF:
                 return "?"
+            if not big and z >= AMBIGUOUS_ZIPF:
+                return "~" if n in seat_names else "?"
             return "~" if k in HOMOGRAPHS else ""
 
         # the most frequent spelling, with the article where the place's name has one (Al Mayādīn)
@@ -316,6 +324,14 @@ def cities(gaz, verified):
             v = vcities[match]
             clear = [clean(v["ar"])] + [clean(x) for x in v["variants"]] + clear
         ordered = clear + [ambiguity(n) + n for n in unclear]
+        # a division's seat is labelled by the division's name (درعا, not the old name أذرعات),
+        # which keeps its mark among the aliases
+        seat_label = max((n for n in ordered if n.lstrip("?~") in seat_names and n.startswith("~")),
+                         key=lambda n: (zipf_frequency(n[1:], "ar"), n), default=None)
+        if seat_label and not match:
+            ordered.remove(seat_label)
+            clear = [seat_label.lstrip("~")]
+            ordered = clear + [seat_label] + ordered
         country = c["countrycode"].lower()
         # a town that shares a name with a better-known town abroad counts by it where the article
         # names its country, unless it also has a name that is an ordinary word (that one needs a
@@ -327,7 +343,7 @@ def cities(gaz, verified):
                 source=f"GeoNames {c['geonameid']} (CC BY 4.0)", lat=c["latitude"], lon=c["longitude"],
                 admin1=(country, c.get("admin1code") or ""),
                 # curated and capital towns count by themselves; GeoNames' other towns need their
-                # country (see recognize.rs)
+                # country (see recognize/gazetteer.rs)
                 population=c["population"] if not (capital or match) else "")
         # a place whose every name is an ordinary word is kept, but counts only in context
         r["aliases_ar"] = ordered[1:] if clear else ordered

@@ -183,6 +183,8 @@ pub enum Fw {
     Complementizer,
     /// `contains`
     Contains,
+    /// «ريف X»: the countryside of a town, the division it is the seat of
+    Countryside,
     /// `destination`
     Destination,
     /// `facing`
@@ -225,7 +227,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 27] = [
+    pub const ALL: [Fw; 28] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -234,6 +236,7 @@ impl Fw {
         Fw::ClauseEnd,
         Fw::Complementizer,
         Fw::Contains,
+        Fw::Countryside,
         Fw::Destination,
         Fw::Facing,
         Fw::LocatedLink,
@@ -266,6 +269,7 @@ impl Fw {
             Fw::ClauseEnd => "clause-end",
             Fw::Complementizer => "complementizer",
             Fw::Contains => "contains",
+            Fw::Countryside => "countryside",
             Fw::Destination => "destination",
             Fw::Facing => "facing",
             Fw::LocatedLink => "located-link",

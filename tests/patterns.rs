@@ -246,6 +246,32 @@ fn relations_as_reports_state_them() {
         "locatedIn",
         "مرجعيون",
     );
+    // places joined by «و» share the container named after the last of them; a place in the
+    // countryside of a town («ريف درعا») lies in the town's division
+    has(
+        "سقطت قذائف على مدينة نوى وبلدة جاسم في ريف درعا الغربي جنوبي سوريا ليل الجمعة.",
+        "نوى",
+        "locatedIn",
+        "درعا",
+    );
+    // a village «التابعة لـ» a sub-district lies in it; a sub-district «في» a district too
+    has(
+        "أصابت غارة تركية قرية كونكي التابعة لناحية سيدكان في قضاء سوران.",
+        "كونكي",
+        "locatedIn",
+        "سيدكان",
+    );
+    has(
+        "أصابت غارة تركية قرية كونكي التابعة لناحية سيدكان في قضاء سوران.",
+        "سيدكان",
+        "locatedIn",
+        "سوران",
+    );
+    // «، و…» after a title and a phrase is the next clause, not a name set off by commas
+    let names = mention_labels(
+        "وجرى اللقاء بحضور رئيس المجلس الأعلى للقبائل، ونص على تبادل الأسرى خلال يومين.",
+    );
+    assert!(names.iter().all(|n| !n.contains("نص")), "{names:?}");
     // «التابعة لـ»: part of
     has(
         "وقالت قوات الأمن العام التابعة لوزارة الداخلية السورية إنها اعتقلت المهاجمين.",

@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// A relation the text states between two entities.
+pub(super) type Stated = (EntityRef, Relation, EntityRef);
+
 pub(super) fn place_rank(c: Class) -> Option<u8> {
     match c {
         Class::Prison | Class::Camp | Class::Facility => Some(0),
@@ -63,9 +66,11 @@ pub(super) fn known_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, u
     out
 }
 
-/// «سجن X في مدينة Y»، «حي X بالحسكة»: (inner, outer) pairs of mentions.
-pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
+/// «سجن X في مدينة Y»، «حي X بالحسكة»: (inner, outer) pairs of mentions; and places in the
+/// countryside of a town («قرية X في ريف درعا»), which lie in the division the town is in.
+pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)>, Vec<Stated>) {
     let mut out = Vec::new();
+    let mut rural = Vec::new();
     let by_start: HashMap<usize, usize> = mentions
         .iter()
         .enumerate()
@@ -79,6 +84,8 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)>
         let mut j = m.tokens.1;
         let mut steps = 0;
         let mut linked = false;
+        let mut inside = false;
+        let mut countryside = false;
         while j < cx.n() && steps < 3 && !cx.text.tokens[j].hard_before {
             if let Some(&b) = by_start.get(&j) {
                 let mb = &mentions[b];
@@ -89,16 +96,31 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)>
                 if let Some(rb) = place_rank(cx.lex.class_of(&mb.entity)) {
                     // «ناحية العظيم شمالي محافظة ديالى»: an area linked to a first-level
                     // division lies in it, though both rank as divisions
+                    let (ca, cb) = (cx.lex.class_of(&m.entity), cx.lex.class_of(&mb.entity));
                     let sub_division = rb == ra
-                        && cx.lex.class_of(&m.entity) == Class::Region
-                        && cx.lex.class_of(&mb.entity) == Class::Governorate;
+                        && ((ca == Class::Region && cb == Class::Governorate)
+                            // «ناحية كاني ماسي في قضاء العمادية»: «في» or «بـ» between two
+                            // divisions puts the first inside the second
+                            || ((inside || cx.tok(j).starts_with(af.bi.as_str())) && ra == place_rank(Class::Governorate).unwrap_or(3)));
                     if prep && (rb > ra || sub_division) && mb.entity != m.entity {
                         out.push((a, b));
+                    } else if countryside {
+                        if let Some(d) = division_of(cx.lex, &mb.entity) {
+                            if ra < place_rank(cx.lex.class_of(&d)).unwrap_or(0) && d != m.entity {
+                                rural.push((a, d));
+                            }
+                        }
                     }
                 }
                 break;
             }
             let w = cx.tok(j);
+            // «بالعاصمة الليبية طرابلس»: a head noun's adjective of nationality
+            if steps > 0 && !linked_only_by_prep(cx, j - 1) && cx.is_demonym(w) {
+                j += 1;
+                steps += 1;
+                continue;
+            }
             let is_link = w == affixes().bi || cx.lex.is(Fw::LocatedLink, w);
             let is_head = cx.text.readings(j).iter().any(
                 |Reading {
@@ -115,11 +137,141 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)>
                 break;
             }
             linked |= is_link || w.starts_with(affixes().bi.as_str());
+            inside |= affixes().is_fi(w) || w.starts_with(affixes().bi.as_str());
+            countryside |= cx
+                .text
+                .readings(j)
+                .iter()
+                .any(|r| r.skip <= 2 && cx.lex.is(Fw::Countryside, &r.word));
             j += 1;
             steps += 1;
         }
     }
+    let direct = out.clone();
+    out.extend(coordinated(cx, mentions, &direct, Some));
+    // the countryside's division, for the places joined to one in it too
+    let mut rural_pairs: Vec<(usize, usize)> = Vec::new();
+    let mut divisions: Vec<EntityRef> = Vec::new();
+    for (a, d) in rural {
+        let k = divisions.iter().position(|x| *x == d).unwrap_or_else(|| {
+            divisions.push(d);
+            divisions.len() - 1
+        });
+        rural_pairs.push((a, k));
+    }
+    let joined = coordinated(cx, mentions, &rural_pairs, |_| None);
+    let rural = rural_pairs
+        .into_iter()
+        .chain(joined)
+        .map(|(a, k)| {
+            (
+                mentions[a].entity.clone(),
+                Relation::LocatedIn,
+                divisions[k].clone(),
+            )
+        })
+        .collect();
+    (out, rural)
+}
+
+/// The first-level division a known town lies in (its countryside's division).
+fn division_of(lex: &Lexicon, e: &EntityRef) -> Option<EntityRef> {
+    let EntityRef::Known(gi) = e else { return None };
+    if lex.gazetteer[*gi].class != Class::City {
+        return None;
+    }
+    lex.within_chain(*gi)
+        .into_iter()
+        .find(|&g| matches!(lex.gazetteer[g].class, Class::Governorate | Class::Region))
+        .map(EntityRef::Known)
+}
+
+/// Whether token j is only a linking preposition (not a head noun a demonym could describe).
+fn linked_only_by_prep(cx: &Ctx, j: usize) -> bool {
+    let w = cx.tok(j);
+    w == affixes().bi || cx.lex.is(Fw::LocatedLink, w)
+}
+
+/// Places joined by «و» share the container named after the last of them: «ميناء الحديدة
+/// وميناء رأس عيسى في محافظة الحديدة»، «منطقتي سوق الجمعة وعين زارة بطرابلس». (inner, outer)
+/// pairs for the places before the last.
+fn coordinated(
+    cx: &Ctx,
+    mentions: &[Mention],
+    direct: &[(usize, usize)],
+    outer: impl Fn(usize) -> Option<usize>,
+) -> Vec<(usize, usize)> {
+    let names: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].kind != MentionKind::Anaphor)
+        .collect();
+    let rank = |i: usize| place_rank(cx.lex.class_of(&mentions[i].entity));
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < names.len() {
+        // the run of places joined one to the next by «و»
+        let mut run = vec![names[k]];
+        while let Some(&next) = names.get(k + 1) {
+            let last = *run.last().unwrap_or(&next);
+            if rank(last).is_none()
+                || rank(next).is_none()
+                || !joined(cx, &mentions[last], &mentions[next])
+            {
+                break;
+            }
+            run.push(next);
+            k += 1;
+        }
+        k += 1;
+        let Some(&last) = run.last() else { continue };
+        if run.len() < 2 {
+            continue;
+        }
+        for &(_, y) in direct.iter().filter(|(x, _)| *x == last) {
+            // `outer` gives the container's mention where `y` is one (else a division, above
+            // every town)
+            let fits = |inner: usize| match outer(y) {
+                Some(my) => rank(inner) < rank(my) && mentions[inner].entity != mentions[my].entity,
+                None => rank(inner) < place_rank(Class::Governorate),
+            };
+            for &inner in &run[..run.len() - 1] {
+                if fits(inner) {
+                    out.push((inner, y));
+                }
+            }
+        }
+    }
     out
+}
+
+/// Whether mention `b` follows `a` after «و» alone, «و» on b's first word, or «و» on a place head
+/// noun right before b («ومحطة رأس كتنيب»، «وبلدة الشيخ سعد»).
+fn joined(cx: &Ctx, a: &Mention, b: &Mention) -> bool {
+    let j = a.tokens.1;
+    if j >= cx.n()
+        || cx.text.tokens[j].hard_before
+        || cx.text.tokens[j].sentence != cx.text.tokens[b.tokens.0].sentence
+    {
+        return false;
+    }
+    let conj = affixes().conj.as_str();
+    let w = cx.tok(j);
+    if b.tokens.0 == j {
+        // the clitic is outside b's span
+        return w.starts_with(conj) && b.start > cx.text.norm.map[cx.text.tokens[j].start];
+    }
+    if b.tokens.0 != j + 1 || cx.text.tokens[j + 1].hard_before {
+        return false;
+    }
+    w == conj
+        || (w.starts_with(conj)
+            && cx.text.readings(j).iter().any(|r| {
+                r.skip == conj.chars().count()
+                    && cx
+                        .lex
+                        .heads
+                        .get(r.word.as_str())
+                        .is_some_and(|h| h.class.family() == Family::Place)
+            }))
 }
 
 /// «مدينة الشدادي التي تحتوي على سجن الكتيبة»: (inner, outer) pairs of mentions.

@@ -198,13 +198,14 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     mentions.sort_by_key(|m| (m.start, m.end));
 
     let same = equivalences(&cx, &mentions);
-    let mut located_in = containment(&cx, &mentions);
+    let (mut located_in, rural) = containment(&cx, &mentions);
     located_in.extend(reverse_containment(&cx, &mentions));
     located_in.extend(known_containment(&cx, &mentions));
     located_in.extend(framed_containment(&cx, &mentions));
     let mut relations = role_relations(lex, &mentions);
     relations.extend(phrase_relations(&cx, &mentions));
     relations.extend(attached_relations(&cx, &mentions));
+    relations.extend(rural);
     relations.sort();
     relations.dedup();
     Recognized {

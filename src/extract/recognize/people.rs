@@ -245,7 +245,11 @@ impl Ctx<'_> {
             a = e;
         }
         let first = self.tok(a.min(self.n() - 1));
+        // «، ونص على …»: a clause joined by «و», not a name
+        let clause =
+            first.starts_with(affixes().conj.as_str()) && !self.lex.given_names.contains(first);
         if a >= self.n()
+            || clause
             || (a > j && self.text.tokens[a].hard_before)
             || self.stop_at(a)
             || self.definite_at(a)

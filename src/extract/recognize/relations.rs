@@ -1,5 +1,6 @@
 //! Relations the text states between actors: titles, «التابعة لـ»، «المدعومة من»، control.
 
+use super::containment::place_rank;
 use super::*;
 
 /// An organisation named right after another with «لـ»، «بـ» or «في» is the one it belongs to:
@@ -181,7 +182,15 @@ pub(super) fn phrase_relations(
                         | Relation::HeadOf => lex.class_of(s) == Class::Person,
                         _ => true,
                     };
-                    if fits && s != o {
+                    // «قرية بيبادي التابعة لناحية كاني ماسي»: a place belongs to a larger one
+                    let place_in_place = *rel == Relation::PartOf
+                        && matches!(
+                            (place_rank(lex.class_of(s)), place_rank(lex.class_of(o))),
+                            (Some(rs), Some(ro)) if rs < ro
+                        );
+                    if place_in_place && s != o {
+                        out.push((s.clone(), Relation::LocatedIn, o.clone()));
+                    } else if fits && s != o {
                         out.push((s.clone(), *rel, o.clone()));
                     }
                 }
