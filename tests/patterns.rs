@@ -246,6 +246,27 @@ fn relations_as_reports_state_them() {
         "locatedIn",
         "مرجعيون",
     );
+    // a title before the rank of a name the gazetteer lists with that rank
+    has(
+        "وأكد رئيس مجلس السيادة الانتقالي الفريق أول عبد الفتاح البرهان أن الحرب لن تتوقف.",
+        "عبد الفتاح البرهان",
+        "headOf",
+        "مجلس السيادة",
+    );
+    // the organisation of a title named by a reference back («باسم الوزارة»)
+    has(
+        "أعلنت وزارة الداخلية العراقية اعتقال خلية. وقال المتحدث باسم الوزارة، اللواء سعد معن، إن التحقيق جار.",
+        "سعد معن",
+        "spokespersonOf",
+        "وزارة الداخلية",
+    );
+    // a relative clause that says who leads («التي يقودها»)
+    has(
+        "وتحاصر قوات الدعم السريع التي يقودها محمد حمدان دقلو مدينة بابنوسة.",
+        "دقلو",
+        "commanderOf",
+        "الدعم السريع",
+    );
     // places joined by «و» share the container named after the last of them; a place in the
     // countryside of a town («ريف درعا») lies in the town's division
     has(

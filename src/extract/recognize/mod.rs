@@ -188,6 +188,17 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether `c`'s title says more of the person than `o`'s: a title where `o` has none, or one
+/// naming organisations where `o`'s names none («رئيس مجلس السيادة» before «الفريق أول»).
+fn better_role(o: &Cand, c: &Cand) -> bool {
+    let orgs = |x: &Cand| x.role.as_ref().map(|(_, orgs)| orgs.len());
+    match (orgs(o), orgs(c)) {
+        (None, Some(_)) => true,
+        (Some(0), Some(n)) => n > 0,
+        _ => false,
+    }
+}
+
 /// Recognizes the mentions of one analysed article.
 pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     let cx = Ctx { lex, doc, text };
@@ -202,7 +213,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     located_in.extend(reverse_containment(&cx, &mentions));
     located_in.extend(known_containment(&cx, &mentions));
     located_in.extend(framed_containment(&cx, &mentions));
-    let mut relations = role_relations(lex, &mentions);
+    let mut relations = role_relations(&cx, &mentions);
     relations.extend(phrase_relations(&cx, &mentions));
     relations.extend(attached_relations(&cx, &mentions));
     relations.extend(rural);
@@ -284,8 +295,16 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>) {
                     o.head_context |= c.head_context;
                 }
                 // a title read with the name stays with it, whichever reading named it
-                if o.role.is_none() && c.role.is_some() && lex.class_of(&o.entity) == Class::Person
-                {
+                if better_role(o, &c) && lex.class_of(&o.entity) == Class::Person {
+                    o.role = c.role.clone();
+                }
+            } else if let Some(o) = chosen
+                .iter_mut()
+                .find(|o| o.a <= c.a && c.b <= o.b && o.entity == c.entity)
+            {
+                // the gazetteer's name with the rank in it («الفريق أول عبد الفتاح البرهان»)
+                // keeps the title read before the rank
+                if better_role(o, &c) && lex.class_of(&o.entity) == Class::Person {
                     o.role = c.role.clone();
                 }
             }

@@ -171,7 +171,7 @@ impl Ctx<'_> {
                         .or_else(|| self.person_name_after(j, 2, starts, TITLED_FIRST_NAME_ZIPF))
                 };
                 if let Some(end) = after_title {
-                    out.push(self.person(j, end, PRIO_TITLE, Some((role, orgs))));
+                    out.push(self.titled(j, end, starts, Some((role, orgs))));
                 } else if let Some((a, end)) = self.apposed_name(j).filter(|_| apposed) {
                     // «الناطق باسم جهاز الإسعاف والطوارئ، مالك الشريف، إن …»
                     out.push(self.titled(a, end, starts, Some((role, orgs))));
@@ -295,8 +295,8 @@ impl Ctx<'_> {
             .flatten()
     }
 
-    /// The person named by tokens [a, b) after a title: the gazetteer's when it knows the name,
-    /// else a new one.
+    /// The person named by tokens [a, b) after a title: the gazetteer's when it knows the name
+    /// (or a longer one from a), else a new one.
     pub(super) fn titled(
         &self,
         a: usize,
@@ -304,9 +304,11 @@ impl Ctx<'_> {
         starts: &HashMap<usize, Cand>,
         role: Option<(Role, Vec<EntityRef>)>,
     ) -> Cand {
+        // the gazetteer's name, also where it runs on past the words read as a name («عبد
+        // الفتاح» then «البرهان», a definite surname)
         match starts
             .get(&a)
-            .filter(|c| c.b == b && self.lex.class_of(&c.entity) == Class::Person)
+            .filter(|c| c.b >= b && self.lex.class_of(&c.entity) == Class::Person)
         {
             Some(c) => Cand {
                 prio: PRIO_TITLE,

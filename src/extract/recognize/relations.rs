@@ -1,6 +1,6 @@
 //! Relations the text states between actors: titles, «التابعة لـ»، «المدعومة من»، control.
 
-use super::containment::place_rank;
+use super::containment::{place_rank, Stated};
 use super::*;
 
 /// An organisation named right after another with «لـ»، «بـ» or «في» is the one it belongs to:
@@ -57,16 +57,19 @@ pub(super) fn role_relation(role: Role) -> Relation {
 }
 
 /// «القائد العام لقوات سوريا الديمقراطية مظلوم عبدي» → commanderOf; «الرئيس الفرنسي» → headOf.
-pub(super) fn role_relations(
-    lex: &Lexicon,
-    mentions: &[Mention],
-) -> Vec<(EntityRef, Relation, EntityRef)> {
+pub(super) fn role_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
+    let lex = cx.lex;
     let mut out = Vec::new();
-    for m in mentions {
+    for (k, m) in mentions.iter().enumerate() {
         let Some((role, orgs)) = &m.role else {
             continue;
         };
-        for o in orgs {
+        // «المتحدث باسم الوزارة، العقيد …»: the organisation is a reference back
+        let back = orgs
+            .is_empty()
+            .then(|| title_reference(cx, mentions, k))
+            .flatten();
+        for o in orgs.iter().chain(back.as_ref()) {
             let fam = lex.class_of(o).family();
             // a place is something one heads or represents, not commands
             let ok = fam == Family::Organization
@@ -79,6 +82,21 @@ pub(super) fn role_relations(
         }
     }
     out
+}
+
+/// The organisation a title names by a reference back, just before the holder's name: «المتحدث
+/// باسم الوزارة، العقيد محمد …» (the ministry the article named).
+fn title_reference(cx: &Ctx, mentions: &[Mention], k: usize) -> Option<EntityRef> {
+    let m = &mentions[k];
+    let sent = cx.text.tokens[m.tokens.0].sentence;
+    let r = mentions[..k].iter().rev().find(|r| {
+        r.kind == MentionKind::Anaphor
+            && r.tokens.1 <= m.tokens.0
+            && m.tokens.0 - r.tokens.1 <= 2
+            && cx.text.tokens[r.tokens.0].sentence == sent
+    })?;
+    let linked = r.tokens.0 > 0 && cx.lex.is(Fw::TitleLink, cx.tok(r.tokens.0 - 1));
+    (linked && is_organization(cx.lex, &r.entity)).then(|| r.entity.clone())
 }
 
 pub(super) fn is_actor(lex: &Lexicon, e: &EntityRef) -> bool {
