@@ -187,12 +187,18 @@ pub enum Fw {
     Countryside,
     /// `destination`
     Destination,
+    /// «مديرية صرواح»: a district when a place name follows, a body otherwise
+    DistrictHead,
     /// `facing`
     Facing,
+    /// «قرية صغيرة»، «مدينة تقع»: an adjective or verb after a place's head, never its name
+    HeadComplement,
     /// `located-link`
     LocatedLink,
     /// `name-compound`
     NameCompound,
+    /// «الدين» in «نور الدين»: joins the given name before it
+    NameTail,
     /// `others`
     Others,
     /// `place-context`
@@ -203,6 +209,8 @@ pub enum Fw {
     PoliceWord,
     /// `published`
     Published,
+    /// «الواقعة»: the word before it, after a place's head, is the place's name
+    Situated,
     /// `soldier`
     Soldier,
     /// `target-link`
@@ -227,7 +235,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 28] = [
+    pub const ALL: [Fw; 32] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -238,14 +246,18 @@ impl Fw {
         Fw::Contains,
         Fw::Countryside,
         Fw::Destination,
+        Fw::DistrictHead,
         Fw::Facing,
+        Fw::HeadComplement,
         Fw::LocatedLink,
         Fw::NameCompound,
+        Fw::NameTail,
         Fw::Others,
         Fw::PlaceContext,
         Fw::Police,
         Fw::PoliceWord,
         Fw::Published,
+        Fw::Situated,
         Fw::Soldier,
         Fw::TargetLink,
         Fw::ThisMonth,
@@ -271,14 +283,18 @@ impl Fw {
             Fw::Contains => "contains",
             Fw::Countryside => "countryside",
             Fw::Destination => "destination",
+            Fw::DistrictHead => "district-head",
             Fw::Facing => "facing",
+            Fw::HeadComplement => "head-complement",
             Fw::LocatedLink => "located-link",
             Fw::NameCompound => "name-compound",
+            Fw::NameTail => "name-tail",
             Fw::Others => "others",
             Fw::PlaceContext => "place-context",
             Fw::Police => "police",
             Fw::PoliceWord => "police-word",
             Fw::Published => "published",
+            Fw::Situated => "situated",
             Fw::Soldier => "soldier",
             Fw::TargetLink => "target-link",
             Fw::ThisMonth => "this-month",

@@ -137,7 +137,10 @@ impl Ctx<'_> {
                     (Self::is_definite(t) && !self.is_demonym(t))
                         || (!t.starts_with(affixes().article.as_str()) && !self.lex.is_common(t))
                 }
-                _ => !self.lex.is_common(t) && !self.is_demonym(t),
+                _ => {
+                    (!self.lex.is_common(t) && !self.is_demonym(t))
+                        || (rule == HeadRule::Rare && self.common_word_named(j))
+                }
             };
         if !ok || t.chars().count() < 3 {
             return None;
@@ -150,13 +153,41 @@ impl Ctx<'_> {
         {
             end += 1;
         }
-        if end < self.n()
+        Some(self.name_suffixes_end(end))
+    }
+
+    /// Past the adjectives that end a place's name, two at most: «سجن عدرا المركزي»، «مستشفى
+    /// جنين الحكومي»، «مجمع ناصر الطبي»، «مدرسة بنات الدرج الإعدادية».
+    pub(super) fn name_suffixes_end(&self, mut end: usize) -> usize {
+        let start = end;
+        while end < self.n()
+            && end - start < 2
             && !self.text.tokens[end].hard_before
             && self.lex.name_suffixes.contains(self.tok(end))
         {
             end += 1;
         }
-        Some(end)
+        end
+    }
+
+    /// A common word after a place's head that is the place's name all the same («بلدة طويلة
+    /// الواقعة …»، «إلى بلدة طويلة خلال …»، «مدينة بارا.»): not an adjective or verb of those that
+    /// follow such heads, and followed by «الواقعة», a preposition or the end of the clause.
+    pub(super) fn common_word_named(&self, j: usize) -> bool {
+        let t = self.tok(j);
+        if Self::is_definite(t)
+            || self.is_demonym(t)
+            || self.lex.is(Fw::HeadComplement, t)
+            || self.adverbial(j)
+            || t.starts_with(affixes().conj.as_str())
+        {
+            return false;
+        }
+        let next = j + 1;
+        next >= self.n()
+            || self.text.tokens[next].hard_before
+            || self.stop_at(next)
+            || self.lex.is(Fw::Situated, self.tok(next))
     }
 
     /// An organisation name chain after a head: [j, end). A place ends it (مديرية أوقاف الحسكة).
@@ -291,6 +322,10 @@ impl Ctx<'_> {
         if !self.lex.is(Fw::Unit, v) || k > 1 || !self.definite_at(i) && k == 0 {
             return None;
         }
+        // «اللواء الركن»، «اللواء المتقاعد»: a rank of more than one word titles a person
+        if self.title_at(i).is_some_and(|(_, e, _, _)| e > i + 1) {
+            return None;
+        }
         let mut end = i + 1;
         let mut named = false;
         while end < self.n() && end - i <= 4 && !self.text.tokens[end].hard_before {
@@ -373,6 +408,40 @@ impl Ctx<'_> {
             head_context: true,
             role: None,
         };
+        // «مديرية صرواح»، «محلية كرري»: a district named by a place; «مديرية الصحة» is a body
+        // (not «مجموعة محلية مسلحة»: after an indefinite noun it is an adjective)
+        let adjective = k == 0
+            && i > 0
+            && !self.text.tokens[i].hard_before
+            && !self.stop_at(i - 1)
+            && !Self::is_definite(self.tok(i - 1));
+        if self.lex.is(Fw::DistrictHead, head_word) && !adjective {
+            let place = match self.longest_gazetteer_at(j) {
+                Some(g) if self.lex.class_of(&g.entity).family() == Family::Place => {
+                    (!g.needs_context).then_some(g.b)
+                }
+                _ if Self::is_definite(self.tok(j)) => None,
+                // «مديرية أوقاف الحسكة»: a construct chain goes on, a body's name
+                _ => self.proper_name(j, HeadRule::Rare).filter(|&e| {
+                    e >= self.n()
+                        || self.text.tokens[e].hard_before
+                        || !(Self::is_definite(self.tok(e))
+                            || self.longest_gazetteer_at(e).is_some())
+                }),
+            };
+            if let Some(end) = place {
+                let label = self.label(i, k, end, "");
+                out.push(Cand {
+                    b: end,
+                    entity: EntityRef::New {
+                        class: Class::Region,
+                        key: new_key(Class::Region, &label),
+                    },
+                    ..base
+                });
+                return;
+            }
+        }
         // «بلدة برج الملوك»: a known name that is one word of those that begin place names
         // («برج»، «عين»، «تل»), followed by a word, is the first word of a longer name nobody
         // listed
@@ -422,14 +491,10 @@ impl Ctx<'_> {
                     return;
                 }
                 if let EntityRef::Known(_) = g.entity {
-                    let mut end = g.b;
-                    if end < self.n()
-                        && !self.text.tokens[end].hard_before
-                        && self.lex.name_suffixes.contains(self.tok(end))
-                    {
-                        end += 1;
-                    }
-                    let g = Cand { b: end, ..g };
+                    let g = Cand {
+                        b: self.name_suffixes_end(g.b),
+                        ..g
+                    };
                     let label = self.label(i, k, g.b, "");
                     out.push(Cand {
                         b: g.b,
@@ -447,6 +512,20 @@ impl Ctx<'_> {
                 let next_is_name = g.b < self.n()
                     && !self.text.tokens[g.b].hard_before
                     && Self::is_definite(self.tok(g.b));
+                // «بلدية بيت لاهيا»، «حكومة ولاية شمال كردفان»: a local government is named
+                // by its place
+                if !next_is_name && class == Class::Government && keep && !g.needs_context {
+                    let label = self.label(i, k, g.b, "");
+                    out.push(Cand {
+                        b: g.b,
+                        entity: EntityRef::New {
+                            class,
+                            key: new_key(class, &label),
+                        },
+                        ..base
+                    });
+                    return;
+                }
                 if !next_is_name {
                     return;
                 }

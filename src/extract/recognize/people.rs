@@ -66,6 +66,8 @@ impl Ctx<'_> {
             || t.chars().count() < 2
             || self.lex.speech_verbs.contains_key(t)
             || self.is_title_start(j)
+            // «رئيس بلدية كفررمان»: a head noun names a place or body, not a person
+            || self.lex.heads.contains_key(t)
             || (!given && self.lex.zipf(t) >= first_zipf)
             || t.chars().all(|c| c.is_ascii_alphanumeric())
             || other_entity(j)
@@ -93,10 +95,19 @@ impl Ctx<'_> {
             let compound = self.lex.is(Fw::NameCompound, self.tok(end - 1));
             let ok = if compound {
                 true
+            } else if self.lex.is(Fw::NameCompound, w) {
+                // «كريم محمود أبو الهيجاء»: «أبو» takes the word after it
+                end + 1 < self.n() && !self.text.tokens[end + 1].hard_before
+            } else if self.lex.is(Fw::NameTail, w) {
+                // «نور الدين سعيد»
+                true
             } else if self.definite_at(end) {
-                // a family name in ال…ي: rare, or after two names («محمد شياع السوداني»)
-                w.ends_with(affixes().nisba.as_str())
-                    && (self.lex.zipf(w) < SURNAME_ZIPF || end - j >= 2)
+                // a family name in ال…ي: rare, or after two names («محمد شياع السوداني»); after
+                // a title, any rare family name («الباحث … سامر الأسعد»)
+                let titled = first_zipf > FIRST_NAME_ZIPF;
+                (w.ends_with(affixes().nisba.as_str())
+                    && (self.lex.zipf(w) < SURNAME_ZIPF || end - j >= 2))
+                    || (titled && self.lex.zipf(w) < SURNAME_ZIPF)
             } else if w.starts_with(affixes().conj.as_str()) && !g {
                 false
             } else {
@@ -163,6 +174,12 @@ impl Ctx<'_> {
                 };
                 // after a title a name is expected: a two-word name may start with a common word;
                 // after a comma, the name is set off by commas
+                // «الباحث في الشأن الأمني قحطان الربيعي»: a field of study, then the name
+                let j = if orgs.is_empty() {
+                    self.field_phrase_end(j).unwrap_or(j)
+                } else {
+                    j
+                };
                 let apposed = j < self.n() && self.text.tokens[j].hard_before;
                 let after_title = if apposed {
                     None
@@ -225,6 +242,40 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+
+    /// After a title, «في» and a field named by definite words or a construct ending in one
+    /// («في الشأن الأمني»، «في شؤون الجماعات المتطرفة»): where the field ends, if a name may
+    /// follow there.
+    pub(super) fn field_phrase_end(&self, j: usize) -> Option<usize> {
+        if j >= self.n() {
+            return None;
+        }
+        // «في» read already as the title's link, or still to come
+        let j = if affixes().is_fi(self.tok(j)) {
+            j
+        } else if j > 0 && affixes().is_fi(self.tok(j - 1)) {
+            j - 1
+        } else {
+            return None;
+        };
+        let mut k = j + 1;
+        let mut last_definite = false;
+        while k < self.n() && k - j <= 5 && !self.text.tokens[k].hard_before {
+            let definite = self.definite_at(k);
+            // a construct noun takes a definite word after it
+            let construct = !definite
+                && k + 1 < self.n()
+                && !self.text.tokens[k + 1].hard_before
+                && self.definite_at(k + 1)
+                && self.lex.zipf(self.tok(k)) >= SURNAME_ZIPF;
+            if !(definite || construct) || self.stop_at(k) {
+                break;
+            }
+            last_definite = definite;
+            k += 1;
+        }
+        (k > j + 1 && last_definite).then_some(k)
     }
 
     /// A name set off by commas after a title and its organisation: «، [rank] NAME،» or
