@@ -273,6 +273,45 @@ fn a_casualty_report_written_for_this_test() {
 }
 
 #[test]
+fn what_a_figure_counts_decided_by_the_clause() {
+    use Measure::*;
+    let measure_of = |s: &str, v: f64| {
+        figures(s)
+            .iter()
+            .find(|q| q.value == Some(v) || q.min == Some(v))
+            .map(|q| q.measure)
+    };
+    // the word right after the figure says what happened to them, whatever word is before
+    let s = "وارتفعت حصيلة القصف إلى 17 قتيلاً و33 جريحاً في المدينة.";
+    assert_eq!(measure_of(s, 17.0), Some(Killed));
+    assert_eq!(measure_of(s, 33.0), Some(Injured));
+    // a colon in a headline is no clock time
+    let s = "قصف على حي سكني: 4 شهداء و10 جرحى";
+    assert_eq!(measure_of(s, 4.0), Some(Killed));
+    assert_eq!(measure_of(s, 10.0), Some(Injured));
+    // a figure joined by «و» with «من» after it counts what the one before counts
+    let s = "قتل 20 جنديا و7 من عناصر الشرطة في الكمين.";
+    assert_eq!(measure_of(s, 7.0), Some(Killed));
+    // victims with a possessive; people living in a camp
+    assert_eq!(
+        measure_of("وقعت 12 عملية خطف راح ضحيتها 15 شخصا.", 15.0),
+        Some(Killed)
+    );
+    assert_eq!(
+        measure_of("ويقطن المخيم نحو 30 ألف شخص.", 30000.0),
+        Some(Population)
+    );
+    // a containing verb nearer the figure than an escape: who the prison holds
+    assert_eq!(
+        measure_of(
+            "لم يذكر أعداد من تمكنوا من الفرار من سجن الرقة المركزي الذي يضم آلاف العناصر.",
+            2000.0
+        ),
+        Some(Held)
+    );
+}
+
+#[test]
 fn casualty_words_in_every_form() {
     use Measure::*;
     use Qualifier::*;

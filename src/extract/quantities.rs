@@ -259,8 +259,10 @@ pub fn find_quantities(
             let prev_year_word = i > 0 && lex.is(Fw::YearWord, cx.tok(i - 1));
             let next = num.b;
             let followed = next < n && !text.tokens[next].hard_before && !lex.is_stop(cx.tok(next));
-            let time =
-                (i > 0 && cx.gap(i).trim() == ":") || (next < n && cx.gap(next).trim() == ":");
+            // «12:10», not «حصيلة أولية: 3 شهداء»
+            let digits_at = |x: usize| Cx::digits(cx.tok(x)).is_some();
+            let time = (i > 0 && cx.gap(i) == ":" && digits_at(i - 1))
+                || (next < n && cx.gap(next) == ":" && digits_at(next));
             let percent = next < n && cx.gap(next).contains('%');
             let definite_word = !w.chars().next().is_some_and(|c| c.is_ascii_digit())
                 && w.starts_with(affixes().article.as_str())
@@ -400,8 +402,25 @@ pub fn find_quantities(
                 && !lex.members.contains(cx.tok(noun))
                 && !lex.units.contains_key(cx.tok(noun)));
         let reach = if own_noun { NOUN_REACH } else { usize::MAX };
-        let nearest_event = {
-            let b = before.iter().rfind(decisive).map(|t| (first - t.0, *t));
+        // «3 شهداء و9 جرحى»: a word of what happened right after the figure is what it counts,
+        // whatever the word before it says
+        let own_event = after
+            .first()
+            .filter(|t| t.0 == noun && t.2 == TriggerKind::Event)
+            .copied();
+        let nearest_event = own_event.or_else(|| {
+            // «الفرار من سجن الصناعة الذي يضم آلاف العناصر»: a containing verb nearer the figure
+            // says what it counts
+            let contained = |at: usize| {
+                before
+                    .iter()
+                    .any(|t| t.2 == TriggerKind::Contain && t.0 > at)
+            };
+            let b = before
+                .iter()
+                .rfind(decisive)
+                .filter(|t| !contained(t.0))
+                .map(|t| (first - t.0, *t));
             let a = after
                 .iter()
                 .find(decisive)
@@ -412,7 +431,7 @@ pub fn find_quantities(
                 (Some(x), Some(y)) => Some(if x.0 <= y.0 { x.1 } else { y.1 }),
                 (x, y) => x.or(y).map(|v| v.1),
             }
-        };
+        });
         let soldiers = counted.is_some_and(|t| t.1 == Measure::Fighters);
         let prison_near = mentions.iter().any(|m| {
             text.tokens[m.tokens.0].sentence == sent
@@ -476,6 +495,30 @@ pub fn find_quantities(
                 || cx.tok(noun).starts_with(affixes().bi.as_str())
                 || cx.text.tokens[noun].hard_before);
         let others = noun < n && lex.is(Fw::Others, cx.tok(noun));
+        // «34 جنديا و12 من متطوعي الدفاع»، «تجاوز عددهم 73 ألفا»: a figure that names nothing it
+        // counts, or joined by «و» to the figure before and followed by «من», counts what that
+        // figure counts
+        let conj = affixes().conj.as_str();
+        let joined = k > 0
+            && nums[k - 1].b + 2 >= num.a
+            && (cx.tok(num.a).starts_with(conj) || (num.a > 0 && cx.tok(num.a - 1) == conj));
+        let partitive = noun < n && cx.tok(noun) == affixes().min;
+        let carried = (measure == Measure::Other && (no_noun || others))
+            || (joined && partitive && nearest_event.is_none());
+        let measure = if carried && !among {
+            out.iter()
+                .chain(&restated)
+                .filter(|q| {
+                    q.sentence == sent
+                        && q.tokens.1 <= first
+                        && !matches!(q.measure, Measure::Duration | Measure::Other)
+                })
+                .max_by_key(|q| q.tokens.1)
+                .map(|q| q.measure)
+                .unwrap_or(measure)
+        } else {
+            measure
+        };
         let inherited = if !among && (others || no_noun) {
             out.iter()
                 .chain(&restated)
