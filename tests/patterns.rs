@@ -510,6 +510,29 @@ fn event_roles_from_the_clause() {
         !strike.1.iter().any(|a| a.contains("سوريا الديمقراطية")),
         "{ev:?}"
     );
+    // a claim is the subject's, not the group a phrase links it to
+    let ev = events_of(
+        "خبر\n\nوتبنت جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة مسؤوليتها عن الهجوم.",
+    );
+    let claim = ev
+        .iter()
+        .find(|(c, _)| c == "ClaimOfResponsibility")
+        .expect("a claim");
+    assert!(
+        claim.1.iter().all(|a| !a.contains("القاعدة")) && !claim.1.is_empty(),
+        "{ev:?}"
+    );
+    // what a strike is «ضد» is struck, not striking
+    let ev =
+        events_of("خبر\n\nونفذت القوات الأمريكية ضربات جوية ضد مواقع لحركة الشباب في جنوب الصومال.");
+    assert!(
+        ev.iter()
+            .all(|(_, a)| !a.iter().any(|x| x.contains("الشباب"))),
+        "{ev:?}"
+    );
+    // an outlet named by a place
+    let names = mention_labels("وبثت إذاعة دمشق بيانا للحكومة.");
+    assert!(names.iter().any(|n| n == "إذاعة دمشق"), "{names:?}");
     // a ministry that condemns an attack did not carry it out
     let ev = events_of("خبر\n\nأدانت وزارة الخارجية العراقية الهجوم الذي استهدف قرية في دهوك.");
     assert!(

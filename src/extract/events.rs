@@ -92,6 +92,21 @@ impl Cx<'_> {
     }
 }
 
+/// Whether a mention stands in a phrase that describes another name: right after a relation
+/// phrase («المرتبطة بتنظيم القاعدة»، «التابعة لـ»، «الموالية لـ»).
+fn described(cx: &Cx, m: &Mention) -> bool {
+    let a = m.tokens.0;
+    (a.saturating_sub(2)..a).any(|x| {
+        !cx.text.tokens[a].hard_before
+            && cx
+                .lex
+                .relations
+                .at(cx.text, x, 1)
+                .iter()
+                .any(|p| p.end == a || p.end + 1 == a)
+    })
+}
+
 /// The most recent `weekday` (ISO number) on or before `day`.
 fn last_weekday(day: NaiveDate, weekday: u32) -> NaiveDate {
     let back = (day.weekday().number_from_monday() + 7 - weekday) % 7;
@@ -491,6 +506,8 @@ pub fn find_events(
                             && m.tokens.0 <= end + 3
                             && (end..=m.tokens.0)
                                 .all(|x| x >= text.tokens.len() || !text.tokens[x].hard_before)
+                            // «ضربات جوية ضد مواقع للحركة»: what is struck
+                            && !(end..m.tokens.0).any(|x| lex.is(Fw::TargetLink, cx.tok(x)))
                             || by.is_some_and(|b| m.tokens.0 > b && m.tokens.0 <= b + 3)
                             || by.is_none()
                                 && m.tokens.1 + 2 >= i
@@ -554,7 +571,20 @@ pub fn find_events(
                 }
             }
             ClaimOfResponsibility => {
-                if let Some(a) = nearest_before_actor.clone().or(speaker_side.clone()) {
+                // «أعلنت حركة الشباب المرتبطة بتنظيم القاعدة مسؤوليتها»: the clause's subject,
+                // not the group named in a phrase that describes it
+                let subject = before
+                    .iter()
+                    .filter(|m| {
+                        is_armed(lex, &m.entity)
+                            && (m.tokens.1..i).all(|x| !text.tokens[x].hard_before)
+                    })
+                    .find(|m| !described(&cx, m))
+                    .map(|m| m.entity.clone());
+                if let Some(a) = subject
+                    .or(nearest_before_actor.clone())
+                    .or(speaker_side.clone())
+                {
                     push(&mut ev.agents, &a);
                 }
                 // the outlet a group claims through speaks for it («عبر وكالة أعماق»)

@@ -513,8 +513,10 @@ impl Ctx<'_> {
                     && !self.text.tokens[g.b].hard_before
                     && Self::is_definite(self.tok(g.b));
                 // «بلدية بيت لاهيا»، «حكومة ولاية شمال كردفان»: a local government is named
-                // by its place
-                if !next_is_name && class == Class::Government && keep && !g.needs_context {
+                // by its place;
+                // «إذاعة الأندلس»، «تلفزيون دمشق»: an outlet too
+                let named_by_place = matches!(class, Class::Government | Class::MediaOutlet);
+                if !next_is_name && named_by_place && keep && !g.needs_context {
                     let label = self.label(i, k, g.b, "");
                     out.push(Cand {
                         b: g.b,
