@@ -510,6 +510,21 @@ fn event_roles_from_the_clause() {
         !strike.1.iter().any(|a| a.contains("سوريا الديمقراطية")),
         "{ev:?}"
     );
+    // a later report of the attack names a side near the word: a side involved, not an attacker
+    let (arts, res) = text_alone(
+        "خبر\n\nهاجم عناصر من تنظيم داعش نقطة للجيش العراقي في قضاء الطارمية فجر اليوم. وقالت قوات الحشد الشعبي إن الهجوم أسفر عن مقتل جنديين.",
+    );
+    let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
+    let attack = arts[0]
+        .events
+        .iter()
+        .find(|e| format!("{:?}", e.class) == "Attack")
+        .expect("an attack");
+    let agents: Vec<String> = attack.agents.iter().map(label).collect();
+    assert!(
+        agents.iter().all(|a| !a.contains("الحشد")) && !agents.is_empty(),
+        "{agents:?}"
+    );
     // a claim is the subject's, not the group a phrase links it to
     let ev = events_of(
         "خبر\n\nوتبنت جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة مسؤوليتها عن الهجوم.",

@@ -17,8 +17,22 @@ use crate::vocab::{Class, EventClass, Family, Relation};
 /// the target never becomes an agent of it (nor the reverse): the defenders of a prison are not
 /// its attackers because another sentence names them near the word «الهجوم».
 fn absorb(o: &mut Event, ev: Event) {
+    // one side attacks, strikes or arrests: the side the first report names keeps the event
+    // (a later sentence's «هجوم» near another group adds no attacker, only a side involved);
+    // sides of a clash, a meeting or an agreement add up
+    let one_sided = !matches!(
+        o.class,
+        EventClass::Clash | EventClass::Meeting | EventClass::PhoneCall | EventClass::Agreement
+    );
+    let keep_agents = one_sided && !o.agents.is_empty();
     for e in &ev.agents {
-        if !o.targets.contains(e) {
+        if o.targets.contains(e) {
+            continue;
+        }
+        // (kept as a side involved: the reports disagree on who acted)
+        if keep_agents && !o.agents.contains(e) {
+            push(&mut o.participants, e);
+        } else {
             push(&mut o.agents, e);
         }
     }
