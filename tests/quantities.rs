@@ -226,6 +226,32 @@ fn group_and_speaker() {
 }
 
 #[test]
+fn who_gives_a_figure() {
+    let lex = Lexicon::builtin().unwrap();
+    let a = extract(
+        &lex,
+        Document::new(
+            "t.txt",
+            "أعلن الناطق باسم وزارة الصحة في حكومة ولاية الخرطوم، الدكتور سامي عبد الرحيم، ارتفاع حصيلة القصف إلى 15 قتيلاً.\nالهلال الأحمر الفلسطيني: طواقمنا نقلت 4 جرحى إلى المستشفى.".into(),
+        ),
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    );
+    let speaker = |v: f64| {
+        let q = a.quantities.iter().find(|q| q.value == Some(v))?;
+        let m = a
+            .rec
+            .mentions
+            .iter()
+            .find(|m| Some(&m.entity) == q.reported_by.as_ref())?;
+        Some(m.label.clone())
+    };
+    // the spokesman named after his title and a long organisation name
+    assert_eq!(speaker(15.0).as_deref(), Some("سامي عبد الرحيم"));
+    // a line that opens with a name and a colon is its statement
+    assert_eq!(speaker(4.0).as_deref(), Some("الهلال الأحمر الفلسطيني"));
+}
+
+#[test]
 fn a_casualty_report_written_for_this_test() {
     let text = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

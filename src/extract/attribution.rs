@@ -12,6 +12,8 @@ use crate::vocab::Family;
 
 /// A subject before its verb stands this close to it («المركز الإعلامي لقسد قد أشار»).
 const SUBJECT_GAP: usize = 2;
+/// How far after a speech verb a spokesman named after his title and organisation may stand.
+const APPOSED_REACH: usize = 16;
 
 fn speech_kind(lex: &Lexicon, text: &Text, i: usize) -> Option<SpeechKind> {
     text.readings(i).iter().find_map(
@@ -82,11 +84,28 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                         .map(|(i, _)| i)
                         .collect();
                     // «قال الناطق باسم الجهاز، مالك الشريف، إن»: the person named speaks, for
-                    // the organisation named before him
+                    // the organisation named before him, however long its name («أعلن الناطق
+                    // باسم وزارة الصحة بولاية الخرطوم، الدكتور محمد عثمان الطيب، ارتفاع …»)
+                    let far = (stop..toks.len().min(v + APPOSED_REACH))
+                        .take_while(|&x| {
+                            toks[x].sentence == sent && !lex.is(Fw::Complementizer, &toks[x].text)
+                        })
+                        .last()
+                        .map_or(stop, |x| x + 1);
+                    let titled = mentions.iter().enumerate().find(|(_, m)| {
+                        m.tokens.0 >= stop
+                            && m.tokens.0 < far
+                            && lex.class_of(&m.entity).family() == Family::Person
+                            && m.role.is_some()
+                            // set off by a comma, after its rank at most
+                            && (m.tokens.0.saturating_sub(2)..=m.tokens.0)
+                                .any(|x| toks[x].hard_before)
+                    });
                     subjects
                         .iter()
                         .copied()
                         .find(|&i| lex.class_of(&mentions[i].entity).family() == Family::Person)
+                        .or(titled.map(|(i, _)| i))
                         .or(subjects.first().copied())
                 };
                 after.or_else(|| {
@@ -111,6 +130,23 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
             speeches.push(Speech { verb: v, speaker });
         }
     }
+    // «الأونروا: أكثر من 300 عائلة نزحت …»: a line that opens with a name and a colon (live
+    // coverage, headlines) is that one's statement
+    for (i, m) in mentions.iter().enumerate() {
+        let (a, b) = m.tokens;
+        let opens_line = a == 0 || lines[a] != lines[a - 1];
+        if !opens_line || b >= toks.len() || lines[b] != lines[a] || !is_actor(lex, m) {
+            continue;
+        }
+        let gap = &text.norm.chars[toks[b - 1].end..toks[b].start];
+        if gap.contains(&':') && !speeches.iter().any(|sp: &Speech| sp.verb == a) {
+            speeches.push(Speech {
+                verb: a,
+                speaker: i,
+            });
+        }
+    }
+    speeches.sort_by_key(|sp| sp.verb);
     // what a sentence inherits: the last speaker of the previous sentence on the same line, or
     // of the previous line when it opens with «وأضاف»/«وتابع»
     let mut carried = vec![None; text.sentences.len()];
