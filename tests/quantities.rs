@@ -252,6 +252,43 @@ fn who_gives_a_figure() {
 }
 
 #[test]
+fn whose_members_a_figure_counts_by_reference() {
+    let lex = Lexicon::builtin().unwrap();
+    let group = |text: &str, v: f64| {
+        let a = extract(
+            &lex,
+            Document::new("t.txt", text.to_string()),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        );
+        let q = a.quantities.iter().find(|q| q.value == Some(v))?;
+        let g = q.group.as_ref()?;
+        a.rec
+            .mentions
+            .iter()
+            .find(|m| &m.entity == g)
+            .map(|m| m.label.clone())
+    };
+    // «منهم»: of the group the sentence named before
+    assert_eq!(
+        group(
+            "وصدت القوات هجوما لعناصر حركة الشباب على القاعدة وقتلت سبعة منهم.",
+            7.0
+        )
+        .as_deref(),
+        Some("حركة الشباب")
+    );
+    // a noun of membership with a possessive: the group named last
+    assert_eq!(
+        group(
+            "وتسللت مجموعة من تنظيم داعش يقدر عدد أفرادها بنحو 12 عنصرا إلى القرية.",
+            12.0
+        )
+        .as_deref(),
+        Some("تنظيم داعش")
+    );
+}
+
+#[test]
 fn a_casualty_report_written_for_this_test() {
     let text = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

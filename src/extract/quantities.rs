@@ -554,6 +554,37 @@ pub fn find_quantities(
                 )
             })
         });
+        // «وقتلت ثلاثة منهم»: of those the sentence named before (the figure before, else the
+        // group named last)
+        let of_them = noun < n && {
+            let af = affixes();
+            cx.tok(noun)
+                .strip_prefix(af.min.as_str())
+                .is_some_and(|rest| af.possessives.iter().any(|p| p == rest))
+        };
+        let group = group.or_else(|| {
+            if !of_them || among {
+                return None;
+            }
+            let before_figure = out
+                .iter()
+                .chain(&restated)
+                .any(|q| q.sentence == sent && q.tokens.1 <= first);
+            if before_figure {
+                return None;
+            }
+            mentions
+                .iter()
+                .rfind(|m| {
+                    m.tokens.1 <= num.a
+                        && text.tokens[m.tokens.0].sentence == sent
+                        && matches!(
+                            lex.class_of(&m.entity),
+                            Class::ArmedGroup | Class::Government
+                        )
+                })
+                .map(|m| m.entity.clone())
+        });
         // «20 عنصراً حوثياً»: the nisba after the counted noun, in the accusative too
         let group = group.or_else(|| {
             let t = noun + 1;
@@ -743,6 +774,13 @@ fn group_of(
     };
     for i in from..to {
         let w = cx.tok(i);
+        // a noun of membership, also with a possessive («أفرادها»، «مقاتليهم»)
+        let with_possessive = |v: &str| {
+            affixes().possessives.iter().any(|p| {
+                v.strip_suffix(p.as_str())
+                    .is_some_and(|stem| lex.members.contains(stem))
+            })
+        };
         let member = cx
             .text
             .readings(i)
@@ -750,7 +788,7 @@ fn group_of(
             .find(
                 |Reading {
                      skip: k, word: v, ..
-                 }| *k <= 1 && lex.members.contains(v),
+                 }| *k <= 1 && (lex.members.contains(v) || with_possessive(v)),
             )
             .cloned();
         if let Some(Reading { word: v, .. }) = member {
