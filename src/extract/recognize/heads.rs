@@ -426,7 +426,9 @@ impl Ctx<'_> {
                     e >= self.n()
                         || self.text.tokens[e].hard_before
                         || !(Self::is_definite(self.tok(e))
-                            || self.longest_gazetteer_at(e).is_some())
+                            || self
+                                .longest_gazetteer_at(e)
+                                .is_some_and(|g| !g.needs_context))
                 }),
             };
             if let Some(end) = place {
