@@ -163,6 +163,12 @@ fn people_described_rather_than_titled_and_names_of_several_words() {
     assert_eq!(district, Some("Region"));
     let names = mention_labels("ودخلت فصائل محلية مسلحة في مفاوضات مع الحكومة.");
     assert!(names.iter().all(|n| !n.contains("محلية")), "{names:?}");
+    // two villages nobody listed after a dual head
+    let names = mention_labels("وتعرضت أطراف بلدتي كفرشوبا وشبعا لقصف مدفعي.");
+    assert!(
+        names.iter().any(|n| n == "كفرشوبا") && names.iter().any(|n| n == "شبعا"),
+        "{names:?}"
+    );
     // a town of the rest of the world, after its head noun
     let names = mention_labels("وعقدت جولة المحادثات في مدينة جنيف السويسرية الأسبوع الماضي.");
     assert!(names.iter().any(|n| n == "جنيف"), "{names:?}");

@@ -309,6 +309,8 @@ impl Ctx<'_> {
                 if let Some(head) = self.lex.heads.get(&single) {
                     if head.class.family() == Family::Place && head.keep {
                         self.dual_pattern(i, &single, head.class, &mut out);
+                    } else if head.class.family() == Family::Place {
+                        self.dual_unlisted(i, head.class, &mut out);
                     }
                 }
             }
@@ -595,6 +597,71 @@ impl Ctx<'_> {
         }
     }
 
+    /// «بلدتي كفرتبنيت وزبدين»، «قريتي X وY»: two places nobody listed, after a dual head of a
+    /// town or village; each a rare word (or a name-forming word and the word after it), the
+    /// second after «و».
+    pub(super) fn dual_unlisted(&self, i: usize, class: Class, out: &mut Vec<Cand>) {
+        let j = i + 1;
+        if !matches!(class, Class::City | Class::Neighborhood | Class::Camp)
+            || j >= self.n()
+            || self.text.tokens[j].hard_before
+        {
+            return;
+        }
+        let rare = |t: &str| {
+            !Self::is_definite(t)
+                && !self.lex.is_common(t)
+                && !self.lex.is_stop(t)
+                && !self.is_demonym(t)
+                && t.chars().count() >= 3
+        };
+        // a listed name is found by itself
+        if self.longest_gazetteer_at(j).is_some() {
+            return;
+        }
+        let Some(x_end) = self
+            .proper_name(j, HeadRule::Rare)
+            .filter(|_| rare(self.tok(j)))
+        else {
+            return;
+        };
+        if x_end >= self.n() || self.text.tokens[x_end].hard_before {
+            return;
+        }
+        let conj = affixes().conj.as_str();
+        let Some(second) = self.tok(x_end).strip_prefix(conj) else {
+            return;
+        };
+        if !rare(second) {
+            return;
+        }
+        let skip = conj.chars().count();
+        let y_end = if self.lex.name_prefixes.contains(second)
+            && x_end + 1 < self.n()
+            && !self.text.tokens[x_end + 1].hard_before
+        {
+            x_end + 2
+        } else {
+            x_end + 1
+        };
+        for (a, b, k) in [(j, x_end, 0), (x_end, y_end, skip)] {
+            let label = self.label(a, k, b, "");
+            out.push(Cand {
+                head_context: true,
+                ..Cand::new(
+                    a,
+                    b,
+                    k,
+                    EntityRef::New {
+                        class,
+                        key: new_key(class, &label),
+                    },
+                    PRIO_HEAD_NEW,
+                )
+            });
+        }
+    }
+
     pub(super) fn dual_pattern(
         &self,
         i: usize,
@@ -603,6 +670,7 @@ impl Ctx<'_> {
         out: &mut Vec<Cand>,
     ) {
         let Some(x) = self.longest_gazetteer_at(i + 1) else {
+            self.dual_unlisted(i, class, out);
             return;
         };
         if self.text.tokens[i + 1].hard_before || x.b >= self.n() {
