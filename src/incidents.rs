@@ -91,12 +91,20 @@ pub fn cluster(
     }
     let mut items: Vec<Item> = Vec::new();
     for (k, ev) in events.iter().enumerate() {
+        // a school, hospital or port reports name differently («مدرسة الأمل»، «مركز الإيواء»):
+        // the most precise other place, where there is one
         let place = ev
             .places
             .iter()
             .filter_map(|p| by_ref.get(p).copied())
             .filter_map(|p| precision(entities[p].class).map(|r| (r, p)))
-            .min_by_key(|(r, p)| (*r, entities[*p].iri.clone()))
+            .min_by_key(|(r, p)| {
+                (
+                    entities[*p].class == Class::Facility,
+                    *r,
+                    entities[*p].iri.clone(),
+                )
+            })
             .map(|(_, p)| p);
         let Some(place) = place else { continue };
         let mut around = within(place);

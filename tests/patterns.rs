@@ -534,6 +534,23 @@ fn event_roles_from_the_clause() {
         agents.iter().all(|a| !a.contains("الحشد")) && !agents.is_empty(),
         "{agents:?}"
     );
+    // the school struck is where it happened; the hospital the wounded were taken to is not
+    let (arts, res) = text_alone(
+        "خبر\n\nقصفت طائرات حربية مدرسة الفلاح في حي التفاح، ونقل الجرحى إلى مستشفى المعمداني.",
+    );
+    let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
+    let strike = arts[0].events.first().expect("a strike");
+    let wheres: Vec<String> = strike
+        .places
+        .iter()
+        .chain(&strike.targets)
+        .map(label)
+        .collect();
+    assert!(
+        wheres.iter().any(|w| w.contains("الفلاح"))
+            && wheres.iter().all(|w| !w.contains("المعمداني")),
+        "{wheres:?}"
+    );
     // a claim is the subject's, not the group a phrase links it to
     let ev = events_of(
         "خبر\n\nوتبنت جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة مسؤوليتها عن الهجوم.",

@@ -345,10 +345,24 @@ pub fn find_events(
                 m.tokens.0.abs_diff(i) <= NEAR && !crate::extract::recognize::is_dateline(doc, m)
             })
             .filter(|m| {
-                matches!(
-                    lex.class_of(&m.entity),
-                    Class::City | Class::Neighborhood | Class::Governorate | Class::Region
-                )
+                match lex.class_of(&m.entity) {
+                    Class::City | Class::Neighborhood | Class::Governorate | Class::Region => true,
+                    // a camp, school or hospital where it happened, not one the wounded were
+                    // taken to («نقلوا إلى مستشفى …»)
+                    Class::Camp | Class::Facility => {
+                        let t = m.tokens.0;
+                        let to = |x: usize| {
+                            cx.text
+                                .readings(x)
+                                .iter()
+                                .any(|r| r.skip <= 1 && lex.is(Fw::Destination, &r.word))
+                        };
+                        let taken_to =
+                            cx.tok(t).starts_with(affixes().li.as_str()) || (t > 0 && to(t - 1));
+                        !taken_to
+                    }
+                    _ => false,
+                }
             })
             .map(|m| m.entity.clone())
             .collect();
