@@ -33,6 +33,7 @@ pub const FILES: &[(&str, &str)] = embed!(
     "events.tsv",
     "function-words.tsv",
     "gazetteer.tsv",
+    "generics.tsv",
     "given-names.tsv",
     "heads.tsv",
     "measures.tsv",
@@ -343,6 +344,17 @@ pub struct Title {
     pub office: bool,
 }
 
+/// A generic reference to a country's own body (`generics.tsv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generic {
+    /// Its row in the file, the key of `Lexicon::generic_bodies`.
+    pub index: usize,
+    /// The class of the body.
+    pub class: Class,
+    /// How the body's Arabic name begins (normalized words).
+    pub prefixes: Vec<Vec<String>>,
+}
+
 /// A naming-equivalence phrase (`equivalence.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Equivalence {
@@ -480,6 +492,10 @@ pub struct Lexicon {
     pub weekdays: HashMap<String, u32>,
     /// Anaphoric nouns → (class, required first word of the antecedent).
     pub anaphors: HashMap<String, (Class, Option<String>)>,
+    /// Generic references to a country's own bodies (`generics.tsv`), longest first.
+    pub generics: Phrases<Generic>,
+    /// (country id, generic row) → the gazetteer body it names in that country.
+    pub generic_bodies: HashMap<(String, usize), usize>,
     /// Naming-equivalence phrases, longest first.
     pub equivalence: Phrases<Equivalence>,
     /// Nisba adjectives → country id.
@@ -530,6 +546,38 @@ fn class_of(file: &str, row: &Row, s: &str) -> Result<Class> {
     })
 }
 
+/// For each generic reference and country, the gazetteer body it names there: the one of the
+/// class with a name that is a prefix and the country's nisba and nothing else («الجيش
+/// السوداني»، «القوات المسلحة السودانية»، «الحكومة اليمنية») — the national body, not a
+/// region's or a rebel army's; the first entry where two have such a name.
+fn generic_bodies<'a>(
+    lx: &Lexicon,
+    body_names: &[(usize, Vec<String>)],
+    generics: impl Iterator<Item = &'a Generic>,
+) -> HashMap<(String, usize), usize> {
+    let mut out: HashMap<(String, usize), usize> = HashMap::default();
+    for g in generics {
+        for (k, name) in body_names {
+            if lx.gazetteer[*k].class != g.class {
+                continue;
+            }
+            let Some(rest) = g
+                .prefixes
+                .iter()
+                .find_map(|p| name.strip_prefix(p.as_slice()))
+            else {
+                continue;
+            };
+            let [nisba] = rest else { continue };
+            let Some(Some(country)) = lx.demonyms.get(nisba) else {
+                continue;
+            };
+            out.entry((country.clone(), g.index)).or_insert(*k);
+        }
+    }
+    out
+}
+
 impl Lexicon {
     /// The lexicon embedded in the binary.
     pub fn builtin() -> Result<Self> {
@@ -572,6 +620,8 @@ impl Lexicon {
             Ok(text)
         };
         let mut lx = Lexicon::default();
+        // the Arabic names of armed forces and governments, for `generic_bodies`
+        let mut body_names: Vec<(usize, Vec<String>)> = Vec::new();
         let f = "gazetteer.tsv";
         for row in parse_rows(f, &read(f)?, 14)? {
             let r = &row.fields;
@@ -668,6 +718,9 @@ impl Lexicon {
                 let key = w.join(" ");
                 let weak_context = weak.contains(&key);
                 let needs_context = ambiguous.contains(&key) || weak_context;
+                if !latin && matches!(class, Class::ArmedGroup | Class::Government) {
+                    body_names.push((idx, w.clone()));
+                }
                 lx.names.push(
                     w,
                     NameEntry {
@@ -973,6 +1026,29 @@ impl Lexicon {
             })?;
             lx.actor_relations.push((id(&r[0])?, rel, id(&r[2])?));
         }
+        let f = "generics.tsv";
+        let mut generics = Vec::new();
+        for (index, row) in parse_rows(f, &read(f)?, 3)?.into_iter().enumerate() {
+            let class = class_of(f, &row, &row.fields[1])?;
+            let prefixes: Vec<Vec<String>> = row.fields[2]
+                .split('|')
+                .map(words)
+                .filter(|w| !w.is_empty())
+                .collect();
+            if prefixes.is_empty() {
+                return Err(bad(f, row.line, "no name prefix".into()));
+            }
+            generics.push((
+                words(&row.fields[0]),
+                Generic {
+                    index,
+                    class,
+                    prefixes,
+                },
+            ));
+        }
+        lx.generic_bodies = generic_bodies(&lx, &body_names, generics.iter().map(|(_, g)| g));
+        lx.generics = longest_first(generics);
         lx.digest = crate::text::hex(&hasher.into_inner().finalize());
         lx.index_first_words();
         Ok(lx)

@@ -271,3 +271,45 @@ fn every_function_word_role_the_code_asks_for_has_words_and_unknown_roles_are_re
         "{err}"
     );
 }
+
+#[test]
+fn generic_references_name_national_bodies_and_bad_rows_are_refused() {
+    let lex = Lexicon::builtin().unwrap();
+    // every body a generic reference names is of its class, and named by a prefix and a nisba
+    assert!(
+        lex.generic_bodies.len() >= 20,
+        "{}",
+        lex.generic_bodies.len()
+    );
+    let rows: Vec<&str> = FILES
+        .iter()
+        .find(|(n, _)| *n == "generics.tsv")
+        .unwrap()
+        .1
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
+    for ((country, g), body) in &lex.generic_bodies {
+        let class = rows[*g].split('\t').nth(1).unwrap();
+        assert_eq!(lex.gazetteer[*body].class.name(), class, "{country}");
+        assert_eq!(
+            lex.gazetteer[lex.by_id[country]].class,
+            vocab::Class::Country,
+            "{country}"
+        );
+    }
+    // an unknown class, or a row without prefixes, names the file and its line
+    for bad in ["الجيش\tArmy\tالجيش\n", "الجيش\tArmedGroup\t\n"] {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in FILES {
+            let text = if *name == "generics.tsv" {
+                format!("{text}{bad}")
+            } else {
+                text.to_string()
+            };
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let err = Lexicon::from_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("generics.tsv"), "{err}");
+    }
+}

@@ -169,6 +169,20 @@ fn people_described_rather_than_titled_and_names_of_several_words() {
         names.iter().any(|n| n == "كفرشوبا") && names.iter().any(|n| n == "شبعا"),
         "{names:?}"
     );
+    // «الجيش»، «الشرطة» are the article's country's own; with no country, no one's; a unit
+    // named by an adjective is not the generic body
+    let names = mention_labels(
+        "قصفت قوات الدعم السريع مدينة الأبيض في السودان. وقال الجيش إنه صد الهجوم، وأعلنت الشرطة اعتقال مشتبهين.",
+    );
+    assert!(
+        names.iter().any(|n| n == "القوات المسلحة السودانية")
+            && names.iter().any(|n| n == "الشرطة السودانية"),
+        "{names:?}"
+    );
+    let names = mention_labels("وقال الجيش إنه صد الهجوم.");
+    assert!(names.is_empty(), "{names:?}");
+    let names = mention_labels("هاجم مسلحون حاجزا للشرطة الاتحادية في كركوك بالعراق.");
+    assert!(names.iter().all(|n| n != "الشرطة العراقية"), "{names:?}");
     // a town of the rest of the world, after its head noun
     let names = mention_labels("وعقدت جولة المحادثات في مدينة جنيف السويسرية الأسبوع الماضي.");
     assert!(names.iter().any(|n| n == "جنيف"), "{names:?}");

@@ -106,6 +106,19 @@ impl Cx<'_> {
     }
 }
 
+/// Whether a place is where people were taken, not where it happened: «نقلوا إلى مستشفى …»،
+/// «لجأوا لمدرسة …».
+fn taken_to(cx: &Cx, m: &Mention) -> bool {
+    let t = m.tokens.0;
+    let to = |x: usize| {
+        cx.text
+            .readings(x)
+            .iter()
+            .any(|r| r.skip <= 1 && cx.lex.is(Fw::Destination, &r.word))
+    };
+    cx.tok(t).starts_with(affixes().li.as_str()) || (t > 0 && to(t - 1))
+}
+
 /// Whether a mention stands in a phrase that describes another name: right after a relation
 /// phrase («المرتبطة بتنظيم القاعدة»، «التابعة لـ»، «الموالية لـ»).
 fn described(cx: &Cx, m: &Mention) -> bool {
@@ -298,6 +311,16 @@ pub fn find_events(
             continue;
         };
         let sent = text.tokens[i].sentence;
+        // «واستهدفت غارة … سوق نيفاشا»: the verb and the word that names the strike are one
+        // event, told by the second
+        if class == EventClass::Attack
+            && end < text.tokens.len()
+            && !text.tokens[end].hard_before
+            && cx.trigger_at(end).is_some()
+        {
+            i = end;
+            continue;
+        }
         // «لمنع تكرار هجمات»، «محاولة لتهريب»: not an event that happened
         let role_of = |x: usize, role: Fw| {
             cx.text.readings(x).iter().any(
@@ -349,18 +372,7 @@ pub fn find_events(
                     Class::City | Class::Neighborhood | Class::Governorate | Class::Region => true,
                     // a camp, school or hospital where it happened, not one the wounded were
                     // taken to («نقلوا إلى مستشفى …»)
-                    Class::Camp | Class::Facility => {
-                        let t = m.tokens.0;
-                        let to = |x: usize| {
-                            cx.text
-                                .readings(x)
-                                .iter()
-                                .any(|r| r.skip <= 1 && lex.is(Fw::Destination, &r.word))
-                        };
-                        let taken_to =
-                            cx.tok(t).starts_with(affixes().li.as_str()) || (t > 0 && to(t - 1));
-                        !taken_to
-                    }
+                    Class::Camp | Class::Facility => !taken_to(&cx, m),
                     _ => false,
                 }
             })
@@ -551,6 +563,7 @@ pub fn find_events(
                 for m in &after {
                     if lex.class_of(&m.entity).family() == Family::Place
                         && lex.class_of(&m.entity) != Class::Country
+                        && !taken_to(&cx, m)
                     {
                         push(&mut ev.targets, &m.entity);
                     }

@@ -3,10 +3,88 @@
 
 use super::*;
 
+/// The country an article establishes: the one it names most, its places counting for their
+/// country (a country named counts twice); ties go to the one named first.
+fn article_country(cx: &Ctx, mentions: &[Mention]) -> Option<String> {
+    let lex = cx.lex;
+    let mut score: Vec<(String, usize, usize)> = Vec::new();
+    for (order, m) in mentions.iter().enumerate() {
+        let EntityRef::Known(g) = m.entity else {
+            continue;
+        };
+        let (country, weight) = if lex.gazetteer[g].class == Class::Country {
+            (Some(g), 2)
+        } else if lex.gazetteer[g].class.family() == Family::Place {
+            let c = lex
+                .within_chain(g)
+                .into_iter()
+                .find(|&x| lex.gazetteer[x].class == Class::Country);
+            (c, 1)
+        } else {
+            (None, 0)
+        };
+        if let Some(c) = country {
+            let id = &lex.gazetteer[c].id;
+            match score.iter_mut().find(|(x, _, _)| x == id) {
+                Some(s) => s.1 += weight,
+                None => score.push((id.clone(), weight, order)),
+            }
+        }
+    }
+    score
+        .into_iter()
+        .max_by_key(|(_, w, order)| (*w, std::cmp::Reverse(*order)))
+        .map(|(id, _, _)| id)
+}
+
+/// «الجيش»، «الشرطة»، «وزارة الصحة» where no name covers them: the body of the article's
+/// country (`generics.tsv`), when the gazetteer has one; nothing otherwise.
+fn generic_references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Mention> {
+    let lex = cx.lex;
+    let Some(country) = article_country(cx, mentions) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cx.n() {
+        let found = lex
+            .generics
+            .at(cx.text, i, 2)
+            .into_iter()
+            .filter(|m| (i..m.end).all(|t| !taken[t]))
+            .max_by_key(|m| m.end);
+        let Some(m) = found else {
+            i += 1;
+            continue;
+        };
+        let end = m.end;
+        // «الجيش السوداني»، «الشرطة الاتحادية»، «الحكومة المعترف بها»: an adjective says which
+        // body it is (another country's, a unit, one of two), not the generic one
+        let qualified = end < cx.n()
+            && !cx.text.tokens[end].hard_before
+            && (cx.is_demonym(cx.tok(end)) || cx.definite_at(end));
+        let body = lex.generic_bodies.get(&(country.clone(), m.value().index));
+        if let (false, Some(&g)) = (qualified, body) {
+            let c = Cand::new(i, end, m.skip(), EntityRef::Known(g), PRIO_REFERENCE);
+            out.push(cx.mention(&c, MentionKind::Anaphor));
+        }
+        i = end;
+    }
+    out
+}
+
 /// The references among the tokens no name covers.
 pub(super) fn references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Mention> {
     let (lex, doc, text) = (cx.lex, cx.doc, cx.text);
-    let mut extra = Vec::new();
+    let mut extra = generic_references(cx, taken, mentions);
+    let taken: Vec<bool> = {
+        let mut t = taken.to_vec();
+        for m in &extra {
+            t[m.tokens.0..m.tokens.1].fill(true);
+        }
+        t
+    };
+    let taken = &taken[..];
     for (i, _) in taken.iter().enumerate().filter(|(_, t)| !**t) {
         // anaphors: السجن → the prison named last
         for (k, v, restore) in cx.text.readings(i).iter().map(Reading::parts) {
