@@ -106,8 +106,7 @@ impl Cx<'_> {
     }
 }
 
-/// Whether a place is where people were taken, not where it happened: «نقلوا إلى مستشفى …»،
-/// «لجأوا لمدرسة …».
+/// Whether a place is where people were taken, not where it happened: «نقلوا إلى مستشفى …».
 fn taken_to(cx: &Cx, m: &Mention) -> bool {
     let t = m.tokens.0;
     let to = |x: usize| {
@@ -116,7 +115,7 @@ fn taken_to(cx: &Cx, m: &Mention) -> bool {
             .iter()
             .any(|r| r.skip <= 1 && cx.lex.is(Fw::Destination, &r.word))
     };
-    cx.tok(t).starts_with(affixes().li.as_str()) || (t > 0 && to(t - 1))
+    t > 0 && to(t - 1)
 }
 
 /// Whether a mention stands in a phrase that describes another name: right after a relation
