@@ -122,6 +122,11 @@ fn people_described_rather_than_titled_and_names_of_several_words() {
             "وقال رئيس بلدية بيت لاهيا، علاء العطار، إن الطواقم عاجزة.",
             "علاء العطار",
         ),
+        // an office names its holder where no name follows
+        (
+            "وقال والي ولاية الخرطوم إن القصف أوقع 12 قتيلا.",
+            "والي ولاية الخرطوم",
+        ),
         // adjectives that end a hospital's name
         (
             "ونقل الجرحى إلى مستشفى الأقصى الحكومي في دير البلح.",
