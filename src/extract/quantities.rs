@@ -439,10 +439,13 @@ pub fn find_quantities(
         });
         // «بينهم 13 عنصرا»: a part of the figure before it
         let among = first > s_first && lex.is(Fw::Among, cx.tok(first - 1));
+        // (the figure of people before it: «قتل 61 شخصا في 42 هجوما، هم 39 من …» counts the 61)
         let previous = out
             .iter()
             .chain(&restated)
-            .filter(|q| q.sentence == sent)
+            .filter(|q| {
+                q.sentence == sent && !matches!(q.measure, Measure::Other | Measure::Duration)
+            })
             .max_by_key(|q| q.start)
             .map(|q| q.measure);
         let measure = if let Some(m) = previous.filter(|_| among) {
