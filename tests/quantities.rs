@@ -355,7 +355,10 @@ fn what_a_figure_counts_decided_by_the_clause() {
     // a figure joined by «و» with «من» after it counts what the one before counts
     let s = "قتل 20 جنديا و7 من عناصر الشرطة في الكمين.";
     assert_eq!(measure_of(s, 7.0), Some(Killed));
-    // «هم N من X»: a part of the figure of people before it, not of the attacks counted between
+    // «بينهم N»، «هم N من X»: a part of the figure of people before it, not of the strikes
+    // counted between
+    let s = "وقتل 40 شخصا في 3 غارات على البلدة، بينهم 12 طفلا.";
+    assert_eq!(measure_of(s, 12.0), Some(Killed));
     let s = "وقتل 50 شخصا في 30 هجوما منذ مطلع العام، هم 20 من الشرطة و18 مدنيا.";
     assert_eq!(measure_of(s, 20.0), Some(Killed));
     assert_eq!(measure_of(s, 18.0), Some(Killed));
