@@ -64,7 +64,7 @@ fn unlisted_names_are_recognized_with_their_class() {
     for (text, class) in [
         ("سجن الميادين المركزي", "Prison"),
         ("مخيم العريشة", "Camp"),
-        ("الحميدية", "Neighborhood"),
+        ("حي الحميدية", "Neighborhood"),
         ("أبو حمام", "City"),
         ("قوات الصناديد", "ArmedGroup"),
         ("يوسف حمود", "Person"),

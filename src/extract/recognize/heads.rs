@@ -465,7 +465,7 @@ impl Ctx<'_> {
             let gclass = self.lex.class_of(&g.entity);
             if class.family() == Family::Place && gclass.family() == Family::Place {
                 if !keep {
-                    // «حي الحميدية»: the head says what it is, whatever else bears the name
+                    // «بلدة الزهراء»: the head says what it is, whatever else bears the name
                     let entity = if gclass == class {
                         g.entity.clone()
                     } else {
