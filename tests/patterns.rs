@@ -582,6 +582,19 @@ fn event_roles_from_the_clause() {
         claim.1.iter().all(|a| !a.contains("القاعدة")) && !claim.1.is_empty(),
         "{ev:?}"
     );
+    // the claiming verb before its subject («تبنت جماعة … الهجوم»)
+    let ev = events_of(
+        "خبر\n\nوتبنت جماعة نصرة الإسلام والمسلمين، المرتبطة بتنظيم القاعدة، الهجوم في بيان.",
+    );
+    let claim = ev
+        .iter()
+        .find(|(c, _)| c == "ClaimOfResponsibility")
+        .expect("a claim");
+    assert!(
+        claim.1.iter().any(|a| a.contains("نصرة"))
+            && claim.1.iter().all(|a| !a.contains("القاعدة")),
+        "{ev:?}"
+    );
     // what a strike is «ضد» is struck, not striking
     let ev =
         events_of("خبر\n\nونفذت القوات الأمريكية ضربات جوية ضد مواقع لحركة الشباب في جنوب الصومال.");

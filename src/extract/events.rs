@@ -620,7 +620,15 @@ pub fn find_events(
                             && (m.tokens.1..i).all(|x| !text.tokens[x].hard_before)
                     })
                     .find(|m| !described(&cx, m))
-                    .map(|m| m.entity.clone());
+                    .map(|m| m.entity.clone())
+                    // «تبنت جماعة … الهجوم»: the subject after the verb
+                    .or_else(|| {
+                        after
+                            .iter()
+                            .filter(|m| m.tokens.0 <= end + AGENT_REACH)
+                            .find(|m| is_armed(lex, &m.entity) && !described(&cx, m))
+                            .map(|m| m.entity.clone())
+                    });
                 if let Some(a) = subject
                     .or(nearest_before_actor.clone())
                     .or(speaker_side.clone())
