@@ -372,6 +372,9 @@ pub struct Entity {
 pub struct Resolution {
     /// Entities, sorted by IRI.
     pub entities: Vec<Entity>,
+    /// How many of them a mention names (the others are only a figure's, an event's or a
+    /// relation's): what a build reports as its entities.
+    pub named: usize,
     /// Entity index of every reference.
     pub by_ref: HashMap<EntityRef, usize>,
     /// For gazetteer entities in the graph: the IRIs of the places the gazetteer puts them in.

@@ -524,7 +524,7 @@ pub fn build(
     settings.write(store)?;
     report.write_seconds += t4.elapsed().as_secs_f64();
     report.articles = now.len();
-    report.entities = res.entities.len();
+    report.entities = res.named;
     // the last count and this build's differences (exact: graphs are written as differences,
     // new graphs whole and counted once), else counted in the store
     report.quads = match counted {

@@ -6,7 +6,7 @@
 //! The result depends only on the set of articles, not their order: IRIs come from canonical
 //! keys (gazetteer id, or the smallest name key of the group).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::lexicon::Lexicon;
 use crate::model::{
@@ -96,6 +96,8 @@ pub struct Resolver<'l> {
     labels: Vec<String>,
     label_counts: HashMap<(usize, usize), usize>,
     events: Vec<EventSummary>,
+    /// Ids of the references a mention makes (not only a figure, event or relation).
+    mentioned: HashSet<usize>,
 }
 
 impl<'l> Resolver<'l> {
@@ -116,6 +118,7 @@ impl<'l> Resolver<'l> {
             labels: Vec::new(),
             label_counts: HashMap::new(),
             events: Vec::new(),
+            mentioned: HashSet::new(),
         }
     }
 
@@ -130,6 +133,7 @@ impl<'l> Resolver<'l> {
         let g = &mut self.g;
         for (e, label) in &a.mentions {
             let id = g.id(e);
+            self.mentioned.insert(id);
             if let EntityRef::New { class, .. } = e {
                 *self.class_counts.entry((id, *class)).or_default() += 1;
             }
@@ -366,8 +370,15 @@ impl<'l> Resolver<'l> {
             .collect();
         let (incidents, incident_of) =
             crate::incidents::cluster(lex, &entities, &by_ref, &self.events);
+        let named = self
+            .mentioned
+            .iter()
+            .map(|&id| pos[&g.find(id)])
+            .collect::<HashSet<usize>>()
+            .len();
         Resolution {
             entities,
+            named,
             by_ref,
             within,
             admin1,

@@ -510,3 +510,28 @@ fn an_incremental_build_reads_stored_articles_from_their_links_not_their_text() 
     assert_eq!(s["text_bytes"].as_u64(), Some(early_bytes), "{s}");
     assert_eq!(links(&store).len(), 5);
 }
+
+#[test]
+fn a_build_that_changes_nothing_reports_the_entities_the_last_one_did() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("s");
+    let entities = |out: &Output| -> usize {
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let at = text.find(" entities").expect("an entity count");
+        text[..at]
+            .rsplit(' ')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect("a number")
+    };
+    let first = build(&[&seeds()], &store, &[]);
+    assert!(first.status.success());
+    let again = build(&[&seeds()], &store, &[]);
+    assert!(again.status.success());
+    // the entities its mentions name, counted the same way whether the build wrote or not
+    assert_eq!(entities(&first), entities(&again));
+}
