@@ -167,6 +167,11 @@ def check_admin1(out):
     named = [e for e in local if e["admin1"]]
     check(local and len(named) >= 0.8 * len(local),
           f"events.csv: admin1 for {len(named)} of {len(local)} events placed in a town or site")
+    # each associated actor once, and neither actor1 nor actor2 again
+    repeated = [e["event"] for e in events
+                if (lambda a: len(a) != len(set(a)) or e["actor1"] in a or (e["actor2"] and e["actor2"] in a))(
+                    [x for x in e["assoc_actor_1"].split("; ") if x])]
+    check(not repeated, f"events.csv: assoc_actor_1 names each side once, apart from actor1 and actor2 ({len(repeated)} rows repeat one)")
 
 
 def check_xlsx(out):

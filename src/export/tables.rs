@@ -292,12 +292,6 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
         let (event_type, sub) = acled_type(&e[1]);
         let agents = role("agent");
         let actor1 = agents.first().map(|a| a[0].clone()).unwrap_or_default();
-        let assoc: Vec<String> = agents
-            .iter()
-            .skip(1)
-            .chain(role("participant").iter())
-            .map(|a| a[0].clone())
-            .collect();
         let actor2 = role("target")
             .iter()
             .find(|t| {
@@ -316,6 +310,14 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
             })
             .map(|t| t[0].clone())
             .unwrap_or_default();
+        // the other agents and the sides involved, each once, not actor1 or actor2 again (the
+        // sides of a clash are its agents and its participants both)
+        let mut assoc: Vec<String> = Vec::new();
+        for a in agents.iter().skip(1).chain(role("participant").iter()) {
+            if a[0] != actor1 && a[0] != actor2 && !assoc.contains(&a[0]) {
+                assoc.push(a[0].clone());
+            }
+        }
         // where: the most precise place with coordinates; precision as the gazetteer states it
         let precision = |p: &Vec<String>| -> u8 {
             p[5].parse().unwrap_or(match p[1].as_str() {
