@@ -306,7 +306,10 @@ pub fn build(
         }
     }
     report.articles = corpus.len();
-    let published = KnowledgeGraph::latest_snapshot(store).is_ok();
+    // (published from what db/ holds: a build killed after its last commit, before its
+    // snapshot, left an older one newest)
+    let published = KnowledgeGraph::latest_snapshot(store).is_ok()
+        && KnowledgeGraph::snapshot_is_current(store);
     // a store that has never published a snapshot publishes one, even of no article (every
     // input rejected), so that readers find a finished, empty build
     let settings = Settings::current(lex, opts.as_of);
@@ -349,6 +352,7 @@ pub fn build(
         report.seconds = t0.elapsed().as_secs_f64();
         return Ok(report);
     }
+    graph.unmark_published()?;
     graph.set_pending_build(true)?;
     if count_path.exists() {
         std::fs::remove_file(&count_path).map_err(|e| Error::io(&count_path, e))?;

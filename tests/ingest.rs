@@ -535,3 +535,29 @@ fn a_build_that_changes_nothing_reports_the_entities_the_last_one_did() {
     // the entities its mentions name, counted the same way whether the build wrote or not
     assert_eq!(entities(&first), entities(&again));
 }
+
+#[test]
+fn a_build_killed_after_its_commit_but_before_its_snapshot_is_published_by_the_next() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = seed_files();
+    let (four, five) = (tmp.path().join("four"), tmp.path().join("five"));
+    copy_into(&four, &files[..4]);
+    copy_into(&five, &files);
+    let store = tmp.path().join("s");
+    assert!(build(&[&four], &store, &[]).status.success());
+    assert!(build(&[&five], &store, &[]).status.success());
+    assert_eq!(article_names(&store).len(), 5);
+    // what a kill between the last commit and the end of the snapshot leaves: db/ holds the
+    // five articles, no build is marked pending, and the newest snapshot is the older one
+    let newest = std::fs::read_dir(store.join("snapshots"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .max()
+        .unwrap();
+    std::fs::remove_dir_all(newest).unwrap();
+    let _ = std::fs::remove_file(store.join("published.txt"));
+    assert_eq!(article_names(&store).len(), 4);
+    // the next build of the same input publishes what db/ holds
+    assert!(build(&[&five], &store, &[]).status.success());
+    assert_eq!(article_names(&store).len(), 5);
+}

@@ -74,6 +74,9 @@ fn store_err(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
+/// The file in a store folder naming the snapshot published from what `db/` holds.
+const PUBLISHED_MARK: &str = "published.txt";
+
 /// The snapshots of a store folder, oldest first.
 fn snapshots(dir: &Path) -> Vec<(u64, PathBuf)> {
     let mut out: Vec<(u64, PathBuf)> = std::fs::read_dir(dir.join("snapshots"))
@@ -167,11 +170,36 @@ impl KnowledgeGraph {
             .map_err(|e| store_err(&self.path, e))?;
         let fin = dir.join(format!("{next:010}"));
         std::fs::rename(&tmp, &fin).map_err(|e| Error::io(&fin, e))?;
+        // the snapshot shows what db/ holds (a build removes the mark before it writes)
+        let mark = self.path.join(PUBLISHED_MARK);
+        std::fs::write(&mark, format!("{next}\n")).map_err(|e| Error::io(&mark, e))?;
         // a reader that opened an older snapshot keeps its files open; keep one generation back
         // for readers that are about to open it
         let all = snapshots(&self.path);
         for (_, old) in all.iter().take(all.len().saturating_sub(2)) {
             std::fs::remove_dir_all(old).map_err(|e| Error::io(old, e))?;
+        }
+        Ok(())
+    }
+
+    /// Whether the newest snapshot was published from what `db/` holds now: the mark `snapshot`
+    /// writes names it, and no build has started writing since (a build killed after its last
+    /// commit but before its snapshot was published leaves no mark).
+    pub fn snapshot_is_current(path: &Path) -> bool {
+        let Some((n, _)) = snapshots(path).pop() else {
+            return false;
+        };
+        std::fs::read_to_string(path.join(PUBLISHED_MARK))
+            .ok()
+            .and_then(|t| t.trim().parse::<u64>().ok())
+            == Some(n)
+    }
+
+    /// Removes the mark that the newest snapshot shows `db/`: a build is about to write.
+    pub fn unmark_published(&self) -> Result<()> {
+        let mark = self.path.join(PUBLISHED_MARK);
+        if !self.path.as_os_str().is_empty() && mark.exists() {
+            std::fs::remove_file(&mark).map_err(|e| Error::io(&mark, e))?;
         }
         Ok(())
     }
