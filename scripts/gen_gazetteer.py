@@ -94,6 +94,11 @@ def read_tsv(path):
     return rows
 
 
+def bare_key(n):
+    """A name's key without its context mark and article: the seat «درعا» of «محافظة درعا»."""
+    return re.sub("^ال", "", norm(n.lstrip("?~")))
+
+
 def slug(s):
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-") or "x"
@@ -276,7 +281,6 @@ def cities(gaz, verified):
             largest.setdefault(norm(n), c["geonameid"])
     # the towns that give a first-level division its name (درعا، إدلب، مأرب، جنين) are as well
     # known as a big city: a name of theirs that is also a word is read after a preposition
-    bare_key = lambda n: re.sub("^ال", "", norm(n.lstrip("?~")))
     seats = {(r.get("within", ""), bare_key(r.get("seat") or r["name_ar"].split(" ", 1)[-1]))
              for r in gaz.rows.values() if r["class"] in ("Governorate", "Region")}
     seen_capital = set()
@@ -453,7 +457,6 @@ def points(gaz):
             r["lat"], r["lon"] = t["latitude"], t["longitude"]
             r["source"] += f"; point: GeoNames {t['geonameid']} ({t['name']})"
         r["geo_precision"] = AREA
-    bare_key = lambda n: re.sub("^ال", "", norm(n.lstrip("?~")))
     towns_by_name = {}
     for rid, r in sorted(rows.items()):
         if r["class"] == "City" and r.get("lat") not in (None, ""):

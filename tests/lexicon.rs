@@ -217,19 +217,20 @@ fn the_ontology_parses_as_turtle() {
     }
 }
 
+/// The error of loading the built-in lexicon from a folder with `rows` appended to some files.
+fn load_error(rows: &[(&str, &str)]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in FILES {
+        let extra = rows.iter().find(|(n, _)| n == name).map_or("", |(_, r)| *r);
+        std::fs::write(dir.path().join(name), format!("{text}{extra}")).unwrap();
+    }
+    Lexicon::from_dir(dir.path()).unwrap_err().to_string()
+}
+
 #[test]
 fn a_tie_between_unknown_actors_is_refused_with_its_line() {
     // the built-in lexicon in a folder, with one bad row in actor-relations.tsv
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in FILES {
-        let text = if *name == "actor-relations.tsv" {
-            format!("{text}zz_nobody\tpartOf\thamas\tnowhere\n")
-        } else {
-            text.to_string()
-        };
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
-    let err = Lexicon::from_dir(dir.path()).unwrap_err().to_string();
+    let err = load_error(&[("actor-relations.tsv", "zz_nobody\tpartOf\thamas\tnowhere\n")]);
     assert!(
         err.contains("actor-relations.tsv") && err.contains("zz_nobody"),
         "{err}"
@@ -256,16 +257,10 @@ fn every_function_word_role_the_code_asks_for_has_words_and_unknown_roles_are_re
         assert_eq!(Fw::from_name(role.name()), Some(role));
     }
     // a misspelt role is an error naming the file, not a pattern that never fires
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in FILES {
-        let text = match *name {
-            "function-words.tsv" => format!("{text}زززز\tcomplementiser\n"),
-            "titles.tsv" => format!("{text}زززز\tcommandr\tno\n"),
-            _ => text.to_string(),
-        };
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
-    let err = Lexicon::from_dir(dir.path()).unwrap_err().to_string();
+    let err = load_error(&[
+        ("function-words.tsv", "زززز\tcomplementiser\n"),
+        ("titles.tsv", "زززز\tcommandr\tno\n"),
+    ]);
     assert!(
         err.contains("complementiser") || err.contains("commandr"),
         "{err}"
@@ -300,16 +295,7 @@ fn generic_references_name_national_bodies_and_bad_rows_are_refused() {
     }
     // an unknown class, or a row without prefixes, names the file and its line
     for bad in ["الجيش\tArmy\tالجيش\n", "الجيش\tArmedGroup\t\n"] {
-        let dir = tempfile::tempdir().unwrap();
-        for (name, text) in FILES {
-            let text = if *name == "generics.tsv" {
-                format!("{text}{bad}")
-            } else {
-                text.to_string()
-            };
-            std::fs::write(dir.path().join(name), text).unwrap();
-        }
-        let err = Lexicon::from_dir(dir.path()).unwrap_err().to_string();
+        let err = load_error(&[("generics.tsv", bad)]);
         assert!(err.contains("generics.tsv"), "{err}");
     }
 }

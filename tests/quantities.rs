@@ -3,20 +3,23 @@
 
 use athar::extract::extract;
 use athar::lexicon::Lexicon;
-use athar::model::Quantity;
+use athar::model::{ArticleFacts, Quantity};
 
 use athar::text::Document;
 use athar::vocab::{Measure, Qualifier, Unit};
 use chrono::NaiveDate;
 
-fn figures(s: &str) -> Vec<Quantity> {
-    let lex = Lexicon::builtin().unwrap();
+/// One text, read with `lex` as of the tests' reference date.
+fn read(lex: &Lexicon, text: &str) -> ArticleFacts {
     extract(
-        &lex,
-        Document::new("t.txt", s.to_string()),
+        lex,
+        Document::new("t.txt", text.to_string()),
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
     )
-    .quantities
+}
+
+fn figures(s: &str) -> Vec<Quantity> {
+    read(&Lexicon::builtin().unwrap(), s).quantities
 }
 
 /// (value, min, max) of the only figure.
@@ -198,14 +201,7 @@ fn not_figures() {
 #[test]
 fn group_and_speaker() {
     let lex = Lexicon::builtin().unwrap();
-    let a = extract(
-        &lex,
-        Document::new(
-            "t.txt",
-            "وقال سيامند علي إن «الهجوم بدأ بمشاركة 100 عنصر من تنظيم داعش».\nوتابع: «ألقينا القبض على 110 من عناصر التنظيم».\nوقالت منظمة الأمم المتحدة للطفولة (يونيسيف) إن القتال أجبر 45 ألف شخص على الفرار من منازلهم.".into(),
-        ),
-        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-    );
+    let a = read(&lex, "وقال سيامند علي إن «الهجوم بدأ بمشاركة 100 عنصر من تنظيم داعش».\nوتابع: «ألقينا القبض على 110 من عناصر التنظيم».\nوقالت منظمة الأمم المتحدة للطفولة (يونيسيف) إن القتال أجبر 45 ألف شخص على الفرار من منازلهم.");
     let id = |e: &Option<athar::model::EntityRef>| match e {
         Some(athar::model::EntityRef::Known(i)) => lex.gazetteer[*i].id.clone(),
         other => format!("{other:?}"),
@@ -228,14 +224,7 @@ fn group_and_speaker() {
 #[test]
 fn who_gives_a_figure() {
     let lex = Lexicon::builtin().unwrap();
-    let a = extract(
-        &lex,
-        Document::new(
-            "t.txt",
-            "أعلن الناطق باسم وزارة الصحة في حكومة ولاية الخرطوم، الدكتور سامي عبد الرحيم، ارتفاع حصيلة القصف إلى 15 قتيلاً.\nالهلال الأحمر الفلسطيني: طواقمنا نقلت 4 جرحى إلى المستشفى.".into(),
-        ),
-        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-    );
+    let a = read(&lex, "أعلن الناطق باسم وزارة الصحة في حكومة ولاية الخرطوم، الدكتور سامي عبد الرحيم، ارتفاع حصيلة القصف إلى 15 قتيلاً.\nالهلال الأحمر الفلسطيني: طواقمنا نقلت 4 جرحى إلى المستشفى.");
     let speaker = |v: f64| {
         let q = a.quantities.iter().find(|q| q.value == Some(v))?;
         let m = a
@@ -255,11 +244,7 @@ fn who_gives_a_figure() {
 fn whose_members_a_figure_counts_by_reference() {
     let lex = Lexicon::builtin().unwrap();
     let group = |text: &str, v: f64| {
-        let a = extract(
-            &lex,
-            Document::new("t.txt", text.to_string()),
-            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-        );
+        let a = read(&lex, text);
         let q = a.quantities.iter().find(|q| q.value == Some(v))?;
         let g = q.group.as_ref()?;
         a.rec
@@ -428,22 +413,18 @@ fn casualty_words_in_every_form() {
 fn groups_carried_and_implied() {
     let lex = Lexicon::builtin().unwrap();
     let groups = |s: &str| -> Vec<(Option<f64>, String)> {
-        extract(
-            &lex,
-            Document::new("t.txt", s.to_string()),
-            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-        )
-        .quantities
-        .iter()
-        .map(|q| {
-            let g = match &q.group {
-                Some(athar::model::EntityRef::Known(i)) => lex.gazetteer[*i].name_ar.clone(),
-                Some(athar::model::EntityRef::New { key, .. }) => key.clone(),
-                None => String::new(),
-            };
-            (q.value.or(q.min), g)
-        })
-        .collect()
+        read(&lex, s)
+            .quantities
+            .iter()
+            .map(|q| {
+                let g = match &q.group {
+                    Some(athar::model::EntityRef::Known(i)) => lex.gazetteer[*i].name_ar.clone(),
+                    Some(athar::model::EntityRef::New { key, .. }) => key.clone(),
+                    None => String::new(),
+                };
+                (q.value.or(q.min), g)
+            })
+            .collect()
     };
     // the injured are more of the group of the killed, in a clause of their own
     let g = groups("مقتل ثلاثة من الحشد الشعبي وإصابة اثنين بهجوم لداعش جنوب كركوك.");
@@ -477,19 +458,15 @@ fn groups_carried_and_implied() {
 fn what_a_figure_is_about() {
     let lex = Lexicon::builtin().unwrap();
     let about = |s: &str| -> Vec<String> {
-        extract(
-            &lex,
-            Document::new("t.txt", s.to_string()),
-            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-        )
-        .quantities
-        .iter()
-        .map(|q| match &q.about {
-            Some(athar::model::EntityRef::Known(i)) => lex.gazetteer[*i].name_ar.clone(),
-            Some(athar::model::EntityRef::New { key, .. }) => key.clone(),
-            None => String::new(),
-        })
-        .collect()
+        read(&lex, s)
+            .quantities
+            .iter()
+            .map(|q| match &q.about {
+                Some(athar::model::EntityRef::Known(i)) => lex.gazetteer[*i].name_ar.clone(),
+                Some(athar::model::EntityRef::New { key, .. }) => key.clone(),
+                None => String::new(),
+            })
+            .collect()
     };
     // the most precise place of the sentence, not where people went
     assert_eq!(

@@ -41,9 +41,8 @@ fn article_country(cx: &Ctx, mentions: &[Mention]) -> Option<String> {
 /// country (`generics.tsv`), when the gazetteer has one; nothing otherwise.
 fn generic_references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Mention> {
     let lex = cx.lex;
-    let Some(country) = article_country(cx, mentions) else {
-        return Vec::new();
-    };
+    // the article's country, found once and only where a generic phrase stands
+    let mut country: Option<Option<String>> = None;
     let mut out = Vec::new();
     let mut i = 0;
     while i < cx.n() {
@@ -63,7 +62,10 @@ fn generic_references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Men
         let qualified = end < cx.n()
             && !cx.text.tokens[end].hard_before
             && (cx.is_demonym(cx.tok(end)) || cx.definite_at(end));
-        let body = lex.generic_bodies.get(&(country.clone(), m.value().index));
+        let country = country.get_or_insert_with(|| article_country(cx, mentions));
+        let body = country
+            .as_ref()
+            .and_then(|c| lex.generic_bodies.get(&(c.clone(), m.value().index)));
         if let (false, Some(&g)) = (qualified, body) {
             let c = Cand::new(i, end, m.skip(), EntityRef::Known(g), PRIO_REFERENCE);
             out.push(cx.mention(&c, MentionKind::Anaphor));

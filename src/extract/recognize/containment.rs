@@ -2,9 +2,6 @@
 
 use super::*;
 
-/// A relation the text states between two entities.
-pub(super) type Stated = (EntityRef, Relation, EntityRef);
-
 pub(super) fn place_rank(c: Class) -> Option<u8> {
     match c {
         Class::Prison | Class::Camp | Class::Facility => Some(0),
@@ -147,29 +144,32 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
             steps += 1;
         }
     }
-    let direct = out.clone();
-    out.extend(coordinated(cx, mentions, &direct, Some));
-    // the countryside's division, for the places joined to one in it too
-    let mut rural_pairs: Vec<(usize, usize)> = Vec::new();
-    let mut divisions: Vec<EntityRef> = Vec::new();
-    for (a, d) in rural {
-        let k = divisions.iter().position(|x| *x == d).unwrap_or_else(|| {
-            divisions.push(d);
-            divisions.len() - 1
-        });
-        rural_pairs.push((a, k));
+    // places joined by «و» share the container (or countryside division) named after the last
+    let rank = |i: usize| place_rank(cx.lex.class_of(&mentions[i].entity));
+    let mut shared = Vec::new();
+    let mut rural_shared = Vec::new();
+    for run in joined_runs(cx, mentions) {
+        let (last, before) = run.split_last().expect("a run has two places or more");
+        for &(_, y) in out.iter().filter(|(x, _)| x == last) {
+            for &inner in before {
+                if rank(inner) < rank(y) && mentions[inner].entity != mentions[y].entity {
+                    shared.push((inner, y));
+                }
+            }
+        }
+        for (_, d) in rural.iter().filter(|(x, _)| x == last) {
+            for &inner in before {
+                if rank(inner) < place_rank(Class::Governorate) {
+                    rural_shared.push((inner, d.clone()));
+                }
+            }
+        }
     }
-    let joined = coordinated(cx, mentions, &rural_pairs, |_| None);
-    let rural = rural_pairs
+    out.extend(shared);
+    let rural = rural
         .into_iter()
-        .chain(joined)
-        .map(|(a, k)| {
-            (
-                mentions[a].entity.clone(),
-                Relation::LocatedIn,
-                divisions[k].clone(),
-            )
-        })
+        .chain(rural_shared)
+        .map(|(a, d)| (mentions[a].entity.clone(), Relation::LocatedIn, d))
         .collect();
     (out, rural)
 }
@@ -192,55 +192,34 @@ fn linked_only_by_prep(cx: &Ctx, j: usize) -> bool {
     w == affixes().bi || cx.lex.is(Fw::LocatedLink, w)
 }
 
-/// Places joined by «و» share the container named after the last of them: «ميناء الحديدة
-/// وميناء رأس عيسى في محافظة الحديدة»، «منطقتي سوق الجمعة وعين زارة بطرابلس». (inner, outer)
-/// pairs for the places before the last.
-fn coordinated(
-    cx: &Ctx,
-    mentions: &[Mention],
-    direct: &[(usize, usize)],
-    outer: impl Fn(usize) -> Option<usize>,
-) -> Vec<(usize, usize)> {
+/// The runs of two places or more joined one to the next by «و»: «ميناء الحديدة وميناء رأس عيسى»،
+/// «منطقتي سوق الجمعة وعين زارة» (mention indices, in text order).
+fn joined_runs(cx: &Ctx, mentions: &[Mention]) -> Vec<Vec<usize>> {
     let names: Vec<usize> = (0..mentions.len())
         .filter(|&i| mentions[i].kind != MentionKind::Anaphor)
         .collect();
-    let rank = |i: usize| place_rank(cx.lex.class_of(&mentions[i].entity));
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < names.len() {
-        // the run of places joined one to the next by «و»
-        let mut run = vec![names[k]];
-        while let Some(&next) = names.get(k + 1) {
-            let last = *run.last().unwrap_or(&next);
-            if rank(last).is_none()
-                || rank(next).is_none()
-                || !joined(cx, &mentions[last], &mentions[next])
-            {
-                break;
+    let is_place = |i: usize| place_rank(cx.lex.class_of(&mentions[i].entity)).is_some();
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    for &next in &names {
+        let joins = run
+            .last()
+            .is_some_and(|&last| is_place(next) && joined(cx, &mentions[last], &mentions[next]));
+        if !joins {
+            if run.len() >= 2 {
+                runs.push(std::mem::take(&mut run));
             }
-            run.push(next);
-            k += 1;
-        }
-        k += 1;
-        let Some(&last) = run.last() else { continue };
-        if run.len() < 2 {
-            continue;
-        }
-        for &(_, y) in direct.iter().filter(|(x, _)| *x == last) {
-            // `outer` gives the container's mention where `y` is one (else a division, above
-            // every town)
-            let fits = |inner: usize| match outer(y) {
-                Some(my) => rank(inner) < rank(my) && mentions[inner].entity != mentions[my].entity,
-                None => rank(inner) < place_rank(Class::Governorate),
-            };
-            for &inner in &run[..run.len() - 1] {
-                if fits(inner) {
-                    out.push((inner, y));
-                }
+            run.clear();
+            if !is_place(next) {
+                continue;
             }
         }
+        run.push(next);
     }
-    out
+    if run.len() >= 2 {
+        runs.push(run);
+    }
+    runs
 }
 
 /// Whether mention `b` follows `a` after «و» alone, «و» on b's first word, or «و» on a place head

@@ -434,15 +434,7 @@ impl Ctx<'_> {
                 }),
             };
             if let Some(end) = place {
-                let label = self.label(i, k, end, "");
-                out.push(Cand {
-                    b: end,
-                    entity: EntityRef::New {
-                        class: Class::Region,
-                        key: new_key(Class::Region, &label),
-                    },
-                    ..base
-                });
+                out.push(self.headed(&base, end, Class::Region));
                 return;
             }
         }
@@ -495,19 +487,7 @@ impl Ctx<'_> {
                     return;
                 }
                 if let EntityRef::Known(_) = g.entity {
-                    let g = Cand {
-                        b: self.name_suffixes_end(g.b),
-                        ..g
-                    };
-                    let label = self.label(i, k, g.b, "");
-                    out.push(Cand {
-                        b: g.b,
-                        entity: EntityRef::New {
-                            class,
-                            key: new_key(class, &label),
-                        },
-                        ..base
-                    });
+                    out.push(self.headed(&base, self.name_suffixes_end(g.b), class));
                 }
                 return;
             }
@@ -521,15 +501,7 @@ impl Ctx<'_> {
                 // «إذاعة الأندلس»، «تلفزيون دمشق»: an outlet too
                 let named_by_place = matches!(class, Class::Government | Class::MediaOutlet);
                 if !next_is_name && named_by_place && keep && !g.needs_context {
-                    let label = self.label(i, k, g.b, "");
-                    out.push(Cand {
-                        b: g.b,
-                        entity: EntityRef::New {
-                            class,
-                            key: new_key(class, &label),
-                        },
-                        ..base
-                    });
+                    out.push(self.headed(&base, g.b, class));
                     return;
                 }
                 if !next_is_name {
@@ -594,6 +566,20 @@ impl Ctx<'_> {
                 entity,
                 ..base
             });
+        }
+    }
+
+    /// A new entity of `class` named by the head of `base` and the words after it up to `end`
+    /// («مديرية صرواح»، «مستشفى جنين الحكومي»، «بلدية بيت لاهيا»).
+    fn headed(&self, base: &Cand, end: usize, class: Class) -> Cand {
+        let label = self.label(base.a, base.skip, end, "");
+        Cand {
+            b: end,
+            entity: EntityRef::New {
+                class,
+                key: new_key(class, &label),
+            },
+            ..base.clone()
         }
     }
 

@@ -41,6 +41,9 @@ const PRIO_TITLE: u8 = 3;
 const PRIO_SPEECH: u8 = 4;
 const PRIO_REFERENCE: u8 = 5;
 
+/// A relation the text states between two entities.
+type Stated = (EntityRef, Relation, EntityRef);
+
 #[derive(Debug, Clone)]
 struct Cand {
     a: usize,

@@ -1,16 +1,13 @@
 //! Relations the text states between actors: titles, «التابعة لـ»، «المدعومة من»، control.
 
-use super::containment::{place_rank, Stated};
+use super::containment::place_rank;
 use super::*;
 
 /// An organisation named right after another with «لـ»، «بـ» or «في» is the one it belongs to:
 /// «وزارة الصحة بحكومة الوحدة الوطنية»، «قيادة عمليات ديالى للحشد الشعبي»، «المركز الإعلامي
 /// لقوات سوريا الديمقراطية» → partOf. Outlets are left out («بيان لوكالة …» says nothing of
 /// membership).
-pub(super) fn attached_relations(
-    cx: &Ctx,
-    mentions: &[Mention],
-) -> Vec<(EntityRef, Relation, EntityRef)> {
+pub(super) fn attached_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
     let lex = cx.lex;
     let body = |m: &Mention| {
         m.kind == MentionKind::Name
@@ -113,10 +110,7 @@ pub(super) fn is_organization(lex: &Lexicon, e: &EntityRef) -> bool {
 /// Relations stated by a phrase between two names (`relations.tsv`), with coordination on either
 /// side: «قوات سوريا الديمقراطية ووحدات حماية المرأة الذين كانوا يحمون سجن الأقطان»،
 /// «المدعومة من الولايات المتحدة والتحالف الدولي».
-pub(super) fn phrase_relations(
-    cx: &Ctx,
-    mentions: &[Mention],
-) -> Vec<(EntityRef, Relation, EntityRef)> {
+pub(super) fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
     let lex = cx.lex;
     let names: Vec<&Mention> = mentions
         .iter()
