@@ -224,6 +224,10 @@ pub enum Fw {
     Today,
     /// `unit`
     Unit,
+    /// «تعرضت القافلة لكمين»: the side before the event word suffered it
+    Undergo,
+    /// «عناصر داعش الذين هاجموا»: a relative pronoun, its verb's subject is the name before
+    Relative,
     /// `unreal`
     Unreal,
     /// `year-link`
@@ -236,7 +240,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 32] = [
+    pub const ALL: [Fw; 34] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -265,6 +269,8 @@ impl Fw {
         Fw::TitleLink,
         Fw::Today,
         Fw::Unit,
+        Fw::Undergo,
+        Fw::Relative,
         Fw::Unreal,
         Fw::YearLink,
         Fw::YearWord,
@@ -302,6 +308,8 @@ impl Fw {
             Fw::TitleLink => "title-link",
             Fw::Today => "today",
             Fw::Unit => "unit",
+            Fw::Undergo => "undergo",
+            Fw::Relative => "relative",
             Fw::Unreal => "unreal",
             Fw::YearLink => "year-link",
             Fw::YearWord => "year-word",
@@ -504,8 +512,8 @@ pub struct Lexicon {
     pub name_prefixes: HashSet<String>,
     /// Adjectives that end a prison or camp name.
     pub name_suffixes: HashSet<String>,
-    /// Function words by role (see `function-words.tsv`).
-    pub function_words: [HashSet<String>; Fw::ALL.len()],
+    /// Function words by role (see `function-words.tsv`), indexed by `Fw as usize`.
+    pub function_words: Vec<HashSet<String>>,
     /// Number words.
     pub numbers: HashMap<String, (f64, NumKind)>,
     /// Qualifier phrases, longest first.
@@ -619,7 +627,10 @@ impl Lexicon {
             h.update([0]);
             Ok(text)
         };
-        let mut lx = Lexicon::default();
+        let mut lx = Lexicon {
+            function_words: vec![HashSet::default(); Fw::ALL.len()],
+            ..Lexicon::default()
+        };
         // the Arabic names of armed forces and governments, for `generic_bodies`
         let mut body_names: Vec<(usize, Vec<String>)> = Vec::new();
         let f = "gazetteer.tsv";

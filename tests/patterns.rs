@@ -610,6 +610,62 @@ fn event_roles_from_the_clause() {
     );
 }
 
+/// The agents and targets of the first event of a class, as labels.
+fn roles_of(text: &str, class: &str) -> (Vec<String>, Vec<String>) {
+    let (arts, res) = text_alone(text);
+    let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
+    let ev = arts[0]
+        .events
+        .iter()
+        .find(|e| format!("{:?}", e.class) == class)
+        .unwrap_or_else(|| panic!("no {class} in {:?}", arts[0].events));
+    (
+        ev.agents.iter().map(label).collect(),
+        ev.targets.iter().map(label).collect(),
+    )
+}
+
+#[test]
+fn who_did_not_attack_victims_tellers_and_those_who_suffered_it() {
+    // the side whose dead the sentence counts was attacked, not attacking
+    let (agents, targets) = roles_of(
+        "خبر\n\nقتل ثلاثة من عناصر قوات سوريا الديمقراطية في هجوم على حاجز قرب الحسكة.",
+        "Attack",
+    );
+    assert!(
+        agents.iter().all(|a| !a.contains("سوريا")) && targets.iter().any(|t| t.contains("سوريا")),
+        "{agents:?} {targets:?}"
+    );
+    // who tells of it after the event word did not do it
+    let (agents, _) = roles_of(
+        "خبر\n\nقتل تسعة أشخاص في هجوم انتحاري على فندق في مقديشو، وفق ما أفادت الشرطة الصومالية.",
+        "Attack",
+    );
+    assert!(agents.iter().all(|a| !a.contains("الشرطة")), "{agents:?}");
+    // «تعرضت … لكمين»: the convoy's army suffered it
+    let (agents, targets) = roles_of(
+        "خبر\n\nتعرضت قافلة للقوات المسلحة المالية صباح السبت لكمين قرب تمبكتو.",
+        "Attack",
+    );
+    assert!(
+        agents.iter().all(|a| !a.contains("المالي"))
+            && targets.iter().any(|t| t.contains("المالي")),
+        "{agents:?} {targets:?}"
+    );
+    // «عناصر داعش الذين هاجموا»: the relative clause's subject attacked, though its dead are
+    // counted
+    let (agents, _) = roles_of(
+        "خبر\n\nقتلت القوات 7 من عناصر تنظيم داعش الذين هاجموا السجن من الحي الشمالي.",
+        "Attack",
+    );
+    assert!(
+        agents
+            .iter()
+            .any(|a| a.contains("الدولة") || a.contains("داعش")),
+        "{agents:?}"
+    );
+}
+
 #[test]
 fn an_attack_without_a_day_happened_on_the_day_the_report_tells_of() {
     let lex = Lexicon::builtin().unwrap();

@@ -3,7 +3,9 @@
 //! (an explicit date, a weekday, «أمس», «منتصف كانون الثاني الجاري») resolved against the
 //! article's date. Repeated reports of one event in an article are merged.
 
-use crate::model::{Attribution, DateMention, DateValue, EntityRef, Event, Mention, Recognized};
+use crate::model::{
+    Attribution, DateMention, DateValue, EntityRef, Event, Mention, Quantity, Recognized,
+};
 use crate::text::affixes;
 use crate::text::Reading;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -11,7 +13,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use crate::lexicon::{Fw, Lexicon};
 
 use crate::text::{Document, Text};
-use crate::vocab::{Class, EventClass, Family, Relation};
+use crate::vocab::{Class, EventClass, Family, Measure, Relation};
 
 /// Adds what a second report of an event says to the first. A side the first report names as
 /// the target never becomes an agent of it (nor the reverse): the defenders of a prison are not
@@ -290,16 +292,32 @@ fn settle_roles(lex: &Lexicon, rec: &Recognized, events: &mut [Event]) {
     }
 }
 
+/// What the other extractors found in an article, which the events read.
+pub struct Found<'a> {
+    /// The dates of the text.
+    pub dates: &'a [DateMention],
+    /// The article's day.
+    pub published: Option<NaiveDate>,
+    /// Who says what.
+    pub attribution: &'a Attribution,
+    /// The figures (whose dead a sentence counts).
+    pub quantities: &'a [Quantity],
+}
+
 /// Finds the events of an article.
 pub fn find_events(
     lex: &Lexicon,
     doc: &Document,
     text: &Text,
     rec: &Recognized,
-    dates: &[DateMention],
-    published: Option<NaiveDate>,
-    attribution: &Attribution,
+    found: &Found,
 ) -> Vec<Event> {
+    let Found {
+        dates,
+        published,
+        attribution,
+        quantities,
+    } = *found;
     let (mentions, relations) = (&rec.mentions, &rec.relations);
     let cx = Cx { lex, text };
     let mut out: Vec<Event> = Vec::new();
@@ -387,6 +405,41 @@ pub fn find_events(
             .rev()
             .find(|m| is_armed(lex, &m.entity))
             .map(|m| m.entity.clone());
+        // who tells of it after the event word («… وفق ما أفادت الشرطة») did not do it
+        let tellers: Vec<(usize, usize)> = attribution
+            .speeches
+            .iter()
+            .filter(|sp| text.tokens[sp.verb].sentence == sent && sp.verb >= end)
+            .map(|sp| mentions[sp.speaker].tokens)
+            .collect();
+        // nor did the side whose dead or wounded the sentence counts («قُتل عنصران من الأسايش»)
+        let victims: Vec<&EntityRef> = quantities
+            .iter()
+            .filter(|q| {
+                q.sentence == sent
+                    && matches!(
+                        q.measure,
+                        Measure::Killed | Measure::Injured | Measure::Hostages | Measure::Captured
+                    )
+            })
+            .filter_map(|q| q.group.as_ref())
+            .collect();
+        // «تعرضت قافلة للجيش … لكمين»: the sides named before suffered it
+        let undergone = (i.saturating_sub(NEAR)..i).any(|x| {
+            text.tokens[x].sentence == sent
+                && role_of(x, Fw::Undergo)
+                && (x + 1..=i).all(|y| !text.tokens[y].hard_before)
+        });
+        let may_act = |m: &Mention| {
+            !(tellers.contains(&m.tokens)
+                || victims.contains(&&m.entity)
+                || undergone && m.tokens.1 <= i)
+        };
+        let acting_before = before
+            .iter()
+            .rev()
+            .find(|m| is_armed(lex, &m.entity) && may_act(m))
+            .map(|m| m.entity.clone());
         // «هجمات جهاديي هيئة تحرير الشام»، «هاجم مقاتلو الدولة»، «من قبل عناصر التنظيم»
         let by = (end..text.sentences[sent].end_token.min(end + 6))
             .find(|&x| lex.is(Fw::AgentLink, cx.tok(x)));
@@ -453,15 +506,41 @@ pub fn find_events(
                         push(&mut ev.targets, &t);
                     }
                 }
+                if undergone {
+                    for m in before.iter().filter(|m| is_armed(lex, &m.entity)) {
+                        push(&mut ev.targets, &m.entity);
+                    }
+                }
+                // the side whose dead or wounded it counts was its target
+                for v in victims.iter().filter(|v| is_armed(lex, v)) {
+                    push(&mut ev.targets, v);
+                }
+                // «عناصر داعش الذين هاجموا السجن»: the name before the relative pronoun did it,
+                // though the sentence counts its dead
+                let antecedent = (i > 0 && role_of(i - 1, Fw::Relative))
+                    .then(|| before.iter().rfind(|m| m.tokens.1 + 1 == i))
+                    .flatten()
+                    .filter(|m| is_fighter(lex, &m.entity))
+                    .map(|m| m.entity.clone());
+                if let Some(a) = &antecedent {
+                    ev.targets.retain(|t| t != a);
+                }
                 let not_target = |a: &EntityRef| !ev.targets.contains(a) && is_fighter(lex, a);
-                let agent = first_after_actor
-                    .clone()
+                let agent = antecedent
+                    .or(first_after_actor.clone())
                     .filter(not_target)
-                    .or(nearest_before_actor.clone().filter(not_target));
-                let others: Vec<&EntityRef> = armed
+                    .or(acting_before.clone().filter(not_target));
+                let others: Vec<&EntityRef> = in_sentence
                     .iter()
+                    .filter(|m| is_armed(lex, &m.entity) && may_act(m))
+                    .map(|m| &m.entity)
                     .filter(|a| !ev.targets.contains(a) && is_fighter(lex, a))
-                    .collect();
+                    .fold(Vec::new(), |mut v, a| {
+                        if !v.contains(&a) {
+                            v.push(a);
+                        }
+                        v
+                    });
                 // facing an attack, the others named are defenders too
                 let fallback = (!facing && others.len() == 1).then(|| others[0].clone());
                 // «قصف إسرائيلي»، «هجوم حوثي»: the adjective says who

@@ -94,8 +94,13 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
         DateValue::Day(d) => Some(d),
         _ => None,
     });
-    let events =
-        crate::extract::events::find_events(lex, &doc, &text, &rec, &dates, day, &attribution);
+    let found = crate::extract::events::Found {
+        dates: &dates,
+        published: day,
+        attribution: &attribution,
+        quantities: &quantities,
+    };
+    let events = crate::extract::events::find_events(lex, &doc, &text, &rec, &found);
     let mut quantities = quantities;
     about_the_event(lex, &mut quantities, &events);
     ArticleFacts {
