@@ -667,6 +667,52 @@ fn who_did_not_attack_victims_tellers_and_those_who_suffered_it() {
 }
 
 #[test]
+fn the_sides_of_a_clash_and_who_meets() {
+    // a backer named between the sides is not a side
+    let ev = events_of(
+        "خبر\n\nتتواصل الاشتباكات بين قوات سوريا الديمقراطية بدعم من قوات التحالف الدولي من جهة، وبين عناصر تنظيم داعش من جهة أخرى قرب الحسكة.",
+    );
+    let clash = ev.iter().find(|(c, _)| c == "Clash").expect("a clash");
+    assert!(
+        clash.1.len() == 2 && !clash.1.iter().any(|a| a.contains("التحالف")),
+        "{ev:?}"
+    );
+    // «المعركة» later refers back: a force sent into it does not become a side
+    let ev = events_of(
+        "خبر\n\nاندلعت اشتباكات بين قوات سوريا الديمقراطية وتنظيم داعش قرب الحسكة. ودفع الهجوم الجيش الأمريكي إلى المعركة لدعم قوات سوريا الديمقراطية.",
+    );
+    let clashes: Vec<_> = ev.iter().filter(|(c, _)| c == "Clash").collect();
+    assert!(
+        clashes.len() == 1 && !clashes[0].1.iter().any(|a| a.contains("الأمريكي")),
+        "{ev:?}"
+    );
+    // the people meet, not the bodies of their titles
+    let (arts, res) = text_alone(
+        "خبر\n\nوجرت لقاءات في أربيل بين القائد العام لقوات سوريا الديمقراطية مظلوم عبدي والمبعوث الأمريكي إلى سوريا توم باراك.",
+    );
+    let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
+    let meeting = arts[0]
+        .events
+        .iter()
+        .find(|e| format!("{:?}", e.class) == "Meeting")
+        .expect("a meeting");
+    let who: Vec<String> = meeting.participants.iter().map(label).collect();
+    assert!(
+        who.len() == 2 && !who.iter().any(|w| w.contains("سوريا الديمقراطية")),
+        "{who:?}"
+    );
+    // an agreement's parties are in its clause, not past «لكنه … بعد أن»
+    let ev = events_of(
+        "خبر\n\nانسحبت قوات سوريا الديمقراطية بموجب اتفاق مع الحكومة السورية، لكنه انهار بعد أن شنت هيئة تحرير الشام هجمات على مواقعها.",
+    );
+    let deal = ev
+        .iter()
+        .find(|(c, _)| c == "Agreement")
+        .expect("an agreement");
+    assert!(!deal.1.iter().any(|a| a.contains("تحرير")), "{ev:?}");
+}
+
+#[test]
 fn an_attack_without_a_day_happened_on_the_day_the_report_tells_of() {
     let lex = Lexicon::builtin().unwrap();
     let text = "قصف على أم درمان\n\nالساعة نيوز\nالسبت 8 فبراير 2025\n\nقصفت قوات الدعم السريع سوق صابرين في أم درمان بالمدفعية.\n";

@@ -135,6 +135,17 @@ fn described(cx: &Cx, m: &Mention) -> bool {
     })
 }
 
+/// Whether a mention names who backs a side rather than a side: right after a phrase of support
+/// («بدعم من قوات التحالف»، «بإسناد جوي من …»), allowing one head word between.
+fn supporting(cx: &Cx, m: &Mention) -> bool {
+    let a = m.tokens.0;
+    (a.saturating_sub(4)..a).any(|x| {
+        cx.lex.relations.at(cx.text, x, 1).iter().any(|p| {
+            p.phrase.value.relation == Relation::Supports && (p.end == a || p.end + 1 == a)
+        })
+    })
+}
+
 /// The most recent `weekday` (ISO number) on or before `day`.
 fn last_weekday(day: NaiveDate, weekday: u32) -> NaiveDate {
     let back = (day.weekday().number_from_monday() + 7 - weekday) % 7;
@@ -490,6 +501,11 @@ pub fn find_events(
         };
         (ev.start, ev.end) = text.orig_span(doc, i, 0, end);
         use EventClass::*;
+        let between_at = |from: usize| {
+            (from..text.sentences[sent].end_token.min(from + 3)).find(|&x| role_of(x, Fw::Between))
+        };
+        // «بين X وY» after the word names the sides
+        let mut sides_named = false;
         match class {
             Attack => {
                 for m in &after_target {
@@ -551,8 +567,8 @@ pub fn find_events(
             Clash => {
                 // «اشتباكات بين X وY»: the two sides named after «بين»; else the fighters near
                 // the word
-                let between = (end..text.sentences[sent].end_token.min(end + 3))
-                    .find(|&x| role_of(x, Fw::Between));
+                let between = between_at(end);
+                sides_named = between.is_some();
                 let sides: Vec<EntityRef> = match between {
                     Some(b) => {
                         let mut v: Vec<EntityRef> = Vec::new();
@@ -561,7 +577,12 @@ pub fn find_events(
                             .iter()
                             .filter(|m| m.tokens.0 > b && m.tokens.0 <= b + 12)
                         {
-                            if is_armed(lex, &m.entity) && !v.contains(&m.entity) && v.len() < 2 {
+                            // «بين قسد بدعم من التحالف … وبين داعش»: a backer is not a side
+                            if is_armed(lex, &m.entity)
+                                && !supporting(&cx, m)
+                                && !v.contains(&m.entity)
+                                && v.len() < 2
+                            {
                                 v.push(m.entity.clone());
                                 sides_end = m.tokens.1;
                             }
@@ -584,7 +605,7 @@ pub fn find_events(
                         // fighters of the sentence, nearest first, fill in
                         let mut near: Vec<&&Mention> = in_sentence
                             .iter()
-                            .filter(|m| is_fighter(lex, &m.entity))
+                            .filter(|m| is_fighter(lex, &m.entity) && !supporting(&cx, m))
                             .collect();
                         near.sort_by_key(|m| m.tokens.0.abs_diff(i));
                         for m in near {
@@ -596,7 +617,7 @@ pub fn find_events(
                     }
                     None => in_sentence
                         .iter()
-                        .filter(|m| is_armed(lex, &m.entity))
+                        .filter(|m| is_armed(lex, &m.entity) && !supporting(&cx, m))
                         .map(|m| m.entity.clone())
                         .collect(),
                 };
@@ -680,11 +701,52 @@ pub fn find_events(
                 }
             }
             Meeting | PhoneCall | Agreement => {
-                for m in &in_sentence {
+                // those who meet or agree are named in the word's clause: not past «لكن»، «حيث»
+                // or «أن» («اتفاق مع الحكومة … لكنه انهار بعد أن شن X هجمات»)
+                let bound = |x: usize| role_of(x, Fw::ClauseEnd) || role_of(x, Fw::Complementizer);
+                let s = &text.sentences[sent];
+                let from = (s.first_token..i)
+                    .rev()
+                    .find(|&x| bound(x))
+                    .unwrap_or(s.first_token);
+                let to = (end..s.end_token)
+                    .find(|&x| bound(x))
+                    .unwrap_or(s.end_token);
+                for m in in_sentence
+                    .iter()
+                    .filter(|m| m.tokens.0 >= from && m.tokens.1 <= to)
+                {
                     if is_actor(lex, &m.entity) {
                         push(&mut ev.participants, &m.entity);
                     }
                 }
+                // «القائد العام لقسد مظلوم عبدي»: the person meets; the body in his title (and
+                // the body that one is part of) does not meet as well
+                let titled: Vec<EntityRef> = ev
+                    .participants
+                    .iter()
+                    .filter(|p| lex.class_of(p).family() == Family::Person)
+                    .flat_map(|p| {
+                        relations.iter().filter(move |(s, r, _)| {
+                            s == p
+                                && matches!(
+                                    r,
+                                    Relation::SpokespersonOf
+                                        | Relation::CommanderOf
+                                        | Relation::OfficialOf
+                                        | Relation::HeadOf
+                                )
+                        })
+                    })
+                    .map(|(_, _, o)| o.clone())
+                    .collect();
+                let within: Vec<EntityRef> = relations
+                    .iter()
+                    .filter(|(s, r, _)| titled.contains(s) && *r == Relation::PartOf)
+                    .map(|(_, _, o)| o.clone())
+                    .collect();
+                ev.participants
+                    .retain(|p| !titled.contains(p) && !within.contains(p));
                 if class == Agreement {
                     ev.agents = ev.participants.clone();
                 }
@@ -776,7 +838,7 @@ pub fn find_events(
                 .or_else(|| out.iter().rposition(|o| o.class == ev.class));
             if let Some(o) = at.map(|k| &mut out[k]) {
                 // «الاشتباكات» refers back: its sides are those told, unless «بين» names them
-                if ev.class == Clash && !o.agents.is_empty() && ev.agents.len() != 2 {
+                if ev.class == Clash && !o.agents.is_empty() && !sides_named {
                     ev.agents.clear();
                     ev.participants.clear();
                 }
