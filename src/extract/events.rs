@@ -156,6 +156,10 @@ fn last_weekday(day: NaiveDate, weekday: u32) -> NaiveDate {
 const NEAR: usize = 10;
 /// How far after its trigger an agent may be named («هجمات جهاديي هيئة تحرير الشام»).
 const AGENT_REACH: usize = 2;
+/// How far before its trigger an attacker may be named without a link word («قوات الدعم السريع
+/// شنت هجوما»، «شن جهاديو الهيئة هجمات»); one named further back is the subject of another verb
+/// («خاضت قسد معارك ضد الهجمات …، وسط قصف وهجمات»).
+const SUBJECT_REACH: usize = 5;
 /// A date among a sentence's first words frames the whole sentence.
 const OPENING: usize = 8;
 
@@ -449,7 +453,7 @@ pub fn find_events(
         let acting_before = before
             .iter()
             .rev()
-            .find(|m| is_armed(lex, &m.entity) && may_act(m))
+            .find(|m| is_armed(lex, &m.entity) && may_act(m) && m.tokens.1 + SUBJECT_REACH >= i)
             .map(|m| m.entity.clone());
         // «هجمات جهاديي هيئة تحرير الشام»، «هاجم مقاتلو الدولة»، «من قبل عناصر التنظيم»
         let by = (end..text.sentences[sent].end_token.min(end + 6))
