@@ -210,6 +210,8 @@ pub enum Fw {
     PoliceWord,
     /// `published`
     Published,
+    /// «منذ 8 أكتوبر»: the date after it is when a span began, not the event's day
+    Since,
     /// «الواقعة»: the word before it, after a place's head, is the place's name
     Situated,
     /// `soldier`
@@ -240,7 +242,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 34] = [
+    pub const ALL: [Fw; 35] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -262,6 +264,7 @@ impl Fw {
         Fw::Police,
         Fw::PoliceWord,
         Fw::Published,
+        Fw::Since,
         Fw::Situated,
         Fw::Soldier,
         Fw::TargetLink,
@@ -301,6 +304,7 @@ impl Fw {
             Fw::Police => "police",
             Fw::PoliceWord => "police-word",
             Fw::Published => "published",
+            Fw::Since => "since",
             Fw::Situated => "situated",
             Fw::Soldier => "soldier",
             Fw::TargetLink => "target-link",

@@ -797,3 +797,48 @@ fn the_base_is_not_al_qaeda_unless_the_article_says_so() {
     let n = group.iter().filter(|l| l.contains("تنظيم القاعدة")).count();
     assert_eq!(n, 2, "{group:?}");
 }
+
+/// The day of the first event of a class in an article dated by its dateline.
+fn event_day(text: &str, class: &str) -> Option<String> {
+    let lex = Lexicon::builtin().unwrap();
+    let a = athar::extract::extract(
+        &lex,
+        Document::new("t.txt", text.to_string()),
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    );
+    a.events
+        .iter()
+        .find(|e| format!("{:?}", e.class) == class)
+        .unwrap_or_else(|| panic!("no {class} in {:?}", a.events))
+        .date
+        .map(|d| d.lexical())
+}
+
+#[test]
+fn the_day_an_event_happened_not_the_day_it_was_told() {
+    let head = "خبر\n\nوكالة الأنباء\nالثلاثاء 12 نوفمبر 2024\n\n";
+    // a day named late in the trigger's clause is the event's
+    let day = event_day(
+        &format!("{head}اندلعت الاشتباكات بين عناصر تنظيم داعش وقوات الحشد الشعبي في أطراف القرية الشرقية واستمرت حتى فجر الأحد.\n"),
+        "Clash",
+    );
+    assert_eq!(day.as_deref(), Some("2024-11-10"));
+    // «منذ 8 أكتوبر 2023»: when a span began, not the day of this strike
+    let day = event_day(
+        &format!("{head}شنت طائرات إسرائيلية غارة على بلدة في الجنوب، في إطار المواجهات المستمرة منذ 8 أكتوبر 2023.\n"),
+        "Airstrike",
+    );
+    assert_ne!(day.as_deref(), Some("2023-10-08"));
+    // a relative clause after a name tells of that name
+    let day = event_day(
+        &format!("{head}وتشهد المحافظة هجمات متفرقة لبقايا تنظيم داعش، الذي أعلنت الحكومة العراقية هزيمته في كانون الأول 2017.\n"),
+        "Attack",
+    );
+    assert_ne!(day.as_deref(), Some("2017-12"));
+    // the day in the speaker's clause is the report's; the detail told next gives the day
+    let day = event_day(
+        &format!("{head}أفاد مصدر أمني في محافظة صلاح الدين، صباح اليوم الثلاثاء، بمقتل جنديين إثر هجوم شنه عناصر من تنظيم داعش على نقطة للجيش. وقال المصدر إن عناصر من داعش تسللوا ليل الاثنين واشتبكوا مع قوة من الجيش العراقي.\n"),
+        "Attack",
+    );
+    assert_eq!(day.as_deref(), Some("2024-11-11"));
+}

@@ -53,9 +53,20 @@ fn absorb(o: &mut Event, ev: Event) {
     }
     // reports written on later days tell of an event that began earlier: it keeps the earliest
     // day they give («الهجوم الذي بدأ يوم الخميس»)
-    o.date = match (o.date, ev.date) {
-        (Some(DateValue::Day(a)), Some(DateValue::Day(b))) => Some(DateValue::Day(a.min(b))),
-        (a, b) => a.or(b),
+    // (a day the event's own words give beats the day a speaker spoke)
+    (o.date, o.date_from_report) = match (o.date, ev.date) {
+        (Some(a), Some(b)) if o.date_from_report != ev.date_from_report => {
+            if o.date_from_report {
+                (Some(b), false)
+            } else {
+                (Some(a), false)
+            }
+        }
+        (Some(DateValue::Day(a)), Some(DateValue::Day(b))) => {
+            (Some(DateValue::Day(a.min(b))), o.date_from_report)
+        }
+        (None, b) => (b, ev.date_from_report),
+        (a, _) => (a, o.date_from_report),
     };
     o.reported_by = o.reported_by.clone().or(ev.reported_by);
 }
@@ -156,6 +167,11 @@ fn last_weekday(day: NaiveDate, weekday: u32) -> NaiveDate {
 const NEAR: usize = 10;
 /// How far after its trigger an agent may be named («هجمات جهاديي هيئة تحرير الشام»).
 const AGENT_REACH: usize = 2;
+/// How far from its trigger a day named in its clause is the event's day («الاشتباكات بين مقاتلين
+/// … استمرت لليوم الرابع الأحد»).
+const DATE_REACH: usize = 15;
+/// How far after a speech verb the day of its clause is the day it was said.
+const SAID_REACH: usize = 10;
 /// How far before its trigger an attacker may be named without a link word («قوات الدعم السريع
 /// شنت هجوما»، «شن جهاديو الهيئة هجمات»); one named further back is the subject of another verb
 /// («خاضت قسد معارك ضد الهجمات …، وسط قصف وهجمات»).
@@ -163,14 +179,16 @@ const SUBJECT_REACH: usize = 5;
 /// A date among a sentence's first words frames the whole sentence.
 const OPENING: usize = 8;
 
-/// The date a sentence gives near the trigger at token `at`, resolved against the article's date.
+/// The date a sentence gives near the trigger at token `at`, resolved against the article's date,
+/// and whether it is only the day the sentence's speaker spoke.
 fn sentence_date(
     cx: &Cx,
     sent: usize,
     at: usize,
+    mentions: &[Mention],
     dates: &[DateMention],
     published: Option<NaiveDate>,
-) -> Option<DateValue> {
+) -> (Option<DateValue>, bool) {
     let s = &cx.text.sentences[sent];
     // near the trigger, or opening the sentence («في منتصف كانون الثاني الجاري، …» frames it all)
     // in the trigger's clause: no «إن/أن» between them
@@ -183,21 +201,31 @@ fn sentence_date(
     }
     comps.push(c);
     let comps_before = |y: usize| comps[y.clamp(s.first_token, s.end_token) - s.first_token];
-    let same_clause = |x: usize| comps_before(x.min(at)) == comps_before(x.max(at));
+    // «هجمات لبقايا التنظيم، الذي أعلنت الحكومة هزيمته في كانون الأول 2017»: a relative clause
+    // after a name tells of that name
+    let of_a_name =
+        |r: usize| cx.lex.is(Fw::Relative, cx.tok(r)) && mentions.iter().any(|m| m.tokens.1 == r);
+    let same_clause = |x: usize| {
+        comps_before(x.min(at)) == comps_before(x.max(at))
+            && !(x > at && (at + 1..x).any(of_a_name))
+    };
     let counts = |x: usize| {
         x >= s.first_token
             && x < s.end_token
-            && ((x.abs_diff(at) <= NEAR && same_clause(x)) || x < s.first_token + OPENING)
+            && ((x.abs_diff(at) <= DATE_REACH && same_clause(x)) || x < s.first_token + OPENING)
     };
     // the article's own date (a dateline) is not the date of what it reports
     let own = |d: &&DateMention| published.is_some_and(|p| d.value == DateValue::Day(p));
-    if let Some(d) = dates
-        .iter()
-        .find(|d| counts(d.first) && !d.inferred && !own(d))
-    {
-        return Some(d.value);
+    if let Some(d) = dates.iter().find(|d| {
+        // «منذ 8 أكتوبر 2023»: when a span began
+        let since = d.first > s.first_token && cx.lex.is(Fw::Since, cx.tok(d.first - 1));
+        counts(d.first) && !d.inferred && !own(d) && !since
+    }) {
+        return (Some(d.value), false);
     }
-    let pubd = published?;
+    let Some(pubd) = published else {
+        return (None, false);
+    };
     // a weekday inside a date (the dateline's «الأربعاء 12 حزيران») is that date's, not an event's
     let in_date = |x: usize| dates.iter().any(|d| d.first <= x && x < d.last);
     // «قال التحالف في بيان يوم الأحد»: the day of a statement is when it was said, not when what
@@ -212,6 +240,7 @@ fn sentence_date(
         }) && x < at
     };
     // the date word first, then whether it counts (the two checks scan around it)
+    let mut report = None;
     for i in (s.first_token..s.end_token).filter(|&x| counts(x)) {
         let w = cx.tok(i);
         let value = if let Some(wd) = cx.text.readings(i).iter().find_map(
@@ -227,11 +256,25 @@ fn sentence_date(
         } else {
             continue;
         };
-        if !in_date(i) && !said(i) {
-            return Some(value);
+        if in_date(i) || said(i) {
+            continue;
         }
+        // «أفاد مصدر أمني في محافظة كركوك، صباح اليوم الثلاثاء، بمقتل …»: the day of the
+        // speaker's clause is the report's, kept as such when the sentence gives no other
+        let speaker_clause = (i.saturating_sub(SAID_REACH).max(s.first_token)..i).any(|y| {
+            comps_before(y) == comps_before(i)
+                && cx
+                    .text
+                    .readings(y)
+                    .iter()
+                    .any(|r| r.skip <= 1 && cx.lex.speech_verbs.contains_key(r.word.as_str()))
+        }) && i < at;
+        if !speaker_clause {
+            return (Some(value), false);
+        }
+        report = report.or(Some(value));
     }
-    None
+    (report, report.is_some())
 }
 
 fn is_actor(lex: &Lexicon, e: &EntityRef) -> bool {
@@ -490,6 +533,7 @@ pub fn find_events(
                 .find(|(p, _, o)| p == s && is_armed(lex, o))
                 .map(|(_, _, o)| o.clone())
         });
+        let (date, date_from_report) = sentence_date(&cx, sent, i, mentions, dates, published);
         let mut ev = Event {
             class,
             start: 0,
@@ -499,8 +543,8 @@ pub fn find_events(
             targets: Vec::new(),
             participants: Vec::new(),
             places: Vec::new(),
-            date: sentence_date(&cx, sent, i, dates, published),
-            date_from_report: false,
+            date,
+            date_from_report,
             reported_by: speaker.clone(),
         };
         (ev.start, ev.end) = text.orig_span(doc, i, 0, end);
@@ -911,6 +955,31 @@ fn report_days(events: &mut [Event], published: Option<NaiveDate>) {
                 ev.date_from_report = last.is_some();
             }
             None => {}
+        }
+    }
+    // a lead that gives no day is told in detail further on: «هجوم شنّه عناصر داعش …», then «…
+    // تسللت ليل الاثنين … واشتبكت مع …». It took the report's day; the first later event of the
+    // same side with a day of its own, an earlier one, gives the day
+    for k in 0..events.len() {
+        if !events[k].date_from_report {
+            continue;
+        }
+        let Some(DateValue::Day(now)) = events[k].date else {
+            continue;
+        };
+        let later = events[k + 1..].iter().find_map(|o| match o.date {
+            Some(DateValue::Day(d))
+                if !o.date_from_report
+                    && o.class.is_violent()
+                    && o.agents.iter().any(|a| events[k].agents.contains(a)) =>
+            {
+                Some(d)
+            }
+            _ => None,
+        });
+        if let Some(d) = later.filter(|d| *d < now) {
+            events[k].date = Some(DateValue::Day(d));
+            events[k].date_from_report = false;
         }
     }
 }
