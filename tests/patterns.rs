@@ -664,6 +664,22 @@ fn who_did_not_attack_victims_tellers_and_those_who_suffered_it() {
             .any(|a| a.contains("الدولة") || a.contains("داعش")),
         "{agents:?}"
     );
+    // «استهدفت عربات لـ«الجيش»»: whose the object is was attacked, not attacking; «كمين لـ«X»»
+    // right after the word says whose it is
+    let (agents, targets) = roles_of(
+        "خبر\n\nوقال المصدر إن طائرة مسيرة استهدفت عربات لـ«الجيش السوداني» قرب المدينة.",
+        "Attack",
+    );
+    assert!(
+        agents.iter().all(|a| !a.contains("السوداني"))
+            && targets.iter().any(|t| t.contains("السوداني")),
+        "{agents:?} {targets:?}"
+    );
+    let (agents, _) = roles_of(
+        "خبر\n\nكمين لـ«حركة الشباب» على قافلة للجيش الصومالي قرب مقديشو.",
+        "Attack",
+    );
+    assert!(agents.iter().any(|a| a.contains("الشباب")), "{agents:?}");
     // sides named far back, the subjects of another verb, did not make the attack
     let ev = events_of(
         "خبر\n\nدافعت قوات سوريا الديمقراطية ووحدات حماية الشعب طوال الليل عن مواقعها في أطراف المدينة الصغيرة وسط قصف عنيف وهجمات بالأسلحة الثقيلة.",

@@ -506,12 +506,19 @@ pub fn find_events(
         let object_first = after.first().is_some_and(|m| {
             m.tokens.0 == end && lex.class_of(&m.entity).family() == Family::Place
         });
+        // «استهدفت عرباتٍ لـ«قسد»»: a name with «لـ» after the word that follows the trigger owns
+        // that word (the object), where «هجوم لـ«الشباب»» right after it says whose
+        let owns_the_object = |m: &Mention| {
+            let a = m.tokens.0;
+            (a > end + 1 && cx.tok(a - 1) == affixes().li)
+                || (a > end && cx.tok(a).starts_with(affixes().li_article.as_str()))
+        };
         let first_after_actor = after
             .iter()
             .filter(|_| !object_first)
             .find(|m| {
                 is_armed(lex, &m.entity)
-                    && (m.tokens.0 <= end + AGENT_REACH
+                    && (m.tokens.0 <= end + AGENT_REACH && !owns_the_object(m)
                         || by.is_some_and(|b| m.tokens.0 > b && m.tokens.0 <= b + 3))
             })
             .map(|m| m.entity.clone());
@@ -574,6 +581,14 @@ pub fn find_events(
                     for m in before.iter().filter(|m| is_armed(lex, &m.entity)) {
                         push(&mut ev.targets, &m.entity);
                     }
+                }
+                // «استهدفت عربات لـ«قسد»»: whose the object is, was attacked
+                for m in after.iter().filter(|m| {
+                    m.tokens.0 <= end + AGENT_REACH + 1
+                        && owns_the_object(m)
+                        && is_armed(lex, &m.entity)
+                }) {
+                    push(&mut ev.targets, &m.entity);
                 }
                 // the side whose dead or wounded it counts was its target
                 for v in victims.iter().filter(|v| is_armed(lex, v)) {
