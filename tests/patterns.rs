@@ -857,4 +857,10 @@ fn the_day_an_event_happened_not_the_day_it_was_told() {
         "Attack",
     );
     assert_eq!(day.as_deref(), Some("2024-11-11"));
+    // a weekday in a quoting sentence is resolved against the last dated statement before it
+    let day = event_day(
+        "خبر\n\nوكالة الأنباء\nالجمعة 15 نوفمبر 2024\n\nوقال المتحدث باسم الشرطة في تغريدة يوم الأربعاء 13 نوفمبر 2024 إن القوات استعادت السيطرة على السجن.\n\nوقال مسؤولون إن العشرات قتلوا منذ هاجم مسلحو تنظيم داعش السجن يوم الخميس.\n",
+        "Attack",
+    );
+    assert_eq!(day.as_deref(), Some("2024-11-07"));
 }

@@ -239,6 +239,33 @@ fn sentence_date(
             )
         }) && x < at
     };
+    // a weekday in a sentence that quotes someone is resolved against the day of the last
+    // dated statement the article gave before it, within a week before publication («قال
+    // المتحدث في تغريدة يوم الأربعاء 26 يناير …»، then «منذ هاجم المسلحون السجن يوم الخميس»)
+    let speaks = |y: usize| {
+        cx.text
+            .readings(y)
+            .iter()
+            .any(|r| r.skip <= 1 && cx.lex.speech_verbs.contains_key(r.word.as_str()))
+    };
+    let quotes = (s.first_token..s.end_token).any(speaks);
+    let stated = dates
+        .iter()
+        .rev()
+        .filter(|d| d.first < s.first_token && !d.inferred)
+        .find_map(|d| match d.value {
+            DateValue::Day(x) if x < pubd && (pubd - x).num_days() <= 7 => {
+                let ds = cx.text.sentences[cx.text.tokens[d.first].sentence].first_token;
+                (d.first.saturating_sub(SAID_REACH).max(ds)..d.first)
+                    .any(speaks)
+                    .then_some(x)
+            }
+            _ => None,
+        });
+    let reference = match stated {
+        Some(x) if quotes => x,
+        _ => pubd,
+    };
     // the date word first, then whether it counts (the two checks scan around it)
     let mut report = None;
     for i in (s.first_token..s.end_token).filter(|&x| counts(x)) {
@@ -248,7 +275,7 @@ fn sentence_date(
                  skip: k, word: v, ..
              }| (*k <= 1).then(|| cx.lex.weekdays.get(v).copied()).flatten(),
         ) {
-            DateValue::Day(last_weekday(pubd, wd))
+            DateValue::Day(last_weekday(reference, wd))
         } else if cx.lex.is(Fw::Yesterday, w) {
             DateValue::Day(pubd - Duration::days(1))
         } else if cx.lex.is(Fw::ThisMonth, w) {
