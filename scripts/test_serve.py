@@ -145,6 +145,13 @@ def main():
     # «200 على الأقل» shows its bound, and every figure row names a source or says it has none
     check("entity page figures", "≥ 200" in page and "AtLeast" in page
           and ("unattributed" in page or "/entity?iri=" in page) and "report date" in page, page[:300])
+    # an incident's page draws its claims ledger: one SVG chart per measure, each source a series,
+    # figures without a named source as «unattributed»
+    res = list(Graph(store=st).query(f"PREFIX ath: <{ATH}> SELECT ?i WHERE {{ ?i a ath:Incident ; ath:reportCount ?n }} ORDER BY DESC(?n) ?i LIMIT 1"))
+    status, _, body = http(base + "/entity?" + urllib.parse.urlencode({"iri": str(res[0][0])}))
+    page = body.decode()
+    check("incident page charts", status == 200 and page.count("<svg") >= 2 and "Killed" in page
+          and ">unattributed<" in page and "report date" in page and "<script" not in page, page[:300])
     status, _, body = http(base + "/entity?" + urllib.parse.urlencode({"iri": "https://w3id.org/athar/id/no_such_thing"}))
     check("entity page 404", status == 404, status)
     status, _, body = http(base + "/search?" + urllib.parse.urlencode({"q": "الرقه"}))

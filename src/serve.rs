@@ -4,6 +4,8 @@
 //! Each request reads the newest finished build: when a build publishes a new snapshot, the next
 //! request opens it (requests under way finish on the one they started with).
 
+mod chart;
+
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -597,6 +599,10 @@ pub fn entity_page(g: &KnowledgeGraph, iri: &str) -> Result<Option<String>> {
             .join(" · ");
         h += "</p>";
     }
+    // an incident's page opens with its claims ledger drawn
+    if class.iter().any(|r| r[0].ends_with("#Incident")) {
+        h += &incident_charts(g, iri)?;
+    }
     h += "<h2>العلاقات · Relations</h2>";
     if relations.is_empty() {
         h += "<p class=\"none\">—</p>";
@@ -666,6 +672,54 @@ pub fn entity_page(g: &KnowledgeGraph, iri: &str) -> Result<Option<String>> {
     }
     h += "</body></html>\n";
     Ok(Some(h))
+}
+
+/// The claims ledger of an incident drawn: one chart per measure, each source's figures over the
+/// report dates (competency question 11 for this incident).
+fn incident_charts(g: &KnowledgeGraph, iri: &str) -> Result<String> {
+    let p = &crate::vocab::sparql_prefixes();
+    let ledger = rows(
+        g,
+        &format!(
+            "{p} SELECT DISTINCT ?measure ?value ?min ?max ?source ?reported ?file ?q WHERE {{ \
+             <{iri}> ath:place ?place . ?e ath:incident <{iri}> ; ath:mentionedIn ?d . \
+             ?q a ath:Quantity ; ath:mentionedIn ?d ; ath:measures ?m . \
+             {{ ?q ath:about ?place }} UNION {{ ?q ath:about ?x . ?x ath:locatedIn+ ?place }} \
+             FILTER(?m IN (ath:Killed, ath:Injured, ath:Captured, ath:Escaped, ath:Held, ath:Hostages, ath:Displaced)) \
+             ?d ath:sourceFile ?file . OPTIONAL {{ ?d ath:publishedOn ?reported }} \
+             OPTIONAL {{ ?q ath:value ?value }} OPTIONAL {{ ?q ath:minValue ?min }} OPTIONAL {{ ?q ath:maxValue ?max }} \
+             OPTIONAL {{ ?q ath:reportedBy ?s . ?s rdfs:label ?src FILTER(LANG(?src) = 'ar') }} \
+             BIND(COALESCE(?src, 'unattributed') AS ?source) BIND(STRAFTER(STR(?m), '#') AS ?measure) }} \
+             ORDER BY ?measure ?reported ?file ?q"
+        ),
+    )?;
+    let mut by_measure: std::collections::BTreeMap<&str, Vec<chart::LedgerPoint>> =
+        std::collections::BTreeMap::new();
+    for r in &ledger {
+        by_measure
+            .entry(r[0].as_str())
+            .or_default()
+            .push(chart::LedgerPoint {
+                source: r[4].clone(),
+                reported: r[5].clone(),
+                value: r[1].parse().ok(),
+                min: r[2].parse().ok(),
+                max: r[3].parse().ok(),
+            });
+    }
+    let mut h = String::from("<h2>الحصيلة عبر التقارير · The toll over the reports</h2>");
+    let charts: Vec<String> = by_measure
+        .iter()
+        .filter_map(|(m, pts)| chart::ledger_chart(m, pts))
+        .collect();
+    if charts.is_empty() {
+        h += "<p class=\"none\">—</p>";
+    } else {
+        h += "<div class=\"charts ltr\">";
+        h += &charts.join("");
+        h += "</div>";
+    }
+    Ok(h)
 }
 
 /// The page of a name search: the entities `find` returns, each linked to its page.
