@@ -88,6 +88,26 @@ def main():
     check_places(a)
     check_xlsx(out)
     check_admin1(out)
+    check_fatalities(out)
+
+
+def check_fatalities(out):
+    """A killed figure counts on one event of its article only: each article has no more events
+    with fatalities than places its killed figures are about, and each count is one of its
+    figures, so the column sums to the distinct figures it uses."""
+    ev = pd.read_csv(out / "events.csv", dtype=str, keep_default_na=False)
+    q = pd.read_csv(out / "quantities.csv", dtype=str, keep_default_na=False)
+    killed = q[q["measure"] == "Killed"]
+    bad = []
+    for article, rows in ev.groupby("article"):
+        counted = rows[rows["fatalities"] != "0"]
+        k = killed[killed["article"] == article]
+        values = {float(v) for v in list(k["value"]) + list(k["min"]) if v}
+        places = set(k["about"])
+        if len(counted) > len(places) or any(float(f) not in values for f in counted["fatalities"]):
+            bad.append(f"{article}: {list(counted['fatalities'])} from {sorted(values)} about {len(places)} places")
+    total = sum(int(f) for f in ev["fatalities"])
+    check(not bad, f"events.csv: each killed figure counts on one event (fatalities sum {total}) {bad}")
 
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -224,9 +224,75 @@ pub fn acled_type(class: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// The deaths each event's row counts. Of the killed figures an article gives about one place,
+/// the most conservative toll counts (ACLED's rule; a part of a toll only where the article
+/// gives no toll); it belongs to one event only, the violent event
+/// of that article nearest to it in the text whose target or place it is, so the column sums to
+/// the distinct figures it uses (a toll copied onto every event at a prison would count the same
+/// dead several times). An event that two figures (about two places) fall to keeps the larger.
+fn fatalities(
+    g: &KnowledgeGraph,
+    events: &[Vec<String>],
+    roles: &std::collections::BTreeMap<(String, String), Vec<Vec<String>>>,
+) -> Result<std::collections::BTreeMap<String, i64>> {
+    use std::collections::BTreeMap;
+    // (article, about) → (a part, the most conservative value, the start of its first figure):
+    // a toll counts before a part of it («… بينهم 12 من عناصر الشرطة» counts some of the dead)
+    let mut least: BTreeMap<(String, String), (bool, f64, i64)> = BTreeMap::new();
+    for k in rows(
+        g,
+        "SELECT ?d ?about ?k ?s ?part WHERE {
+           ?q ath:measures ath:Killed ; ath:mentionedIn ?d ; ath:about ?about ; ath:start ?s .
+           OPTIONAL { ?q ath:value ?v } OPTIONAL { ?q ath:minValue ?n } BIND(COALESCE(?v, ?n) AS ?k)
+           BIND(EXISTS { ?q ath:ofGroup ?group } AS ?part)
+           FILTER(BOUND(?k)) } ORDER BY ?d ?about ?part ?k xsd:integer(?s)",
+    )? {
+        let (Ok(v), Ok(at)) = (k[2].parse::<f64>(), k[3].parse::<i64>()) else {
+            continue;
+        };
+        let part = k[4] == "true";
+        let e = least
+            .entry((k[0].clone(), k[1].clone()))
+            .or_insert((part, v, at));
+        if (part, v, at) < *e {
+            *e = (part, v, at);
+        }
+    }
+    let start = |iri: &str| -> i64 {
+        iri.rsplit('/')
+            .next()
+            .and_then(|t| t.split('-').next())
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(0)
+    };
+    let empty = Vec::new();
+    let mut out: BTreeMap<String, i64> = BTreeMap::new();
+    for ((article, about), (_, value, at)) in &least {
+        let nearest = events
+            .iter()
+            .filter(|e| {
+                &e[7] == article
+                    && crate::vocab::EventClass::from_name(&e[1]).is_some_and(|c| c.is_violent())
+                    && ["place", "target"].iter().any(|r| {
+                        roles
+                            .get(&(e[0].clone(), r.to_string()))
+                            .unwrap_or(&empty)
+                            .iter()
+                            .any(|p| &p[4] == about)
+                    })
+            })
+            .min_by_key(|e| ((start(&e[0]) - at).abs(), e[0].clone()));
+        if let Some(e) = nearest {
+            let n = out.entry(e[0].clone()).or_insert(0);
+            *n = (*n).max(*value as i64);
+        }
+    }
+    Ok(out)
+}
+
 /// Events with ACLED's column names (mapping: [`acled_type`]). `fatalities` follows ACLED: the
-/// most conservative killed figure the same article gives about the event's target or place,
-/// 0 when it gives none; `quantities.csv` keeps every figure.
+/// most conservative killed figure the same article gives about a place, on the one event it
+/// belongs to ([`fatalities`]), 0 elsewhere; `quantities.csv` keeps every figure.
 pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
     use std::collections::BTreeMap;
     let events = rows(
@@ -252,12 +318,7 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
     )? {
         roles.entry((r[0].clone(), r[1].clone())).or_default().push(r[2..].to_vec());
     }
-    let killed = rows(
-        g,
-        "SELECT ?d ?about (MIN(COALESCE(?v, ?n)) AS ?k) WHERE {
-           ?q ath:measures ath:Killed ; ath:mentionedIn ?d ; ath:about ?about .
-           OPTIONAL { ?q ath:value ?v } OPTIONAL { ?q ath:minValue ?n } } GROUP BY ?d ?about",
-    )?;
+    let fatalities_of = fatalities(g, &events, &roles)?;
     let governorate = rows(
         g,
         "SELECT ?x ?gov WHERE { { ?x ath:locatedIn+ ?g . ?g a ath:Governorate ; rdfs:label ?gov
@@ -349,17 +410,7 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
                     .map(|g| g[1].clone())
             })
             .unwrap_or_default();
-        let wheres: Vec<&String> = role("place")
-            .iter()
-            .chain(role("target").iter())
-            .map(|p| &p[4])
-            .collect();
-        let fatalities = killed
-            .iter()
-            .filter(|k| k[0] == e[7] && wheres.contains(&&k[1]))
-            .filter_map(|k| k[2].parse::<f64>().ok())
-            .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v))))
-            .map_or(0, |v| v as i64);
+        let fatalities = fatalities_of.get(&e[0]).copied().unwrap_or(0);
         let time_precision = match e[3].as_str() {
             // the day the report tells of, not one the sentence gives
             "date" if e[8] == "true" => "2",
