@@ -680,6 +680,17 @@ fn who_did_not_attack_victims_tellers_and_those_who_suffered_it() {
         "Attack",
     );
     assert!(agents.iter().any(|a| a.contains("الشباب")), "{agents:?}");
+    // «شنت تركيا هجمات على مناطقنا»: the country before the word attacked; «our» areas are
+    // the speaker's side's
+    let (agents, targets) = roles_of(
+        "خبر\n\nوقالت قوات سوريا الديمقراطية في بيان إن «تنظيم داعش يعمل مع خلاياه، وبالتزامن مع ذلك شنت تركيا هجمات على مناطقنا».",
+        "Attack",
+    );
+    assert!(
+        agents.iter().any(|a| a.contains("تركيا"))
+            && targets.iter().any(|t| t.contains("سوريا الديمقراطية")),
+        "{agents:?} {targets:?}"
+    );
     // sides named far back, the subjects of another verb, did not make the attack
     let ev = events_of(
         "خبر\n\nدافعت قوات سوريا الديمقراطية ووحدات حماية الشعب طوال الليل عن مواقعها في أطراف المدينة الصغيرة وسط قصف عنيف وهجمات بالأسلحة الثقيلة.",

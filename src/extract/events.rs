@@ -609,6 +609,18 @@ pub fn find_events(
                         push(&mut ev.targets, &m.entity);
                     }
                 }
+                // «شنت تركيا هجمات على مناطقنا»: «our» areas are the speaker's side's
+                let ours = target_at.is_some_and(|t| {
+                    t + 1 < text.sentences[sent].end_token && {
+                        let w = cx.tok(t + 1);
+                        w.chars().count() > 4 && w.ends_with(affixes().our.as_str())
+                    }
+                });
+                if ours {
+                    if let Some(side) = &speaker_side {
+                        push(&mut ev.targets, side);
+                    }
+                }
                 // «استهدفت عربات لـ«قسد»»: whose the object is, was attacked
                 for m in after.iter().filter(|m| {
                     m.tokens.0 <= end + AGENT_REACH + 1
@@ -650,7 +662,23 @@ pub fn find_events(
                 // facing an attack, the others named are defenders too
                 let fallback = (!facing && others.len() == 1).then(|| others[0].clone());
                 // «قصف إسرائيلي»، «هجوم حوثي»: the adjective says who
-                if let Some(a) = cx.demonym_country(end).or(agent).or(fallback) {
+                // «شنّت تركيا هجماتٍ»: a country, the subject of the attack verb (before the word,
+                // or the verb itself), attacked (through its forces: settled to its army where
+                // the article names it)
+                let country = in_sentence
+                    .iter()
+                    .find(|m| {
+                        lex.class_of(&m.entity) == Class::Country
+                            && (m.tokens.0 == end
+                                || m.tokens.1 == i
+                                    && m.tokens.0 > 0
+                                    && cx
+                                        .trigger_at(m.tokens.0 - 1)
+                                        .is_some_and(|(c, e, _)| c == Attack && e == m.tokens.0))
+                    })
+                    .map(|m| m.entity.clone())
+                    .filter(|c| !ev.targets.contains(c));
+                if let Some(a) = cx.demonym_country(end).or(agent).or(country).or(fallback) {
                     push(&mut ev.agents, &a);
                 }
             }

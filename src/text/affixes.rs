@@ -49,6 +49,8 @@ pub struct Affixes {
     pub nisba: String,
     /// `accusative`: the alif of the indefinite accusative.
     pub accusative: String,
+    /// `our`: the suffix «our» (مناطقنا): the speaker's own side.
+    pub our: String,
     /// `possessive`: pronoun suffixes, longest first.
     pub possessives: Vec<String>,
     /// `sound-variant`: name keys read the first letter as the second.
@@ -56,7 +58,7 @@ pub struct Affixes {
 }
 
 /// The single-valued roles, in the order of the file's documentation.
-const ROLES: [&str; 15] = [
+const ROLES: [&str; 16] = [
     "article",
     "conjunction",
     "resumptive",
@@ -72,6 +74,7 @@ const ROLES: [&str; 15] = [
     "dual-construct",
     "nisba",
     "accusative",
+    "our",
 ];
 
 /// Parses an affix table: `role<TAB>form<TAB>note` lines, `#` comments. Errors name the line
@@ -168,6 +171,7 @@ pub fn parse_affixes(text: &str) -> Result<Affixes, String> {
         dual_construct: take()?,
         nisba: take()?,
         accusative: take()?,
+        our: take()?,
         possessives,
         sound: sound.ok_or("no sound-variant row")?,
     };
