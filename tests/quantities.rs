@@ -238,6 +238,36 @@ fn who_gives_a_figure() {
     assert_eq!(speaker(15.0).as_deref(), Some("سامي عبد الرحيم"));
     // a line that opens with a name and a colon is its statement
     assert_eq!(speaker(4.0).as_deref(), Some("الهلال الأحمر الفلسطيني"));
+    // a speech verb with its object pronoun («وفق ما أعلنته …»), in the present tense
+    // («وتقول المنظمة …»), or one that estimates («قدّرت المفوضية …»)
+    let a = read(&lex, "ارتفعت حصيلة القصف إلى 12 قتيلاً، وفق ما أعلنته منظمة الصحة العالمية.\nوتقول المنظمة الدولية للهجرة إن أكثر من 5 آلاف شخص نزحوا.\nوقدّرت المفوضية السامية للأمم المتحدة لشؤون اللاجئين أن 800 شخص فروا.");
+    let speaker = |v: f64| {
+        let q = a
+            .quantities
+            .iter()
+            .find(|q| q.value == Some(v) || q.min == Some(v))?;
+        let m = a
+            .rec
+            .mentions
+            .iter()
+            .find(|m| Some(&m.entity) == q.reported_by.as_ref())?;
+        Some(m.label.clone())
+    };
+    assert!(
+        speaker(12.0).is_some_and(|s| s.contains("الصحة العالمية")),
+        "{:?}",
+        speaker(12.0)
+    );
+    assert!(
+        speaker(5000.0).is_some_and(|s| s.contains("للهجرة")),
+        "{:?}",
+        speaker(5000.0)
+    );
+    assert!(
+        speaker(800.0).is_some_and(|s| s.contains("اللاجئين")),
+        "{:?}",
+        speaker(800.0)
+    );
 }
 
 #[test]

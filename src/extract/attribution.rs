@@ -20,11 +20,17 @@ fn speech_kind(lex: &Lexicon, text: &Text, i: usize) -> Option<SpeechKind> {
         |Reading {
              skip: k, word: v, ..
          }| {
-            if *k <= 2 {
-                lex.speech_verbs.get(v).copied()
-            } else {
-                None
+            if *k > 2 {
+                return None;
             }
+            // «وفق ما أعلنته الشبكة»: the verb with its object pronoun
+            lex.speech_verbs.get(v).copied().or_else(|| {
+                affixes().possessives.iter().find_map(|p| {
+                    v.strip_suffix(p.as_str())
+                        .filter(|stem| stem.chars().count() >= 3)
+                        .and_then(|stem| lex.speech_verbs.get(stem).copied())
+                })
+            })
         },
     )
 }
