@@ -599,6 +599,20 @@ fn event_roles_from_the_clause() {
         "{ev:?}"
     );
     // an outlet named by a place
+    // an organisation's name goes on with what it is for, a town's name inside it or not
+    let names = mention_labels("وقال تحالف رصد للحقوق والحريات إن القصف قتل مدنيين.");
+    assert!(
+        names.iter().any(|n| n == "تحالف رصد للحقوق والحريات"),
+        "{names:?}"
+    );
+    let names = mention_labels("وقالت شبكة أطباء السودان إن القصف استمر.");
+    assert!(names.iter().any(|n| n == "شبكة أطباء السودان"), "{names:?}");
+    // «قوات تابعة للتحالف»: not an organisation's purpose
+    let names = mention_labels("وانتشرت قوات تابعة للتحالف الدولي في المدينة.");
+    assert!(
+        !names.iter().any(|n| n.starts_with("قوات تابعة")),
+        "{names:?}"
+    );
     let names = mention_labels("وبثت إذاعة دمشق بيانا للحكومة.");
     assert!(names.iter().any(|n| n == "إذاعة دمشق"), "{names:?}");
     // a ministry that condemns an attack did not carry it out

@@ -103,7 +103,7 @@ impl Ctx<'_> {
             self.lex.given_names.contains(w) || self.lex.is(Fw::NameCompound, w)
         };
         if head && at + 1 < self.n() && !person_next {
-            return self.chain(at + 1, false, false);
+            return self.chain(at + 1, false, false, false);
         }
         None
     }
@@ -191,9 +191,12 @@ impl Ctx<'_> {
     }
 
     /// An organisation name chain after a head: [j, end). A place ends it (مديرية أوقاف الحسكة).
-    pub(super) fn chain(&self, j: usize, media: bool, armed: bool) -> Option<usize> {
+    pub(super) fn chain(&self, j: usize, media: bool, armed: bool, org: bool) -> Option<usize> {
         let af = affixes();
         let mut end = j;
+        // an organisation's name goes on with what it is for: «تحالف رصد للحقوق والحريات»،
+        // «معهد باكستان لدراسات النزاع والأمن» (a «لـ» phrase ending in definite words)
+        let mut purpose = false;
         // a known place closing the chain: its words stay, common or not («ديالى»)
         let mut place_from = usize::MAX;
         while end < self.n() && end - j < 5 {
@@ -210,6 +213,26 @@ impl Ctx<'_> {
             }
             let tk = &self.text.tokens[end];
             let t = tk.text.as_str();
+            if org && end > j && !tk.hard_before {
+                let definite_next = end + 1 < self.n()
+                    && !self.text.tokens[end + 1].hard_before
+                    && Self::is_definite(self.tok(end + 1));
+                if !purpose
+                    && (t.starts_with(af.li_article.as_str())
+                        || t.starts_with(af.li.as_str()) && definite_next)
+                {
+                    purpose = true;
+                    end += 1;
+                    continue;
+                }
+                if purpose {
+                    if Self::is_definite(t) || t.starts_with(af.conj_article.as_str()) {
+                        end += 1;
+                        continue;
+                    }
+                    break;
+                }
+            }
             if tk.hard_before
                 || self.lex.is_stop(t)
                 || self.lex.speech_verbs.contains_key(t)
@@ -504,7 +527,9 @@ impl Ctx<'_> {
                     out.push(self.headed(&base, g.b, class));
                     return;
                 }
-                if !next_is_name {
+                // (a town that needs context to count gets none from an organisation's head:
+                // «تحالف رصد للحقوق والحريات» is not named after the Yemeni town)
+                if !next_is_name && !g.needs_context {
                     return;
                 }
             }
@@ -538,7 +563,12 @@ impl Ctx<'_> {
             return;
         }
         let end = if rule == HeadRule::Chain {
-            self.chain(j, class == Class::MediaOutlet, class == Class::ArmedGroup)
+            self.chain(
+                j,
+                class == Class::MediaOutlet,
+                class == Class::ArmedGroup,
+                class == Class::Organization,
+            )
         } else {
             self.proper_name(j, rule)
         };
