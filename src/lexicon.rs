@@ -196,6 +196,8 @@ pub enum Fw {
     HeadComplement,
     /// `located-link`
     LocatedLink,
+    /// «مسلحا»، «إرهابيين»: gunmen or militants counted by a common noun
+    Militant,
     /// `name-compound`
     NameCompound,
     /// «الدين» in «نور الدين»: joins the given name before it
@@ -242,7 +244,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 35] = [
+    pub const ALL: [Fw; 36] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -257,6 +259,7 @@ impl Fw {
         Fw::Facing,
         Fw::HeadComplement,
         Fw::LocatedLink,
+        Fw::Militant,
         Fw::NameCompound,
         Fw::NameTail,
         Fw::Others,
@@ -297,6 +300,7 @@ impl Fw {
             Fw::Facing => "facing",
             Fw::HeadComplement => "head-complement",
             Fw::LocatedLink => "located-link",
+            Fw::Militant => "militant",
             Fw::NameCompound => "name-compound",
             Fw::NameTail => "name-tail",
             Fw::Others => "others",

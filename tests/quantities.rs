@@ -301,6 +301,20 @@ fn whose_members_a_figure_counts_by_reference() {
         .as_deref(),
         Some("تنظيم داعش")
     );
+    // gunmen counted by a common noun are the attackers' («تحييد 17 إرهابيا»), not the
+    // speaker's side
+    let g = group(
+        "هاجم مسلحون من حركة الشباب قاعدة للجيش الصومالي قرب مقديشو.\nوقال الجيش الصومالي إن قواته قتلت 17 إرهابيا.",
+        17.0,
+    );
+    assert!(g.as_deref().is_some_and(|g| g.contains("الشباب")), "{g:?}");
+    // «الحركة» after a noun of membership refers back to the movement named as
+    // «مقاتلو حركة الشباب»
+    let g = group(
+        "شن مقاتلو حركة الشباب هجوما على القاعدة.\nوأضاف البيان أن 9 من مقاتلي الحركة قتلوا في المواجهات.",
+        9.0,
+    );
+    assert!(g.as_deref().is_some_and(|g| g.contains("الشباب")), "{g:?}");
 }
 
 #[test]

@@ -103,6 +103,7 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     let events = crate::extract::events::find_events(lex, &doc, &text, &rec, &found);
     let mut quantities = quantities;
     about_the_event(lex, &mut quantities, &events);
+    militants_of_the_attackers(lex, &text, &mut quantities, &events);
     ArticleFacts {
         doc,
         title,
@@ -147,6 +148,44 @@ fn about_the_event(
         }
         let before = violent.iter().rev().find(|e| e.start <= q.start);
         q.about = before.or(violent.first()).and_then(|e| place_of(e));
+    }
+}
+
+/// «تحييد 17 إرهابيا»، «نحو 30 مسلحا هاجموا»: a figure that counts gunmen, militants or
+/// attackers by a common noun counts members of the side that attacked in the event told
+/// before it (else the article's first), not of the side that says so.
+fn militants_of_the_attackers(
+    lex: &Lexicon,
+    text: &Text,
+    quantities: &mut [crate::model::Quantity],
+    events: &[crate::model::Event],
+) {
+    use crate::vocab::Measure::*;
+    let violent: Vec<&crate::model::Event> =
+        events.iter().filter(|e| e.class.is_violent()).collect();
+    for q in quantities.iter_mut() {
+        if q.group.is_some() || !matches!(q.measure, Killed | Injured | Captured | Fighters) {
+            continue;
+        }
+        let noun = q.tokens.1;
+        let militants = noun < text.tokens.len()
+            && !text.tokens[noun].hard_before
+            && text
+                .readings(noun)
+                .iter()
+                .any(|r| r.skip == 0 && lex.is(Fw::Militant, &r.word));
+        if !militants {
+            continue;
+        }
+        let before = violent.iter().rev().find(|e| e.start <= q.start);
+        q.group = before
+            .or(violent.first())
+            .and_then(|e| {
+                e.agents.iter().find(|a| {
+                    lex.class_of(a) == Class::ArmedGroup && Some(*a) != q.reported_by.as_ref()
+                })
+            })
+            .cloned();
     }
 }
 

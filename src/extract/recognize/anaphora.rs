@@ -96,9 +96,13 @@ pub(super) fn references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<
             let fits = |m: &Mention| {
                 m.kind == MentionKind::Name
                     && lex.class_of(&m.entity) == *class
-                    && prefix
-                        .as_ref()
-                        .is_none_or(|p| fold_str(&m.label).starts_with(p.as_str()))
+                    // (the name may come after a noun of membership: «مقاتلو حركة الشباب»)
+                    && prefix.as_ref().is_none_or(|p| {
+                        fold_str(&m.label)
+                            .split(' ')
+                            .take(2)
+                            .any(|w| w == p.as_str())
+                    })
             };
             // the group the article is about: named most often so far, then last
             let count = |e: &EntityRef| {
