@@ -613,6 +613,9 @@ fn event_roles_from_the_clause() {
         !names.iter().any(|n| n.starts_with("قوات تابعة")),
         "{names:?}"
     );
+    // a police force named by its province
+    let names = mention_labels("وقتل 11 عنصرا من شرطة خيبر بختونخوا في الهجوم.");
+    assert!(names.iter().any(|n| n == "شرطة خيبر بختونخوا"), "{names:?}");
     let names = mention_labels("وبثت إذاعة دمشق بيانا للحكومة.");
     assert!(names.iter().any(|n| n == "إذاعة دمشق"), "{names:?}");
     // a ministry that condemns an attack did not carry it out

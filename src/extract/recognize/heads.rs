@@ -521,8 +521,10 @@ impl Ctx<'_> {
                     && Self::is_definite(self.tok(g.b));
                 // «بلدية بيت لاهيا»، «حكومة ولاية شمال كردفان»: a local government is named
                 // by its place;
-                // «إذاعة الأندلس»، «تلفزيون دمشق»: an outlet too
-                let named_by_place = matches!(class, Class::Government | Class::MediaOutlet);
+                // «إذاعة الأندلس»، «تلفزيون دمشق»: an outlet too;
+                // «شرطة خيبر بختونخوا»: a police force too
+                let named_by_place = matches!(class, Class::Government | Class::MediaOutlet)
+                    || self.lex.is(Fw::PoliceWord, head_word);
                 if !next_is_name && named_by_place && keep && !g.needs_context {
                     out.push(self.headed(&base, g.b, class));
                     return;
