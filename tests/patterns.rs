@@ -260,6 +260,13 @@ fn relations_as_reports_state_them() {
             "{text}: no {a} {r} {b} in {rels:?}"
         );
     };
+    // a camp holds its quarters, and lies in its town
+    has(
+        "وقصفت طائرة مسيرة تجمعا في حارة المنشية داخل مخيم جنين.",
+        "حارة المنشية",
+        "locatedIn",
+        "مخيم جنين",
+    );
     // a spokesman named between commas after his title and organisation
     has(
         "وقال الناطق باسم جهاز الإسعاف والطوارئ، مالك الشريف، إن الحصيلة ارتفعت.",

@@ -2,13 +2,16 @@
 
 use super::*;
 
+/// How large a place is, to tell which holds which: a camp holds quarters and sites («حارة
+/// المنشية داخل مخيم نور شمس») and lies in a town.
 pub(super) fn place_rank(c: Class) -> Option<u8> {
     match c {
-        Class::Prison | Class::Camp | Class::Facility => Some(0),
+        Class::Prison | Class::Facility => Some(0),
         Class::Neighborhood => Some(1),
-        Class::City => Some(2),
-        Class::Governorate | Class::Region => Some(3),
-        Class::Country => Some(4),
+        Class::Camp => Some(2),
+        Class::City => Some(3),
+        Class::Governorate | Class::Region => Some(4),
+        Class::Country => Some(5),
         _ => None,
     }
 }
@@ -98,7 +101,7 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
                         && ((ca == Class::Region && cb == Class::Governorate)
                             // «ناحية كاني ماسي في قضاء العمادية»: «في» or «بـ» between two
                             // divisions puts the first inside the second
-                            || ((inside || cx.tok(j).starts_with(af.bi.as_str())) && ra == place_rank(Class::Governorate).unwrap_or(3)));
+                            || ((inside || cx.tok(j).starts_with(af.bi.as_str())) && ra == place_rank(Class::Governorate).unwrap_or(4)));
                     if prep && (rb > ra || sub_division) && mb.entity != m.entity {
                         out.push((a, b));
                     } else if countryside {
