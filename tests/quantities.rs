@@ -528,3 +528,36 @@ fn what_a_figure_is_about() {
         about("قصفت طائرة مسيرة مدرسة النور في مدينة الفاشر.\nوارتفعت الحصيلة لاحقا إلى 17 قتيلا.");
     assert!(a.last().is_some_and(|x| x.contains("النور")), "{a:?}");
 }
+
+#[test]
+fn what_a_figure_is_about_where_it_happened() {
+    let lex = Lexicon::builtin().unwrap();
+    let about = |text: &str, v: f64| {
+        let a = read(&lex, text);
+        let q = a.quantities.iter().find(|q| q.value == Some(v))?;
+        let e = q.about.as_ref()?;
+        a.rec
+            .mentions
+            .iter()
+            .find(|m| &m.entity == e)
+            .map(|m| m.label.clone())
+    };
+    // where the speaker is is not where it happened
+    let got = about(
+        "أفاد مصدر أمني في مدينة كركوك بمقتل ثلاثة جنود في هجوم على نقطة في ناحية الرشاد.",
+        3.0,
+    );
+    assert!(
+        got.as_deref().is_some_and(|g| g.contains("الرشاد")),
+        "{got:?}"
+    );
+    // the body names the place more precisely than the headline that gave the figure first
+    let got = about(
+        "مقتل 5 مدنيين بقصف على تعز\n\nقتل 5 مدنيين جراء سقوط قذيفة على حي الكمب بمديرية صالة.",
+        5.0,
+    );
+    assert!(
+        got.as_deref().is_some_and(|g| g.contains("الكمب")),
+        "{got:?}"
+    );
+}

@@ -667,11 +667,21 @@ pub fn find_quantities(
                         && (m.tokens.0.saturating_sub(2).max(s_first)..m.tokens.0)
                             .any(|x| lex.is(Fw::Destination, cx.tok(x)))
                 };
+                // «أفاد مصدر أمني في محافظة كركوك …»: where the speaker is, not where it happened
+                let speakers_place = |m: &Mention| {
+                    m.tokens.1 <= num.a
+                        && (m.tokens.0.saturating_sub(6).max(s_first)..m.tokens.0).any(|x| {
+                            cx.text.readings(x).iter().any(|r| {
+                                r.skip <= 1 && lex.speech_verbs.contains_key(r.word.as_str())
+                            })
+                        })
+                };
                 mentions
                     .iter()
                     .filter(|m| {
                         text.tokens[m.tokens.0].sentence == sent
                             && !destination(m)
+                            && !speakers_place(m)
                             && !crate::extract::recognize::is_dateline(doc, m)
                     })
                     .filter_map(|m| rank(lex.class_of(&m.entity)).map(|r| (r, m)))
@@ -750,7 +760,18 @@ pub fn find_quantities(
                     if o.unit.is_none() {
                         o.group = o.group.take().or_else(|| q.group.clone());
                     }
-                    o.about = o.about.take().or_else(|| q.about.clone());
+                    // the body names the place more precisely than the headline («… في تعز»,
+                    // then «… على حي الكمب بمديرية صالة»)
+                    let finer = |a: &EntityRef, b: &EntityRef| {
+                        matches!(
+                            (lex.class_of(a).place_precision(), lex.class_of(b).place_precision()),
+                            (Some(x), Some(y)) if x < y
+                        )
+                    };
+                    o.about = match (o.about.take(), &q.about) {
+                        (Some(a), Some(b)) if finer(b, &a) => Some(b.clone()),
+                        (a, b) => a.or_else(|| b.clone()),
+                    };
                 }
             }
             restated.push(q);
