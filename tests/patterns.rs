@@ -899,3 +899,21 @@ fn the_day_an_event_happened_not_the_day_it_was_told() {
     );
     assert_eq!(day.as_deref(), Some("2024-11-07"));
 }
+
+#[test]
+fn no_event_is_placed_at_a_dateline_or_an_outlet() {
+    let (arts, res) = text_alone(
+        "اشتباكات عنيفة\n\nبيروت - قالت القوات الكردية إن الاشتباكات بين مقاتلين أكراد وعناصر تنظيم داعش استمرت الأحد.\n",
+    );
+    let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
+    let events = &arts[0].events;
+    assert!(!events.is_empty());
+    for ev in events {
+        let wheres: Vec<String> = ev.places.iter().chain(&ev.targets).map(label).collect();
+        assert!(
+            wheres.iter().all(|w| !w.contains("بيروت")),
+            "{:?} placed at the dateline: {wheres:?}",
+            ev.class
+        );
+    }
+}
