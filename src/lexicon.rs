@@ -1132,6 +1132,14 @@ impl Lexicon {
         self.function_words[role as usize].contains(w)
     }
 
+    /// Whether token `i` is a speech verb (`speech-verbs.tsv`), with at most one proclitic
+    /// («وقال»، «فأضاف»).
+    pub fn speech_verb_at(&self, text: &crate::text::Text, i: usize) -> bool {
+        text.readings(i)
+            .iter()
+            .any(|r| r.skip <= 1 && self.speech_verbs.contains_key(r.word.as_str()))
+    }
+
     /// The class of a reference: a gazetteer entry's, or the one its pattern gave.
     pub fn class_of(&self, e: &EntityRef) -> Class {
         match e {

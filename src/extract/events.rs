@@ -228,26 +228,13 @@ fn sentence_date(
     };
     // a weekday inside a date (the dateline's «الأربعاء 12 حزيران») is that date's, not an event's
     let in_date = |x: usize| dates.iter().any(|d| d.first <= x && x < d.last);
+    let speaks = |y: usize| cx.lex.speech_verb_at(cx.text, y);
     // «قال التحالف في بيان يوم الأحد»: the day of a statement is when it was said, not when what
     // it reports happened
-    let said = |x: usize| {
-        (x.saturating_sub(5).max(s.first_token)..x).any(|y| {
-            cx.text.readings(y).iter().any(
-                |Reading {
-                     skip: k, word: v, ..
-                 }| *k <= 1 && cx.lex.speech_verbs.contains_key(v.as_str()),
-            )
-        }) && x < at
-    };
+    let said = |x: usize| x < at && (x.saturating_sub(5).max(s.first_token)..x).any(speaks);
     // a weekday in a sentence that quotes someone is resolved against the day of the last
     // dated statement the article gave before it, within a week before publication («قال
     // المتحدث في تغريدة يوم الأربعاء 26 يناير …»، then «منذ هاجم المسلحون السجن يوم الخميس»)
-    let speaks = |y: usize| {
-        cx.text
-            .readings(y)
-            .iter()
-            .any(|r| r.skip <= 1 && cx.lex.speech_verbs.contains_key(r.word.as_str()))
-    };
     let quotes = (s.first_token..s.end_token).any(speaks);
     let stated = dates
         .iter()
@@ -288,14 +275,9 @@ fn sentence_date(
         }
         // «أفاد مصدر أمني في محافظة كركوك، صباح اليوم الثلاثاء، بمقتل …»: the day of the
         // speaker's clause is the report's, kept as such when the sentence gives no other
-        let speaker_clause = (i.saturating_sub(SAID_REACH).max(s.first_token)..i).any(|y| {
-            comps_before(y) == comps_before(i)
-                && cx
-                    .text
-                    .readings(y)
-                    .iter()
-                    .any(|r| r.skip <= 1 && cx.lex.speech_verbs.contains_key(r.word.as_str()))
-        }) && i < at;
+        let speaker_clause = i < at
+            && (i.saturating_sub(SAID_REACH).max(s.first_token)..i)
+                .any(|y| comps_before(y) == comps_before(i) && speaks(y));
         if !speaker_clause {
             return (Some(value), false);
         }

@@ -670,11 +670,8 @@ pub fn find_quantities(
                 // «أفاد مصدر أمني في محافظة كركوك …»: where the speaker is, not where it happened
                 let speakers_place = |m: &Mention| {
                     m.tokens.1 <= num.a
-                        && (m.tokens.0.saturating_sub(6).max(s_first)..m.tokens.0).any(|x| {
-                            cx.text.readings(x).iter().any(|r| {
-                                r.skip <= 1 && lex.speech_verbs.contains_key(r.word.as_str())
-                            })
-                        })
+                        && (m.tokens.0.saturating_sub(6).max(s_first)..m.tokens.0)
+                            .any(|x| lex.speech_verb_at(cx.text, x))
                 };
                 mentions
                     .iter()

@@ -137,11 +137,7 @@ pub(super) fn references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<
         }
         // a surname alone after a speech verb: وقال علي
         if i > 0 {
-            let after_speech = cx.text.readings(i - 1).iter().any(
-                |Reading {
-                     skip: k, word: v, ..
-                 }| *k <= 1 && lex.speech_verbs.contains_key(v.as_str()),
-            );
+            let after_speech = lex.speech_verb_at(cx.text, i - 1);
             if after_speech {
                 let orig_word = clean_label(&{
                     let (s, e) = text.orig_span(doc, i, 0, i + 1);

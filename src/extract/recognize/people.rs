@@ -215,10 +215,7 @@ impl Ctx<'_> {
                     let s0 = i - k;
                     if s0 > 0 && !self.text.tokens[s0].hard_before {
                         let prev = self.tok(s0 - 1);
-                        let after_verb =
-                            self.text.readings(s0 - 1).iter().any(|r| {
-                                r.skip <= 1 && self.lex.speech_verbs.contains_key(&r.word)
-                            });
+                        let after_verb = self.lex.speech_verb_at(self.text, s0 - 1);
                         if !(after_verb || self.lex.is_stop(prev) || self.lex.zipf(prev) >= 4.0) {
                             continue;
                         }
