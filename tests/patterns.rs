@@ -908,6 +908,14 @@ fn no_event_is_placed_at_a_dateline_or_an_outlet() {
     let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
     let events = &arts[0].events;
     assert!(!events.is_empty());
+    // an outlet's name does not run through the dash into its dateline's city
+    let names = mention_labels(
+        "وكالة الأنباء -بيروت- 24 يناير 2022- قالت القوات الكردية إن الاشتباكات استمرت.",
+    );
+    assert!(
+        names.iter().all(|n| !n.contains('-')) && names.iter().any(|n| n == "بيروت"),
+        "{names:?}"
+    );
     for ev in events {
         let wheres: Vec<String> = ev.places.iter().chain(&ev.targets).map(label).collect();
         assert!(

@@ -218,6 +218,15 @@ fn is_soft_separator(c: char) -> bool {
     c.is_whitespace() && c != '\n' || matches!(c, '"' | '\'' | '-' | '/' | '`' | '*' | '_')
 }
 
+/// «وكالة الأنباء -بيروت- …»: a dash after a space and against the next word opens an aside (a
+/// dateline's city, an acronym), which no name runs into.
+fn opening_dash(chars: &[char], i: usize) -> bool {
+    matches!(chars[i], '-' | '–' | '—')
+        && i > 0
+        && chars[i - 1].is_whitespace()
+        && chars.get(i + 1).is_some_and(|&c| is_word_char(c))
+}
+
 fn is_sentence_end(chars: &[char], i: usize) -> bool {
     match chars[i] {
         '?' | '!' | ';' | '\n' | '…' => true,
@@ -285,7 +294,7 @@ pub fn analyze_indexed(
                 });
             }
             hard = true;
-        } else if !is_soft_separator(c) {
+        } else if !is_soft_separator(c) || opening_dash(chars, i) {
             hard = true;
             if sent_start.is_none() && !c.is_whitespace() {
                 sent_start = Some(i);
