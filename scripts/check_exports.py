@@ -89,6 +89,25 @@ def main():
     check_xlsx(out)
     check_admin1(out)
     check_fatalities(out)
+    check_locations(a, out)
+
+
+def check_locations(store, out):
+    """An event whose target is a prison, camp or site with a point is located there, not at a
+    town its sentence also names."""
+    q = """PREFIX ath: <https://w3id.org/athar/ontology#>
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
+    SELECT DISTINCT ?e ?l WHERE { ?e ath:target ?t . ?t a ?c ; rdfs:label ?l ; geo:lat [] .
+      VALUES ?c { ath:Prison ath:Camp ath:Facility } FILTER(LANG(?l) = "ar") }"""
+    sites = {}
+    for r in store.query(q, use_default_graph_as_union=True):
+        sites.setdefault(r[0].value, set()).add(r[1].value)
+    ev = pd.read_csv(out / "events.csv", dtype=str, keep_default_na=False)
+    wrong = [f"{r['event']}: {r['location']}" for _, r in ev.iterrows()
+             if r["event"] in sites and r["location"] not in sites[r["event"]]]
+    check(not wrong and any(e in sites for e in ev["event"]),
+          f"events.csv: an event that targets a site is located at it ({len(sites)} events) {wrong[:3]}")
 
 
 def check_fatalities(out):

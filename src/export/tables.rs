@@ -387,11 +387,18 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
                 _ => 2,
             })
         };
-        let place = role("place")
+        // the most specific place (a prison before its town), then the most precise point; of
+        // places alike, what was attacked before a place the sentence only names
+        let specific = |p: &Vec<String>| {
+            crate::vocab::Class::from_name(&p[1])
+                .and_then(|c| c.place_precision())
+                .unwrap_or(4)
+        };
+        let place = role("target")
             .iter()
-            .chain(role("target").iter())
+            .chain(role("place").iter())
             .filter(|p| !p[2].is_empty())
-            .min_by_key(|p| precision(p));
+            .min_by_key(|p| (specific(p), precision(p)));
         let (location, lat, lon, geo) = place
             .map(|p| {
                 (
