@@ -620,6 +620,13 @@ fn event_roles_from_the_clause() {
         !names.iter().any(|n| n.starts_with("قوات تابعة")),
         "{names:?}"
     );
+    // a place named after a person: an honorific or «ابن» joins the name after it
+    let names = mention_labels("ونقل الجرحى إلى مستشفى ابن سينا ومستشفى الشهيد ثابت في المدينة.");
+    assert!(
+        names.iter().any(|n| n.contains("ابن سينا"))
+            && names.iter().any(|n| n.contains("الشهيد ثابت")),
+        "{names:?}"
+    );
     // a police force named by its province
     let names = mention_labels("وقتل 11 عنصرا من شرطة خيبر بختونخوا في الهجوم.");
     assert!(names.iter().any(|n| n == "شرطة خيبر بختونخوا"), "{names:?}");
