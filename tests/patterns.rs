@@ -627,6 +627,12 @@ fn event_roles_from_the_clause() {
             && names.iter().any(|n| n.contains("الشهيد ثابت")),
         "{names:?}"
     );
+    // «إقليم X»: a province nobody listed, when X is no common word
+    let names = mention_labels("وتوسعت الهجمات في إقليم ميناكا ثم انتقلت إلى إقليم آخر.");
+    assert!(
+        names.iter().any(|n| n == "إقليم ميناكا") && !names.iter().any(|n| n.contains("آخر")),
+        "{names:?}"
+    );
     // a police force named by its province
     let names = mention_labels("وقتل 11 عنصرا من شرطة خيبر بختونخوا في الهجوم.");
     assert!(names.iter().any(|n| n == "شرطة خيبر بختونخوا"), "{names:?}");
