@@ -242,12 +242,15 @@ def divisions(gaz, verified):
     bare name where it means the division and nothing else; other heads news uses for the same
     division («محافظة» or «ولاية» for «إقليم») as aliases."""
     other_heads = {"إقليم": ["محافظة", "ولاية"], "ولاية": ["إقليم"], "محافظة": ["إقليم"],
-                   "مقاطعة": ["منطقة", "إقليم"], "منطقة": [], "شعبية": [], "لواء": ["منطقة"]}
+                   "مقاطعة": ["منطقة", "إقليم"], "منطقة": ["إقليم"], "شعبية": [], "لواء": ["منطقة"]}
     for f in read_tsv(SOURCES / "divisions.tsv"):
         rid, cc, head, ar, en, bare, aliases, seat, source = (f + [""] * 9)[:9]
         bare_names = [ar] + [a for a in aliases.split("|") if a]
         names = [f"{head} {n}" for n in bare_names]
-        names += [f"{h} {n}" for h in other_heads.get(head, []) for n in bare_names]
+        # («إقليم ميناكا» for «منطقة ميناكا»; not for a name that is a direction or a common
+        # noun with the article, «منطقة الشمال»: «إقليم الشمال» is said of other places)
+        names += [f"{h} {n}" for h in other_heads.get(head, []) for n in bare_names
+                  if not (head == "منطقة" and n.startswith("ال"))]
         if bare == "yes":
             names += bare_names
         cls = "Region" if rid in REGION_DIVISIONS else "Governorate"
