@@ -715,9 +715,13 @@ pub fn find_events(
                         }
                         v
                     }
+                    // (not a group named in a phrase that describes a side: «كتيبة جنين
+                    // التابعة لسرايا القدس»)
                     None => in_sentence
                         .iter()
-                        .filter(|m| is_armed(lex, &m.entity) && !supporting(&cx, m))
+                        .filter(|m| {
+                            is_armed(lex, &m.entity) && !supporting(&cx, m) && !described(&cx, m)
+                        })
                         .map(|m| m.entity.clone())
                         .collect(),
                 };
