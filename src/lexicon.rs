@@ -520,6 +520,8 @@ pub struct Lexicon {
     pub name_prefixes: HashSet<String>,
     /// Adjectives that end a prison or camp name.
     pub name_suffixes: HashSet<String>,
+    /// Titles of respect that begin a place's name after a person («الشهيد»، «الشيخ»).
+    pub honorifics: HashSet<String>,
     /// Function words by role (see `function-words.tsv`), indexed by `Fw as usize`.
     pub function_words: Vec<HashSet<String>>,
     /// Number words.
@@ -1018,6 +1020,12 @@ impl Lexicon {
             let w = fold_str(&row.fields[0]);
             match row.fields[1].as_str() {
                 "prefix" => lx.name_prefixes.insert(w),
+                // a title of respect before a person's name in a place's name: a prefix that
+                // may take the person's two names («مستشفى الشهيد ثابت ثابت»)
+                "honorific" => {
+                    lx.honorifics.insert(w.clone());
+                    lx.name_prefixes.insert(w)
+                }
                 "suffix" => lx.name_suffixes.insert(w),
                 other => {
                     return Err(Error::Lexicon {

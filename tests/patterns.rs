@@ -621,7 +621,14 @@ fn event_roles_from_the_clause() {
         "{names:?}"
     );
     // a place named after a person: an honorific or «ابن» joins the name after it
-    let names = mention_labels("ونقل الجرحى إلى مستشفى ابن سينا ومستشفى الشهيد ثابت في المدينة.");
+    let names = mention_labels(
+        "ونقل الجرحى إلى مستشفى ابن سينا ومستشفى الشهيد ثابت ثابت في المدينة، ومستشفى الإمام الحسين.",
+    );
+    assert!(
+        names.iter().any(|n| n.ends_with("الشهيد ثابت ثابت"))
+            && names.iter().any(|n| n.ends_with("الإمام الحسين")),
+        "{names:?}"
+    );
     assert!(
         names.iter().any(|n| n.contains("ابن سينا"))
             && names.iter().any(|n| n.contains("الشهيد ثابت")),

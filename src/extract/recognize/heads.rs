@@ -146,12 +146,24 @@ impl Ctx<'_> {
             return None;
         }
         let mut end = j + 1;
+        let name_word = |x: usize| {
+            x < self.n()
+                && !self.text.tokens[x].hard_before
+                && !self.lex.is_stop(self.tok(x))
+                && !Self::is_definite(self.tok(x))
+                && !self.is_prepositional(x)
+                && !self.lex.heads.contains_key(self.tok(x))
+        };
         if self.lex.name_prefixes.contains(t)
             && end < self.n()
             && !self.text.tokens[end].hard_before
             && !self.lex.is_stop(self.tok(end))
         {
             end += 1;
+            // «مستشفى الشهيد ثابت ثابت»: a person's second name
+            if self.lex.honorifics.contains(t) && name_word(end) {
+                end += 1;
+            }
         }
         Some(self.name_suffixes_end(end))
     }
