@@ -3,7 +3,7 @@
 
 use athar::extract::extract;
 use athar::lexicon::Lexicon;
-use athar::model::{ArticleFacts, Quantity};
+use athar::model::{ArticleFacts, EntityRef, Quantity};
 
 use athar::text::Document;
 use athar::vocab::{Measure, Qualifier, Unit};
@@ -16,6 +16,25 @@ fn read(lex: &Lexicon, text: &str) -> ArticleFacts {
         Document::new("t.txt", text.to_string()),
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
     )
+}
+
+/// The label of what a role of a figure names (its source, group or place), for the figure whose
+/// value or lower bound is `v`.
+fn figure_role(
+    a: &ArticleFacts,
+    v: f64,
+    role: impl Fn(&Quantity) -> Option<&EntityRef>,
+) -> Option<String> {
+    let q = a
+        .quantities
+        .iter()
+        .find(|q| q.value == Some(v) || q.min == Some(v))?;
+    let e = role(q)?;
+    a.rec
+        .mentions
+        .iter()
+        .find(|m| &m.entity == e)
+        .map(|m| m.label.clone())
 }
 
 fn figures(s: &str) -> Vec<Quantity> {
@@ -225,15 +244,7 @@ fn group_and_speaker() {
 fn who_gives_a_figure() {
     let lex = Lexicon::builtin().unwrap();
     let a = read(&lex, "أعلن الناطق باسم وزارة الصحة في حكومة ولاية الخرطوم، الدكتور سامي عبد الرحيم، ارتفاع حصيلة القصف إلى 15 قتيلاً.\nالهلال الأحمر الفلسطيني: طواقمنا نقلت 4 جرحى إلى المستشفى.");
-    let speaker = |v: f64| {
-        let q = a.quantities.iter().find(|q| q.value == Some(v))?;
-        let m = a
-            .rec
-            .mentions
-            .iter()
-            .find(|m| Some(&m.entity) == q.reported_by.as_ref())?;
-        Some(m.label.clone())
-    };
+    let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
     // the spokesman named after his title and a long organisation name
     assert_eq!(speaker(15.0).as_deref(), Some("سامي عبد الرحيم"));
     // a line that opens with a name and a colon is its statement
@@ -241,18 +252,7 @@ fn who_gives_a_figure() {
     // a speech verb with its object pronoun («وفق ما أعلنته …»), in the present tense
     // («وتقول المنظمة …»), or one that estimates («قدّرت المفوضية …»)
     let a = read(&lex, "ارتفعت حصيلة القصف إلى 12 قتيلاً، وفق ما أعلنته منظمة الصحة العالمية.\nوتقول المنظمة الدولية للهجرة إن أكثر من 5 آلاف شخص نزحوا.\nوقدّرت المفوضية السامية للأمم المتحدة لشؤون اللاجئين أن 800 شخص فروا.");
-    let speaker = |v: f64| {
-        let q = a
-            .quantities
-            .iter()
-            .find(|q| q.value == Some(v) || q.min == Some(v))?;
-        let m = a
-            .rec
-            .mentions
-            .iter()
-            .find(|m| Some(&m.entity) == q.reported_by.as_ref())?;
-        Some(m.label.clone())
-    };
+    let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
     assert!(
         speaker(12.0).is_some_and(|s| s.contains("الصحة العالمية")),
         "{:?}",
@@ -273,16 +273,7 @@ fn who_gives_a_figure() {
 #[test]
 fn whose_members_a_figure_counts_by_reference() {
     let lex = Lexicon::builtin().unwrap();
-    let group = |text: &str, v: f64| {
-        let a = read(&lex, text);
-        let q = a.quantities.iter().find(|q| q.value == Some(v))?;
-        let g = q.group.as_ref()?;
-        a.rec
-            .mentions
-            .iter()
-            .find(|m| &m.entity == g)
-            .map(|m| m.label.clone())
-    };
+    let group = |text: &str, v: f64| figure_role(&read(&lex, text), v, |q| q.group.as_ref());
     // «منهم»: of the group the sentence named before
     assert_eq!(
         group(
@@ -532,16 +523,7 @@ fn what_a_figure_is_about() {
 #[test]
 fn what_a_figure_is_about_where_it_happened() {
     let lex = Lexicon::builtin().unwrap();
-    let about = |text: &str, v: f64| {
-        let a = read(&lex, text);
-        let q = a.quantities.iter().find(|q| q.value == Some(v))?;
-        let e = q.about.as_ref()?;
-        a.rec
-            .mentions
-            .iter()
-            .find(|m| &m.entity == e)
-            .map(|m| m.label.clone())
-    };
+    let about = |text: &str, v: f64| figure_role(&read(&lex, text), v, |q| q.about.as_ref());
     // where the speaker is is not where it happened
     let got = about(
         "أفاد مصدر أمني في مدينة كركوك بمقتل ثلاثة جنود في هجوم على نقطة في ناحية الرشاد.",

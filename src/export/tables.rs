@@ -258,13 +258,15 @@ fn fatalities(
             *e = (part, v, at);
         }
     }
-    let start = |iri: &str| -> i64 {
-        iri.rsplit('/')
-            .next()
-            .and_then(|t| t.split('-').next())
-            .and_then(|t| t.parse().ok())
-            .unwrap_or(0)
-    };
+    // where each event's word stands in its article
+    let starts: BTreeMap<String, i64> = rows(
+        g,
+        "SELECT ?e ?s WHERE { ?e a ?c ; ath:start ?s . ?c rdfs:subClassOf ath:Event }",
+    )?
+    .into_iter()
+    .filter_map(|r| Some((r[0].clone(), r[1].parse().ok()?)))
+    .collect();
+    let start = |iri: &str| starts.get(iri).copied().unwrap_or(0);
     let empty = Vec::new();
     let mut out: BTreeMap<String, i64> = BTreeMap::new();
     for ((article, about), (_, value, at)) in &least {

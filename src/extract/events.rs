@@ -131,30 +131,34 @@ fn taken_to(cx: &Cx, m: &Mention) -> bool {
     t > 0 && to(t - 1)
 }
 
-/// Whether a mention stands in a phrase that describes another name: right after a relation
-/// phrase («المرتبطة بتنظيم القاعدة»، «التابعة لـ»، «الموالية لـ»).
-fn described(cx: &Cx, m: &Mention) -> bool {
+/// Whether a mention stands right after a relation phrase of `relations.tsv` that `fits`,
+/// starting within `reach` words before it (one head word may stand between).
+fn after_relation_phrase(
+    cx: &Cx,
+    m: &Mention,
+    reach: usize,
+    fits: impl Fn(&crate::lexicon::RelationPhrase) -> bool,
+) -> bool {
     let a = m.tokens.0;
-    (a.saturating_sub(2)..a).any(|x| {
-        !cx.text.tokens[a].hard_before
-            && cx
-                .lex
-                .relations
-                .at(cx.text, x, 1)
-                .iter()
-                .any(|p| p.end == a || p.end + 1 == a)
+    (a.saturating_sub(reach)..a).any(|x| {
+        cx.lex
+            .relations
+            .at(cx.text, x, 1)
+            .iter()
+            .any(|p| fits(&p.phrase.value) && (p.end == a || p.end + 1 == a))
     })
 }
 
+/// Whether a mention stands in a phrase that describes another name: right after a relation
+/// phrase («المرتبطة بتنظيم القاعدة»، «التابعة لـ»، «الموالية لـ»).
+fn described(cx: &Cx, m: &Mention) -> bool {
+    !cx.text.tokens[m.tokens.0].hard_before && after_relation_phrase(cx, m, 2, |_| true)
+}
+
 /// Whether a mention names who backs a side rather than a side: right after a phrase of support
-/// («بدعم من قوات التحالف»، «بإسناد جوي من …»), allowing one head word between.
+/// («بدعم من قوات التحالف»، «بإسناد جوي من …»).
 fn supporting(cx: &Cx, m: &Mention) -> bool {
-    let a = m.tokens.0;
-    (a.saturating_sub(4)..a).any(|x| {
-        cx.lex.relations.at(cx.text, x, 1).iter().any(|p| {
-            p.phrase.value.relation == Relation::Supports && (p.end == a || p.end + 1 == a)
-        })
-    })
+    after_relation_phrase(cx, m, 4, |r| r.relation == Relation::Supports)
 }
 
 /// The most recent `weekday` (ISO number) on or before `day`.

@@ -118,6 +118,14 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     }
 }
 
+/// The violent event told last before character `at` of an article, else its first: what a
+/// figure told there refers to.
+fn told_before(events: &[crate::model::Event], at: usize) -> Option<&crate::model::Event> {
+    let mut violent = events.iter().filter(|e| e.class.is_violent());
+    let first = violent.clone().next();
+    violent.rfind(|e| e.start <= at).or(first)
+}
+
 /// A toll whose sentence names no place is about the place of the violent event told last
 /// before it (else the first one the article tells): «وارتفعت الحصيلة إلى 17 قتيلاً» after the
 /// strike on a school is about the school.
@@ -135,8 +143,6 @@ fn about_the_event(
             .min_by_key(|(r, _)| *r)
             .map(|(_, e)| e.clone())
     };
-    let violent: Vec<&crate::model::Event> =
-        events.iter().filter(|e| e.class.is_violent()).collect();
     for q in quantities.iter_mut() {
         if q.about.is_some()
             || !matches!(
@@ -146,8 +152,7 @@ fn about_the_event(
         {
             continue;
         }
-        let before = violent.iter().rev().find(|e| e.start <= q.start);
-        q.about = before.or(violent.first()).and_then(|e| place_of(e));
+        q.about = told_before(events, q.start).and_then(place_of);
     }
 }
 
@@ -161,8 +166,6 @@ fn militants_of_the_attackers(
     events: &[crate::model::Event],
 ) {
     use crate::vocab::Measure::*;
-    let violent: Vec<&crate::model::Event> =
-        events.iter().filter(|e| e.class.is_violent()).collect();
     for q in quantities.iter_mut() {
         if q.group.is_some() || !matches!(q.measure, Killed | Injured | Captured | Fighters) {
             continue;
@@ -177,9 +180,7 @@ fn militants_of_the_attackers(
         if !militants {
             continue;
         }
-        let before = violent.iter().rev().find(|e| e.start <= q.start);
-        q.group = before
-            .or(violent.first())
+        q.group = told_before(events, q.start)
             .and_then(|e| {
                 e.agents.iter().find(|a| {
                     lex.class_of(a) == Class::ArmedGroup && Some(*a) != q.reported_by.as_ref()

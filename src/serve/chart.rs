@@ -7,6 +7,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use super::escape;
+
 /// One figure of the ledger.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LedgerPoint {
@@ -33,13 +35,6 @@ const LEFT: f64 = 56.0;
 const RIGHT: f64 = 44.0;
 const TOP: f64 = 28.0;
 const BOTTOM: f64 = 40.0;
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// A round number at or above `v` (1, 2 or 5 times a power of ten).
 fn nice_ceiling(v: f64) -> f64 {
