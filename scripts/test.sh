@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 cargo fmt --check
+cargo fmt --check --manifest-path python/Cargo.toml
 cargo clippy --release --all-targets -- -D warnings
+cargo clippy --release --manifest-path python/Cargo.toml -- -D warnings
 log=$(mktemp)
 cargo test --release --all-targets 2>&1 | tee "$log"
 passed=$(grep -Eo '^test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
@@ -23,6 +25,9 @@ for f in "$tmp"/exports/*; do
   cmp "$f" "$committed" || { echo "$committed is stale: run scripts/build-seeds.sh and commit it"; exit 1; }
 done
 python3 scripts/check_exports.py "$tmp/exports" tests/data/seeds
+# the Python module against the binary, and the Spark job against `athar build`
+python3 scripts/test_python.py "$target_dir/release/athar"
+scripts/test_spark.sh "$target_dir/release/athar"
 xmllint --noout --schema tests/fixtures/graphml-athar.xsd "$tmp/exports/graph.graphml"
 shared=../shared
 if [ -f "$shared/eval/score.py" ]; then

@@ -402,7 +402,34 @@ fn scan_jsonl(path: &Path, limits: &Limits, out: &mut Scan, each: &mut dyn FnMut
             return;
         }
     };
-    let mut r = BufReader::with_capacity(1 << 16, f);
+    let r = BufReader::with_capacity(1 << 16, f);
+    for_json_lines(path, r, limits, &mut |line, offset, len, doc| match doc {
+        Ok(doc) => {
+            out.bytes += doc.text.len() as u64;
+            each(&doc);
+            out.inputs.push(Input {
+                name: doc.source_file.clone(),
+                sha256: doc.sha256.clone(),
+                origin: Origin::JsonLine {
+                    path: path.to_path_buf(),
+                    line,
+                    offset,
+                    len,
+                },
+            });
+        }
+        Err(e) => out.rejected.push(e),
+    });
+}
+
+/// Calls `each` with every non-blank line of a JSON Lines file: its number (1-based), byte
+/// offset and length, and the article read from it or why it is not one.
+fn for_json_lines(
+    path: &Path,
+    mut r: impl BufRead,
+    limits: &Limits,
+    each: &mut dyn FnMut(usize, u64, u64, Result<Document>),
+) {
     let mut buf = Vec::new();
     let mut offset = 0u64;
     let mut line = 0usize;
@@ -412,7 +439,7 @@ fn scan_jsonl(path: &Path, limits: &Limits, out: &mut Scan, each: &mut dyn FnMut
             Ok(Some(len)) => len,
             Ok(None) => break,
             Err(e) => {
-                out.rejected.push(Error::io(path, e));
+                each(line, offset, 0, Err(Error::io(path, e)));
                 break;
             }
         };
@@ -422,29 +449,58 @@ fn scan_jsonl(path: &Path, limits: &Limits, out: &mut Scan, each: &mut dyn FnMut
             continue;
         }
         if len > limits.max_article_bytes {
-            out.rejected.push(Error::TooLarge {
-                at: format!("{}:{line}", path.display()),
-                size: len,
-                limit: limits.max_article_bytes,
-            });
+            each(
+                line,
+                here,
+                len,
+                Err(Error::TooLarge {
+                    at: format!("{}:{line}", path.display()),
+                    size: len,
+                    limit: limits.max_article_bytes,
+                }),
+            );
             continue;
         }
-        match json_document(path, line, &buf) {
-            Ok(doc) => {
-                out.bytes += doc.text.len() as u64;
-                each(&doc);
-                out.inputs.push(Input {
-                    name: doc.source_file.clone(),
-                    sha256: doc.sha256.clone(),
-                    origin: Origin::JsonLine {
-                        path: path.to_path_buf(),
-                        line,
-                        offset: here,
-                        len,
-                    },
-                });
-            }
-            Err(e) => out.rejected.push(e),
+        each(line, here, len, json_document(path, line, &buf));
+    }
+}
+
+/// The articles of one input file given as bytes (what a distributed job reads), by the rules
+/// `scan` reads files with: a `.jsonl` file (or any, with `jsonl`: rows of a table given as JSON
+/// Lines) gives an article per line, any other file one article (`.html`/`.htm` as a page). Each article comes with where it was (`path`, or
+/// `path:line`); the errors name the file (and line); the note says how a file was decoded
+/// when that was not UTF-8.
+pub fn documents_from_bytes(
+    path: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+    jsonl: bool,
+) -> (Vec<(Document, String)>, Vec<Error>, Option<String>) {
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    if jsonl || extension(path) == "jsonl" {
+        for_json_lines(path, bytes, limits, &mut |line, _, _, doc| match doc {
+            Ok(d) => docs.push((d, format!("{}:{line}", path.display()))),
+            Err(e) => errors.push(e),
+        });
+        return (docs, errors, None);
+    }
+    if bytes.len() as u64 > limits.max_article_bytes {
+        errors.push(Error::TooLarge {
+            at: path.display().to_string(),
+            size: bytes.len() as u64,
+            limit: limits.max_article_bytes,
+        });
+        return (docs, errors, None);
+    }
+    match file_document(path, bytes) {
+        Ok((d, note)) => {
+            docs.push((d, path.display().to_string()));
+            (docs, errors, note)
+        }
+        Err(e) => {
+            errors.push(e);
+            (docs, errors, None)
         }
     }
 }
@@ -452,8 +508,12 @@ fn scan_jsonl(path: &Path, limits: &Limits, out: &mut Scan, each: &mut dyn FnMut
 /// Reads one `.txt` or `.html` file as a document; the note says how it was decoded when that
 /// was not UTF-8.
 pub fn read_file(path: &Path, limits: &Limits) -> Result<(Document, Option<String>)> {
-    let bytes = read_limited(path, limits)?;
-    let (text, note) = decode(path, &bytes)?;
+    file_document(path, &read_limited(path, limits)?)
+}
+
+/// A `.txt` or `.html` file's bytes as a document.
+fn file_document(path: &Path, bytes: &[u8]) -> Result<(Document, Option<String>)> {
+    let (text, note) = decode(path, bytes)?;
     let name = file_name(path);
     match origin_of(path) {
         Origin::Html(_) => {

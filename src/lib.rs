@@ -14,7 +14,7 @@ pub mod extract;
 #[cfg(feature = "store")]
 pub mod find;
 pub mod fuzzcheck;
-#[cfg(feature = "store")]
+#[cfg(feature = "rdf")]
 pub mod graph;
 pub mod html;
 pub mod incidents;
@@ -26,6 +26,7 @@ pub mod pipeline;
 pub mod resolve;
 #[cfg(feature = "store")]
 pub mod serve;
+pub mod stages;
 pub mod synth;
 pub mod text;
 pub mod vocab;

@@ -34,6 +34,14 @@ enum Command {
     Query(athar::cmd::query::QueryArgs),
     /// Serve the store as a read-only SPARQL endpoint with a query page.
     Serve(athar::cmd::serve::ServeArgs),
+    /// Stage 1 of a staged build: articles → facts (JSON Lines, one article a line).
+    Extract(athar::cmd::extract::ExtractArgs),
+    /// Stage 2: every article's links → the entity table (JSON).
+    Resolve(athar::cmd::resolve::ResolveArgs),
+    /// Stage 3: facts + entity table → N-Quads shards.
+    Write(athar::cmd::write::WriteArgs),
+    /// Stage 4: N-Quads shards → the store (bulk loader, snapshot).
+    Load(athar::cmd::load::LoadArgs),
     /// Write a synthetic corpus (JSON Lines) made from real articles' sentences.
     Synth(athar::cmd::synth::SynthArgs),
 }
@@ -49,6 +57,10 @@ fn main() {
         Command::Query(a) => athar::cmd::query::run(a),
         Command::Serve(a) => athar::cmd::serve::run(a),
         Command::Synth(a) => athar::cmd::synth::run(a),
+        Command::Extract(a) => athar::cmd::extract::run(a),
+        Command::Resolve(a) => athar::cmd::resolve::run(a),
+        Command::Write(a) => athar::cmd::write::run(a),
+        Command::Load(a) => athar::cmd::load::run(a),
     };
     match result {
         Ok(code) => std::process::exit(code),

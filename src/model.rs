@@ -3,6 +3,7 @@
 //! This module depends on the text layer and the vocabulary only: never on an extractor, the
 //! lexicon's loader or the store.
 
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
@@ -13,7 +14,7 @@ use crate::vocab::{Class, EventClass, Measure, Qualifier, Relation, Unit};
 // roles
 
 /// Roles a title implies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Role {
     /// Spokesperson or media coordinator.
     Spokesperson,
@@ -30,7 +31,7 @@ pub enum Role {
 // mentions
 
 /// What a mention refers to, before cross-article resolution.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EntityRef {
     /// A gazetteer entity (index into `Lexicon::gazetteer`).
     Known(usize),
@@ -44,7 +45,7 @@ pub enum EntityRef {
 }
 
 /// How the text names the entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum MentionKind {
     /// By a name or alias.
     Name,
@@ -66,7 +67,7 @@ impl MentionKind {
 }
 
 /// One mention.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Mention {
     /// Original start (code points).
     pub start: usize,
@@ -85,7 +86,7 @@ pub struct Mention {
 }
 
 /// Everything recognized in one article.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Recognized {
     /// Mentions, in text order.
     pub mentions: Vec<Mention>,
@@ -161,7 +162,7 @@ pub fn new_key(class: Class, label: &str) -> String {
 // dates
 
 /// A date with the precision the text gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum DateValue {
     /// A day (`xsd:date`).
     Day(NaiveDate),
@@ -192,7 +193,7 @@ impl DateValue {
 }
 
 /// A date found in the text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DateMention {
     /// First token.
     pub first: usize,
@@ -244,7 +245,7 @@ impl Attribution {
 // figures
 
 /// One figure.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     /// Original start of the figure's phrase.
     pub start: usize,
@@ -277,7 +278,7 @@ pub struct Quantity {
 // events
 
 /// One event.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Its class.
     pub class: EventClass,
@@ -306,7 +307,7 @@ pub struct Event {
 // articles
 
 /// The publication date and where it was read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Published {
     /// The date.
     pub value: DateValue,
@@ -317,7 +318,7 @@ pub struct Published {
 }
 
 /// What one article yields.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ArticleFacts {
     /// The article.
     pub doc: Document,
@@ -345,7 +346,7 @@ pub struct ArticleFacts {
 // entities
 
 /// One resolved entity.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entity {
     /// Its IRI.
     pub iri: String,
@@ -367,8 +368,9 @@ pub struct Entity {
     pub gazetteer: Option<usize>,
 }
 
-/// The resolution of a corpus.
-#[derive(Debug, Clone, Default)]
+/// The resolution of a corpus. Serialized (the entity table `athar resolve` writes) with its
+/// maps as lists of pairs sorted by key, so that the same corpus gives the same bytes.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Resolution {
     /// Entities, sorted by IRI.
     pub entities: Vec<Entity>,
@@ -376,18 +378,51 @@ pub struct Resolution {
     /// relation's): what a build reports as its entities.
     pub named: usize,
     /// Entity index of every reference.
+    #[serde(with = "sorted_pairs")]
     pub by_ref: HashMap<EntityRef, usize>,
     /// For gazetteer entities in the graph: the IRIs of the places the gazetteer puts them in.
+    #[serde(with = "sorted_pairs")]
     pub within: HashMap<usize, Vec<String>>,
     /// For gazetteer places in the graph: the Arabic name of the first-level division the
     /// gazetteer puts them in.
+    #[serde(with = "sorted_pairs")]
     pub admin1: HashMap<usize, String>,
     /// Known ties between actors in the graph (`actor-relations.tsv`), as IRIs.
     pub actor_relations: Vec<(String, Relation, String)>,
     /// Incidents: what several events of the corpus report together.
     pub incidents: Vec<Incident>,
     /// The incident of each (article SHA-256, event span).
+    #[serde(with = "sorted_pairs")]
     pub incident_of: IncidentOf,
+}
+
+/// A map (de)serialized as a list of `[key, value]` pairs sorted by key: JSON objects take only
+/// string keys, and a hash map's own order changes from run to run.
+mod sorted_pairs {
+    use std::collections::HashMap;
+    use std::hash::Hash;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<K, V, S>(map: &HashMap<K, V>, s: S) -> Result<S::Ok, S::Error>
+    where
+        K: Serialize + Ord,
+        V: Serialize,
+        S: Serializer,
+    {
+        let mut pairs: Vec<(&K, &V)> = map.iter().collect();
+        pairs.sort_by(|a, b| a.0.cmp(b.0));
+        pairs.serialize(s)
+    }
+
+    pub fn deserialize<'de, K, V, D>(d: D) -> Result<HashMap<K, V>, D::Error>
+    where
+        K: Deserialize<'de> + Eq + Hash,
+        V: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        Ok(Vec::<(K, V)>::deserialize(d)?.into_iter().collect())
+    }
 }
 
 impl Resolution {
@@ -407,7 +442,7 @@ impl Resolution {
 /// What the resolver reads of one article: its references, its names, the pairs it says name one
 /// entity, its violent events. A store keeps them (`STORE/links/`), so that an incremental build
 /// resolves the whole corpus without extracting the articles it already holds.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Links {
     /// The article's SHA-256.
     pub article: String,
@@ -425,7 +460,7 @@ pub struct Links {
 }
 
 /// The prisons and camps of an article that names one after a place («سجن الحسكة»).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PrisonLinks {
     /// Its prisons and camps, each once, in text order.
     pub prisons: Vec<EntityRef>,
@@ -452,6 +487,14 @@ fn ref_parse(s: &str) -> Option<EntityRef> {
         class: Class::from_name(class)?,
         key: key.to_string(),
     })
+}
+
+impl EntityRef {
+    /// A short text key: `k<gazetteer index>` for a known entity, `n<Class>:<key>` for a name
+    /// found by a pattern (the form of a store's links files).
+    pub fn key(&self) -> String {
+        ref_text(self)
+    }
 }
 
 impl Links {
@@ -556,7 +599,7 @@ impl Links {
 pub type IncidentOf = HashMap<(String, (usize, usize)), usize>;
 
 /// What incident clustering keeps of one event.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventSummary {
     /// The article's SHA-256.
     pub article: String,
@@ -573,7 +616,7 @@ pub struct EventSummary {
 }
 
 /// One real-world happening and the events that report it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Incident {
     /// Its IRI.
     pub iri: String,

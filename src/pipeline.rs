@@ -26,60 +26,7 @@ use crate::model::{ArticleFacts, Links, Resolution};
 use crate::resolve::{links, resolve, signature, Resolver};
 use crate::text::Document;
 
-/// The settings a store was built with, recorded in `STORE/settings.tsv` once a build
-/// publishes its snapshot. A build with other settings extracts every stored article again, so
-/// that an incremental build still equals a build from scratch; `check` reads them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
-    /// The reference date (`--as-of`).
-    pub as_of: NaiveDate,
-    /// The lexicon's digest ([`Lexicon::digest`]).
-    pub lexicon: String,
-    /// The athar version that extracted.
-    pub version: String,
-}
-
-impl Settings {
-    /// The settings of a build with this lexicon and reference date by this binary.
-    pub fn current(lex: &Lexicon, as_of: NaiveDate) -> Self {
-        Settings {
-            as_of,
-            lexicon: lex.digest.clone(),
-            version: env!("CARGO_PKG_VERSION").to_string(),
-        }
-    }
-
-    fn path(store: &Path) -> PathBuf {
-        store.join("settings.tsv")
-    }
-
-    /// The settings recorded in a store; `None` for a store built before they were recorded,
-    /// or whose file is unreadable (the next build then extracts everything again).
-    pub fn read(store: &Path) -> Option<Self> {
-        let text = std::fs::read_to_string(Self::path(store)).ok()?;
-        let field = |k: &str| {
-            text.lines()
-                .find_map(|l| l.strip_prefix(k)?.strip_prefix('\t'))
-                .map(str::to_string)
-        };
-        Some(Settings {
-            as_of: NaiveDate::parse_from_str(&field("as-of")?, "%Y-%m-%d").ok()?,
-            lexicon: field("lexicon")?,
-            version: field("athar")?,
-        })
-    }
-
-    /// Records the settings (a whole file or none: written aside, then renamed).
-    fn write(&self, store: &Path) -> Result<()> {
-        let text = format!(
-            "as-of\t{}\nlexicon\t{}\nathar\t{}\n",
-            self.as_of, self.lexicon, self.version
-        );
-        let tmp = store.join("settings.tsv.tmp");
-        std::fs::write(&tmp, text).map_err(|e| Error::io(tmp.clone(), e))?;
-        std::fs::rename(&tmp, Self::path(store)).map_err(|e| Error::io(Self::path(store), e))
-    }
-}
+pub use crate::stages::{Settings, LINKS_DIR};
 
 /// How to build.
 #[derive(Debug, Clone)]
@@ -162,10 +109,6 @@ pub fn analyze_corpus(
     let res = resolve(lex, &arts);
     (arts, res)
 }
-
-/// The folder of a store that keeps each article's links (`model::Links`), one file per
-/// article named by its SHA-256.
-pub const LINKS_DIR: &str = "links";
 
 /// One article in the first pass: read from the links the store keeps (with the signature its
 /// graph was written with), or extracted.
@@ -259,21 +202,17 @@ pub fn build(
     let mut seen: HashMap<String, String> = HashMap::new();
     for input in scan.inputs {
         let at = input.origin.describe();
+        // (the rules of `stages::admit`, with the stored articles among those seen first)
         if let Some(other) = seen.insert(input.name.clone(), at.clone()) {
-            report.rejected.push(Error::Duplicate {
-                path: at.into(),
-                reason: format!(
-                    "same article name «{}» as {other} (articles are known by file name or id)",
-                    input.name
-                ),
-            });
+            report
+                .rejected
+                .push(crate::stages::duplicate_name(&at, &input.name, &other));
             continue;
         }
         if let Some(same) = by_sha.get(&input.sha256).filter(|n| **n != input.name) {
-            report.rejected.push(Error::Duplicate {
-                path: at.into(),
-                reason: format!("same text as {same}"),
-            });
+            report
+                .rejected
+                .push(crate::stages::duplicate_text(&at, same));
             continue;
         }
         by_sha.insert(input.sha256.clone(), input.name.clone());
@@ -539,6 +478,190 @@ pub fn build(
     };
     std::fs::write(&count_path, format!("{}\n", report.quads))
         .map_err(|e| Error::io(&count_path, e))?;
+    report.seconds = t0.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// What `load` did.
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    /// Articles in the store afterwards.
+    pub articles: usize,
+    /// Shards read (besides the shared one).
+    pub shards: usize,
+    /// Quads in the store.
+    pub quads: usize,
+    /// Quads inserted.
+    pub inserted: usize,
+    /// Quads removed.
+    pub removed: usize,
+    /// Whether the store was written (a load of the shards it already holds writes nothing).
+    pub written: bool,
+    /// Wall time.
+    pub seconds: f64,
+}
+
+/// The file in a store folder that holds the digest of the shard folder the last `load` put in.
+const LOADED: &str = "loaded.txt";
+
+/// The digest of a shard folder: its settings and N-Quads files, names and bytes.
+fn shards_digest(files: &[PathBuf]) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for f in files {
+        h.update(
+            f.file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default(),
+        );
+        h.update([0u8]);
+        let mut r = std::fs::File::open(f).map_err(|e| Error::io(f, e))?;
+        std::io::copy(&mut r, &mut h).map_err(|e| Error::io(f, e))?;
+        h.update([0u8]);
+    }
+    Ok(crate::text::hex(&h.finalize()))
+}
+
+/// Sets the store at `store` to exactly the dataset of a shard folder written by `athar write`
+/// (or by the Spark job): article graphs through the bulk loader, shard by shard, graphs of
+/// articles the shards do not hold removed, then the shared graphs, the records an incremental
+/// `build` reads (article index, links, settings, quad count) and a snapshot for readers. Until
+/// that snapshot, readers see the last finished build or load; a load killed half-way leaves the
+/// pending mark, and the next load or build starts over. Loading the shards the store already
+/// holds writes nothing.
+pub fn load_shards(shards: &Path, store: &Path, threads: usize) -> Result<LoadReport> {
+    let t0 = Instant::now();
+    let bad = |reason: String| Error::BadInput {
+        at: shards.display().to_string(),
+        reason,
+    };
+    let settings = Settings::read(shards).ok_or_else(|| {
+        bad(format!(
+            "no readable {} here: not a shard folder of `athar write`",
+            crate::stages::SETTINGS_FILE
+        ))
+    })?;
+    let shared = shards.join(crate::stages::SHARED_SHARD);
+    if !shared.is_file() {
+        return Err(bad(format!("no {} here", crate::stages::SHARED_SHARD)));
+    }
+    let mut parts: Vec<PathBuf> = std::fs::read_dir(shards)
+        .map_err(|e| Error::io(shards, e))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                n.starts_with("part-") && n.ends_with(".nq")
+            })
+        })
+        .collect();
+    parts.sort();
+    let mut digested = parts.clone();
+    digested.push(shared.clone());
+    digested.push(shards.join(crate::stages::SETTINGS_FILE));
+    let digest = shards_digest(&digested)?;
+
+    let mut report = LoadReport {
+        shards: parts.len(),
+        ..LoadReport::default()
+    };
+    let graph = KnowledgeGraph::open(store)?;
+    let pending = graph.has_pending_build()?;
+    let published = KnowledgeGraph::latest_snapshot(store).is_ok()
+        && KnowledgeGraph::snapshot_is_current(store);
+    let loaded = std::fs::read_to_string(store.join(LOADED)).ok();
+    let count_path = store.join(QUAD_COUNT);
+    if !pending && published && loaded.as_deref().map(str::trim) == Some(digest.as_str()) {
+        report.articles = read_article_index(store).map_or(0, |l| l.len());
+        report.quads = match std::fs::read_to_string(&count_path)
+            .ok()
+            .and_then(|t| t.trim().parse().ok())
+        {
+            Some(n) => n,
+            None => graph.len()?,
+        };
+        report.seconds = t0.elapsed().as_secs_f64();
+        return Ok(report);
+    }
+    let stored: HashSet<String> = graph.articles()?.into_iter().map(|a| a.iri).collect();
+    graph.unmark_published()?;
+    graph.set_pending_build(true)?;
+    for f in [count_path.clone(), store.join(LOADED)] {
+        if f.exists() {
+            std::fs::remove_file(&f).map_err(|e| Error::io(&f, e))?;
+        }
+    }
+    report.written = true;
+    let mut now: Vec<StoredArticle> = Vec::new();
+    let mut names: HashMap<String, PathBuf> = HashMap::new();
+    for part in &parts {
+        let arts = crate::graph::read_shard(part)?;
+        let mut updates = Vec::with_capacity(arts.len());
+        for (a, quads) in arts {
+            if let Some(other) = names.insert(a.source_file.clone(), part.clone()) {
+                return Err(Error::BadInput {
+                    at: part.display().to_string(),
+                    reason: format!(
+                        "article «{}» is also in {} (an article goes in one shard)",
+                        a.source_file,
+                        other.display()
+                    ),
+                });
+            }
+            updates.push(GraphUpdate {
+                new: !stored.contains(&a.iri),
+                iri: a.iri.clone(),
+                quads,
+                replaces: None,
+            });
+            now.push(a);
+        }
+        let stats = graph.write_articles(&updates, threads)?;
+        report.inserted += stats.inserted;
+        report.removed += stats.removed;
+    }
+    // the graphs of articles the shards do not hold
+    let live: HashSet<&str> = now.iter().map(|a| a.iri.as_str()).collect();
+    let gone: Vec<GraphUpdate> = stored
+        .iter()
+        .filter(|iri| !live.contains(iri.as_str()))
+        .map(|iri| GraphUpdate {
+            iri: iri.clone(),
+            quads: Vec::new(),
+            replaces: None,
+            new: false,
+        })
+        .collect();
+    if !gone.is_empty() {
+        let stats = graph.write_articles(&gone, threads)?;
+        report.removed += stats.removed;
+    }
+    now.sort_by(|a, b| a.source_file.cmp(&b.source_file));
+    write_article_index(store, &now)?;
+    // the links of the articles loaded, as `write` made them for this resolution
+    let links_dir = store.join(LINKS_DIR);
+    if links_dir.exists() {
+        std::fs::remove_dir_all(&links_dir).map_err(|e| Error::io(&links_dir, e))?;
+    }
+    std::fs::create_dir_all(&links_dir).map_err(|e| Error::io(&links_dir, e))?;
+    for a in &now {
+        let from = shards.join(LINKS_DIR).join(format!("{}.tsv", a.sha256));
+        if from.is_file() {
+            let to = links_dir.join(format!("{}.tsv", a.sha256));
+            std::fs::copy(&from, &to).map_err(|e| Error::io(&to, e))?;
+        }
+    }
+    let stats = graph.write_shared(&crate::graph::read_shared_shard(&shared)?)?;
+    report.inserted += stats.inserted;
+    report.removed += stats.removed;
+    graph.snapshot()?;
+    settings.write(store)?;
+    report.articles = now.len();
+    report.quads = graph.len()?;
+    std::fs::write(&count_path, format!("{}\n", report.quads))
+        .map_err(|e| Error::io(&count_path, e))?;
+    crate::stages::write_whole(&store.join(LOADED), format!("{digest}\n").as_bytes())?;
     report.seconds = t0.elapsed().as_secs_f64();
     Ok(report)
 }

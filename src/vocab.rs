@@ -199,7 +199,9 @@ pub fn ath(local: &str) -> String {
 }
 
 /// Entity classes of the contract, most specific first within each family.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Class {
     /// `ath:Person`
     Person,
@@ -306,7 +308,7 @@ impl Class {
 macro_rules! term_enum {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $v:ident),* $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         pub enum $name {
             $($(#[$vdoc])* $v),*
         }
@@ -400,7 +402,9 @@ term_enum!(
 );
 
 /// Relations between entities (contract, `ath:` object properties).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Relation {
     /// `ath:locatedIn`
     LocatedIn,

@@ -4,10 +4,14 @@ pub mod bench;
 pub mod build;
 pub mod check;
 pub mod export;
+pub mod extract;
 pub mod find;
+pub mod load;
 pub mod query;
+pub mod resolve;
 pub mod serve;
 pub mod synth;
+pub mod write;
 
 use std::path::PathBuf;
 
@@ -19,6 +23,15 @@ pub fn lexicon(dir: Option<&PathBuf>) -> Result<Lexicon> {
     match dir {
         Some(d) => Lexicon::from_dir(d),
         None => Lexicon::builtin(),
+    }
+}
+
+/// Sets the number of worker threads (the first call in a process wins).
+pub fn threads(n: Option<usize>) {
+    if let Some(n) = n {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
@@ -73,6 +73,31 @@ impl Out {
     fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: &str, o: impl Into<Term>, g: &GraphName) {
         self.quads.push(Quad::new(s, iri(p), o, g.clone()));
     }
+}
+
+/// Quads as N-Quads text, one statement a line, lines sorted and without repeats: the same
+/// quads always give the same bytes (the interchange form of `athar write`).
+pub fn write_nquads(quads: &mut [Quad]) -> String {
+    let mut lines: Vec<String> = quads
+        .iter()
+        .map(|q| {
+            let mut s = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
+            // (writing to memory cannot fail)
+            let _ = s.serialize_quad(q);
+            String::from_utf8(s.finish().unwrap_or_default()).unwrap_or_default()
+        })
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines.concat()
+}
+
+/// Reads N-Quads; the error says where and what is wrong.
+pub fn read_nquads(r: impl std::io::Read) -> std::result::Result<Vec<Quad>, String> {
+    RdfParser::from_format(RdfFormat::NQuads)
+        .for_reader(r)
+        .map(|q| q.map_err(|e| e.to_string()))
+        .collect()
 }
 
 /// Every quad of a corpus, sorted and without duplicates.

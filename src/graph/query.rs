@@ -9,7 +9,7 @@ use oxigraph::model::{GraphName, Literal, NamedNode, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 
-use super::KnowledgeGraph;
+use super::store::KnowledgeGraph;
 use crate::error::{QueryError, Result};
 
 /// What a query yields, for content negotiation: solutions (SELECT), a boolean (ASK) or a

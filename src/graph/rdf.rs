@@ -5,7 +5,7 @@ use std::io::Write;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
 
-use super::{store_err, KnowledgeGraph};
+use super::store::{store_err, KnowledgeGraph};
 use crate::error::{Error, Result};
 
 impl KnowledgeGraph {

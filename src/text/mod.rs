@@ -7,20 +7,23 @@ pub mod affixes;
 pub mod normalize;
 pub mod phrases;
 
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub use affixes::{affixes, Affixes};
 pub use normalize::{fold_str, is_mark, Normalized};
 pub use phrases::{follows, Phrase, PhraseMatch, Phrases};
 
-/// One input article, decoded.
-#[derive(Debug, Clone)]
+/// One input article, decoded. Its serialized form leaves out `chars` (rebuilt from `text`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(from = "DocumentWire")]
 pub struct Document {
     /// The input file's name (no folders).
     pub source_file: String,
     /// The decoded text: offsets index its code points.
     pub text: String,
     /// `text` as code points.
+    #[serde(skip)]
     pub chars: Vec<char>,
     /// Hex SHA-256 of `text` in UTF-8.
     pub sha256: String,
@@ -29,7 +32,7 @@ pub struct Document {
 }
 
 /// An article's metadata as its input gave it (JSON Lines fields, HTML `<meta>` tags).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Meta {
     /// The input form: `text`, `html` or `jsonl`.
     pub format: &'static str,
@@ -43,6 +46,62 @@ pub struct Meta {
     pub published: Option<String>,
     /// The outlet's name.
     pub outlet: Option<String>,
+}
+
+/// The input forms athar reads (`Meta::format`).
+pub const INPUT_FORMATS: [&str; 3] = ["text", "html", "jsonl"];
+
+/// [`Meta`] as serialized: the input form as a string.
+#[derive(Deserialize)]
+struct MetaWire {
+    format: String,
+    id: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+    outlet: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Meta {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let w = MetaWire::deserialize(d)?;
+        let format = INPUT_FORMATS
+            .iter()
+            .find(|f| **f == w.format)
+            .copied()
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!("unknown input format «{}»", w.format))
+            })?;
+        Ok(Meta {
+            format,
+            id: w.id,
+            url: w.url,
+            title: w.title,
+            published: w.published,
+            outlet: w.outlet,
+        })
+    }
+}
+
+/// A [`Document`] as serialized: without its code points.
+#[derive(Deserialize)]
+struct DocumentWire {
+    source_file: String,
+    text: String,
+    sha256: String,
+    meta: Meta,
+}
+
+impl From<DocumentWire> for Document {
+    fn from(w: DocumentWire) -> Self {
+        Document {
+            chars: w.text.chars().collect(),
+            source_file: w.source_file,
+            text: w.text,
+            sha256: w.sha256,
+            meta: w.meta,
+        }
+    }
 }
 
 impl Document {

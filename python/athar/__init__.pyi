@@ -1,0 +1,63 @@
+import os
+from typing import Any, Dict, Iterable, List, Optional, Union
+
+__version__: str
+
+class Lexicon:
+    """The built-in lexicon, or the files of a folder (validated on load)."""
+
+    def __init__(self, path: Optional[Union[str, os.PathLike[str]]] = None) -> None: ...
+    @property
+    def digest(self) -> str: ...
+    @property
+    def gazetteer_size(self) -> int: ...
+
+class EntityTable:
+    """A corpus's resolution (what ``athar resolve`` writes)."""
+
+    @staticmethod
+    def from_json(json: str, lexicon: Optional[Lexicon] = None) -> EntityTable: ...
+    def to_json(self) -> str: ...
+    @property
+    def articles(self) -> int: ...
+    @property
+    def entities(self) -> int: ...
+    @property
+    def incidents(self) -> int: ...
+    @property
+    def as_of(self) -> str: ...
+    def article_nquads(self, facts: str) -> str: ...
+    def links_text(self, facts: str) -> str: ...
+    def shared_nquads(self) -> str: ...
+    def settings_text(self) -> str: ...
+
+class Article(Dict[str, Any]):
+    """``name``, ``sha256``, ``title``, ``published``, ``mentions``, ``entities``,
+    ``figures``, ``events``, ``relations`` and ``facts`` (the line of ``athar extract``)."""
+
+    @property
+    def facts(self) -> str: ...
+
+def interchange_version() -> int: ...
+def extract(
+    text: str,
+    as_of: Optional[str] = None,
+    lexicon: Optional[Lexicon] = None,
+    name: str = "article.txt",
+) -> Article: ...
+def extract_file(
+    path: Union[str, os.PathLike[str]],
+    as_of: Optional[str] = None,
+    lexicon: Optional[Lexicon] = None,
+    max_article_bytes: int = ...,
+) -> List[Article]: ...
+def resolve(
+    links: Iterable[Union[Article, str]],
+    as_of: Optional[str] = None,
+    lexicon: Optional[Lexicon] = None,
+) -> EntityTable: ...
+def to_nquads(
+    articles: Iterable[Union[Article, str]],
+    table: EntityTable,
+    shared: bool = True,
+) -> str: ...
