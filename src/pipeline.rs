@@ -501,6 +501,9 @@ pub struct LoadReport {
     pub seconds: f64,
 }
 
+/// Articles `load` writes at a time (as `build`'s chunks: one bulk load each).
+const LOAD_CHUNK: usize = 1024;
+
 /// The file in a store folder that holds the digest of the shard folder the last `load` put in.
 const LOADED: &str = "loaded.txt";
 
@@ -596,30 +599,33 @@ pub fn load_shards(shards: &Path, store: &Path, threads: usize) -> Result<LoadRe
     let mut now: Vec<StoredArticle> = Vec::new();
     let mut names: HashMap<String, PathBuf> = HashMap::new();
     for part in &parts {
-        let arts = crate::graph::read_shard(part)?;
-        let mut updates = Vec::with_capacity(arts.len());
-        for (a, quads) in arts {
-            if let Some(other) = names.insert(a.source_file.clone(), part.clone()) {
-                return Err(Error::BadInput {
-                    at: part.display().to_string(),
-                    reason: format!(
-                        "article «{}» is also in {} (an article goes in one shard)",
-                        a.source_file,
-                        other.display()
-                    ),
+        // a chunk of articles at a time: memory stays bounded whatever the shard's size
+        crate::graph::read_shard(part, LOAD_CHUNK, &mut |arts| {
+            let mut updates = Vec::with_capacity(arts.len());
+            for (a, quads) in arts {
+                if let Some(other) = names.insert(a.source_file.clone(), part.clone()) {
+                    return Err(Error::BadInput {
+                        at: part.display().to_string(),
+                        reason: format!(
+                            "article «{}» is also in {} (an article goes in one shard)",
+                            a.source_file,
+                            other.display()
+                        ),
+                    });
+                }
+                updates.push(GraphUpdate {
+                    new: !stored.contains(&a.iri),
+                    iri: a.iri.clone(),
+                    quads,
+                    replaces: None,
                 });
+                now.push(a);
             }
-            updates.push(GraphUpdate {
-                new: !stored.contains(&a.iri),
-                iri: a.iri.clone(),
-                quads,
-                replaces: None,
-            });
-            now.push(a);
-        }
-        let stats = graph.write_articles(&updates, threads)?;
-        report.inserted += stats.inserted;
-        report.removed += stats.removed;
+            let stats = graph.write_articles(&updates, threads)?;
+            report.inserted += stats.inserted;
+            report.removed += stats.removed;
+            Ok(())
+        })?;
     }
     // the graphs of articles the shards do not hold
     let live: HashSet<&str> = now.iter().map(|a| a.iri.as_str()).collect();

@@ -599,6 +599,52 @@ pub fn shard_name(i: usize) -> String {
     format!("part-{i:05}.nq")
 }
 
+/// Facts lines `write` reads and makes graphs of at a time.
+const WRITE_CHUNK: usize = 512;
+
+/// The shard being written: articles' N-Quads streamed to a file aside, renamed when it holds
+/// `per_shard` articles or the input ends.
+#[cfg(feature = "rdf")]
+struct ShardWriter<'a> {
+    out: &'a Path,
+    per_shard: usize,
+    open: Option<(std::io::BufWriter<std::fs::File>, PathBuf, usize)>,
+}
+
+#[cfg(feature = "rdf")]
+impl ShardWriter<'_> {
+    fn add(&mut self, nq: &str, report: &mut WriteReport) -> Result<()> {
+        if self.open.is_none() {
+            let tmp = self.out.join(format!(".{}.tmp", shard_name(report.shards)));
+            let f = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+            self.open = Some((std::io::BufWriter::new(f), tmp, 0));
+        }
+        if let Some((w, tmp, n)) = self.open.as_mut() {
+            w.write_all(nq.as_bytes())
+                .map_err(|e| Error::io(&*tmp, e))?;
+            *n += 1;
+            if *n >= self.per_shard {
+                self.close(report)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn close(&mut self, report: &mut WriteReport) -> Result<()> {
+        if let Some((w, tmp, n)) = self.open.take() {
+            w.into_inner()
+                .map_err(|e| Error::io(&tmp, e.into_error()))?
+                .sync_all()
+                .map_err(|e| Error::io(&tmp, e))?;
+            let to = self.out.join(shard_name(report.shards));
+            std::fs::rename(&tmp, &to).map_err(|e| Error::io(&to, e))?;
+            report.shards += 1;
+            report.articles += n;
+        }
+        Ok(())
+    }
+}
+
 /// What `write` did.
 #[derive(Debug, Default)]
 pub struct WriteReport {
@@ -622,7 +668,6 @@ pub fn write_shards(
     std::fs::create_dir_all(&links_dir).map_err(|e| Error::io(&links_dir, e))?;
     let want = table.settings();
     let mut report = WriteReport::default();
-    let mut batch: Vec<(String, String)> = Vec::new();
     let mut seen: std::collections::HashSet<String> = Default::default();
     // shards of an earlier run with more of them
     if let Ok(dir) = std::fs::read_dir(out) {
@@ -633,42 +678,52 @@ pub fn write_shards(
             }
         }
     }
-    let flush = |batch: &mut Vec<(String, String)>, report: &mut WriteReport| -> Result<()> {
-        if batch.is_empty() {
-            return Ok(());
+    let mut shard = ShardWriter {
+        out,
+        per_shard: per_shard.max(1),
+        open: None,
+    };
+    // lines a chunk at a time, their graphs made in parallel, written in order
+    let mut lines: Vec<(String, String)> = Vec::with_capacity(WRITE_CHUNK);
+    let mut make = |lines: &mut Vec<(String, String)>, report: &mut WriteReport| -> Result<()> {
+        let made: Vec<Result<(String, String, String)>> = lines
+            .par_iter()
+            .map(|(at, line)| {
+                let a: Extracted = serde_json::from_str(line).map_err(|e| bad_line(at, e))?;
+                check_made(at, a.athar, &a.lexicon, a.as_of, &want)?;
+                let nq = article_nquads(&a, table).map_err(|reason| Error::BadInput {
+                    at: at.to_string(),
+                    reason,
+                })?;
+                Ok((a.name, nq, links_text(&a.links, &table.resolution)))
+            })
+            .collect();
+        for (m, (at, _)) in made.into_iter().zip(lines.iter()) {
+            let (name, nq, lt) = m?;
+            if !seen.insert(name.clone()) {
+                return Err(duplicate_name(at, &name, "an earlier line"));
+            }
+            let sha = lt
+                .lines()
+                .next()
+                .and_then(|l| l.rsplit('\t').next())
+                .unwrap_or_default()
+                .to_string();
+            write_whole(&links_dir.join(format!("{sha}.tsv")), lt.as_bytes())?;
+            shard.add(&nq, report)?;
         }
-        let mut text = String::new();
-        for (_, nq) in batch.iter() {
-            text.push_str(nq);
-        }
-        write_whole(&out.join(shard_name(report.shards)), text.as_bytes())?;
-        report.shards += 1;
-        report.articles += batch.len();
-        batch.clear();
+        lines.clear();
         Ok(())
     };
     for_lines(files, &mut |at, line| {
-        let a: Extracted = serde_json::from_str(line).map_err(|e| bad_line(at, e))?;
-        check_made(at, a.athar, &a.lexicon, a.as_of, &want)?;
-        if !seen.insert(a.name.clone()) {
-            return Err(duplicate_name(at, &a.name, "an earlier line"));
-        }
-        let nq = article_nquads(&a, table).map_err(|reason| Error::BadInput {
-            at: at.to_string(),
-            reason,
-        })?;
-        let lt = links_text(&a.links, &table.resolution);
-        write_whole(
-            &links_dir.join(format!("{}.tsv", a.links.article)),
-            lt.as_bytes(),
-        )?;
-        batch.push((a.name, nq));
-        if batch.len() >= per_shard.max(1) {
-            flush(&mut batch, &mut report)?;
+        lines.push((at.to_string(), line.to_string()));
+        if lines.len() >= WRITE_CHUNK {
+            make(&mut lines, &mut report)?;
         }
         Ok(())
     })?;
-    flush(&mut batch, &mut report)?;
+    make(&mut lines, &mut report)?;
+    shard.close(&mut report)?;
     if report.articles != table.articles.len() {
         return Err(Error::BadInput {
             at: out.display().to_string(),

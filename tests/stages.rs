@@ -232,3 +232,72 @@ fn each_stage_refuses_what_it_cannot_use_and_names_it() {
     let q = athar(&["query", "--store", s(&store), "ASK { ?s ?p ?o }"]);
     assert!(!q.status.success(), "a failed load published a snapshot");
 }
+
+#[test]
+fn a_load_sets_the_store_to_the_shards_dataset_whatever_it_held() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let date = ["--as-of", "2026-11-22"];
+    // a store of the five seeds, then the shards of two of them loaded into it
+    let store = d.join("store");
+    let all = seeds();
+    ok(&athar(&[
+        "build",
+        s(&all),
+        "--store",
+        s(&store),
+        date[0],
+        date[1],
+    ]));
+    let two = d.join("two");
+    std::fs::create_dir(&two).unwrap();
+    for f in ["001_4ec7ee0256ef7471.txt", "003_64a2191af12d7bbc.txt"] {
+        std::fs::copy(all.join(f), two.join(f)).unwrap();
+    }
+    let (facts, table, shards) = (d.join("f.jsonl"), d.join("t.json"), d.join("shards"));
+    ok(&athar(&[
+        "extract",
+        s(&two),
+        "--out",
+        s(&facts),
+        "--as-of",
+        "2026-11-22",
+    ]));
+    ok(&athar(&["resolve", s(&facts), "--out", s(&table)]));
+    ok(&athar(&[
+        "write",
+        s(&facts),
+        "--entities",
+        s(&table),
+        "--out",
+        s(&shards),
+    ]));
+    let err = ok(&athar(&[
+        "load",
+        s(&shards),
+        "--store",
+        s(&store),
+        "--export",
+        s(&d.join("e1")),
+    ]));
+    assert!(
+        err.contains("2 articles") && !err.contains("0 removed"),
+        "{err}"
+    );
+    // the same as a build of the two alone
+    ok(&athar(&[
+        "build",
+        s(&two),
+        "--store",
+        s(&d.join("fresh")),
+        "--export",
+        s(&d.join("e2")),
+        "--as-of",
+        "2026-11-22",
+    ]));
+    let (a, b) = (
+        std::fs::read(d.join("e1/graph.nq")).unwrap(),
+        std::fs::read(d.join("e2/graph.nq")).unwrap(),
+    );
+    assert!(a == b, "the loaded store is not the shards' dataset");
+}

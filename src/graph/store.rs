@@ -580,69 +580,90 @@ pub fn subjects_under(quads: &[Quad], prefix: &str) -> HashSet<String> {
         .collect()
 }
 
-/// The article graphs of an N-Quads shard (`athar write`): each article's name, hash and IRI
-/// (read from its graph) and its quads, in the shard's order. A quad outside an article graph,
-/// or an article graph that does not say its name and hash, is an error naming the shard.
-pub fn read_shard(path: &Path) -> Result<Vec<(StoredArticle, Vec<Quad>)>> {
+/// Reads the article graphs of an N-Quads shard (`athar write`) in order, streaming, and calls
+/// `each` with `chunk` of them at a time: each article's name, hash and IRI (read from its graph)
+/// and its quads. An article's statements must be contiguous (as `write` puts them); a
+/// statement outside an article graph, an article graph split in two, or one that does not say
+/// its name and hash is an error naming the shard.
+pub fn read_shard(
+    path: &Path,
+    chunk: usize,
+    each: &mut dyn FnMut(Vec<(StoredArticle, Vec<Quad>)>) -> Result<()>,
+) -> Result<()> {
     let bad = |reason: String| Error::BadInput {
         at: path.display().to_string(),
         reason,
     };
     let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let quads = super::read_nquads(std::io::BufReader::with_capacity(1 << 16, f))
-        .map_err(|e| bad(format!("not N-Quads: {e}")))?;
-    let mut order: Vec<String> = Vec::new();
-    let mut by_graph: std::collections::HashMap<String, Vec<Quad>> = Default::default();
-    for q in quads {
+    let source_file = NamedNode::new_unchecked(ath(vocab_ath::SOURCE_FILE));
+    let sha = NamedNode::new_unchecked(ath(vocab_ath::SHA256));
+    let finish = |iri: String, quads: Vec<Quad>| -> Result<(StoredArticle, Vec<Quad>)> {
+        let value = |p: &NamedNode| {
+            quads.iter().find_map(|q| match (&q.subject, &q.object) {
+                (oxigraph::model::NamedOrBlankNode::NamedNode(s), Term::Literal(l))
+                    if s.as_str() == iri && q.predicate == *p =>
+                {
+                    Some(l.value().to_string())
+                }
+                _ => None,
+            })
+        };
+        match (value(&source_file), value(&sha)) {
+            (Some(source_file), Some(sha256)) if iri.ends_with(&sha256) => Ok((
+                StoredArticle {
+                    source_file,
+                    sha256,
+                    iri,
+                },
+                quads,
+            )),
+            _ => Err(bad(format!(
+                "the graph <{iri}> does not give its article's name and hash"
+            ))),
+        }
+    };
+    let mut done: HashSet<String> = HashSet::new();
+    let mut current: Option<(String, Vec<Quad>)> = None;
+    let mut batch = Vec::with_capacity(chunk);
+    let parser = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NQuads)
+        .for_reader(std::io::BufReader::with_capacity(1 << 16, f));
+    for q in parser {
+        let q = q.map_err(|e| bad(format!("not N-Quads: {e}")))?;
         let GraphName::NamedNode(g) = &q.graph_name else {
             return Err(bad(format!(
                 "a statement outside an article's graph ({q}): shared graphs go in {}",
                 crate::stages::SHARED_SHARD
             )));
         };
+        if current.as_ref().is_some_and(|(c, _)| c == g.as_str()) {
+            if let Some((_, qs)) = current.as_mut() {
+                qs.push(q);
+            }
+            continue;
+        }
         let g = g.as_str().to_string();
         if !g.starts_with(crate::vocab::ARTICLE) {
             return Err(bad(format!("graph <{g}> is not an article's")));
         }
-        by_graph
-            .entry(g.clone())
-            .or_insert_with(|| {
-                order.push(g);
-                Vec::new()
-            })
-            .push(q);
-    }
-    let source_file = NamedNode::new_unchecked(ath(vocab_ath::SOURCE_FILE));
-    let sha = NamedNode::new_unchecked(ath(vocab_ath::SHA256));
-    order
-        .into_iter()
-        .map(|iri| {
-            let quads = by_graph.remove(&iri).unwrap_or_default();
-            let value = |p: &NamedNode| {
-                quads.iter().find_map(|q| match (&q.subject, &q.object) {
-                    (oxigraph::model::NamedOrBlankNode::NamedNode(s), Term::Literal(l))
-                        if s.as_str() == iri && q.predicate == *p =>
-                    {
-                        Some(l.value().to_string())
-                    }
-                    _ => None,
-                })
-            };
-            match (value(&source_file), value(&sha)) {
-                (Some(source_file), Some(sha256)) if iri.ends_with(&sha256) => Ok((
-                    StoredArticle {
-                        source_file,
-                        sha256,
-                        iri,
-                    },
-                    quads,
-                )),
-                _ => Err(bad(format!(
-                    "the graph <{iri}> does not give its article's name and hash"
-                ))),
+        if !done.insert(g.clone()) {
+            return Err(bad(format!(
+                "the statements of <{g}> are not together (an article's graph is written whole)"
+            )));
+        }
+        if let Some((iri, qs)) = current.replace((g, vec![q])) {
+            batch.push(finish(iri, qs)?);
+            if batch.len() >= chunk.max(1) {
+                each(std::mem::take(&mut batch))?;
             }
-        })
-        .collect()
+        }
+    }
+    if let Some((iri, qs)) = current {
+        batch.push(finish(iri, qs)?);
+    }
+    if !batch.is_empty() {
+        each(batch)?;
+    }
+    Ok(())
 }
 
 /// The quads of an N-Quads file of shared graphs (`shared.nq`); an article graph there is an
