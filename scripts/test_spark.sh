@@ -21,7 +21,7 @@ quiet scripts/spark-build.sh "$tmp/corpus" "$tmp/spark" --as-of 2026-11-22
 cmp "$tmp/spark/graph.nq" "$tmp/built/graph.nq" \
   || { echo "spark-build: graph.nq differs from athar build's on the synthetic corpus"; exit 1; }
 # Parquet with a `text` column (and `id`): the same articles as JSON Lines read by `athar build`
-python3 - "$tmp" <<'PY'
+quiet python3 - "$tmp" <<'PY'
 import json, sys
 from pathlib import Path
 from pyspark.sql import SparkSession
