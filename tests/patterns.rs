@@ -422,6 +422,26 @@ fn relations_as_reports_state_them() {
         let names = mention_labels(text);
         assert!(names.iter().any(|n| n == name), "{name} not in {names:?}");
     }
+    // a body named in common words only is any place's: the place it belongs to is part of its
+    // name, so the health offices of two governorates are two nodes; a body of an organisation
+    // keeps its own name (and is that organisation's part)
+    for (text, name) in [
+        (
+            "وقال مدير مكتب الصحة العامة والسكان بمحافظة تعز إن المستشفى استقبل الجرحى.",
+            "مكتب الصحة العامة والسكان بمحافظة تعز",
+        ),
+        (
+            "وأعلن مكتب الصحة العامة والسكان في محافظة الحديدة ارتفاع الحصيلة.",
+            "مكتب الصحة العامة والسكان في محافظة الحديدة",
+        ),
+        (
+            "وقالت دائرة العلاقات الخارجية في الإدارة الذاتية إنها سلمت الأطفال.",
+            "دائرة العلاقات الخارجية",
+        ),
+    ] {
+        let names = mention_labels(text);
+        assert!(names.iter().any(|n| n == name), "{name} not in {names:?}");
+    }
     // and not: a statement published by an outlet is no membership
     let rels =
         relations_of("ونقل بيان لوكالة الأنباء السورية عن وزارة الداخلية قولها إن الهجوم فشل.");

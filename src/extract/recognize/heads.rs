@@ -288,6 +288,32 @@ impl Ctx<'_> {
         }
         let first = self.tok(j);
         let latin = first.chars().all(|c| c.is_ascii_alphanumeric());
+        // a body named by what it does, in common words only («مكتب الصحة العامة والسكان»): any
+        // place has one, so the place it belongs to is part of its name («… بمحافظة تعز»)
+        if !armed && !media && end > j + 1 {
+            let generic = (j..end).all(|x| {
+                let t = self.tok(x);
+                let t = t
+                    .strip_prefix(af.conj.as_str())
+                    .filter(|_| x > j)
+                    .unwrap_or(t);
+                let t = af.bare(t, 2).unwrap_or(t);
+                self.lex.is_common(t)
+            });
+            // (a place: a body of another organisation, «دائرة العلاقات الخارجية في الإدارة
+            // الذاتية», is that organisation's part, not a name with it)
+            let at = if self.tok(end) == af.fi { end + 1 } else { end };
+            let place_ends = |w: usize| {
+                self.gazetteer_at(at).iter().any(|c| {
+                    c.b == w
+                        && !c.needs_context
+                        && self.lex.class_of(&c.entity).family() == Family::Place
+                })
+            };
+            if let Some(whose) = self.whose(end).filter(|&w| generic && place_ends(w)) {
+                return Some(whose);
+            }
+        }
         if !(latin || !self.lex.is_common(first) || end > j + 1) {
             // «وزارة الصحة» alone is any country's: named with whose it is («بحكومة الوحدة
             // الوطنية»، «في غزة»، «بولاية الخرطوم») it is a name
