@@ -394,6 +394,13 @@ fn relations_as_reports_state_them() {
         "locatedIn",
         "سوران",
     );
+    // the town's own camp joined by «و» between the town and where it lies
+    has(
+        "وتواصل القوات عمليتها في مدينة جنين ومخيمها شمال الضفة الغربية لليوم الثاني.",
+        "جنين",
+        "locatedIn",
+        "الضفة الغربية",
+    );
     // «، و…» after a title and a phrase is the next clause, not a name set off by commas
     let names = mention_labels(
         "وجرى اللقاء بحضور رئيس المجلس الأعلى للقبائل، ونص على تبادل الأسرى خلال يومين.",

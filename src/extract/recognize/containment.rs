@@ -121,6 +121,13 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
                 steps += 1;
                 continue;
             }
+            // «مدينة جنين ومخيمها شمال الضفة الغربية»: the place's own camp or quarter, joined by
+            // «و» right after it, lies where the place lies; the container comes after it
+            if steps == 0 && own_place(cx, w) {
+                j += 1;
+                steps += 1;
+                continue;
+            }
             let is_link = w == affixes().bi || cx.lex.is(Fw::LocatedLink, w);
             let is_head = cx.text.readings(j).iter().any(
                 |Reading {
@@ -187,6 +194,28 @@ fn division_of(lex: &Lexicon, e: &EntityRef) -> Option<EntityRef> {
         .into_iter()
         .find(|&g| matches!(lex.gazetteer[g].class, Class::Governorate | Class::Region))
         .map(EntityRef::Known)
+}
+
+/// «ومخيمها»، «وريفها»: «و», a place's head noun and a possessive pronoun.
+fn own_place(cx: &Ctx, w: &str) -> bool {
+    let af = affixes();
+    let Some(rest) = w.strip_prefix(af.conj.as_str()) else {
+        return false;
+    };
+    let place_head = |h: &str| {
+        cx.lex
+            .heads
+            .get(h)
+            .is_some_and(|hd| hd.class.family() == Family::Place)
+    };
+    af.possessives.iter().any(|p| {
+        rest.strip_suffix(p.as_str()).is_some_and(|h| {
+            // a feminine head before a suffix ends in «ت» («مدينتها»)
+            place_head(h)
+                || h.strip_suffix('ت')
+                    .is_some_and(|stem| place_head(&format!("{stem}{}", af.feminine)))
+        })
+    })
 }
 
 /// Whether token j is only a linking preposition (not a head noun a demonym could describe).
