@@ -26,21 +26,19 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
-/// `build` then `export graph.nq`, and the four stages then `export graph.nq`: the two files.
-fn both_ways(inputs: &[&Path], dir: &Path, per_shard: &str) -> (Vec<u8>, Vec<u8>) {
-    let date = ["--as-of", "2026-11-22"];
-    let mut b = vec!["build"];
-    b.extend(inputs.iter().map(|p| s(p)));
-    let (store_a, store_b, export_a) = (dir.join("a"), dir.join("b"), dir.join("ea"));
-    b.extend(["--store", s(&store_a), "--export", s(&export_a)]);
-    b.extend(date);
-    ok(&athar(&b));
-
+/// `extract`, `resolve`, `write` (in `dir/shards`) and `load` into `store`, with the exports
+/// written to `export`: what `load` printed.
+fn stages(
+    inputs: &[&Path],
+    dir: &Path,
+    per_shard: &str,
+    store: &Path,
+    export: Option<&Path>,
+) -> String {
     let facts = dir.join("facts.jsonl");
     let mut x = vec!["extract"];
     x.extend(inputs.iter().map(|p| s(p)));
-    x.extend(["--out", s(&facts)]);
-    x.extend(date);
+    x.extend(["--out", s(&facts), "--as-of", "2026-11-22"]);
     ok(&athar(&x));
     let table = dir.join("entities.json");
     ok(&athar(&["resolve", s(&facts), "--out", s(&table)]));
@@ -55,14 +53,24 @@ fn both_ways(inputs: &[&Path], dir: &Path, per_shard: &str) -> (Vec<u8>, Vec<u8>
         "--per-shard",
         per_shard,
     ]));
-    let err = ok(&athar(&[
-        "load",
-        s(&shards),
-        "--store",
-        s(&store_b),
-        "--export",
-        s(&dir.join("eb")),
-    ]));
+    let mut l = vec!["load", s(&shards), "--store", s(store)];
+    if let Some(e) = export {
+        l.extend(["--export", s(e)]);
+    }
+    ok(&athar(&l))
+}
+
+/// `build` then `export graph.nq`, and the four stages then `export graph.nq`: the two files.
+fn both_ways(inputs: &[&Path], dir: &Path, per_shard: &str) -> (Vec<u8>, Vec<u8>) {
+    let date = ["--as-of", "2026-11-22"];
+    let mut b = vec!["build"];
+    b.extend(inputs.iter().map(|p| s(p)));
+    let (store_a, store_b, export_a) = (dir.join("a"), dir.join("b"), dir.join("ea"));
+    b.extend(["--store", s(&store_a), "--export", s(&export_a)]);
+    b.extend(date);
+    ok(&athar(&b));
+
+    let err = stages(inputs, dir, per_shard, &store_b, Some(&dir.join("eb")));
     assert!(!err.contains("store unchanged"), "{err}");
     (
         std::fs::read(dir.join("ea/graph.nq")).unwrap(),
@@ -254,32 +262,7 @@ fn a_load_sets_the_store_to_the_shards_dataset_whatever_it_held() {
     for f in ["001_4ec7ee0256ef7471.txt", "003_64a2191af12d7bbc.txt"] {
         std::fs::copy(all.join(f), two.join(f)).unwrap();
     }
-    let (facts, table, shards) = (d.join("f.jsonl"), d.join("t.json"), d.join("shards"));
-    ok(&athar(&[
-        "extract",
-        s(&two),
-        "--out",
-        s(&facts),
-        "--as-of",
-        "2026-11-22",
-    ]));
-    ok(&athar(&["resolve", s(&facts), "--out", s(&table)]));
-    ok(&athar(&[
-        "write",
-        s(&facts),
-        "--entities",
-        s(&table),
-        "--out",
-        s(&shards),
-    ]));
-    let err = ok(&athar(&[
-        "load",
-        s(&shards),
-        "--store",
-        s(&store),
-        "--export",
-        s(&d.join("e1")),
-    ]));
+    let err = stages(&[&two], d, "10000", &store, Some(&d.join("e1")));
     assert!(
         err.contains("2 articles") && !err.contains("0 removed"),
         "{err}"

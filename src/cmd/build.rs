@@ -21,15 +21,9 @@ pub struct BuildArgs {
     /// Also write the exports into this folder.
     #[arg(long)]
     pub export: Option<PathBuf>,
-    /// Reference date for dates whose year the text leaves out (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub as_of: Option<String>,
-    /// Read the lexicon from this folder instead of the built-in one.
-    #[arg(long)]
-    pub lexicon: Option<PathBuf>,
-    /// Largest article accepted, in bytes (a larger file or JSON line is rejected unread).
-    #[arg(long, default_value_t = 8 << 20)]
-    pub max_article_bytes: u64,
+    /// Reference date, lexicon, size limit.
+    #[command(flatten)]
+    pub reading: super::Reading,
     /// Articles extracted together and written in one transaction.
     #[arg(long, default_value_t = 256)]
     pub chunk: usize,
@@ -72,8 +66,8 @@ pub fn dir_size(dir: &std::path::Path) -> u64 {
 
 /// Runs `build`; returns the exit status.
 pub fn run(args: &BuildArgs) -> Result<i32> {
-    let lex = super::lexicon(args.lexicon.as_ref())?;
-    let as_of = reference_date(args.as_of.as_deref())?;
+    let lex = super::lexicon(args.reading.lexicon.as_ref())?;
+    let as_of = reference_date(args.reading.as_of.as_deref())?;
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new(0);
         b.set_style(
@@ -100,21 +94,13 @@ pub fn run(args: &BuildArgs) -> Result<i32> {
             .build_global();
     }
     let mut opts = crate::pipeline::BuildOptions::new(as_of);
-    opts.limits.max_article_bytes = args.max_article_bytes;
+    opts.limits.max_article_bytes = args.reading.max_article_bytes;
     opts.chunk = args.chunk;
     let report = crate::pipeline::build(&lex, &args.inputs, &args.store, &opts, &progress)?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    for e in &report.rejected {
-        eprintln!("athar: rejected {e}");
-    }
-    for n in &report.notes {
-        eprintln!("athar: note: {n}");
-    }
-    if let Some(line) = crate::ingest::skipped_line(&report.skipped) {
-        eprintln!("athar: {line}");
-    }
+    super::tell_inputs(&report.rejected, &report.notes, &report.skipped);
     if report.articles == 0 {
         eprintln!(
             "athar: the store holds no article: {}",

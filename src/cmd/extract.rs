@@ -16,15 +16,9 @@ pub struct ExtractArgs {
     /// The facts file to write (JSON Lines, one article a line, sorted by name); `-` for stdout.
     #[arg(long, short)]
     pub out: PathBuf,
-    /// Reference date for dates whose year the text leaves out (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub as_of: Option<String>,
-    /// Read the lexicon from this folder instead of the built-in one.
-    #[arg(long)]
-    pub lexicon: Option<PathBuf>,
-    /// Largest article accepted, in bytes.
-    #[arg(long, default_value_t = 8 << 20)]
-    pub max_article_bytes: u64,
+    /// Reference date, lexicon, size limit.
+    #[command(flatten)]
+    pub reading: super::Reading,
     /// Worker threads (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -32,11 +26,11 @@ pub struct ExtractArgs {
 
 /// Runs `extract`; returns the exit status.
 pub fn run(args: &ExtractArgs) -> Result<i32> {
-    let lex = super::lexicon(args.lexicon.as_ref())?;
-    let as_of = super::build::reference_date(args.as_of.as_deref())?;
+    let lex = super::lexicon(args.reading.lexicon.as_ref())?;
+    let as_of = super::build::reference_date(args.reading.as_of.as_deref())?;
     super::threads(args.threads);
     let limits = crate::ingest::Limits {
-        max_article_bytes: args.max_article_bytes,
+        max_article_bytes: args.reading.max_article_bytes,
     };
     let report = if args.out.as_os_str() == "-" {
         let out = std::io::stdout();
@@ -65,15 +59,7 @@ pub fn run(args: &ExtractArgs) -> Result<i32> {
         std::fs::rename(&tmp, &args.out).map_err(|e| Error::io(&args.out, e))?;
         r
     };
-    for e in &report.rejected {
-        eprintln!("athar: rejected {e}");
-    }
-    for n in &report.notes {
-        eprintln!("athar: note: {n}");
-    }
-    if let Some(line) = crate::ingest::skipped_line(&report.skipped) {
-        eprintln!("athar: {line}");
-    }
+    super::tell_inputs(&report.rejected, &report.notes, &report.skipped);
     eprintln!(
         "{} articles extracted ({} rejected)",
         report.articles,

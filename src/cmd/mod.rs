@@ -18,6 +18,38 @@ use std::path::PathBuf;
 use crate::error::Result;
 use crate::lexicon::Lexicon;
 
+/// What every command that reads articles takes: the reference date and the lexicon.
+#[derive(Debug, clap::Args)]
+pub struct Reading {
+    /// Reference date for dates whose year the text leaves out (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Read the lexicon from this folder instead of the built-in one.
+    #[arg(long)]
+    pub lexicon: Option<PathBuf>,
+    /// Largest article accepted, in bytes (a larger file or JSON line is rejected unread).
+    #[arg(long, default_value_t = 8 << 20)]
+    pub max_article_bytes: u64,
+}
+
+/// Tells on stderr which inputs were rejected and why, the remarks on the others, and the files
+/// of kinds athar does not read.
+pub fn tell_inputs(
+    rejected: &[crate::error::Error],
+    notes: &[String],
+    skipped: &std::collections::BTreeMap<String, usize>,
+) {
+    for e in rejected {
+        eprintln!("athar: rejected {e}");
+    }
+    for n in notes {
+        eprintln!("athar: note: {n}");
+    }
+    if let Some(line) = crate::ingest::skipped_line(skipped) {
+        eprintln!("athar: {line}");
+    }
+}
+
 /// Loads the lexicon: the embedded one, or a folder given with `--lexicon`.
 pub fn lexicon(dir: Option<&PathBuf>) -> Result<Lexicon> {
     match dir {
