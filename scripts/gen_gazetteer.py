@@ -237,6 +237,11 @@ def governorates(gaz, verified):
 REGION_DIVISIONS = {"ly-cyrenaica-div", "ly-fezzan-div", "ly-tripolitania-div", "so-somaliland-div"}
 
 
+# division id -> the historic region it lies in (divisions.tsv's `region`), set once towns have
+# found their divisions by country (which reads each division's `within` as its country)
+REGION_OF = {}
+
+
 def divisions(gaz, verified):
     """First-level divisions of the other theatres (divisions.tsv): «head + name» always; the
     bare name where it means the division and nothing else; other heads news uses for the same
@@ -244,7 +249,7 @@ def divisions(gaz, verified):
     other_heads = {"إقليم": ["محافظة", "ولاية"], "ولاية": ["إقليم"], "محافظة": ["إقليم"],
                    "مقاطعة": ["منطقة", "إقليم"], "منطقة": ["إقليم"], "شعبية": [], "لواء": ["منطقة"]}
     for f in read_tsv(SOURCES / "divisions.tsv"):
-        rid, cc, head, ar, en, bare, aliases, seat, source = (f + [""] * 9)[:9]
+        rid, cc, head, ar, en, bare, aliases, seat, source, region = (f + [""] * 10)[:10]
         bare_names = [ar] + [a for a in aliases.split("|") if a]
         names = [f"{head} {n}" for n in bare_names]
         # («إقليم ميناكا» for «منطقة ميناكا»; not for a name that is a direction or a common
@@ -255,6 +260,8 @@ def divisions(gaz, verified):
             names += bare_names
         cls = "Region" if rid in REGION_DIVISIONS else "Governorate"
         r = row(rid, cls, names[0], names[1:], en, within=cc.lower(), seat=seat, source=source)
+        if region:
+            REGION_OF[rid] = region
         gaz.add(merge_verified(r, verified.get(rid)))
 
 
@@ -576,6 +583,10 @@ def main():
     world = world_towns(gaz)
     points(gaz)
     placed = containment(gaz)
+    for rid, region in sorted(REGION_OF.items()):
+        if region not in gaz.rows:
+            raise SystemExit(f"divisions.tsv: {rid}: unknown region {region!r}")
+        gaz.rows[rid]["within"] = region
     LEXICON.mkdir(parents=True, exist_ok=True)
     gaz.write(LEXICON / "gazetteer.tsv")
     n = common_words(LEXICON / "common-words.tsv")

@@ -212,7 +212,7 @@ fn own_place(cx: &Ctx, w: &str) -> bool {
         rest.strip_suffix(p.as_str()).is_some_and(|h| {
             // a feminine head before a suffix ends in «ت» («مدينتها»)
             place_head(h)
-                || h.strip_suffix('ت')
+                || h.strip_suffix(af.construct.as_str())
                     .is_some_and(|stem| place_head(&format!("{stem}{}", af.feminine)))
         })
     })
