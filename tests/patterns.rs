@@ -394,6 +394,13 @@ fn relations_as_reports_state_them() {
         "locatedIn",
         "سوران",
     );
+    // a state and the historic region the gazetteer puts it in, named in one sentence
+    has(
+        "وانتقل ثقل المعارك نحو ولايات كردفان الثلاث، شمال كردفان وغرب كردفان وجنوب كردفان.",
+        "شمال كردفان",
+        "locatedIn",
+        "كردفان",
+    );
     // the town's own camp joined by «و» between the town and where it lies
     has(
         "وتواصل القوات عمليتها في مدينة جنين ومخيمها شمال الضفة الغربية لليوم الثاني.",

@@ -16,7 +16,8 @@ pub(super) fn place_rank(c: Class) -> Option<u8> {
     }
 }
 
-/// A town and the division the gazetteer places it in, named in one sentence («وفي جنوب كردفان
+/// A town (or a state) and the division (or historic region) the gazetteer places it in, named in
+/// one sentence («وفي جنوب كردفان
 /// … مدينتا كادقلي والدلنج»، «زنجبار، مركز محافظة أبين»), or the town with the division's head
 /// as a definite noun when the article names that division («بيشاور، عاصمة الإقليم»، «جاسم
 /// شمالي المحافظة»): (town, division) pairs of mentions.
@@ -29,7 +30,8 @@ pub(super) fn known_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, u
         let EntityRef::Known(gi) = m.entity else {
             continue;
         };
-        if lex.gazetteer[gi].class != Class::City
+        // (a state in its historic region too: «ولايات كردفان الثلاث، شمال كردفان …»)
+        if !matches!(lex.gazetteer[gi].class, Class::City | Class::Governorate)
             || m.kind == MentionKind::Anaphor
             || is_dateline(cx.doc, m)
         {
