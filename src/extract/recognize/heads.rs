@@ -38,8 +38,9 @@ impl Ctx<'_> {
 
     /// After a generic organisation name, the place or organisation it belongs to: «في X»,
     /// «بـX»، «لـX» with X a known place or organisation, or an organisation's head and its name
-    /// («بحكومة الوحدة الوطنية»). Returns where that name ends.
-    pub(super) fn whose(&self, end: usize) -> Option<usize> {
+    /// («بحكومة الوحدة الوطنية»). Returns where that name ends, and whether it names a place or
+    /// an organisation.
+    pub(super) fn whose(&self, end: usize) -> Option<(usize, Family)> {
         if end >= self.n() || self.text.tokens[end].hard_before {
             return None;
         }
@@ -70,7 +71,7 @@ impl Ctx<'_> {
         if let Some(g) = known {
             let fam = self.lex.class_of(&g.entity).family();
             if fam == Family::Place || fam == Family::Organization {
-                return Some(g.b);
+                return Some((g.b, fam));
             }
         }
         // a known organisation's name, even one that needs context to count alone («بحكومة
@@ -82,7 +83,7 @@ impl Ctx<'_> {
             .map(|c| c.b)
             .max();
         if let Some(b) = ambiguous {
-            return Some(b);
+            return Some((b, Family::Organization));
         }
         // an organisation's head through its clitic, then its name
         let head = self.text.readings(at).iter().any(
@@ -103,7 +104,9 @@ impl Ctx<'_> {
             self.lex.given_names.contains(w) || self.lex.is(Fw::NameCompound, w)
         };
         if head && at + 1 < self.n() && !person_next {
-            return self.chain(at + 1, false, false, false);
+            return self
+                .chain(at + 1, false, false, false)
+                .map(|b| (b, Family::Organization));
         }
         None
     }
@@ -302,22 +305,14 @@ impl Ctx<'_> {
             });
             // (a place: a body of another organisation, «دائرة العلاقات الخارجية في الإدارة
             // الذاتية», is that organisation's part, not a name with it)
-            let at = if self.tok(end) == af.fi { end + 1 } else { end };
-            let place_ends = |w: usize| {
-                self.gazetteer_at(at).iter().any(|c| {
-                    c.b == w
-                        && !c.needs_context
-                        && self.lex.class_of(&c.entity).family() == Family::Place
-                })
-            };
-            if let Some(whose) = self.whose(end).filter(|&w| generic && place_ends(w)) {
+            if let Some((whose, Family::Place)) = self.whose(end).filter(|_| generic) {
                 return Some(whose);
             }
         }
         if !(latin || !self.lex.is_common(first) || end > j + 1) {
             // «وزارة الصحة» alone is any country's: named with whose it is («بحكومة الوحدة
             // الوطنية»، «في غزة»، «بولاية الخرطوم») it is a name
-            if let Some(whose) = self.whose(end) {
+            if let Some((whose, _)) = self.whose(end) {
                 return Some(whose);
             }
             // «وكالة الأنباء العراقية»: the demonym was the name's second word after all
