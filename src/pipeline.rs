@@ -195,33 +195,22 @@ pub fn build(
             )
         })
         .collect();
-    let mut by_sha: HashMap<String, String> = stored
-        .iter()
-        .map(|s| (s.sha256.clone(), s.source_file.clone()))
-        .collect();
-    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut admission = crate::stages::Admission::holding(
+        stored
+            .iter()
+            .map(|s| (s.sha256.clone(), s.source_file.clone())),
+    );
     for input in scan.inputs {
-        let at = input.origin.describe();
-        // (the rules of `stages::admit`, with the stored articles among those seen first)
-        if let Some(other) = seen.insert(input.name.clone(), at.clone()) {
-            report
-                .rejected
-                .push(crate::stages::duplicate_name(&at, &input.name, &other));
+        if let Err(e) = admission.admit(&input) {
+            report.rejected.push(e);
             continue;
         }
-        if let Some(same) = by_sha.get(&input.sha256).filter(|n| **n != input.name) {
-            report
-                .rejected
-                .push(crate::stages::duplicate_text(&at, same));
-            continue;
-        }
-        by_sha.insert(input.sha256.clone(), input.name.clone());
         let old = stored_version(&stored, &input.name);
         match old {
             Some(s) if s.sha256 == input.sha256 => report.unchanged += 1,
             Some(s) => {
                 report.replaced += 1;
-                by_sha.remove(&s.sha256);
+                admission.forget(&s.sha256);
                 corpus.insert(
                     input.name.clone(),
                     Entry {

@@ -278,31 +278,61 @@ fn check_made(
     })
 }
 
-/// The inputs a build takes, in input order: the first of several with one name, and of
-/// several with one text; the others are rejected with the reason (the rules of `build`).
+/// Which inputs a build takes: the first of several with one name, and of several with one text
+/// (the texts a store already holds count, under their names). `build` and [`admit`] ask it.
+#[derive(Debug, Default)]
+pub struct Admission {
+    /// Name → where the input of that name was.
+    seen: HashMap<String, String>,
+    /// SHA-256 → the name of the article with that text.
+    by_sha: HashMap<String, String>,
+}
+
+impl Admission {
+    /// An admission that knows texts already taken: (SHA-256, name) pairs.
+    pub fn holding(texts: impl IntoIterator<Item = (String, String)>) -> Self {
+        Admission {
+            seen: HashMap::new(),
+            by_sha: texts.into_iter().collect(),
+        }
+    }
+
+    /// Takes the input, or says why not (another input of that name, or another article with
+    /// that text).
+    pub fn admit(&mut self, input: &Input) -> Result<()> {
+        let at = input.origin.describe();
+        if let Some(other) = self.seen.insert(input.name.clone(), at.clone()) {
+            return Err(duplicate_name(&at, &input.name, &other));
+        }
+        if let Some(same) = self.by_sha.get(&input.sha256).filter(|n| **n != input.name) {
+            return Err(duplicate_text(&at, same));
+        }
+        self.by_sha.insert(input.sha256.clone(), input.name.clone());
+        Ok(())
+    }
+
+    /// Forgets a text (the stored version an input replaces).
+    pub fn forget(&mut self, sha256: &str) {
+        self.by_sha.remove(sha256);
+    }
+}
+
+/// The inputs a build takes, in input order, and the errors of the others ([`Admission`]).
 pub fn admit(inputs: Vec<Input>) -> (Vec<Input>, Vec<Error>) {
-    let mut seen: HashMap<String, String> = HashMap::new();
-    let mut by_sha: HashMap<String, String> = HashMap::new();
+    let mut admission = Admission::default();
     let mut kept = Vec::with_capacity(inputs.len());
     let mut rejected = Vec::new();
     for input in inputs {
-        let at = input.origin.describe();
-        if let Some(other) = seen.insert(input.name.clone(), at.clone()) {
-            rejected.push(duplicate_name(&at, &input.name, &other));
-            continue;
+        match admission.admit(&input) {
+            Ok(()) => kept.push(input),
+            Err(e) => rejected.push(e),
         }
-        if let Some(same) = by_sha.get(&input.sha256) {
-            rejected.push(duplicate_text(&at, same));
-            continue;
-        }
-        by_sha.insert(input.sha256.clone(), input.name.clone());
-        kept.push(input);
     }
     (kept, rejected)
 }
 
 /// The error of an input whose name another input has.
-pub(crate) fn duplicate_name(at: &str, name: &str, other: &str) -> Error {
+fn duplicate_name(at: &str, name: &str, other: &str) -> Error {
     Error::Duplicate {
         path: at.into(),
         reason: format!(
@@ -312,7 +342,7 @@ pub(crate) fn duplicate_name(at: &str, name: &str, other: &str) -> Error {
 }
 
 /// The error of an input whose text another input has.
-pub(crate) fn duplicate_text(at: &str, same: &str) -> Error {
+fn duplicate_text(at: &str, same: &str) -> Error {
     Error::Duplicate {
         path: at.into(),
         reason: format!("same text as {same}"),
