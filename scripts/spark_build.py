@@ -193,10 +193,10 @@ def main(argv=None):
         # each article's graph streamed to the shard (written aside, renamed when whole)
         with open(tmp, "w", encoding="utf-8") as pf:
             for name, f in it:
-                pf.write(t.article_nquads(f))
-                sha = json.loads(A.links_of(f))["links"]["article"]
+                sha, nq, links = t.write_article(f)
+                pf.write(nq)
                 with open(os.path.join(shards_s, "links", f"{sha}.tsv"), "w", encoding="utf-8") as lf:
-                    lf.write(t.links_text(f))
+                    lf.write(links)
                 n += 1
         if n:
             os.replace(tmp, os.path.join(shards_s, f"part-{index:05d}.nq"))

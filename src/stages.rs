@@ -492,8 +492,7 @@ fn bad_line(at: &str, e: serde_json::Error) -> Error {
 }
 
 /// Resolves the links of every article of the facts files (in any order, each article once)
-/// into the corpus's entity table. `as_of` is the reference date the facts must carry (`None`:
-/// the first line's).
+/// into the corpus's entity table made with the reference date `as_of`.
 pub fn resolve_links(lex: &Lexicon, links: Vec<(String, Links)>, as_of: NaiveDate) -> EntityTable {
     let mut links = links;
     // the order `build` feeds its resolver in
@@ -614,6 +613,30 @@ pub fn article_nquads(a: &Extracted, table: &EntityTable) -> std::result::Result
     Ok(crate::graph::write_nquads(&mut quads))
 }
 
+/// What `write` makes of one article: its graph and its links file.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The article's name.
+    pub name: String,
+    /// Its SHA-256 (the name of its links file).
+    pub sha256: String,
+    /// Its graph as N-Quads ([`article_nquads`]).
+    pub nquads: String,
+    /// Its links file ([`links_text`]).
+    pub links: String,
+}
+
+/// An article's graph and links file under the corpus's entity table.
+#[cfg(feature = "rdf")]
+pub fn write_article(a: &Extracted, table: &EntityTable) -> std::result::Result<Written, String> {
+    Ok(Written {
+        name: a.name.clone(),
+        sha256: a.links.article.clone(),
+        nquads: article_nquads(a, table)?,
+        links: links_text(&a.links, &table.resolution),
+    })
+}
+
 /// The N-Quads of the graphs no article owns (entity descriptions, gazetteer, ontology).
 #[cfg(feature = "rdf")]
 pub fn shared_nquads(table: &EntityTable) -> String {
@@ -716,31 +739,25 @@ pub fn write_shards(
     // lines a chunk at a time, their graphs made in parallel, written in order
     let mut lines: Vec<(String, String)> = Vec::with_capacity(WRITE_CHUNK);
     let mut make = |lines: &mut Vec<(String, String)>, report: &mut WriteReport| -> Result<()> {
-        let made: Vec<Result<(String, String, String)>> = lines
+        let made: Vec<Result<Written>> = lines
             .par_iter()
             .map(|(at, line)| {
                 let a: Extracted = serde_json::from_str(line).map_err(|e| bad_line(at, e))?;
                 check_made(at, a.athar, &a.lexicon, a.as_of, &want)?;
-                let nq = article_nquads(&a, table).map_err(|reason| Error::BadInput {
+                write_article(&a, table).map_err(|reason| Error::BadInput {
                     at: at.to_string(),
                     reason,
-                })?;
-                Ok((a.name, nq, links_text(&a.links, &table.resolution)))
+                })
             })
             .collect();
         for (m, (at, _)) in made.into_iter().zip(lines.iter()) {
-            let (name, nq, lt) = m?;
-            if !seen.insert(name.clone()) {
-                return Err(duplicate_name(at, &name, "an earlier line"));
+            let w = m?;
+            if !seen.insert(w.name.clone()) {
+                return Err(duplicate_name(at, &w.name, "an earlier line"));
             }
-            let sha = lt
-                .lines()
-                .next()
-                .and_then(|l| l.rsplit('\t').next())
-                .unwrap_or_default()
-                .to_string();
-            write_whole(&links_dir.join(format!("{sha}.tsv")), lt.as_bytes())?;
-            shard.add(&nq, report)?;
+            let path = links_dir.join(format!("{}.tsv", w.sha256));
+            write_whole(&path, w.links.as_bytes())?;
+            shard.add(&w.nquads, report)?;
         }
         lines.clear();
         Ok(())
