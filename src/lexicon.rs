@@ -152,6 +152,9 @@ pub enum HeadRule {
     Chain,
     /// A known place.
     Known,
+    /// Only as a definite head of a body's name («المركز الإعلامي لـ…»): the bare noun is too
+    /// common a word to begin a name («مركز المدينة»، «مركز محافظة أبين»).
+    Definite,
 }
 
 /// A head noun.
@@ -770,6 +773,7 @@ impl Lexicon {
                 "rare" => HeadRule::Rare,
                 "chain" => HeadRule::Chain,
                 "known" => HeadRule::Known,
+                "definite" => HeadRule::Definite,
                 other => {
                     return Err(Error::Lexicon {
                         file: f.into(),

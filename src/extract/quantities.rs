@@ -375,7 +375,12 @@ pub fn find_quantities(
         }
         // what is counted: the nearest word saying what happened to them (a governing verb just
         // before the figure first), then «يضم», then the counted noun
+        // (not across «أن»: «بين القتلى امرأة، مشيرة إلى أن 140 أسرة غادرت» — the clause
+        // after it tells its own figure)
         let before_from = (first.saturating_sub(8)).max(s_first).max(prev_end);
+        let before_from = (before_from..first)
+            .rfind(|&x| lex.is(Fw::Complementizer, cx.tok(x)))
+            .map_or(before_from, |x| x + 1);
         let window_end = s_end.min(noun + 14);
         let clause_end = (noun + 1..window_end)
             .find(|&x| lex.is(Fw::ClauseEnd, cx.tok(x)))
@@ -404,9 +409,20 @@ pub fn find_quantities(
         let reach = if own_noun { NOUN_REACH } else { usize::MAX };
         // «3 شهداء و9 جرحى»: a word of what happened right after the figure is what it counts,
         // whatever the word before it says
+        // (a noun of what they are, displaced or detained, gives way to the verb that governs
+        // the figure: «قُتل ثلاثة نازحين» counts the killed)
+        let governed = before
+            .iter()
+            .rfind(decisive)
+            .filter(|t| first - t.0 <= 2)
+            .map(|t| t.1);
         let own_event = after
             .first()
             .filter(|t| t.0 == noun && t.2 == TriggerKind::Event)
+            .filter(|t| {
+                !(matches!(t.1, Measure::Displaced | Measure::Held)
+                    && governed.is_some_and(|m| m != t.1))
+            })
             .copied();
         let nearest_event = own_event.or_else(|| {
             // «الفرار من سجن الصناعة الذي يضم آلاف العناصر»: a containing verb nearer the figure

@@ -343,7 +343,11 @@ impl Ctx<'_> {
     /// Head-noun patterns starting at token i.
     pub(super) fn heads_at(&self, i: usize) -> Vec<Cand> {
         let mut out = Vec::new();
-        for (k, v, _) in self.text.readings(i).iter().map(Reading::parts) {
+        for (k, v, restored) in self.text.readings(i).iter().map(Reading::parts) {
+            if let Some(c) = self.definite_body(i, k, v, restored) {
+                out.push(c);
+                continue;
+            }
             // «بقيادة عبد العزيز الحلو»: led by a person, not a command of that name
             let led_by = k > 0 && {
                 let w = self.tok((i + 1).min(self.n() - 1));
@@ -356,7 +360,9 @@ impl Ctx<'_> {
                 .get(v)
                 .filter(|h| !(led_by && h.class.family() == Family::Organization))
             {
-                self.head_pattern(i, k, v, head.class, head.keep, head.rule, &mut out);
+                if head.rule != HeadRule::Definite {
+                    self.head_pattern(i, k, v, head.class, head.keep, head.rule, &mut out);
+                }
             } else if let Some(c) = self.definite_unit(i, k, v) {
                 out.push(c);
             } else if let Some(stem) = v.strip_suffix(affixes().dual_construct.as_str()) {
@@ -372,6 +378,105 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+
+    /// A body named by a definite head, its definite adjectives and what it is for or whose it
+    /// is: «المركز الإعلامي للقوات المسلحة اليمنية»، «الوحدة التنفيذية لإدارة مخيمات النازحين»،
+    /// «المديرية العامة للدفاع المدني»، «الشركة السودانية لتوزيع الكهرباء». The «لـ» phrase ends
+    /// on a definite word or a known organisation. A head and adjectives alone describe a body
+    /// the article named before or any body at all («المجلس الرئاسي»، «الصحيفة الأمريكية»،
+    /// «التحالف الأمريكي»), and an adjective that relates it to another actor («القوات التابعة
+    /// للمجلس») is not part of a name.
+    pub(super) fn definite_body(
+        &self,
+        i: usize,
+        k: usize,
+        v: &str,
+        restored: &str,
+    ) -> Option<Cand> {
+        let af = affixes();
+        if !Self::is_definite(v) || self.text.tokens[i].hard_before && i == 0 {
+            return None;
+        }
+        let head = self.lex.heads.get(af.bare(v, 3)?)?;
+        if !head.keep
+            || !matches!(head.rule, HeadRule::Chain | HeadRule::Definite)
+            || head.class.family() != Family::Organization
+        {
+            return None;
+        }
+        let open = |x: usize| x < self.n() && !self.text.tokens[x].hard_before && !self.stop_at(x);
+        // its definite adjectives
+        let mut end = i + 1;
+        while open(end)
+            && end - i <= 3
+            && Self::is_definite(self.tok(end))
+            && !self.lex.speech_verbs.contains_key(self.tok(end))
+            && self.lex.relations.starting_with(self.tok(end)).is_empty()
+            && self.longest_gazetteer_at(end).is_none()
+            && !self
+                .lex
+                .heads
+                .contains_key(af.bare(self.tok(end), 3).unwrap_or(""))
+        {
+            end += 1;
+        }
+        if end == i + 1 {
+            return None;
+        }
+        let adjectives = end;
+        // what it is for, or whose it is
+        let t = if open(end) { self.tok(end) } else { "" };
+        if t.starts_with(af.li_article.as_str()) && !self.lex.is_stop(t) {
+            end += 1;
+        } else if let Some(g) = self.gazetteer_at(end).into_iter().find(|g| {
+            g.skip > 0
+                && !g.needs_context
+                && t.starts_with(af.li.as_str())
+                && self.lex.class_of(&g.entity).family() == Family::Organization
+        }) {
+            end = g.b;
+        } else if t.starts_with(af.li.as_str()) && t.chars().count() > 3 {
+            // «لإدارة مخيمات النازحين»: a construct, ending on a definite word
+            let mut x = end + 1;
+            while open(x) && x - end <= 2 && !Self::is_definite(self.tok(x)) {
+                x += 1;
+            }
+            if open(x) && Self::is_definite(self.tok(x)) {
+                end = x + 1;
+            }
+        }
+        if end > adjectives {
+            // the phrase goes on with definite words and «و» + definite
+            while open(end)
+                && end - adjectives <= 5
+                && (Self::is_definite(self.tok(end))
+                    || self.tok(end).starts_with(af.conj_article.as_str()))
+                && !self.lex.speech_verbs.contains_key(self.tok(end))
+                && self.lex.relations.starting_with(self.tok(end)).is_empty()
+            {
+                end += 1;
+            }
+        } else {
+            return None;
+        }
+        // a name the gazetteer knows from here wins
+        if self
+            .gazetteer_at(i)
+            .iter()
+            .any(|c| c.b >= end && !c.needs_context)
+        {
+            return None;
+        }
+        let label = self.label(i, k, end, restored);
+        let entity = EntityRef::New {
+            class: head.class,
+            key: new_key(head.class, &label),
+        };
+        Some(Cand {
+            restore: restored.to_string(),
+            ..Cand::new(i, end, k, entity, PRIO_HEAD_NEW)
+        })
     }
 
     /// A unit named by a definite head of an armed force and its definite adjectives or number:
