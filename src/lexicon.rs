@@ -476,6 +476,8 @@ pub enum SpeechKind {
     Continue,
     /// A participle (مضيفا أن) whose speaker is the sentence's subject.
     Participle,
+    /// Attributes what precedes it to the speaker after it (بحسب X، وفق ما أعلنت X).
+    According,
 }
 
 /// All lexicons, indexed.
@@ -816,6 +818,7 @@ impl Lexicon {
             let kind = match row.fields[1].as_str() {
                 "continue" => SpeechKind::Continue,
                 "participle" => SpeechKind::Participle,
+                "according" => SpeechKind::According,
                 "say" => SpeechKind::Say,
                 k => {
                     return Err(Error::Lexicon {

@@ -216,6 +216,14 @@ pub struct Speech {
     pub verb: usize,
     /// Mention index of the speaker.
     pub speaker: usize,
+    /// It attributes what comes before it: «بحسب X»، «وفق ما أعلنت X».
+    pub according: bool,
+    /// The tokens naming the speaker, with the title and organisation before a name («قائد
+    /// القوات الصومالية في الإقليم، العقيد فلان»): none of them did what is told.
+    pub phrase: (usize, usize),
+    /// The token of «إن/أن» that opens what the speaker said, when the sentence has one after
+    /// the verb: a figure after it is inside the statement.
+    pub statement: Option<usize>,
 }
 
 /// Speakers found in an article, and the speaker each sentence starts with.
@@ -230,12 +238,21 @@ pub struct Attribution {
 impl Attribution {
     /// The speaker of a statement at token `at`: the nearest speech verb before it in its
     /// sentence, else one after it in the sentence (على ما أفاد X), else the carried speaker.
+    /// An attribution after the statement («… ما أسفر عن مقتل ١٢ شخصا، بحسب ما أعلنت وزارة
+    /// الداخلية») outweighs a verb before it whose statement the figure is not in («أعلن
+    /// التنظيم مسؤوليته عن تفجير …»).
     pub fn speaker_at(&self, text: &Text, at: usize) -> Option<usize> {
         let sent = text.tokens[at].sentence;
         let same = |sp: &&Speech| text.tokens[sp.verb].sentence == sent;
-        self.speeches
+        let before = self.speeches.iter().rfind(|sp| same(sp) && sp.verb < at);
+        let inside = before.is_some_and(|sp| sp.statement.is_some_and(|c| c < at));
+        let according = self
+            .speeches
             .iter()
-            .rfind(|sp| same(sp) && sp.verb < at)
+            .find(|sp| same(sp) && sp.verb > at && sp.according)
+            .filter(|_| !inside);
+        according
+            .or(before)
             .or_else(|| self.speeches.iter().find(|sp| same(sp) && sp.verb > at))
             .map(|sp| sp.speaker)
             .or(self.carried[sent])

@@ -53,12 +53,20 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
         let sent = t.sentence;
         let in_sentence = |m: &&Mention| toks[m.tokens.0].sentence == sent;
         let speaker = match kind {
-            SpeechKind::Participle => mentions
+            // the speaker of the verb before it in the sentence («قال الناطق باسم الجهاز، الرائد
+            // فلان، إن …، مضيفا أن …»), else the sentence's subject
+            SpeechKind::Participle => speeches
                 .iter()
-                .enumerate()
-                .filter(|(_, m)| in_sentence(m) && m.tokens.0 < v && is_actor(lex, m))
-                .map(|(i, _)| i)
-                .next(),
+                .rfind(|sp: &&Speech| toks[sp.verb].sentence == sent && sp.verb < v)
+                .map(|sp| (sp.speaker, Some(sp.phrase)))
+                .or_else(|| {
+                    mentions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, m)| in_sentence(m) && m.tokens.0 < v && is_actor(lex, m))
+                        .map(|(i, _)| (i, None))
+                        .next()
+                }),
             _ => {
                 // the subject after the verb, unless a prepositional phrase follows it
                 // a mention right after the verb is its subject (even «علي», which normalizes
@@ -114,7 +122,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                         .or(titled.map(|(i, _)| i))
                         .or(subjects.first().copied())
                 };
-                after.or_else(|| {
+                after.map(|i| (i, None)).or_else(|| {
                     if kind == SpeechKind::Continue {
                         return None;
                     }
@@ -127,13 +135,30 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                                 && v - m.tokens.1 <= SUBJECT_GAP
                                 && is_actor(lex, m)
                         })
-                        .map(|(i, _)| i)
+                        .map(|(i, _)| (i, None))
                         .next_back()
                 })
             }
         };
-        if let Some(speaker) = speaker {
-            speeches.push(Speech { verb: v, speaker });
+        if let Some((speaker, phrase)) = speaker {
+            let m = &mentions[speaker].tokens;
+            let phrase = phrase.unwrap_or(if m.0 > v { (v + 1, m.1) } else { *m });
+            // «بحسب X»، «وفق ما أعلنت X»
+            let according = kind == SpeechKind::According
+                || v >= 2
+                    && toks[v - 1].sentence == sent
+                    && lex.is_stop(&toks[v - 1].text)
+                    && speech_kind(lex, text, v - 2) == Some(SpeechKind::According);
+            let statement = (v + 1..toks.len())
+                .take_while(|&x| toks[x].sentence == sent)
+                .find(|&x| lex.is(Fw::Complementizer, &toks[x].text));
+            speeches.push(Speech {
+                verb: v,
+                speaker,
+                according,
+                phrase,
+                statement,
+            });
         }
     }
     // «الأونروا: أكثر من 300 عائلة نزحت …»: a line that opens with a name and a colon (live
@@ -149,6 +174,9 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
             speeches.push(Speech {
                 verb: a,
                 speaker: i,
+                according: false,
+                phrase: m.tokens,
+                statement: None,
             });
         }
     }

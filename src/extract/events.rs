@@ -481,7 +481,7 @@ pub fn find_events(
             .speeches
             .iter()
             .filter(|sp| text.tokens[sp.verb].sentence == sent && sp.verb >= end)
-            .map(|sp| mentions[sp.speaker].tokens)
+            .map(|sp| sp.phrase)
             .collect();
         // nor did the side whose dead or wounded the sentence counts («قُتل عنصران من الأسايش»)
         let victims: Vec<&EntityRef> = quantities
@@ -502,7 +502,9 @@ pub fn find_events(
                 && (x + 1..=i).all(|y| !text.tokens[y].hard_before)
         });
         let may_act = |m: &Mention| {
-            !(tellers.contains(&m.tokens)
+            !(tellers
+                .iter()
+                .any(|t| t.0 <= m.tokens.0 && m.tokens.1 <= t.1)
                 || victims.contains(&&m.entity)
                 || undergone && m.tokens.1 <= i)
         };
