@@ -68,6 +68,20 @@ fn digits_and_number_words() {
         one("أجبر القتال 45 ألف شخص على الفرار من منازلهم."),
         (Some(45000.0), None, None, Displaced, Exact)
     );
+    // «ألف» and its dual begin with the letters of the article but are no definite number
+    assert_eq!(
+        one("قتل ألف شخص في المعارك."),
+        (Some(1000.0), None, None, Killed, Exact)
+    );
+    assert_eq!(
+        one("نزح ألفين شخص خلال أسبوع."),
+        (Some(2000.0), None, None, Displaced, Exact)
+    );
+    // the displaced a shelter holds
+    assert_eq!(
+        one("كانت المدرسة تؤوي ألفي نازح."),
+        (Some(2000.0), None, None, Displaced, Exact)
+    );
     assert_eq!(
         one("ألقت القوات القبض على ثلاثة عناصر من التنظيم."),
         (Some(3.0), None, None, Captured, Exact)
@@ -104,9 +118,10 @@ fn digits_and_number_words() {
         one("يضم السجن مائة معتقل."),
         (Some(100.0), None, None, Held, Exact)
     );
+    // (a camp's displaced are displaced, not detained)
     assert_eq!(
         one("يضم المخيم ثلاثة آلاف نازح."),
-        (Some(3000.0), None, None, Held, Exact)
+        (Some(3000.0), None, None, Displaced, Exact)
     );
     assert_eq!(
         one("يبلغ عدد سكانها مليون نسمة."),
@@ -268,6 +283,18 @@ fn who_gives_a_figure() {
         "{:?}",
         speaker(800.0)
     );
+    // «بحسب ما أعلنت X» after the figure outweighs a verb before it that claims the attack;
+    // a verb whose statement holds the figure («قال X إن …») keeps it
+    let a = read(&lex, "أعلن تنظيم الدولة مسؤوليته عن تفجير استهدف تجمعا في المدينة، ما أسفر عن مقتل 12 شخصا، بحسب ما أعلنت وزارة الداخلية الأفغانية.
+وقال الجيش السوداني إن 30 مسلحا قتلوا في المعارك، بحسب وكالة الأنباء السودانية.");
+    let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
+    assert_eq!(speaker(12.0).as_deref(), Some("وزارة الداخلية الأفغانية"));
+    assert_eq!(speaker(30.0).as_deref(), Some("الجيش السوداني"));
+    // a participle speaks for the speaker of the verb before it, not for the organisation in
+    // his title
+    let a = read(&lex, "وقال الناطق باسم جهاز الدفاع المدني، الرائد فادي سلامة، إن طواقمه انتشلت جثتين، مضيفاً أن المدرسة كانت تؤوي نحو ألفي نازح معظمهم من شمال القطاع.");
+    let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
+    assert_eq!(speaker(2000.0).as_deref(), Some("فادي سلامة"));
 }
 
 #[test]
@@ -390,6 +417,23 @@ fn what_a_figure_counts_decided_by_the_clause() {
     assert_eq!(
         measure_of("ويقطن المخيم نحو 30 ألف شخص.", 30000.0),
         Some(Population)
+    );
+    // a verb governing the figure outweighs a noun of what they were (displaced, detained)
+    assert_eq!(
+        measure_of("قُتل ثلاثة نازحين في قصف على المخيم.", 3.0),
+        Some(Killed)
+    );
+    assert_eq!(
+        measure_of("أصيب خمسة معتقلين خلال الاشتباكات.", 5.0),
+        Some(Injured)
+    );
+    // a word of casualties before «أن» does not count the figure after it
+    assert_ne!(
+        measure_of(
+            "وقالت إن بين القتلى امرأة، مشيرة إلى أن 140 أسرة غادرت المخيم ليلا.",
+            140.0
+        ),
+        Some(Killed)
     );
     // a containing verb nearer the figure than an escape: who the prison holds
     assert_eq!(

@@ -264,8 +264,10 @@ pub fn find_quantities(
             let time = (i > 0 && cx.gap(i) == ":" && digits_at(i - 1))
                 || (next < n && cx.gap(next) == ":" && digits_at(next));
             let percent = next < n && cx.gap(next).contains('%');
+            // («الثلاثة»: a definite number refers back; «ألف»، «ألفين» only look definite)
             let definite_word = !w.chars().next().is_some_and(|c| c.is_ascii_digit())
                 && w.starts_with(affixes().article.as_str())
+                && !lex.numbers.contains_key(w)
                 && !num.vague;
             if !(prev_year_word || (year_like && !followed) || time || percent || definite_word) {
                 i = num.b;
@@ -477,7 +479,10 @@ pub fn find_quantities(
         } else if let Some(t) = nearest_event {
             t.1
         } else if before.iter().any(|t| t.2 == TriggerKind::Contain) {
-            if soldiers && !prison_near {
+            // «تؤوي المدرسة ألفي نازح»: the displaced a shelter holds
+            if counted.is_some_and(|t| t.1 == Measure::Displaced) {
+                Measure::Displaced
+            } else if soldiers && !prison_near {
                 Measure::Fighters
             } else {
                 Measure::Held
