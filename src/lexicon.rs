@@ -187,6 +187,8 @@ pub enum Fw {
     Complementizer,
     /// `contains`
     Contains,
+    /// `count-of`: «عدد عناصر التنظيم … بين 400 و500»
+    CountOf,
     /// «ريف X»: the countryside of a town, the division it is the seat of
     Countryside,
     /// `destination`
@@ -247,7 +249,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 36] = [
+    pub const ALL: [Fw; 37] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -256,6 +258,7 @@ impl Fw {
         Fw::ClauseEnd,
         Fw::Complementizer,
         Fw::Contains,
+        Fw::CountOf,
         Fw::Countryside,
         Fw::Destination,
         Fw::DistrictHead,
@@ -297,6 +300,7 @@ impl Fw {
             Fw::ClauseEnd => "clause-end",
             Fw::Complementizer => "complementizer",
             Fw::Contains => "contains",
+            Fw::CountOf => "count-of",
             Fw::Countryside => "countryside",
             Fw::Destination => "destination",
             Fw::DistrictHead => "district-head",

@@ -505,6 +505,21 @@ fn groups_carried_and_implied() {
             })
             .collect()
     };
+    // «عدد عناصر X … بين 400 و500 عنصر»: the members whose number the sentence gives, also for
+    // a range; not for a figure that counts something else
+    let g = groups("هاجم تنظيم داعش قرية في كركوك.\nويتراوح عدد عناصر التنظيم الناشطين في العراق بين 400 و500 عنصر.");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert!(g[0].1.contains("الدولة"), "{g:?}");
+    let g = groups("وأسفر الهجوم عن مقتل عدد من عناصر الحشد الشعبي و3 مدنيين.");
+    assert!(
+        g.iter().all(|(v, grp)| *v != Some(3.0) || grp.is_empty()),
+        "{g:?}"
+    );
+    // members of a group named after the head of its name («عناصر تنظيم بي كا كا»)
+    let g = groups(
+        "وقالت الوزارة إن قواتها قتلت أربعة من عناصر تنظيم بي كا كا الإرهابي في منطقة متينا.",
+    );
+    assert!(g[0].1.contains("العمال الكردستاني"), "{g:?}");
     // the injured are more of the group of the killed, in a clause of their own
     let g = groups("مقتل ثلاثة من الحشد الشعبي وإصابة اثنين بهجوم لداعش جنوب كركوك.");
     assert_eq!(g[0].1, g[1].1, "{g:?}");

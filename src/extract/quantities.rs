@@ -308,6 +308,9 @@ pub fn find_quantities(
         let sent = text.tokens[num.a].sentence;
         let s_first = text.sentences[sent].first_token;
         let s_end = text.sentences[sent].end_token;
+        // where the figure before ends (taken before a range «بين 400 و500» joins its second
+        // number to this one)
+        let prev_end = if k > 0 { nums[k - 1].b } else { 0 };
         let mut first = num.a;
         let mut last = num.b;
         let (mut qualifier, mut value, mut min, mut max) =
@@ -365,7 +368,6 @@ pub fn find_quantities(
             max = max.map(|v| v * factor);
         }
         let next_num = nums.get(k + 1).map(|x| x.a).unwrap_or(n);
-        let prev_end = if k > 0 { nums[k - 1].b } else { 0 };
         // «200 على الأقل من …»، «سبعة من عناصرها على الأقل»
         if qualifier == Qualifier::Exact
             && cx
@@ -564,8 +566,9 @@ pub fn find_quantities(
             )
             // «خسائر التنظيم بلغت 27»: the group named just before the figure (not the total's,
             // for a part of it: «بينهم ثلاثة أطفال»)
+            // (people in general are nobody's members: «عناصر الحشد الشعبي و3 مدنيين»)
             .or_else(|| {
-                if among {
+                if among || counted.is_some_and(|t| t.2 == TriggerKind::Generic) {
                     return None;
                 }
                 group_of(
@@ -573,6 +576,26 @@ pub fn find_quantities(
                     mentions,
                     first.saturating_sub(4).max(s_first).max(prev_end),
                     first,
+                    sent,
+                    num.a,
+                )
+            })
+            // «يتراوح عدد عناصر التنظيم الناشطين في العراق بين 400 و500 عنصر»: the members
+            // whose number the sentence gives
+            // (only a figure of members, or of nothing named: «… و3 مدنيين» counts others)
+            .or_else(|| {
+                let members = counted.is_some_and(|t| t.1 == Measure::Fighters)
+                    || counted.is_none() && (noun >= s_end || lex.is_stop(cx.tok(noun)));
+                if !members {
+                    return None;
+                }
+                let count =
+                    (s_first.max(prev_end)..first).rfind(|&x| lex.is(Fw::CountOf, cx.tok(x)))?;
+                group_of(
+                    &cx,
+                    mentions,
+                    count + 1,
+                    (count + 4).min(first),
                     sent,
                     num.a,
                 )
@@ -849,7 +872,17 @@ fn group_of(
                     })
                     .map(|m| m.entity.clone());
             }
-            if let Some(m) = mentions.iter().find(|m| m.tokens.0 == i + 1 && org(m)) {
+            // (after the head of its name, when the name stands without it: «عناصر تنظيم بي
+            // كا كا»، «مقاتلي حركة الشباب»)
+            let head = i + 1 < cx.n()
+                && lex
+                    .heads
+                    .get(cx.tok(i + 1))
+                    .is_some_and(|h| h.class.family() == Family::Organization);
+            if let Some(m) = mentions
+                .iter()
+                .find(|m| (m.tokens.0 == i + 1 || head && m.tokens.0 == i + 2) && org(m))
+            {
                 return Some(m.entity.clone());
             }
         }
