@@ -179,6 +179,8 @@ pub enum Fw {
     Among,
     /// `army-word`
     ArmyWord,
+    /// `belonging`: «مشتبه بهم بالانتماء إلى داعش»
+    Belonging,
     /// `between`
     Between,
     /// `clause-end`
@@ -249,11 +251,12 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 37] = [
+    pub const ALL: [Fw; 38] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
         Fw::ArmyWord,
+        Fw::Belonging,
         Fw::Between,
         Fw::ClauseEnd,
         Fw::Complementizer,
@@ -296,6 +299,7 @@ impl Fw {
             Fw::AgentLink => "agent-link",
             Fw::Among => "among",
             Fw::ArmyWord => "army-word",
+            Fw::Belonging => "belonging",
             Fw::Between => "between",
             Fw::ClauseEnd => "clause-end",
             Fw::Complementizer => "complementizer",

@@ -515,6 +515,12 @@ fn groups_carried_and_implied() {
         g.iter().all(|(v, grp)| *v != Some(3.0) || grp.is_empty()),
         "{g:?}"
     );
+    // suspects of belonging to a group are counted as its members
+    let g = groups("وأعلنت الشرطة اعتقال ثلاثة مشتبه بهم بالانتماء إلى داعش قرب الموصل.");
+    assert!(g[0].1.contains("الدولة"), "{g:?}");
+    // a figure followed by «من» names its own group, not the one before it
+    let g = groups("قُتل ما لا يقل عن 34 جنديا و12 من متطوعي الدفاع عن الوطن في هجوم على جيبو.");
+    assert!(g[1].1.contains("الدفاع عن الوطن"), "{g:?}");
     // members of a group named after the head of its name («عناصر تنظيم بي كا كا»)
     let g = groups(
         "وقالت الوزارة إن قواتها قتلت أربعة من عناصر تنظيم بي كا كا الإرهابي في منطقة متينا.",

@@ -555,7 +555,8 @@ pub fn find_quantities(
             None
         };
         // whose members: «من عناصر داعش»، «لمقاتلي داعش»، «جندي أمريكي»، «عناصرها»
-        let group = inherited.or_else(|| {
+        // (a figure followed by «من» names its own: «34 جنديا و12 من متطوعي الدفاع عن الوطن»)
+        let own = || {
             group_of(
                 &cx,
                 mentions,
@@ -564,42 +565,50 @@ pub fn find_quantities(
                 sent,
                 num.a,
             )
-            // «خسائر التنظيم بلغت 27»: the group named just before the figure (not the total's,
-            // for a part of it: «بينهم ثلاثة أطفال»)
-            // (people in general are nobody's members: «عناصر الحشد الشعبي و3 مدنيين»)
-            .or_else(|| {
-                if among || counted.is_some_and(|t| t.2 == TriggerKind::Generic) {
-                    return None;
-                }
-                group_of(
-                    &cx,
-                    mentions,
-                    first.saturating_sub(4).max(s_first).max(prev_end),
-                    first,
-                    sent,
-                    num.a,
-                )
-            })
-            // «يتراوح عدد عناصر التنظيم الناشطين في العراق بين 400 و500 عنصر»: the members
-            // whose number the sentence gives
-            // (only a figure of members, or of nothing named: «… و3 مدنيين» counts others)
-            .or_else(|| {
-                let members = counted.is_some_and(|t| t.1 == Measure::Fighters)
-                    || counted.is_none() && (noun >= s_end || lex.is_stop(cx.tok(noun)));
-                if !members {
-                    return None;
-                }
-                let count =
-                    (s_first.max(prev_end)..first).rfind(|&x| lex.is(Fw::CountOf, cx.tok(x)))?;
-                group_of(
-                    &cx,
-                    mentions,
-                    count + 1,
-                    (count + 4).min(first),
-                    sent,
-                    num.a,
-                )
-            })
+        };
+        let inherited = if partitive {
+            own().or(inherited)
+        } else {
+            inherited
+        };
+        let group = inherited.or_else(|| {
+            own()
+                // «خسائر التنظيم بلغت 27»: the group named just before the figure (not the total's,
+                // for a part of it: «بينهم ثلاثة أطفال»)
+                // (people in general are nobody's members: «عناصر الحشد الشعبي و3 مدنيين»)
+                .or_else(|| {
+                    if among || counted.is_some_and(|t| t.2 == TriggerKind::Generic) {
+                        return None;
+                    }
+                    group_of(
+                        &cx,
+                        mentions,
+                        first.saturating_sub(4).max(s_first).max(prev_end),
+                        first,
+                        sent,
+                        num.a,
+                    )
+                })
+                // «يتراوح عدد عناصر التنظيم الناشطين في العراق بين 400 و500 عنصر»: the members
+                // whose number the sentence gives
+                // (only a figure of members, or of nothing named: «… و3 مدنيين» counts others)
+                .or_else(|| {
+                    let members = counted.is_some_and(|t| t.1 == Measure::Fighters)
+                        || counted.is_none() && (noun >= s_end || lex.is_stop(cx.tok(noun)));
+                    if !members {
+                        return None;
+                    }
+                    let count = (s_first.max(prev_end)..first)
+                        .rfind(|&x| lex.is(Fw::CountOf, cx.tok(x)))?;
+                    group_of(
+                        &cx,
+                        mentions,
+                        count + 1,
+                        (count + 4).min(first),
+                        sent,
+                        num.a,
+                    )
+                })
         });
         // «وقتلت ثلاثة منهم»: of those the sentence named before (the figure before, else the
         // group named last)
@@ -839,6 +848,27 @@ fn group_of(
     };
     for i in from..to {
         let w = cx.tok(i);
+        // «بالانتماء إلى داعش»، «ينتمون لتنظيم الدولة»
+        if lex.is(Fw::Belonging, w) {
+            let head = |x: usize| {
+                x < cx.n()
+                    && lex
+                        .heads
+                        .get(cx.tok(x))
+                        .is_some_and(|h| h.class.family() == Family::Organization)
+            };
+            let after = if i + 1 < cx.n() && lex.is_stop(cx.tok(i + 1)) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some(m) = mentions
+                .iter()
+                .find(|m| (m.tokens.0 == after || head(after) && m.tokens.0 == after + 1) && org(m))
+            {
+                return Some(m.entity.clone());
+            }
+        }
         // a noun of membership, also with a possessive («أفرادها»، «مقاتليهم»)
         let with_possessive = |v: &str| {
             affixes().possessives.iter().any(|p| {
