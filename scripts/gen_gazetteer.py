@@ -192,6 +192,13 @@ def curated(gaz, verified, name, guard=False):
                 context.split("|"), source)
         r["aliases_ar"] = [a if not guard or a.startswith(("?", "~")) or " " in a or not wordlike(a) else "?" + a
                            for a in aliases.split("|") if a]
+        # a country's body, whose short names are phrases any country's body may bear
+        # («?حكومة الوحدة الوطنية»، «?الشرطة الاتحادية»): they count where the article names that
+        # country (never for a one-word short name, «?الإصلاح», which is an ordinary word too)
+        marked = [a for a in r["aliases_ar"] if a.startswith("?")]
+        if (not r["context"] and re.fullmatch("[a-z]{2}", within) and marked
+                and all(" " in a for a in marked)):
+            r["context"] = [within]
         gaz.add(merge_verified(r, verified.get(rid)))
 
 

@@ -208,6 +208,13 @@ impl Ctx<'_> {
     /// An organisation name chain after a head: [j, end). A place ends it (مديرية أوقاف الحسكة).
     pub(super) fn chain(&self, j: usize, media: bool, armed: bool, org: bool) -> Option<usize> {
         let af = affixes();
+        // «إدارة مطار معيتيقة الدولي»، «إدارة سجن الصناعة»: who runs a facility is named by it;
+        // the facility is the name the text gives
+        if self.lex.heads.get(self.tok(j)).is_some_and(|h| {
+            h.keep && matches!(h.class, Class::Facility | Class::Prison | Class::Camp)
+        }) {
+            return None;
+        }
         let mut end = j;
         // an organisation's name goes on with what it is for: «تحالف رصد للحقوق والحريات»،
         // «معهد باكستان لدراسات النزاع والأمن» (a «لـ» phrase ending in definite words)
