@@ -292,6 +292,18 @@ fn relations_as_reports_state_them() {
             "{text}: no {a} {r} {b} in {rels:?}"
         );
     };
+    // a title with a possessive pronoun names the organisation named last; one heads a state
+    // or a government, and is an official of anything else
+    has(
+        "وأعربت بعثة الأمم المتحدة للدعم في ليبيا عن قلقها. وقالت رئيستها هانا تيتيه إن الوضع خطير.",
+        "هانا تيتيه",
+        "officialOf",
+        "بعثة الأمم المتحدة",
+    );
+    let rels = relations_of(
+        "وأعربت بعثة الأمم المتحدة للدعم في ليبيا عن قلقها. وقالت رئيستها هانا تيتيه إن الوضع خطير.",
+    );
+    assert!(rels.iter().all(|(_, r, _)| r != "headOf"), "{rels:?}");
     // a camp holds its quarters, and lies in its town
     has(
         "وقصفت طائرة مسيرة تجمعا في حارة المنشية داخل مخيم جنين.",

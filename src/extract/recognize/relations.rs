@@ -64,7 +64,7 @@ pub(super) fn role_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
         // «المتحدث باسم الوزارة، العقيد …»: the organisation is a reference back
         let back = orgs
             .is_empty()
-            .then(|| title_reference(cx, mentions, k))
+            .then(|| title_reference(cx, mentions, k).or_else(|| title_owner(cx, mentions, k)))
             .flatten();
         for o in orgs.iter().chain(back.as_ref()) {
             let fam = lex.class_of(o).family();
@@ -73,8 +73,18 @@ pub(super) fn role_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
                 || (fam == Family::Place
                     && lex.class_of(o) == Class::Country
                     && matches!(role, Role::Head | Role::Official));
+            // one heads a state or a government; the head of anything else is one of its
+            // officials («رئيسة البعثة»)
+            let relation = match role_relation(*role) {
+                Relation::HeadOf
+                    if !matches!(lex.class_of(o), Class::Country | Class::Government) =>
+                {
+                    Relation::OfficialOf
+                }
+                r => r,
+            };
             if ok && *o != m.entity {
-                out.push((m.entity.clone(), role_relation(*role), o.clone()));
+                out.push((m.entity.clone(), relation, o.clone()));
             }
         }
     }
@@ -94,6 +104,30 @@ fn title_reference(cx: &Ctx, mentions: &[Mention], k: usize) -> Option<EntityRef
     })?;
     let linked = r.tokens.0 > 0 && cx.lex.is(Fw::TitleLink, cx.tok(r.tokens.0 - 1));
     (linked && is_organization(cx.lex, &r.entity)).then(|| r.entity.clone())
+}
+
+/// The organisation a title names by a possessive pronoun, just before the holder's name:
+/// «وقالت رئيستها هانا تيتيه» after «بعثة الأمم المتحدة للدعم في ليبيا» (the organisation named
+/// last, in this sentence or the one before).
+fn title_owner(cx: &Ctx, mentions: &[Mention], k: usize) -> Option<EntityRef> {
+    let m = &mentions[k];
+    let t = m.tokens.0.checked_sub(1)?;
+    let af = affixes();
+    let w = cx.tok(t);
+    let possessive = af
+        .possessives
+        .iter()
+        .any(|p| *p != af.feminine && w.ends_with(p.as_str()));
+    if !possessive || cx.title_at(t).is_none_or(|(_, e, _, _)| e != m.tokens.0) {
+        return None;
+    }
+    let sent = cx.text.tokens[t].sentence;
+    mentions[..k]
+        .iter()
+        .rev()
+        .take_while(|r| cx.text.tokens[r.tokens.0].sentence + 1 >= sent)
+        .find(|r| r.tokens.1 <= t && is_organization(cx.lex, &r.entity))
+        .map(|r| r.entity.clone())
 }
 
 pub(super) fn is_actor(lex: &Lexicon, e: &EntityRef) -> bool {
