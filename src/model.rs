@@ -83,6 +83,10 @@ pub struct Mention {
     pub label: String,
     /// The role a title before it gives the person, with the organisations named in the title.
     pub role: Option<(Role, Vec<EntityRef>)>,
+    /// Another name the text implies for it: a body named with its owner's own name
+    /// («المركز الإعلامي لقسد» → «المركز الإعلامي لقوات سوريا الديمقراطية»).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub also: Option<String>,
 }
 
 /// Everything recognized in one article.

@@ -449,9 +449,14 @@ pub fn links(lex: &Lexicon, a: &ArticleFacts) -> Links {
     let ms = &a.rec.mentions;
     let mentions = ms
         .iter()
-        .map(|m| {
+        .flat_map(|m| {
             let named = m.kind == MentionKind::Name && !m.label.is_empty();
-            (m.entity.clone(), named.then(|| m.label.clone()))
+            std::iter::once((m.entity.clone(), named.then(|| m.label.clone()))).chain(
+                m.also
+                    .iter()
+                    .filter(move |_| named)
+                    .map(|l| (m.entity.clone(), Some(l.clone()))),
+            )
         })
         .collect();
     let mut refs = Vec::new();

@@ -367,6 +367,7 @@ fn masthead(
         kind: MentionKind::Name,
         label,
         role: None,
+        also: None,
     };
     Some(rec.replace_span(m))
 }
@@ -444,6 +445,7 @@ fn publisher(
                 kind: MentionKind::Name,
                 label,
                 role: None,
+                also: None,
             };
             return Some(rec.replace_span(m));
         }

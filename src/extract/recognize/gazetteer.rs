@@ -35,6 +35,7 @@ impl Ctx<'_> {
                     weak_context: e.weak_context,
                     head_context: false,
                     role: None,
+                    label: None,
                 });
             }
         }

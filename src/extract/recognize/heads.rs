@@ -434,15 +434,27 @@ impl Ctx<'_> {
         let adjectives = end;
         // what it is for, or whose it is
         let t = if open(end) { self.tok(end) } else { "" };
+        // a known organisation it belongs to, through «لـ» or after it («لـ«قسد»»)
+        let owner_at = |x: usize, clitic: bool| {
+            self.gazetteer_at(x).into_iter().find(|g| {
+                (g.skip > 0) == clitic
+                    && !g.needs_context
+                    && self.lex.class_of(&g.entity).family() == Family::Organization
+            })
+        };
+        let mut owner = None;
         if t.starts_with(af.li_article.as_str()) && !self.lex.is_stop(t) {
             end += 1;
-        } else if let Some(g) = self.gazetteer_at(end).into_iter().find(|g| {
-            g.skip > 0
-                && !g.needs_context
-                && t.starts_with(af.li.as_str())
-                && self.lex.class_of(&g.entity).family() == Family::Organization
-        }) {
+        } else if let Some(g) = owner_at(end, true).filter(|_| t.starts_with(af.li.as_str())) {
             end = g.b;
+            owner = Some((g.entity, g.b));
+        } else if let Some(g) = (t == af.li)
+            .then(|| owner_at(end + 1, false))
+            .flatten()
+            .filter(|_| !self.text.tokens[end + 1].hard_before)
+        {
+            end = g.b;
+            owner = Some((g.entity, g.b));
         } else if t.starts_with(af.li.as_str()) && t.chars().count() > 3 {
             // «لإدارة مخيمات النازحين»: a construct, ending on a definite word
             let mut x = end + 1;
@@ -475,13 +487,27 @@ impl Ctx<'_> {
         {
             return None;
         }
-        let label = self.label(i, k, end, restored);
+        // named with its owner's own name, however the text shortens it («المركز الإعلامي لقسد»
+        // is «المركز الإعلامي لقوات سوريا الديمقراطية»): one body, one node
+        let canonical = match &owner {
+            Some((EntityRef::Known(g), owner_end)) if end == *owner_end => Some(format!(
+                "{} {}{}",
+                self.label(i, k, adjectives, restored),
+                af.li,
+                self.lex.gazetteer[*g].name_ar
+            )),
+            _ => None,
+        };
+        let label = canonical
+            .clone()
+            .unwrap_or_else(|| self.label(i, k, end, restored));
         let entity = EntityRef::New {
             class: head.class,
             key: new_key(head.class, &label),
         };
         Some(Cand {
             restore: restored.to_string(),
+            label: canonical,
             ..Cand::new(i, end, k, entity, PRIO_HEAD_NEW)
         })
     }
@@ -577,6 +603,7 @@ impl Ctx<'_> {
             weak_context: false,
             head_context: true,
             role: None,
+            label: None,
         };
         // «مديرية صرواح»، «محلية كرري»: a district named by a place; «مديرية الصحة» is a body
         // (not «مجموعة محلية مسلحة»: after an indefinite noun it is an adjective)

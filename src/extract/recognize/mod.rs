@@ -56,6 +56,8 @@ struct Cand {
     weak_context: bool,
     head_context: bool,
     role: Option<(Role, Vec<EntityRef>)>,
+    /// Another name the text implies (`Mention::also`).
+    label: Option<String>,
 }
 
 impl Cand {
@@ -72,22 +74,23 @@ impl Cand {
             weak_context: false,
             head_context: false,
             role: None,
+            label: None,
         }
     }
 }
 
 /// A display label: no diacritics, tatweel, quotes or control characters; single spaces.
 pub fn clean_label(s: &str) -> String {
-    let s: String = s
-        .chars()
+    let quote = |c: char| matches!(c, '«' | '»' | '“' | '”' | '"' | '„' | '(' | ')');
+    // «لـ«قسد»»: a quote after a drawn-out proclitic joins it to the name («لقسد»)
+    let chars: Vec<char> = s.chars().collect();
+    let s: String = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| !(quote(c) && i > 0 && chars[i - 1] == '\u{0640}'))
+        .map(|(_, &c)| c)
         .filter(|&c| !is_mark(c) && !crate::text::normalize::is_control(c))
-        .map(|c| {
-            if matches!(c, '«' | '»' | '“' | '”' | '"' | '„' | '(' | ')') {
-                ' '
-            } else {
-                c
-            }
-        })
+        .map(|c| if quote(c) { ' ' } else { c })
         .collect();
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -187,6 +190,7 @@ impl Ctx<'_> {
             kind,
             label: self.label(c.a, c.skip, c.b, &c.restore),
             role: c.role.clone(),
+            also: c.label.clone(),
         }
     }
 }
