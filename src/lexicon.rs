@@ -199,6 +199,8 @@ pub enum Fw {
     DistrictHead,
     /// `facing`
     Facing,
+    /// `front`: «في جبهة الكسارة»: a front line, a place, after a word of where
+    Front,
     /// «قرية صغيرة»، «مدينة تقع»: an adjective or verb after a place's head, never its name
     HeadComplement,
     /// `located-link`
@@ -251,7 +253,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 38] = [
+    pub const ALL: [Fw; 39] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -266,6 +268,7 @@ impl Fw {
         Fw::Destination,
         Fw::DistrictHead,
         Fw::Facing,
+        Fw::Front,
         Fw::HeadComplement,
         Fw::LocatedLink,
         Fw::Militant,
@@ -309,6 +312,7 @@ impl Fw {
             Fw::Destination => "destination",
             Fw::DistrictHead => "district-head",
             Fw::Facing => "facing",
+            Fw::Front => "front",
             Fw::HeadComplement => "head-complement",
             Fw::LocatedLink => "located-link",
             Fw::Militant => "militant",

@@ -284,6 +284,29 @@ fn bodies_named_by_a_definite_head_and_what_they_are_for() {
     }
 }
 
+#[test]
+fn fronts_and_places_near_others() {
+    // a front line after a word of where is a place; a group's name stays a group
+    let found = mention_classes(
+        "صدت القوات هجوما على مواقعها في جبهة الكسارة غربي مأرب. وقال قيادي في جبهة النصرة إن المقاتلين انسحبوا.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(l, c)| l == "جبهة الكسارة" && *c == "Region"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(l, c)| !l.contains("النصرة") || *c == "ArmedGroup"),
+        "{found:?}"
+    );
+    // where a place lies is not part of its name
+    let labels = mention_labels("اندلعت اشتباكات في منطقة الشيخ سالم قرب زنجبار مركز محافظة أبين.");
+    assert!(labels.iter().all(|l| !l.ends_with("قرب")), "{labels:?}");
+}
+
 /// The relations one sentence states, as (subject label, relation, object label).
 fn relations_of(text: &str) -> Vec<(String, String, String)> {
     let (arts, res) = text_alone(text);

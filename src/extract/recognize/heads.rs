@@ -156,6 +156,8 @@ impl Ctx<'_> {
                 && !Self::is_definite(self.tok(x))
                 && !self.is_prepositional(x)
                 && !self.lex.heads.contains_key(self.tok(x))
+                // «منطقة الشيخ سالم قرب زنجبار»: where it lies is not its name
+                && !self.lex.is(Fw::LocatedLink, self.tok(x))
         };
         if self.lex.name_prefixes.contains(t)
             && end < self.n()
@@ -605,6 +607,29 @@ impl Ctx<'_> {
             role: None,
             label: None,
         };
+        // «في جبهة الكسارة»، «على جبهة صرواح»: a front line after a word of where, named by one
+        // word or a known place (a group's name is a longer chain, or known: «جبهة النصرة»)
+        let where_before = k == 0
+            && i > 0
+            && !self.text.tokens[i].hard_before
+            && (self.lex.is(Fw::PlaceContext, self.tok(i - 1))
+                || self.lex.is(Fw::TargetLink, self.tok(i - 1))
+                || self.lex.is(Fw::Destination, self.tok(i - 1)));
+        if self.lex.is(Fw::Front, head_word) && where_before {
+            let known = self
+                .longest_gazetteer_at(j)
+                .filter(|g| {
+                    !g.needs_context && self.lex.class_of(&g.entity).family() == Family::Place
+                })
+                .map(|g| g.b);
+            let one = self
+                .proper_name(j, HeadRule::Proper)
+                .filter(|&e| e == j + 1 && self.longest_gazetteer_at(j).is_none());
+            if let Some(end) = known.or(one) {
+                out.push(self.headed(&base, end, Class::Region));
+                return;
+            }
+        }
         // «مديرية صرواح»، «محلية كرري»: a district named by a place; «مديرية الصحة» is a body
         // (not «مجموعة محلية مسلحة»: after an indefinite noun it is an adjective)
         let adjective = k == 0
