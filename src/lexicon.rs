@@ -1112,6 +1112,11 @@ impl Lexicon {
         self.measures.index_first_words(1 << 5, &mut index);
         self.events.index_first_words(1 << 6, &mut index);
         self.relations.index_first_words(1 << 7, &mut index);
+        // head nouns too, so that a two-letter head after a proclitic is read («بحي»;
+        // `text::SHORT_STEM_SETS`)
+        for h in self.heads.keys() {
+            *index.entry(h.clone()).or_default() |= 1 << 8;
+        }
         self.first_words = index;
     }
 
@@ -1125,6 +1130,9 @@ impl Lexicon {
     /// word): `Text::readings` has those of tokens, computed once.
     pub fn variants(&self, word: &str) -> Vec<Reading> {
         crate::text::readings(word, &self.proclitics)
+            .into_iter()
+            .filter(|r| crate::text::keeps_short_stem(r, Some(&self.first_words)))
+            .collect()
     }
 
     /// The gazetteer places entry `gi` lies in, by its `within` chain, nearest first.

@@ -171,8 +171,9 @@ impl Reading {
 }
 
 /// The readings of a normalized word: as written, without a conjunction, without a
-/// preposition (after a conjunction or not). At least three letters must remain of a stem after
-/// a preposition («بين» is not ب + «ين»), and of a word after a conjunction.
+/// preposition (after a conjunction or not). At least two letters must remain of a stem after a
+/// proclitic; a stem of two counts only where a lexicon word begins with it
+/// ([`keeps_short_stem`]: «بحي» is ب + «حي», «بين» is not ب + «ين»).
 pub fn readings(word: &str, proclitics: &[Proclitic]) -> Vec<Reading> {
     let mut out = Vec::with_capacity(4);
     out.push(Reading {
@@ -186,7 +187,7 @@ pub fn readings(word: &str, proclitics: &[Proclitic]) -> Vec<Reading> {
     let stems = std::iter::once((0, word, len)).chain(
         proclitics.iter().filter(|p| p.conjunction).filter_map(|p| {
             let fl = p.form.chars().count();
-            (len > fl + 2)
+            (len > fl + 1)
                 .then(|| word.strip_prefix(p.form.as_str()))
                 .flatten()
                 .map(|rest| (fl, rest, len - fl))
@@ -203,7 +204,7 @@ pub fn readings(word: &str, proclitics: &[Proclitic]) -> Vec<Reading> {
         }
         for p in proclitics.iter().filter(|p| !p.conjunction) {
             let fl = p.form.chars().count();
-            if slen < fl + 3 {
+            if slen < fl + 2 {
                 continue;
             }
             if let Some(rest) = stem.strip_prefix(p.form.as_str()) {
@@ -217,6 +218,26 @@ pub fn readings(word: &str, proclitics: &[Proclitic]) -> Vec<Reading> {
         }
     }
     out
+}
+
+/// The phrase sets of a lexicon's first-word index (`Lexicon::first_words`) whose two-letter
+/// first words may follow a proclitic: measure words, event words and head nouns.
+pub const SHORT_STEM_SETS: u32 = (1 << 5) | (1 << 6) | (1 << 8);
+
+/// A reading whose stem after a proclitic has two letters counts only where a measure word, an
+/// event word or a head noun is that stem («بحي» = ب + «حي»، «بشن» = ب + «شن»، «وفر»; not «بني»
+/// = ب + «ني», nor «بين»).
+pub fn keeps_short_stem(
+    r: &Reading,
+    first_words: Option<&rustc_hash::FxHashMap<String, u32>>,
+) -> bool {
+    r.skip == 0
+        || r.word.chars().count() - r.restored.chars().count() >= 3
+        || first_words.is_some_and(|index| {
+            index
+                .get(r.word.as_str())
+                .is_some_and(|bits| bits & SHORT_STEM_SETS != 0)
+        })
 }
 
 /// A word of the normalized text.
@@ -311,6 +332,26 @@ pub fn analyze_indexed(
     proclitics: &[Proclitic],
     first_words: Option<&rustc_hash::FxHashMap<String, u32>>,
 ) -> Text {
+    analyze_core(doc, proclitics, first_words, true)
+}
+
+/// [`analyze_indexed`]'s readings (two-letter stems kept or dropped by the index), with every
+/// phrase set marked as possible: a full lookup, to check that the index skips only lookups
+/// that find nothing.
+pub fn analyze_unmarked(
+    doc: &Document,
+    proclitics: &[Proclitic],
+    first_words: &rustc_hash::FxHashMap<String, u32>,
+) -> Text {
+    analyze_core(doc, proclitics, Some(first_words), false)
+}
+
+fn analyze_core(
+    doc: &Document,
+    proclitics: &[Proclitic],
+    first_words: Option<&rustc_hash::FxHashMap<String, u32>>,
+    mark: bool,
+) -> Text {
     let norm = normalize::normalize(&doc.chars);
     let chars = &norm.chars;
     let mut tokens = Vec::new();
@@ -377,12 +418,17 @@ pub fn analyze_indexed(
     for t in &tokens {
         let r = *seen.entry(t.text.as_str()).or_insert_with(|| {
             let a = all.len() as u32;
-            all.extend(readings(&t.text, proclitics).into_iter().map(|mut r| {
-                if let Some(index) = first_words {
-                    r.starts = index.get(r.word.as_str()).copied().unwrap_or(0);
-                }
-                r
-            }));
+            all.extend(
+                readings(&t.text, proclitics)
+                    .into_iter()
+                    .filter(|r| keeps_short_stem(r, first_words))
+                    .map(|mut r| {
+                        if let Some(index) = first_words.filter(|_| mark) {
+                            r.starts = index.get(r.word.as_str()).copied().unwrap_or(0);
+                        }
+                        r
+                    }),
+            );
             (a, all.len() as u32)
         });
         ranges.push(r);
