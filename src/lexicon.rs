@@ -223,6 +223,8 @@ pub enum Fw {
     Published,
     /// «منذ 8 أكتوبر»: the date after it is when a span began, not the event's day
     Since,
+    /// `source-link`: «عن» in «نقلت الوكالة عن مصدر في الوزارة»
+    SourceLink,
     /// «الواقعة»: the word before it, after a place's head, is the place's name
     Situated,
     /// `soldier`
@@ -253,7 +255,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 39] = [
+    pub const ALL: [Fw; 40] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -280,6 +282,7 @@ impl Fw {
         Fw::PoliceWord,
         Fw::Published,
         Fw::Since,
+        Fw::SourceLink,
         Fw::Situated,
         Fw::Soldier,
         Fw::TargetLink,
@@ -324,6 +327,7 @@ impl Fw {
             Fw::PoliceWord => "police-word",
             Fw::Published => "published",
             Fw::Since => "since",
+            Fw::SourceLink => "source-link",
             Fw::Situated => "situated",
             Fw::Soldier => "soldier",
             Fw::TargetLink => "target-link",
@@ -490,6 +494,9 @@ pub enum SpeechKind {
     Participle,
     /// Attributes what precedes it to the speaker after it (بحسب X، وفق ما أعلنت X).
     According,
+    /// Relays another's words: the speaker is the one after «عن» (نقلت الوكالة عن مصدر في
+    /// الوزارة، نقلاً عن X).
+    Relay,
 }
 
 /// All lexicons, indexed.
@@ -831,6 +838,7 @@ impl Lexicon {
                 "continue" => SpeechKind::Continue,
                 "participle" => SpeechKind::Participle,
                 "according" => SpeechKind::According,
+                "relay" => SpeechKind::Relay,
                 "say" => SpeechKind::Say,
                 k => {
                     return Err(Error::Lexicon {

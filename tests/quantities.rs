@@ -290,6 +290,13 @@ fn who_gives_a_figure() {
     let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
     assert_eq!(speaker(12.0).as_deref(), Some("وزارة الداخلية الأفغانية"));
     assert_eq!(speaker(30.0).as_deref(), Some("الجيش السوداني"));
+    // a relaying verb: the one after «عن» said it, not the agency that relays it
+    let a = read(
+        &lex,
+        "ونقلت وكالة رووداو عن مصدر في وزارة شؤون البيشمركة أن حصيلة القتلى بلغت ستة جنود.",
+    );
+    let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
+    assert_eq!(speaker(6.0).as_deref(), Some("وزارة شؤون البيشمركة"));
     // a participle speaks for the speaker of the verb before it, not for the organisation in
     // his title
     let a = read(&lex, "وقال الناطق باسم جهاز الدفاع المدني، الرائد فادي سلامة، إن طواقمه انتشلت جثتين، مضيفاً أن المدرسة كانت تؤوي نحو ألفي نازح معظمهم من شمال القطاع.");
@@ -515,6 +522,9 @@ fn groups_carried_and_implied() {
         g.iter().all(|(v, grp)| *v != Some(3.0) || grp.is_empty()),
         "{g:?}"
     );
+    // «منتسبي X»: its members
+    let g = groups("لقي ثلاثة من منتسبي الجيش العراقي مصرعهم في الهجوم.");
+    assert!(g[0].1.contains("الجيش العراقي"), "{g:?}");
     // suspects of belonging to a group are counted as its members
     let g = groups("وأعلنت الشرطة اعتقال ثلاثة مشتبه بهم بالانتماء إلى داعش قرب الموصل.");
     assert!(g[0].1.contains("الدولة"), "{g:?}");

@@ -42,6 +42,21 @@ fn is_actor(lex: &Lexicon, m: &Mention) -> bool {
     )
 }
 
+/// The speaker a relaying verb names after «عن», before what was said begins: the first person
+/// or organisation there («عن مصدر في وزارة شؤون البيشمركة» → the ministry).
+fn relayed(lex: &Lexicon, text: &Text, mentions: &[Mention], v: usize) -> Option<usize> {
+    let toks = &text.tokens;
+    let sent = toks[v].sentence;
+    let end = (v + 1..toks.len().min(v + 12))
+        .take_while(|&x| toks[x].sentence == sent && !lex.is(Fw::Complementizer, &toks[x].text))
+        .last()?
+        + 1;
+    let from = (v + 1..end).find(|&x| lex.is(Fw::SourceLink, &toks[x].text))?;
+    mentions
+        .iter()
+        .position(|m| m.tokens.0 > from && m.tokens.0 < end && is_actor(lex, m))
+}
+
 /// Finds the speakers of an article.
 pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usize]) -> Attribution {
     let toks = &text.tokens;
@@ -67,6 +82,11 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                         .map(|(i, _)| (i, None))
                         .next()
                 }),
+            // «نقلت وكالة رووداو عن مصدر في وزارة شؤون البيشمركة أن …»، «نقلاً عن الوزارة»:
+            // the one after «عن» said it
+            SpeechKind::Relay if relayed(lex, text, mentions, v).is_some() => {
+                relayed(lex, text, mentions, v).map(|i| (i, None))
+            }
             _ => {
                 // the subject after the verb, unless a prepositional phrase follows it
                 // a mention right after the verb is its subject (even «علي», which normalizes
@@ -145,6 +165,10 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
             let phrase = phrase.unwrap_or(if m.0 > v { (v + 1, m.1) } else { *m });
             // «بحسب X»، «وفق ما أعلنت X»
             let according = kind == SpeechKind::According
+                || kind == SpeechKind::Relay
+                    && toks
+                        .get(v + 1)
+                        .is_some_and(|t| lex.is(Fw::SourceLink, &t.text))
                 || v >= 2
                     && toks[v - 1].sentence == sent
                     && lex.is_stop(&toks[v - 1].text)

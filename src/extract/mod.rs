@@ -180,9 +180,16 @@ fn militants_of_the_attackers(
         if !militants {
             continue;
         }
+        // (militants an air strike killed were its targets: «ضربة … أسفرت عن مقتل خمسة
+        // إرهابيين»)
         q.group = told_before(events, q.start)
             .and_then(|e| {
-                e.agents.iter().find(|a| {
+                let side = if e.class == crate::vocab::EventClass::Airstrike {
+                    &e.targets
+                } else {
+                    &e.agents
+                };
+                side.iter().find(|a| {
                     lex.class_of(a) == Class::ArmedGroup && Some(*a) != q.reported_by.as_ref()
                 })
             })
