@@ -155,6 +155,9 @@ pub enum HeadRule {
     /// Only as a definite head of a body's name («المركز الإعلامي لـ…»): the bare noun is too
     /// common a word to begin a name («مركز المدينة»، «مركز محافظة أبين»).
     Definite,
+    /// As `Proper`, with the adjective that ends such names («مجمع ناصر الطبي»); without it the
+    /// head and a definite word are a description («مجمع السجن»).
+    Suffixed,
 }
 
 /// A head noun.
@@ -795,6 +798,7 @@ impl Lexicon {
                 "chain" => HeadRule::Chain,
                 "known" => HeadRule::Known,
                 "definite" => HeadRule::Definite,
+                "suffixed" => HeadRule::Suffixed,
                 other => {
                     return Err(Error::Lexicon {
                         file: f.into(),

@@ -302,6 +302,18 @@ fn fronts_and_places_near_others() {
             .all(|(l, c)| !l.contains("النصرة") || *c == "ArmedGroup"),
         "{found:?}"
     );
+    // a complex is named with the adjective that ends its name; a title before it does not
+    // make it a person; «مجمع السجن» describes
+    let found = mention_classes(
+        "وقال مدير مجمع ناصر الطبي، الدكتور نبيل الفرا، إن المجمع استقبل الجرحى. وقصفت القوات مجمع السجن المدمر.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(l, c)| l == "مجمع ناصر الطبي" && *c == "Facility"),
+        "{found:?}"
+    );
+    assert!(found.iter().all(|(l, _)| l != "مجمع السجن"), "{found:?}");
     // where a place lies is not part of its name
     let labels = mention_labels("اندلعت اشتباكات في منطقة الشيخ سالم قرب زنجبار مركز محافظة أبين.");
     assert!(labels.iter().all(|l| !l.ends_with("قرب")), "{labels:?}");

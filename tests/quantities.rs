@@ -425,6 +425,10 @@ fn what_a_figure_counts_decided_by_the_clause() {
         measure_of("ويقطن المخيم نحو 30 ألف شخص.", 30000.0),
         Some(Population)
     );
+    // parts joined by «و» to a part are parts too, whatever a later word says
+    let s = "استشهد ٢١ فلسطينياً، بينهم ٩ أطفال و٥ نساء، في غارات استهدفت خياماً تؤوي نازحين.";
+    assert_eq!(measure_of(s, 9.0), Some(Killed));
+    assert_eq!(measure_of(s, 5.0), Some(Killed));
     // a verb governing the figure outweighs a noun of what they were (displaced, detained)
     assert_eq!(
         measure_of("قُتل ثلاثة نازحين في قصف على المخيم.", 3.0),

@@ -303,6 +303,8 @@ pub fn find_quantities(
     let mut out: Vec<Quantity> = Vec::new();
     let mut restated: Vec<Quantity> = Vec::new();
     let mut k = 0;
+    // the figure before was a part of the one before it («بينهم ٩ أطفال»), ending there
+    let mut part_before: Option<usize> = None;
     while k < nums.len() {
         let num = &nums[k];
         let sent = text.tokens[num.a].sentence;
@@ -458,7 +460,14 @@ pub fn find_quantities(
                 && matches!(lex.class_of(&m.entity), Class::Prison | Class::Camp)
         });
         // «بينهم 13 عنصرا»: a part of the figure before it
-        let among = first > s_first && lex.is(Fw::Among, cx.tok(first - 1));
+        // (and a figure joined to such a part by «و»: «بينهم ٩ أطفال و٥ نساء»)
+        let conj_joined = part_before.is_some_and(|b| {
+            b + 2 >= num.a
+                && (cx.tok(num.a).starts_with(affixes().conj.as_str())
+                    || (num.a > 0 && cx.tok(num.a - 1) == affixes().conj))
+                && text.tokens[b.min(n - 1)].sentence == sent
+        });
+        let among = first > s_first && lex.is(Fw::Among, cx.tok(first - 1)) || conj_joined;
         // (the figure of people before it: «قتل 61 شخصا في 42 هجوما، هم 39 من …» counts the 61)
         let previous = out
             .iter()
@@ -828,6 +837,7 @@ pub fn find_quantities(
         } else {
             out.push(q);
         }
+        part_before = among.then_some(last);
         k += 1;
     }
     out

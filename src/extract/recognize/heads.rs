@@ -670,9 +670,12 @@ impl Ctx<'_> {
                 && !self.is_demonym(self.tok(g.b))
                 && !self.lex.is(Fw::LocatedLink, self.tok(g.b))
         };
+        // (a head whose names end with an adjective takes a known place only with it: «مجمع
+        // الشفاء الطبي», but «مجمع السجن» is no complex named after a village «السجن»)
         if let Some(g) = self
             .longest_gazetteer_at(j)
             .filter(|g| !(class.family() == Family::Place && longer(g)))
+            .filter(|g| rule != HeadRule::Suffixed || self.name_suffixes_end(g.b) > g.b)
         {
             let gclass = self.lex.class_of(&g.entity);
             if class.family() == Family::Place && gclass.family() == Family::Place {
@@ -768,6 +771,9 @@ impl Ctx<'_> {
                 class == Class::ArmedGroup,
                 class == Class::Organization,
             )
+        } else if rule == HeadRule::Suffixed {
+            self.proper_name(j, HeadRule::Proper)
+                .filter(|&e| e > j + 1 && self.lex.name_suffixes.contains(self.tok(e - 1)))
         } else {
             self.proper_name(j, rule)
         };
