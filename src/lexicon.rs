@@ -226,6 +226,8 @@ pub enum Fw {
     Published,
     /// «منذ 8 أكتوبر»: the date after it is when a span began, not the event's day
     Since,
+    /// `statement`: «البيان»، «إحصاء»: a word for what a speaker issued
+    Statement,
     /// `source-link`: «عن» in «نقلت الوكالة عن مصدر في الوزارة»
     SourceLink,
     /// «الواقعة»: the word before it, after a place's head, is the place's name
@@ -258,7 +260,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 40] = [
+    pub const ALL: [Fw; 41] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -286,6 +288,7 @@ impl Fw {
         Fw::Published,
         Fw::Since,
         Fw::SourceLink,
+        Fw::Statement,
         Fw::Situated,
         Fw::Soldier,
         Fw::TargetLink,
@@ -331,6 +334,7 @@ impl Fw {
             Fw::Published => "published",
             Fw::Since => "since",
             Fw::SourceLink => "source-link",
+            Fw::Statement => "statement",
             Fw::Situated => "situated",
             Fw::Soldier => "soldier",
             Fw::TargetLink => "target-link",

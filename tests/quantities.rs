@@ -290,6 +290,12 @@ fn who_gives_a_figure() {
     let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
     assert_eq!(speaker(12.0).as_deref(), Some("وزارة الداخلية الأفغانية"));
     assert_eq!(speaker(30.0).as_deref(), Some("الجيش السوداني"));
+    // a statement named before its issuer («بحسب إحصاء لوزارة الصحة»); «وأوضح البيان» goes on
+    // with the speaker before
+    let a = read(&lex, "وبحسب إحصاء لوزارة الصحة العامة، قُتل أكثر من 330 شخصاً منذ وقف إطلاق النار.\nوقال الجيش الباكستاني في بيان إن الهجوم صُدّ. وأوضح البيان أن 12 مسلحاً قتلوا.");
+    let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
+    assert_eq!(speaker(330.0).as_deref(), Some("وزارة الصحة العامة"));
+    assert_eq!(speaker(12.0).as_deref(), Some("الجيش الباكستاني"));
     // a relaying verb: the one after «عن» said it, not the agency that relays it
     let a = read(
         &lex,

@@ -57,6 +57,37 @@ fn relayed(lex: &Lexicon, text: &Text, mentions: &[Mention], v: usize) -> Option
         .position(|m| m.tokens.0 > from && m.tokens.0 < end && is_actor(lex, m))
 }
 
+/// The speaker of a statement a speech word names before any speaker: the body after it
+/// («بحسب إحصاء لوزارة الصحة»، «وفق أرقام إدارة المخيم»، «ذكر بيان صادر عن الجيش»), else,
+/// for «وأوضح البيان», the speaker before, who goes on.
+fn statement_speaker(
+    lex: &Lexicon,
+    text: &Text,
+    mentions: &[Mention],
+    speeches: &[Speech],
+    v: usize,
+) -> Option<Option<usize>> {
+    let toks = &text.tokens;
+    let s = v + 1;
+    if s >= toks.len() || toks[s].sentence != toks[v].sentence {
+        return None;
+    }
+    if !text
+        .readings(s)
+        .iter()
+        .any(|r| r.skip <= 1 && lex.is(Fw::Statement, &r.word))
+    {
+        return None;
+    }
+    let issuer = mentions.iter().position(|m| {
+        m.tokens.0 > s
+            && m.tokens.0 <= s + 3
+            && is_actor(lex, m)
+            && (s + 1..m.tokens.0).all(|x| toks[x].sentence == toks[s].sentence)
+    });
+    Some(issuer.or_else(|| speeches.last().map(|sp| sp.speaker)))
+}
+
 /// Finds the speakers of an article.
 pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usize]) -> Attribution {
     let toks = &text.tokens;
@@ -86,6 +117,11 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
             // the one after «عن» said it
             SpeechKind::Relay if relayed(lex, text, mentions, v).is_some() => {
                 relayed(lex, text, mentions, v).map(|i| (i, None))
+            }
+            _ if statement_speaker(lex, text, mentions, &speeches, v).is_some() => {
+                statement_speaker(lex, text, mentions, &speeches, v)
+                    .flatten()
+                    .map(|i| (i, None))
             }
             _ => {
                 // the subject after the verb, unless a prepositional phrase follows it
