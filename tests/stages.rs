@@ -264,7 +264,7 @@ fn a_load_sets_the_store_to_the_shards_dataset_whatever_it_held() {
     }
     let err = stages(&[&two], d, "10000", &store, Some(&d.join("e1")));
     assert!(
-        err.contains("2 articles") && !err.contains("0 removed"),
+        err.contains("2 articles") && !err.contains(" 0 removed"),
         "{err}"
     );
     // the same as a build of the two alone
