@@ -79,13 +79,23 @@ fn statement_speaker(
     {
         return None;
     }
+    // (right after it, or after «صادر عن»; never inside what was said: «وأضاف البيان أن
+    // طائرات القوة الجوية …»)
     let issuer = mentions.iter().position(|m| {
         m.tokens.0 > s
             && m.tokens.0 <= s + 3
             && is_actor(lex, m)
-            && (s + 1..m.tokens.0).all(|x| toks[x].sentence == toks[s].sentence)
+            && (s + 1..m.tokens.0).all(|x| {
+                toks[x].sentence == toks[s].sentence && !lex.is(Fw::Complementizer, &toks[x].text)
+            })
     });
-    Some(issuer.or_else(|| speeches.last().map(|sp| sp.speaker)))
+    // (only «البيان», which refers back, goes on with the speaker before)
+    let back = || {
+        affixes()
+            .bare(&toks[s].text, 2)
+            .and_then(|_| speeches.last().map(|sp| sp.speaker))
+    };
+    Some(issuer.or_else(back))
 }
 
 /// Finds the speakers of an article.
