@@ -532,6 +532,13 @@ fn groups_carried_and_implied() {
         g.iter().all(|(v, grp)| *v != Some(3.0) || grp.is_empty()),
         "{g:?}"
     );
+    // «المليشيا»: the armed group the article is about
+    let g = groups("هاجمت قوات الدعم السريع مدينة بابنوسة.\nوقال الجيش إن «أكثر من 100 من عناصر المليشيا» قُتلوا.");
+    assert!(
+        g.iter()
+            .any(|(v, grp)| *v == Some(100.0) && grp.contains("الدعم السريع")),
+        "{g:?}"
+    );
     // «منتسبي X»: its members
     let g = groups("لقي ثلاثة من منتسبي الجيش العراقي مصرعهم في الهجوم.");
     assert!(g[0].1.contains("الجيش العراقي"), "{g:?}");
