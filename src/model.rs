@@ -87,6 +87,10 @@ pub struct Mention {
     /// («المركز الإعلامي لقسد» → «المركز الإعلامي لقوات سوريا الديمقراطية»).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub also: Option<String>,
+    /// The organisation a body's own name says it belongs to («المركز الإعلامي لقوات سوريا
+    /// الديمقراطية»، «إدارة العلاقات العامة للقوات المسلحة الباكستانية»).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<EntityRef>,
 }
 
 /// Everything recognized in one article.

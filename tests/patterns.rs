@@ -350,6 +350,19 @@ fn relations_as_reports_state_them() {
             "{text}: no {a} {r} {b} in {rels:?}"
         );
     };
+    // a body whose own name says whose it is belongs to it
+    has(
+        "بحسب ما أعلن المركز الإعلامي لقوات سوريا الديمقراطية في بيان.",
+        "المركز الإعلامي",
+        "partOf",
+        "قوات سوريا الديمقراطية",
+    );
+    has(
+        "وقالت إدارة العلاقات العامة للقوات المسلحة الباكستانية في بيان إن الهجوم صُدّ.",
+        "إدارة العلاقات العامة",
+        "partOf",
+        "الجيش الباكستاني",
+    );
     // a title with a possessive pronoun names the organisation named last; one heads a state
     // or a government, and is an official of anything else
     has(

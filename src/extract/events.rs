@@ -550,9 +550,10 @@ pub fn find_events(
             if is_armed(lex, s) {
                 return Some(s.clone());
             }
+            // (a person's side: a body's own parent does not speak through it)
             relations
                 .iter()
-                .find(|(p, _, o)| p == s && is_armed(lex, o))
+                .find(|(p, r, o)| p == s && *r != Relation::PartOf && is_armed(lex, o))
                 .map(|(_, _, o)| o.clone())
         });
         let (date, date_from_report) = sentence_date(&cx, sent, i, mentions, dates, published);

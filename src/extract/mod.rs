@@ -375,6 +375,7 @@ fn masthead(
         label,
         role: None,
         also: None,
+        part_of: None,
     };
     Some(rec.replace_span(m))
 }
@@ -453,6 +454,7 @@ fn publisher(
                 label,
                 role: None,
                 also: None,
+                part_of: None,
             };
             return Some(rec.replace_span(m));
         }

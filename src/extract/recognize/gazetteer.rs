@@ -36,6 +36,7 @@ impl Ctx<'_> {
                     head_context: false,
                     role: None,
                     label: None,
+                    part_of: None,
                 });
             }
         }

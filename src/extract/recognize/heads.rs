@@ -507,9 +507,13 @@ impl Ctx<'_> {
             class: head.class,
             key: new_key(head.class, &label),
         };
+        let part_of = owner
+            .filter(|(_, owner_end)| *owner_end == end)
+            .map(|(e, _)| e);
         Some(Cand {
             restore: restored.to_string(),
             label: canonical,
+            part_of,
             ..Cand::new(i, end, k, entity, PRIO_HEAD_NEW)
         })
     }
@@ -606,6 +610,7 @@ impl Ctx<'_> {
             head_context: true,
             role: None,
             label: None,
+            part_of: None,
         };
         // «في جبهة الكسارة»، «على جبهة صرواح»: a front line after a word of where, named by one
         // word or a known place (a group's name is a longer chain, or known: «جبهة النصرة»)
@@ -787,10 +792,32 @@ impl Ctx<'_> {
             class,
             key: new_key(class, &label),
         };
+        // «إدارة العلاقات العامة للقوات المسلحة الباكستانية»: a known organisation after «لـ»
+        // closing the name is the one it belongs to
+        let part_of = (rule == HeadRule::Chain)
+            .then(|| {
+                (j + 1..end).find_map(|x| {
+                    let t = self.tok(x);
+                    if !t.starts_with(affixes().li.as_str()) {
+                        return None;
+                    }
+                    self.gazetteer_at(x)
+                        .into_iter()
+                        .find(|g| {
+                            g.skip > 0
+                                && g.b == end
+                                && !g.needs_context
+                                && self.lex.class_of(&g.entity).family() == Family::Organization
+                        })
+                        .map(|g| g.entity)
+                })
+            })
+            .flatten();
         if keep {
             out.push(Cand {
                 b: end,
                 entity,
+                part_of,
                 ..base
             });
         } else {

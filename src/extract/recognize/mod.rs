@@ -58,6 +58,8 @@ struct Cand {
     role: Option<(Role, Vec<EntityRef>)>,
     /// Another name the text implies (`Mention::also`).
     label: Option<String>,
+    /// The organisation its name says it belongs to (`Mention::part_of`).
+    part_of: Option<EntityRef>,
 }
 
 impl Cand {
@@ -75,6 +77,7 @@ impl Cand {
             head_context: false,
             role: None,
             label: None,
+            part_of: None,
         }
     }
 }
@@ -191,6 +194,7 @@ impl Ctx<'_> {
             label: self.label(c.a, c.skip, c.b, &c.restore),
             role: c.role.clone(),
             also: c.label.clone(),
+            part_of: c.part_of.clone(),
         }
     }
 }

@@ -21,6 +21,11 @@ pub(super) fn attached_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> 
         if !body(a) {
             continue;
         }
+        // the owner its own name gives
+        if let Some(owner) = a.part_of.as_ref().filter(|o| **o != a.entity) {
+            out.push((a.entity.clone(), Relation::PartOf, owner.clone()));
+            continue;
+        }
         let Some(b) = mentions[i + 1..].iter().find(|b| b.tokens.0 >= a.tokens.1) else {
             continue;
         };
