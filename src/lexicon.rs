@@ -202,6 +202,8 @@ pub enum Fw {
     DistrictHead,
     /// `facing`
     Facing,
+    /// `irregular`: «الميليشيا»: an anaphor that never refers to a state's army
+    Irregular,
     /// `front`: «في جبهة الكسارة»: a front line, a place, after a word of where
     Front,
     /// «قرية صغيرة»، «مدينة تقع»: an adjective or verb after a place's head, never its name
@@ -260,7 +262,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 41] = [
+    pub const ALL: [Fw; 42] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -277,6 +279,7 @@ impl Fw {
         Fw::Facing,
         Fw::Front,
         Fw::HeadComplement,
+        Fw::Irregular,
         Fw::LocatedLink,
         Fw::Militant,
         Fw::NameCompound,
@@ -323,6 +326,7 @@ impl Fw {
             Fw::Facing => "facing",
             Fw::Front => "front",
             Fw::HeadComplement => "head-complement",
+            Fw::Irregular => "irregular",
             Fw::LocatedLink => "located-link",
             Fw::Militant => "militant",
             Fw::NameCompound => "name-compound",

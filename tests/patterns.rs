@@ -660,6 +660,37 @@ fn event_roles_from_the_clause() {
     let clash = ev.iter().find(|(c, _)| c == "Clash").expect("a clash");
     assert_eq!(clash.1.len(), 2, "{ev:?}");
     assert!(!clash.1.iter().any(|a| a.contains("التحالف")), "{ev:?}");
+    // a repelled attack whose attackers' dead the sentence counts: they still attacked
+    let ev = events_of(
+        "خبر\n\nأعلن الجيش السوداني أن قواته صدت هجوما واسعا شنته قوات الدعم السريع على مدينة الدلنج، وقتلت 12 من عناصرها.",
+    );
+    let attack = ev.iter().find(|(c, _)| c == "Attack").expect("an attack");
+    assert!(
+        attack.1.iter().any(|a| a.contains("الدعم السريع")),
+        "{ev:?}"
+    );
+    // «الميليشيا» is never the army, however often the article names it
+    let labels = mention_labels(
+        "أعلن الجيش السوداني أن القوات المسلحة صدت هجوما لقوات الدعم السريع، وأن الجيش قتل عشرات من عناصر الميليشيا.",
+    );
+    let (arts, res) = text_alone(
+        "أعلن الجيش السوداني أن القوات المسلحة صدت هجوما لقوات الدعم السريع، وأن الجيش قتل عشرات من عناصر الميليشيا.",
+    );
+    let militia = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .find(|m| arts[0].doc.slice(m.start, m.end) == "الميليشيا")
+        .map(|m| res.entity_of(&m.entity).label_ar.clone());
+    assert!(
+        militia
+            .as_deref()
+            .is_some_and(|l| l.contains("الدعم السريع")),
+        "{militia:?} {labels:?}"
+    );
+    // a function word is no place's name after a head homograph («وأدى إلى»)
+    let labels = mention_labels("سقطت قذيفة على السوق وأدى إلى مقتل سبعة مدنيين.");
+    assert!(labels.iter().all(|l| !l.contains("إلى")), "{labels:?}");
     // a claim made through a group's outlet: both claim it
     let ev = events_of("خبر\n\nوأعلن تنظيم الدولة الإسلامية عبر وكالة أعماق مسؤوليته عن الهجوم.");
     let claim = ev

@@ -618,9 +618,13 @@ pub fn find_events(
                 }) {
                     push(&mut ev.targets, &m.entity);
                 }
-                // the side whose dead or wounded it counts was its target
+                // the side whose dead or wounded it counts was its target — unless the clause
+                // names it as the doer right after the word («صدّت هجوماً شنّته قوات الدعم
+                // السريع … وقتلت 12 من عناصرها»: the attackers' dead)
                 for v in victims.iter().filter(|v| is_armed(lex, v)) {
-                    push(&mut ev.targets, v);
+                    if first_after_actor.as_ref() != Some(*v) || ev.targets.contains(v) {
+                        push(&mut ev.targets, v);
+                    }
                 }
                 // «عناصر داعش الذين هاجموا السجن»: the name before the relative pronoun did it,
                 // though the sentence counts its dead

@@ -93,9 +93,18 @@ pub(super) fn references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<
             let Some((class, prefix)) = lex.anaphors.get(v) else {
                 continue;
             };
+            // («الميليشيا» is never the army: a name beginning with an army-word)
+            let irregular = lex.is(Fw::Irregular, v);
+            let army = |m: &Mention| {
+                fold_str(&m.label)
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| lex.is(Fw::ArmyWord, w))
+            };
             let fits = |m: &Mention| {
                 m.kind == MentionKind::Name
                     && lex.class_of(&m.entity) == *class
+                    && !(irregular && army(m))
                     // (the name may come after a noun of membership: «مقاتلو حركة الشباب»)
                     && prefix.as_ref().is_none_or(|p| {
                         fold_str(&m.label)

@@ -681,6 +681,8 @@ impl Ctx<'_> {
             .longest_gazetteer_at(j)
             .filter(|g| !(class.family() == Family::Place && longer(g)))
             .filter(|g| rule != HeadRule::Suffixed || self.name_suffixes_end(g.b) > g.b)
+            // (a function word is no place's name after a head: «وأدى إلى» is no «وادي»)
+            .filter(|g| !(g.b == j + 1 && self.lex.is_stop(self.tok(j))))
         {
             let gclass = self.lex.class_of(&g.entity);
             if class.family() == Family::Place && gclass.family() == Family::Place {
