@@ -669,6 +669,14 @@ fn event_roles_from_the_clause() {
         attack.1.iter().any(|a| a.contains("الدعم السريع")),
         "{ev:?}"
     );
+    // the side that repelled an attack did not make it
+    let ev = events_of("خبر\n\nوقال الجيش إن الفرقة 22 مشاة صدّت هجوماً واسعاً على مدينة بابنوسة.");
+    assert!(
+        ev.iter()
+            .filter(|(c, _)| c == "Attack")
+            .all(|(_, a)| !a.iter().any(|x| x.contains("الفرقة"))),
+        "{ev:?}"
+    );
     // «الميليشيا» is never the army, however often the article names it
     let labels = mention_labels(
         "أعلن الجيش السوداني أن القوات المسلحة صدت هجوما لقوات الدعم السريع، وأن الجيش قتل عشرات من عناصر الميليشيا.",
