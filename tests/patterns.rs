@@ -314,6 +314,16 @@ fn fronts_and_places_near_others() {
         "{found:?}"
     );
     assert!(found.iter().all(|(l, _)| l != "مجمع السجن"), "{found:?}");
+    // a town named by a definite common word after its indefinite head, before a preposition
+    let found = mention_classes(
+        "قصفت إسرائيل بلدة المنصوري في قضاء صور، واستهدف حزب الله الأطراف الشرقية لبلدة الخيام بصليات صاروخية.",
+    );
+    for town in ["المنصوري", "الخيام"] {
+        assert!(
+            found.iter().any(|(l, c)| l == town && *c == "City"),
+            "{town}: {found:?}"
+        );
+    }
     // where a place lies is not part of its name
     let labels = mention_labels("اندلعت اشتباكات في منطقة الشيخ سالم قرب زنجبار مركز محافظة أبين.");
     assert!(labels.iter().all(|l| !l.ends_with("قرب")), "{labels:?}");

@@ -192,8 +192,9 @@ impl Ctx<'_> {
     /// follow such heads, and followed by «الواقعة», a preposition or the end of the clause.
     pub(super) fn common_word_named(&self, j: usize) -> bool {
         let t = self.tok(j);
-        if Self::is_definite(t)
-            || self.is_demonym(t)
+        // (a definite word after an indefinite town's head is its genitive, a name: «بلدة
+        // الخيام»، «بلدة المنصوري»)
+        if self.is_demonym(t)
             || self.lex.is(Fw::HeadComplement, t)
             || self.adverbial(j)
             || t.starts_with(affixes().conj.as_str())
@@ -205,6 +206,14 @@ impl Ctx<'_> {
             || self.text.tokens[next].hard_before
             || self.stop_at(next)
             || self.lex.is(Fw::Situated, self.tok(next))
+            // «لبلدة الخيام بصليات صاروخية»: a prepositional phrase follows
+            || self.is_prepositional(next)
+            || self.text.readings(next).iter().any(|r| {
+                r.skip == 1
+                    && r.restored.is_empty()
+                    && (self.tok(next).starts_with(affixes().bi.as_str())
+                        || self.tok(next).starts_with(affixes().li.as_str()))
+            })
     }
 
     /// An organisation name chain after a head: [j, end). A place ends it (مديرية أوقاف الحسكة).
