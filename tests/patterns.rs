@@ -314,6 +314,18 @@ fn fronts_and_places_near_others() {
         "{found:?}"
     );
     assert!(found.iter().all(|(l, _)| l != "مجمع السجن"), "{found:?}");
+    // two towns after a dual head, each with the district it lies in
+    let rels = relations_of(
+        "استهدفت مسيرات إسرائيلية بلدتي عيترون في قضاء بنت جبيل وكفرصير في قضاء النبطية.",
+    );
+    for (town, district) in [("عيترون", "بنت جبيل"), ("كفرصير", "النبطية")]
+    {
+        assert!(
+            rels.iter()
+                .any(|(a, r, b)| a == town && r == "locatedIn" && b.contains(district)),
+            "{town}: {rels:?}"
+        );
+    }
     // a town named by a definite common word after its indefinite head, before a preposition
     let found = mention_classes(
         "قصفت إسرائيل بلدة المنصوري في قضاء صور، واستهدف حزب الله الأطراف الشرقية لبلدة الخيام بصليات صاروخية.",

@@ -888,7 +888,22 @@ impl Ctx<'_> {
             return;
         }
         let conj = affixes().conj.as_str();
-        let Some(second) = self.tok(x_end).strip_prefix(conj) else {
+        // «بلدتي عيترون في قضاء بنت جبيل وكفرصير في قضاء النبطية»: where the first lies may
+        // stand between the two (four words at most)
+        let af = affixes();
+        let located = af.is_fi(self.tok(x_end)) || self.tok(x_end).starts_with(af.bi.as_str());
+        let y_at = if located {
+            let Some(y) = (x_end + 1..(x_end + 6).min(self.n()))
+                .take_while(|&t| !self.text.tokens[t].hard_before)
+                .find(|&t| self.tok(t).strip_prefix(conj).is_some_and(rare))
+            else {
+                return;
+            };
+            y
+        } else {
+            x_end
+        };
+        let Some(second) = self.tok(y_at).strip_prefix(conj) else {
             return;
         };
         if !rare(second) {
@@ -896,14 +911,14 @@ impl Ctx<'_> {
         }
         let skip = conj.chars().count();
         let y_end = if self.lex.name_prefixes.contains(second)
-            && x_end + 1 < self.n()
-            && !self.text.tokens[x_end + 1].hard_before
+            && y_at + 1 < self.n()
+            && !self.text.tokens[y_at + 1].hard_before
         {
-            x_end + 2
+            y_at + 2
         } else {
-            x_end + 1
+            y_at + 1
         };
-        for (a, b, k) in [(j, x_end, 0), (x_end, y_end, skip)] {
+        for (a, b, k) in [(j, x_end, 0), (y_at, y_end, skip)] {
             let label = self.label(a, k, b, "");
             out.push(Cand {
                 head_context: true,
