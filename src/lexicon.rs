@@ -551,6 +551,8 @@ pub struct Lexicon {
     pub equivalence: Phrases<Equivalence>,
     /// Nisba adjectives → country id.
     pub demonyms: HashMap<String, Option<String>>,
+    /// Their sound plurals and duals (أوغنديين، صوماليان), for the nisba after a counted noun.
+    pub demonym_plurals: HashMap<String, Option<String>>,
     /// Words that join the next word into a place name.
     pub name_prefixes: HashSet<String>,
     /// Adjectives that end a prison or camp name.
@@ -938,6 +940,13 @@ impl Lexicon {
             let w = fold_str(&row.fields[0]);
             let bare = affixes().bare(&w, 0).unwrap_or(&w).to_string();
             let fem = &affixes().feminine;
+            // the sound plural and dual (أوغنديين، الصوماليون، صوماليان) apart: after a counted
+            // noun they are adjectives, elsewhere nouns («الجيش والحوثيين»)
+            for p in &affixes().sound_plurals {
+                for form in [format!("{w}{p}"), format!("{bare}{p}")] {
+                    lx.demonym_plurals.insert(form, c.clone());
+                }
+            }
             for form in [format!("{w}{fem}"), format!("{bare}{fem}"), bare, w] {
                 lx.demonyms.insert(form, c.clone());
             }

@@ -539,6 +539,20 @@ fn groups_carried_and_implied() {
             .any(|(v, grp)| *v == Some(100.0) && grp.contains("الدعم السريع")),
         "{g:?}"
     );
+    // soldiers named by a country's nisba in the plural are of its army where the article names
+    // it, else of the country
+    let g = groups("وقال متحدث باسم قوات الدفاع الشعبية الأوغندية إن الجرحى نقلوا جوا.\nوقتل جنديان صوماليان وثلاثة جنود أوغنديين في هجومين.");
+    assert!(
+        g.iter()
+            .any(|(v, grp)| *v == Some(3.0) && grp.contains("الأوغندية")),
+        "{g:?}"
+    );
+    let g = groups("قتل ثلاثة جنود أوغنديين في الهجوم.");
+    assert!(
+        g.iter()
+            .any(|(v, grp)| *v == Some(3.0) && grp.contains("أوغندا")),
+        "{g:?}"
+    );
     // «منتسبي X»: its members
     let g = groups("لقي ثلاثة من منتسبي الجيش العراقي مصرعهم في الهجوم.");
     assert!(g[0].1.contains("الجيش العراقي"), "{g:?}");

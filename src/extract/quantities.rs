@@ -658,7 +658,11 @@ pub fn find_quantities(
             }
             let w = cx.tok(t);
             let known = |w: &str| {
-                let id = lex.demonyms.get(w)?.as_ref()?;
+                let id = lex
+                    .demonyms
+                    .get(w)
+                    .or_else(|| lex.demonym_plurals.get(w))?
+                    .as_ref()?;
                 lex.by_id.get(id).copied()
             };
             // the accusative only for a group's nisba: «جندياً نيجيرياً» is left to the army rule
@@ -667,6 +671,27 @@ pub fn find_quantities(
                     .and_then(known)
                     .filter(|&g| lex.gazetteer[g].class != Class::Country)
             })?;
+            // «ثلاثة جنود أوغنديين»: soldiers of a country are of its army (a force of the
+            // country named with an army word or its nisba), where the article names that army
+            if lex.gazetteer[g].class == Class::Country && lex.is(Fw::Soldier, cx.tok(noun)) {
+                let id = &lex.gazetteer[g].id;
+                let army = mentions.iter().find_map(|m| match m.entity {
+                    EntityRef::Known(a)
+                        if lex.gazetteer[a].class == Class::ArmedGroup
+                            && lex.gazetteer[a].within.contains(id)
+                            && fold_str(&lex.gazetteer[a].name_ar).split(' ').any(|w| {
+                                lex.is(Fw::ArmyWord, w)
+                                    || lex.demonyms.get(w).is_some_and(|c| c.as_ref() == Some(id))
+                            }) =>
+                    {
+                        Some(EntityRef::Known(a))
+                    }
+                    _ => None,
+                });
+                if army.is_some() {
+                    return army;
+                }
+            }
             Some(EntityRef::Known(g))
         });
         // «ستة جنود»، «11 شرطيا» with no group: the army (or police) the article names

@@ -53,6 +53,9 @@ pub struct Affixes {
     pub our: String,
     /// `possessive`: pronoun suffixes, longest first.
     pub possessives: Vec<String>,
+    /// `sound-plural`: the endings of the sound masculine plural and the dual of a nisba
+    /// adjective (أوغنديين، صوماليون، صوماليان).
+    pub sound_plurals: Vec<String>,
     /// `sound-variant`: name keys read the first letter as the second.
     pub sound: (char, char),
 }
@@ -82,6 +85,7 @@ const ROLES: [&str; 16] = [
 pub fn parse_affixes(text: &str) -> Result<Affixes, String> {
     let mut single: [Option<String>; ROLES.len()] = Default::default();
     let mut possessives: Vec<String> = Vec::new();
+    let mut sound_plurals: Vec<String> = Vec::new();
     let mut sound = None;
     let mut alifs: Option<Vec<char>> = None;
     let mut final_ya = None;
@@ -102,6 +106,12 @@ pub fn parse_affixes(text: &str) -> Result<Affixes, String> {
             ));
         }
         match role {
+            "sound-plural" => {
+                if sound_plurals.contains(&form) {
+                    return Err(format!("line {n}: sound-plural {form:?} listed twice"));
+                }
+                sound_plurals.push(form);
+            }
             "possessive" => {
                 if possessives.contains(&form) {
                     return Err(format!("line {n}: possessive {form:?} listed twice"));
@@ -173,6 +183,7 @@ pub fn parse_affixes(text: &str) -> Result<Affixes, String> {
         accusative: take()?,
         our: take()?,
         possessives,
+        sound_plurals,
         sound: sound.ok_or("no sound-variant row")?,
     };
     if a.possessives.is_empty() {
