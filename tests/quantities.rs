@@ -431,6 +431,14 @@ fn what_a_figure_counts_decided_by_the_clause() {
         measure_of("ويقطن المخيم نحو 30 ألف شخص.", 30000.0),
         Some(Population)
     );
+    // soldiers joined by «و» to the killed are killed too
+    assert_eq!(
+        measure_of(
+            "قتل جنديان صوماليان وثلاثة جنود أوغنديين في هجومين منفصلين.",
+            3.0
+        ),
+        Some(Killed)
+    );
     // parts joined by «و» to a part are parts too, whatever a later word says
     let s = "استشهد ٢١ فلسطينياً، بينهم ٩ أطفال و٥ نساء، في غارات استهدفت خياماً تؤوي نازحين.";
     assert_eq!(measure_of(s, 9.0), Some(Killed));

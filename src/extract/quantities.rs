@@ -538,8 +538,18 @@ pub fn find_quantities(
             && nums[k - 1].b + 2 >= num.a
             && (cx.tok(num.a).starts_with(conj) || (num.a > 0 && cx.tok(num.a - 1) == conj));
         let partitive = noun < n && cx.tok(noun) == affixes().min;
+        // («قتل جنديان صوماليان وثلاثة جنود أوغنديين»: soldiers joined to the killed are killed)
+        let casualty_before = out.iter().chain(&restated).any(|q| {
+            q.sentence == sent
+                && q.tokens.1 <= first
+                && matches!(
+                    q.measure,
+                    Measure::Killed | Measure::Injured | Measure::Captured | Measure::Hostages
+                )
+        });
         let carried = (measure == Measure::Other && (no_noun || others))
-            || (joined && partitive && nearest_event.is_none());
+            || (joined && partitive && nearest_event.is_none())
+            || (joined && soldiers && nearest_event.is_none() && casualty_before);
         let measure = if carried && !among {
             out.iter()
                 .chain(&restated)
