@@ -336,6 +336,15 @@ fn fronts_and_places_near_others() {
             "{town}: {found:?}"
         );
     }
+    // a command named by what it does belongs to the place named with it
+    let labels =
+        mention_labels("وأعلنت قيادة الأمن الداخلي في محافظة اللاذقية فرض حظر تجول في مدينة جبلة.");
+    assert!(
+        labels
+            .iter()
+            .any(|l| l == "قيادة الأمن الداخلي في محافظة اللاذقية"),
+        "{labels:?}"
+    );
     // where a place lies is not part of its name
     let labels = mention_labels("اندلعت اشتباكات في منطقة الشيخ سالم قرب زنجبار مركز محافظة أبين.");
     assert!(labels.iter().all(|l| !l.ends_with("قرب")), "{labels:?}");

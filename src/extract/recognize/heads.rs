@@ -309,9 +309,10 @@ impl Ctx<'_> {
         }
         let first = self.tok(j);
         let latin = first.chars().all(|c| c.is_ascii_alphanumeric());
-        // a body named by what it does, in common words only («مكتب الصحة العامة والسكان»): any
-        // place has one, so the place it belongs to is part of its name («… بمحافظة تعز»)
-        if !armed && !media && end > j + 1 {
+        // a body named by what it does, in common words only («مكتب الصحة العامة والسكان»،
+        // «قيادة الأمن الداخلي»): any place has one, so the place it belongs to is part of its
+        // name («… بمحافظة تعز»، «… في محافظة درعا»)
+        if !media && end > j + 1 {
             let generic = (j..end).all(|x| {
                 let t = self.tok(x);
                 let t = t
