@@ -296,6 +296,13 @@ fn who_gives_a_figure() {
     let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
     assert_eq!(speaker(330.0).as_deref(), Some("وزارة الصحة العامة"));
     assert_eq!(speaker(12.0).as_deref(), Some("الجيش الباكستاني"));
+    // the outlet that carried a statement, in a clause about it, is not who said it
+    let a = read(
+        &lex,
+        "وأعلنت وزارة الدفاع التركية، في بيان نقلته وكالة الأناضول، أن قواتها قتلت أربعة مسلحين.",
+    );
+    let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
+    assert_eq!(speaker(4.0).as_deref(), Some("وزارة الدفاع التركية"));
     // a relaying verb: the one after «عن» said it, not the agency that relays it
     let a = read(
         &lex,

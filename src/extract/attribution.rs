@@ -128,6 +128,16 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
             SpeechKind::Relay if relayed(lex, text, mentions, v).is_some() => {
                 relayed(lex, text, mentions, v).map(|i| (i, None))
             }
+            // «في بيان نقلته وكالة الأناضول»: the outlet that carried a statement, in a clause
+            // about it, is not who said it
+            SpeechKind::Relay
+                if !text
+                    .readings(v)
+                    .iter()
+                    .any(|r| r.skip <= 1 && lex.speech_verbs.contains_key(r.word.as_str())) =>
+            {
+                None
+            }
             _ if statement_speaker(lex, text, mentions, &speeches, v).is_some() => {
                 statement_speaker(lex, text, mentions, &speeches, v)
                     .flatten()
