@@ -336,6 +336,14 @@ fn fronts_and_places_near_others() {
             "{town}: {found:?}"
         );
     }
+    // the government an armed group runs is a body of its own
+    let found = mention_classes("وتتهم إسلام آباد حكومة طالبان بإيواء قادة الحركة.");
+    assert!(
+        found
+            .iter()
+            .any(|(l, c)| l == "حكومة طالبان" && *c == "Government"),
+        "{found:?}"
+    );
     // a command named by what it does belongs to the place named with it
     let labels =
         mention_labels("وأعلنت قيادة الأمن الداخلي في محافظة اللاذقية فرض حظر تجول في مدينة جبلة.");

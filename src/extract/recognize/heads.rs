@@ -754,6 +754,12 @@ impl Ctx<'_> {
             }
             // «حركة حماس»: the head names the kind of a known organisation (a name that needs
             // context gets none from a head: «مركز الأخبار» is not the newspaper «الأخبار»)
+            // «حكومة طالبان»، «حكومة الحوثيين»: the government an armed group runs is a body
+            // of its own
+            if class == Class::Government && gclass == Class::ArmedGroup && !g.needs_context {
+                out.push(self.headed(&base, g.b, Class::Government));
+                return;
+            }
             if class.family() == Family::Organization
                 && gclass.family() == Family::Organization
                 && !g.needs_context
