@@ -708,6 +708,14 @@ fn event_roles_from_the_clause() {
         attack.1.iter().any(|a| a.contains("الدعم السريع")),
         "{ev:?}"
     );
+    // people leaving their homes or fleeing villages are displaced
+    for t in [
+        "خبر\n\nوأفادت غرفة الطوارئ بأن نحو 250 أسرة غادرت منازلها في مدينة الفاشر.",
+        "خبر\n\nوأفاد سكان بأن نحو 300 أسرة فرّت من القرى المحيطة بالبلدة باتجاه مدينة الأبيض.",
+    ] {
+        let ev = events_of(t);
+        assert!(ev.iter().any(|(c, _)| c == "Displacement"), "{t}: {ev:?}");
+    }
     // the side that repelled an attack did not make it
     let ev = events_of("خبر\n\nوقال الجيش إن الفرقة 22 مشاة صدّت هجوماً واسعاً على مدينة بابنوسة.");
     assert!(
