@@ -708,6 +708,13 @@ fn event_roles_from_the_clause() {
         attack.1.iter().any(|a| a.contains("الدعم السريع")),
         "{ev:?}"
     );
+    // a group saying that its fighters did it claims it, through the outlet it used
+    let ev = events_of("خبر\n\nوزعمت حركة الشباب، عبر إذاعة الأندلس التابعة لها، أن مقاتليها قتلوا 27 جنديا في الهجوم على القاعدة.");
+    let claim = ev
+        .iter()
+        .find(|(c, _)| c == "ClaimOfResponsibility")
+        .expect("a claim");
+    assert!(claim.1.iter().any(|a| a.contains("الشباب")), "{ev:?}");
     // people leaving their homes or fleeing villages are displaced
     for t in [
         "خبر\n\nوأفادت غرفة الطوارئ بأن نحو 250 أسرة غادرت منازلها في مدينة الفاشر.",
