@@ -314,6 +314,12 @@ fn fronts_and_places_near_others() {
         "{found:?}"
     );
     assert!(found.iter().all(|(l, _)| l != "مجمع السجن"), "{found:?}");
+    // two towns after a dual head, the first named with a word that begins place names
+    let labels =
+        mention_labels("اعتقلت القوات ثمانية مشتبه بهم في حملة دهم ببلدتي أبو حمام وغرانيج.");
+    for town in ["أبو حمام", "غرانيج"] {
+        assert!(labels.iter().any(|l| l == town), "{town}: {labels:?}");
+    }
     // two towns after a dual head, each with the district it lies in
     let rels = relations_of(
         "استهدفت مسيرات إسرائيلية بلدتي عيترون في قضاء بنت جبيل وكفرصير في قضاء النبطية.",

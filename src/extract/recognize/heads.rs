@@ -885,9 +885,10 @@ impl Ctx<'_> {
         if self.longest_gazetteer_at(j).is_some() {
             return;
         }
+        // («ببلدتي أبو حمام وغرانيج»: a word that begins place names takes the next one)
         let Some(x_end) = self
             .proper_name(j, HeadRule::Rare)
-            .filter(|_| rare(self.tok(j)))
+            .filter(|_| rare(self.tok(j)) || self.lex.name_prefixes.contains(self.tok(j)))
         else {
             return;
         };
