@@ -568,9 +568,18 @@ fn groups_carried_and_implied() {
             .any(|(v, grp)| *v == Some(3.0) && grp.contains("أوغندا")),
         "{g:?}"
     );
-    // «منتسبي X»: its members
-    let g = groups("لقي ثلاثة من منتسبي الجيش العراقي مصرعهم في الهجوم.");
-    assert!(g[0].1.contains("الجيش العراقي"), "{g:?}");
+    // «منتسبي X»، «ضباط X»، «قادة X»: its members
+    for s in [
+        "لقي ثلاثة من منتسبي الجيش العراقي مصرعهم في الهجوم.",
+        "قُتل ثلاثة من ضباط الجيش العراقي في الهجوم.",
+        "قُتل ثلاثة من قادة حركة الشباب في غارة.",
+    ] {
+        let g = groups(s);
+        assert!(
+            g[0].1.contains("الجيش العراقي") || g[0].1.contains("الشباب"),
+            "{s}: {g:?}"
+        );
+    }
     // suspects of belonging to a group are counted as its members
     let g = groups("وأعلنت الشرطة اعتقال ثلاثة مشتبه بهم بالانتماء إلى داعش قرب الموصل.");
     assert!(g[0].1.contains("الدولة"), "{g:?}");

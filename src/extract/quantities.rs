@@ -932,12 +932,14 @@ fn group_of(
             )
             .cloned();
         if let Some(Reading { word: v, .. }) = member {
-            // «عناصرها»: the organisation named last
-            if affixes()
-                .possessives
-                .iter()
-                .any(|p| v.ends_with(p.as_str()))
-            {
+            // «عناصرها»: the organisation named last (not «قادة», whose folded ending only
+            // looks like a pronoun)
+            let possessive = !lex.members.contains(v.as_str())
+                || affixes().possessives.iter().any(|p| {
+                    v.strip_suffix(p.as_str())
+                        .is_some_and(|stem| lex.members.contains(stem))
+                });
+            if possessive {
                 return mentions
                     .iter()
                     .rfind(|m| {
