@@ -568,6 +568,9 @@ fn groups_carried_and_implied() {
             .any(|(v, grp)| *v == Some(3.0) && grp.contains("أوغندا")),
         "{g:?}"
     );
+    // the killers named before the verb are not the group of those they killed
+    let g = groups("وزعمت حركة الشباب أن مقاتليها قتلوا 27 جندياً في الهجوم.");
+    assert!(g.iter().all(|(_, grp)| !grp.contains("الشباب")), "{g:?}");
     // «منتسبي X»، «ضباط X»، «قادة X»: its members
     for s in [
         "لقي ثلاثة من منتسبي الجيش العراقي مصرعهم في الهجوم.",

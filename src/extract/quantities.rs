@@ -599,10 +599,22 @@ pub fn find_quantities(
                     if among || counted.is_some_and(|t| t.2 == TriggerKind::Generic) {
                         return None;
                     }
+                    // (not across the verb of what was done to them: «أن مقاتليه قتلوا 30
+                    // جندياً» names the killers)
+                    let after_verb = before
+                        .iter()
+                        .filter(|t| decisive(t))
+                        .map(|t| t.0 + 1)
+                        .max()
+                        .unwrap_or(0);
                     group_of(
                         &cx,
                         mentions,
-                        first.saturating_sub(4).max(s_first).max(prev_end),
+                        first
+                            .saturating_sub(4)
+                            .max(s_first)
+                            .max(prev_end)
+                            .max(after_verb),
                         first,
                         sent,
                         num.a,
