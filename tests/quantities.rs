@@ -562,6 +562,14 @@ fn groups_carried_and_implied() {
             .any(|(v, grp)| *v == Some(3.0) && grp.contains("الأوغندية")),
         "{g:?}"
     );
+    let g = groups(
+        "وقال الجيش الباكستاني إن الهجوم صُدّ.\nوزعم جيش تحرير بلوشستان أنه قتل ٢٧ عسكرياً باكستانياً.",
+    );
+    assert!(
+        g.iter()
+            .any(|(v, grp)| *v == Some(27.0) && grp.contains("الجيش الباكستاني")),
+        "{g:?}"
+    );
     let g = groups("قتل ثلاثة جنود أوغنديين في الهجوم.");
     assert!(
         g.iter()

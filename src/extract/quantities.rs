@@ -687,34 +687,42 @@ pub fn find_quantities(
                     .as_ref()?;
                 lex.by_id.get(id).copied()
             };
-            // the accusative only for a group's nisba: «جندياً نيجيرياً» is left to the army rule
-            let g = known(w).or_else(|| {
-                w.strip_suffix(affixes().accusative.as_str())
-                    .and_then(known)
-                    .filter(|&g| lex.gazetteer[g].class != Class::Country)
-            })?;
-            // «ثلاثة جنود أوغنديين»: soldiers of a country are of its army (a force of the
-            // country named with an army word or its nisba), where the article names that army
-            if lex.gazetteer[g].class == Class::Country && lex.is(Fw::Soldier, cx.tok(noun)) {
+            // «ثلاثة جنود أوغنديين»، «٢٧ عسكرياً باكستانياً»: soldiers of a country are of its
+            // army (a force of the country that bears its nisba: «الجيش الباكستاني»، «قوات
+            // الدفاع الشعبية الأوغندية», not «جيش تحرير بلوشستان»), where the article names it
+            let army_of = |g: usize| {
                 let id = &lex.gazetteer[g].id;
-                let army = mentions.iter().find_map(|m| match m.entity {
+                mentions.iter().find_map(|m| match m.entity {
                     EntityRef::Known(a)
                         if lex.gazetteer[a].class == Class::ArmedGroup
                             && lex.gazetteer[a].within.contains(id)
                             && fold_str(&lex.gazetteer[a].name_ar).split(' ').any(|w| {
-                                lex.is(Fw::ArmyWord, w)
-                                    || lex.demonyms.get(w).is_some_and(|c| c.as_ref() == Some(id))
+                                lex.demonyms.get(w).is_some_and(|c| c.as_ref() == Some(id))
                             }) =>
                     {
                         Some(EntityRef::Known(a))
                     }
                     _ => None,
-                });
-                if army.is_some() {
-                    return army;
+                })
+            };
+            let soldiers = lex.is(Fw::Soldier, cx.tok(noun));
+            // the accusative only for a group's nisba, or a country's army named in the article:
+            // «جندياً نيجيرياً» is otherwise left to the army rule
+            if let Some(g) = known(w) {
+                if lex.gazetteer[g].class == Class::Country && soldiers {
+                    if let Some(army) = army_of(g) {
+                        return Some(army);
+                    }
                 }
+                return Some(EntityRef::Known(g));
             }
-            Some(EntityRef::Known(g))
+            let g = w
+                .strip_suffix(affixes().accusative.as_str())
+                .and_then(known)?;
+            if lex.gazetteer[g].class != Class::Country {
+                return Some(EntityRef::Known(g));
+            }
+            soldiers.then(|| army_of(g)).flatten()
         });
         // «ستة جنود»، «11 شرطيا» with no group: the army (or police) the article names
         let group = group.or_else(|| {
