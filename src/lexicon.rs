@@ -1138,13 +1138,20 @@ impl Lexicon {
         self.months.index_first_words(1 << 2, &mut index);
         self.equivalence.index_first_words(1 << 3, &mut index);
         self.qualifiers.index_first_words(1 << 4, &mut index);
-        self.measures.index_first_words(1 << 5, &mut index);
-        self.events.index_first_words(1 << 6, &mut index);
+        let (measures, events) = (1 << 5, 1 << 6);
+        self.measures.index_first_words(measures, &mut index);
+        self.events.index_first_words(events, &mut index);
         self.relations.index_first_words(1 << 7, &mut index);
-        // head nouns too, so that a two-letter head after a proclitic is read («بحي»;
-        // `text::SHORT_STEM_SETS`)
+        // the words a two-letter stem after a proclitic may be: measure and event words, and
+        // head nouns («بحي»، «بشن»، «وفر»)
+        let short = crate::text::SHORT_STEM_BIT;
+        for bits in index.values_mut() {
+            if *bits & (measures | events) != 0 {
+                *bits |= short;
+            }
+        }
         for h in self.heads.keys() {
-            *index.entry(h.clone()).or_default() |= 1 << 8;
+            *index.entry(h.clone()).or_default() |= short;
         }
         self.first_words = index;
     }

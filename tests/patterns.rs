@@ -40,6 +40,11 @@ fn mention_labels(text: &str) -> Vec<String> {
     mention_classes(text).into_iter().map(|(l, _)| l).collect()
 }
 
+/// Whether `found` holds `label` with `class`.
+fn found_as(found: &[(String, &'static str)], label: &str, class: &str) -> bool {
+    found.iter().any(|(l, c)| l == label && *c == class)
+}
+
 /// The labels and classes of the entities a sentence or two mention, read alone.
 fn mention_classes(text: &str) -> Vec<(String, &'static str)> {
     let (arts, res) = text_alone(text);
@@ -290,12 +295,7 @@ fn fronts_and_places_near_others() {
     let found = mention_classes(
         "صدت القوات هجوما على مواقعها في جبهة الكسارة غربي مأرب. وقال قيادي في جبهة النصرة إن المقاتلين انسحبوا.",
     );
-    assert!(
-        found
-            .iter()
-            .any(|(l, c)| l == "جبهة الكسارة" && *c == "Region"),
-        "{found:?}"
-    );
+    assert!(found_as(&found, "جبهة الكسارة", "Region"), "{found:?}");
     assert!(
         found
             .iter()
@@ -307,12 +307,7 @@ fn fronts_and_places_near_others() {
     let found = mention_classes(
         "وقال مدير مجمع ناصر الطبي، الدكتور نبيل الفرا، إن المجمع استقبل الجرحى. وقصفت القوات مجمع السجن المدمر.",
     );
-    assert!(
-        found
-            .iter()
-            .any(|(l, c)| l == "مجمع ناصر الطبي" && *c == "Facility"),
-        "{found:?}"
-    );
+    assert!(found_as(&found, "مجمع ناصر الطبي", "Facility"), "{found:?}");
     assert!(found.iter().all(|(l, _)| l != "مجمع السجن"), "{found:?}");
     // two towns after a dual head, the first named with a word that begins place names
     let labels =
@@ -344,12 +339,7 @@ fn fronts_and_places_near_others() {
     }
     // the government an armed group runs is a body of its own
     let found = mention_classes("وتتهم إسلام آباد حكومة طالبان بإيواء قادة الحركة.");
-    assert!(
-        found
-            .iter()
-            .any(|(l, c)| l == "حكومة طالبان" && *c == "Government"),
-        "{found:?}"
-    );
+    assert!(found_as(&found, "حكومة طالبان", "Government"), "{found:?}");
     // a command named by what it does belongs to the place named with it
     let labels =
         mention_labels("وأعلنت قيادة الأمن الداخلي في محافظة اللاذقية فرض حظر تجول في مدينة جبلة.");

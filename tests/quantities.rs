@@ -537,6 +537,14 @@ fn groups_carried_and_implied() {
             })
             .collect()
     };
+    // the group of the figure whose value or lower bound is v
+    let group_at = |s: &str, v: f64| -> String {
+        let g = groups(s);
+        g.iter()
+            .find(|(x, _)| *x == Some(v))
+            .map(|(_, grp)| grp.clone())
+            .unwrap_or_else(|| panic!("{s}: no figure {v} in {g:?}"))
+    };
     // «عدد عناصر X … بين 400 و500 عنصر»: the members whose number the sentence gives, also for
     // a range; not for a figure that counts something else
     let g = groups("هاجم تنظيم داعش قرية في كركوك.\nويتراوح عدد عناصر التنظيم الناشطين في العراق بين 400 و500 عنصر.");
@@ -548,34 +556,28 @@ fn groups_carried_and_implied() {
         "{g:?}"
     );
     // «المليشيا»: the armed group the article is about
-    let g = groups("هاجمت قوات الدعم السريع مدينة بابنوسة.\nوقال الجيش إن «أكثر من 100 من عناصر المليشيا» قُتلوا.");
-    assert!(
-        g.iter()
-            .any(|(v, grp)| *v == Some(100.0) && grp.contains("الدعم السريع")),
-        "{g:?}"
-    );
+    assert!(group_at(
+        "هاجمت قوات الدعم السريع مدينة بابنوسة.\nوقال الجيش إن «أكثر من 100 من عناصر المليشيا» قُتلوا.",
+        100.0
+    )
+    .contains("الدعم السريع"));
     // soldiers named by a country's nisba in the plural are of its army where the article names
     // it, else of the country
-    let g = groups("وقال متحدث باسم قوات الدفاع الشعبية الأوغندية إن الجرحى نقلوا جوا.\nوقتل جنديان صوماليان وثلاثة جنود أوغنديين في هجومين.");
-    assert!(
-        g.iter()
-            .any(|(v, grp)| *v == Some(3.0) && grp.contains("الأوغندية")),
-        "{g:?}"
-    );
-    let g = groups(
-        "وقال الجيش الباكستاني إن الهجوم صُدّ.\nوزعم جيش تحرير بلوشستان أنه قتل ٢٧ عسكرياً باكستانياً.",
-    );
-    assert!(
-        g.iter()
-            .any(|(v, grp)| *v == Some(27.0) && grp.contains("الجيش الباكستاني")),
-        "{g:?}"
-    );
-    let g = groups("قتل ثلاثة جنود أوغنديين في الهجوم.");
-    assert!(
-        g.iter()
-            .any(|(v, grp)| *v == Some(3.0) && grp.contains("أوغندا")),
-        "{g:?}"
-    );
+    for (s, v, army) in [
+        (
+            "وقال متحدث باسم قوات الدفاع الشعبية الأوغندية إن الجرحى نقلوا جوا.\nوقتل جنديان صوماليان وثلاثة جنود أوغنديين في هجومين.",
+            3.0,
+            "الأوغندية",
+        ),
+        (
+            "وقال الجيش الباكستاني إن الهجوم صُدّ.\nوزعم جيش تحرير بلوشستان أنه قتل ٢٧ عسكرياً باكستانياً.",
+            27.0,
+            "الجيش الباكستاني",
+        ),
+        ("قتل ثلاثة جنود أوغنديين في الهجوم.", 3.0, "أوغندا"),
+    ] {
+        assert!(group_at(s, v).contains(army), "{s}");
+    }
     // the killers named before the verb are not the group of those they killed
     let g = groups("وزعمت حركة الشباب أن مقاتليها قتلوا 27 جندياً في الهجوم.");
     assert!(g.iter().all(|(_, grp)| !grp.contains("الشباب")), "{g:?}");

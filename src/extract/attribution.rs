@@ -108,6 +108,10 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
         };
         let sent = t.sentence;
         let in_sentence = |m: &&Mention| toks[m.tokens.0].sentence == sent;
+        let relay = (kind == SpeechKind::Relay)
+            .then(|| relayed(lex, text, mentions, v))
+            .flatten();
+        let statement = statement_speaker(lex, text, mentions, &speeches, v);
         let speaker = match kind {
             // the speaker of the verb before it in the sentence («قال الناطق باسم الجهاز، الرائد
             // فلان، إن …، مضيفا أن …»), else the sentence's subject
@@ -125,9 +129,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                 }),
             // «نقلت وكالة رووداو عن مصدر في وزارة شؤون البيشمركة أن …»، «نقلاً عن الوزارة»:
             // the one after «عن» said it
-            SpeechKind::Relay if relayed(lex, text, mentions, v).is_some() => {
-                relayed(lex, text, mentions, v).map(|i| (i, None))
-            }
+            SpeechKind::Relay if relay.is_some() => relay.map(|i| (i, None)),
             // «في بيان نقلته وكالة الأناضول»: the outlet that carried a statement, in a clause
             // about it, is not who said it
             SpeechKind::Relay
@@ -138,11 +140,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
             {
                 None
             }
-            _ if statement_speaker(lex, text, mentions, &speeches, v).is_some() => {
-                statement_speaker(lex, text, mentions, &speeches, v)
-                    .flatten()
-                    .map(|i| (i, None))
-            }
+            _ if statement.is_some() => statement.flatten().map(|i| (i, None)),
             _ => {
                 // the subject after the verb, unless a prepositional phrase follows it
                 // a mention right after the verb is its subject (even «علي», which normalizes
@@ -229,7 +227,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                     && toks[v - 1].sentence == sent
                     && lex.is_stop(&toks[v - 1].text)
                     && speech_kind(lex, text, v - 2) == Some(SpeechKind::According);
-            let statement = (v + 1..toks.len())
+            let said = (v + 1..toks.len())
                 .take_while(|&x| toks[x].sentence == sent)
                 .find(|&x| lex.is(Fw::Complementizer, &toks[x].text));
             speeches.push(Speech {
@@ -237,7 +235,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                 speaker,
                 according,
                 phrase,
-                statement,
+                statement: said,
             });
         }
     }

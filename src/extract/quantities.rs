@@ -303,8 +303,8 @@ pub fn find_quantities(
     let mut out: Vec<Quantity> = Vec::new();
     let mut restated: Vec<Quantity> = Vec::new();
     let mut k = 0;
-    // the figure before was a part of the one before it («بينهم ٩ أطفال»), ending there
-    let mut part_before: Option<usize> = None;
+    // the figure before was a part of the one before it («بينهم ٩ أطفال»)
+    let mut part_before = false;
     while k < nums.len() {
         let num = &nums[k];
         let sent = text.tokens[num.a].sentence;
@@ -460,14 +460,14 @@ pub fn find_quantities(
                 && matches!(lex.class_of(&m.entity), Class::Prison | Class::Camp)
         });
         // «بينهم 13 عنصرا»: a part of the figure before it
-        // (and a figure joined to such a part by «و»: «بينهم ٩ أطفال و٥ نساء»)
-        let conj_joined = part_before.is_some_and(|b| {
-            b + 2 >= num.a
-                && (cx.tok(num.a).starts_with(affixes().conj.as_str())
-                    || (num.a > 0 && cx.tok(num.a - 1) == affixes().conj))
-                && text.tokens[b.min(n - 1)].sentence == sent
-        });
-        let among = first > s_first && lex.is(Fw::Among, cx.tok(first - 1)) || conj_joined;
+        // «34 جنديا و12 من متطوعي الدفاع»: joined by «و» to the figure before
+        let conj = affixes().conj.as_str();
+        let joined = k > 0
+            && nums[k - 1].b + 2 >= num.a
+            && (cx.tok(num.a).starts_with(conj) || (num.a > 0 && cx.tok(num.a - 1) == conj));
+        // (and a figure joined to such a part: «بينهم ٩ أطفال و٥ نساء»)
+        let among = first > s_first && lex.is(Fw::Among, cx.tok(first - 1))
+            || part_before && joined && text.tokens[nums[k - 1].a].sentence == sent;
         // (the figure of people before it: «قتل 61 شخصا في 42 هجوما، هم 39 من …» counts the 61)
         let previous = out
             .iter()
@@ -533,19 +533,13 @@ pub fn find_quantities(
         // «34 جنديا و12 من متطوعي الدفاع»، «تجاوز عددهم 73 ألفا»: a figure that names nothing it
         // counts, or joined by «و» to the figure before and followed by «من», counts what that
         // figure counts
-        let conj = affixes().conj.as_str();
-        let joined = k > 0
-            && nums[k - 1].b + 2 >= num.a
-            && (cx.tok(num.a).starts_with(conj) || (num.a > 0 && cx.tok(num.a - 1) == conj));
         let partitive = noun < n && cx.tok(noun) == affixes().min;
         // («قتل جنديان صوماليان وثلاثة جنود أوغنديين»: soldiers joined to the killed are killed)
-        let casualty_before = out.iter().chain(&restated).any(|q| {
-            q.sentence == sent
-                && q.tokens.1 <= first
-                && matches!(
-                    q.measure,
-                    Measure::Killed | Measure::Injured | Measure::Captured | Measure::Hostages
-                )
+        let casualty_before = previous.is_some_and(|m| {
+            matches!(
+                m,
+                Measure::Killed | Measure::Injured | Measure::Captured | Measure::Hostages
+            )
         });
         let carried = (measure == Measure::Other && (no_noun || others))
             || (joined && partitive && nearest_event.is_none())
@@ -892,7 +886,7 @@ pub fn find_quantities(
         } else {
             out.push(q);
         }
-        part_before = among.then_some(last);
+        part_before = among;
         k += 1;
     }
     out
@@ -911,27 +905,30 @@ fn group_of(
         lex.class_of(&m.entity).family() != Family::Place
             && lex.class_of(&m.entity) != Class::Person
     };
+    // the organisation named at x, also after the head of its name when the name stands
+    // without it («عناصر تنظيم بي كا كا»، «مقاتلي حركة الشباب»)
+    let named_at = |x: usize| {
+        let head = x < cx.n()
+            && lex
+                .heads
+                .get(cx.tok(x))
+                .is_some_and(|h| h.class.family() == Family::Organization);
+        mentions
+            .iter()
+            .find(|m| (m.tokens.0 == x || head && m.tokens.0 == x + 1) && org(m))
+            .map(|m| m.entity.clone())
+    };
     for i in from..to {
         let w = cx.tok(i);
         // «بالانتماء إلى داعش»، «ينتمون لتنظيم الدولة»
         if lex.is(Fw::Belonging, w) {
-            let head = |x: usize| {
-                x < cx.n()
-                    && lex
-                        .heads
-                        .get(cx.tok(x))
-                        .is_some_and(|h| h.class.family() == Family::Organization)
-            };
             let after = if i + 1 < cx.n() && lex.is_stop(cx.tok(i + 1)) {
                 i + 2
             } else {
                 i + 1
             };
-            if let Some(m) = mentions
-                .iter()
-                .find(|m| (m.tokens.0 == after || head(after) && m.tokens.0 == after + 1) && org(m))
-            {
-                return Some(m.entity.clone());
+            if let Some(e) = named_at(after) {
+                return Some(e);
             }
         }
         // a noun of membership, also with a possessive («أفرادها»، «مقاتليهم»)
@@ -969,18 +966,8 @@ fn group_of(
                     })
                     .map(|m| m.entity.clone());
             }
-            // (after the head of its name, when the name stands without it: «عناصر تنظيم بي
-            // كا كا»، «مقاتلي حركة الشباب»)
-            let head = i + 1 < cx.n()
-                && lex
-                    .heads
-                    .get(cx.tok(i + 1))
-                    .is_some_and(|h| h.class.family() == Family::Organization);
-            if let Some(m) = mentions
-                .iter()
-                .find(|m| (m.tokens.0 == i + 1 || head && m.tokens.0 == i + 2) && org(m))
-            {
-                return Some(m.entity.clone());
+            if let Some(e) = named_at(i + 1) {
+                return Some(e);
             }
         }
         if let Some(m) = mentions

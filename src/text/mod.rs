@@ -220,13 +220,14 @@ pub fn readings(word: &str, proclitics: &[Proclitic]) -> Vec<Reading> {
     out
 }
 
-/// The phrase sets of a lexicon's first-word index (`Lexicon::first_words`) whose two-letter
-/// first words may follow a proclitic: measure words, event words and head nouns.
-pub const SHORT_STEM_SETS: u32 = (1 << 5) | (1 << 6) | (1 << 8);
+/// The bit of a lexicon's first-word index (`Lexicon::first_words`) that marks the words a
+/// two-letter stem after a proclitic may be (the lexicon decides which: measure words, event
+/// words and head nouns).
+pub const SHORT_STEM_BIT: u32 = 1 << 31;
 
-/// A reading whose stem after a proclitic has two letters counts only where a measure word, an
-/// event word or a head noun is that stem («بحي» = ب + «حي»، «بشن» = ب + «شن»، «وفر»; not «بني»
-/// = ب + «ني», nor «بين»).
+/// A reading whose stem after a proclitic has two letters counts only where the index marks
+/// that stem with [`SHORT_STEM_BIT`] («بحي» = ب + «حي»، «بشن» = ب + «شن»، «وفر»; not «بني» = ب +
+/// «ني», nor «بين»).
 pub fn keeps_short_stem(
     r: &Reading,
     first_words: Option<&rustc_hash::FxHashMap<String, u32>>,
@@ -236,7 +237,7 @@ pub fn keeps_short_stem(
         || first_words.is_some_and(|index| {
             index
                 .get(r.word.as_str())
-                .is_some_and(|bits| bits & SHORT_STEM_SETS != 0)
+                .is_some_and(|bits| bits & SHORT_STEM_BIT != 0)
         })
 }
 

@@ -414,7 +414,7 @@ impl Ctx<'_> {
         restored: &str,
     ) -> Option<Cand> {
         let af = affixes();
-        if !Self::is_definite(v) || self.text.tokens[i].hard_before && i == 0 {
+        if !Self::is_definite(v) {
             return None;
         }
         let head = self.lex.heads.get(af.bare(v, 3)?)?;
@@ -447,21 +447,14 @@ impl Ctx<'_> {
         // what it is for, or whose it is
         let t = if open(end) { self.tok(end) } else { "" };
         // a known organisation it belongs to, through «لـ» or after it («لـ«قسد»»)
-        let owner_at = |x: usize, clitic: bool| {
-            self.gazetteer_at(x).into_iter().find(|g| {
-                (g.skip > 0) == clitic
-                    && !g.needs_context
-                    && self.lex.class_of(&g.entity).family() == Family::Organization
-            })
-        };
         let mut owner = None;
         if t.starts_with(af.li_article.as_str()) && !self.lex.is_stop(t) {
             end += 1;
-        } else if let Some(g) = owner_at(end, true).filter(|_| t.starts_with(af.li.as_str())) {
+        } else if let Some(g) = self.owner_at(end, true) {
             end = g.b;
             owner = Some((g.entity, g.b));
         } else if let Some(g) = (t == af.li)
-            .then(|| owner_at(end + 1, false))
+            .then(|| self.owner_at(end + 1, false))
             .flatten()
             .filter(|_| !self.text.tokens[end + 1].hard_before)
         {
@@ -525,6 +518,20 @@ impl Ctx<'_> {
             label: canonical,
             part_of,
             ..Cand::new(i, end, k, entity, PRIO_HEAD_NEW)
+        })
+    }
+
+    /// A known organisation named at token x, after «لـ» on its first word (`clitic`: «لقوات
+    /// سوريا الديمقراطية») or standing alone after a separate «لـ» («لـ«قسد»»): whose a body
+    /// whose name ends with it is.
+    fn owner_at(&self, x: usize, clitic: bool) -> Option<Cand> {
+        if x >= self.n() || clitic && !self.tok(x).starts_with(affixes().li.as_str()) {
+            return None;
+        }
+        self.gazetteer_at(x).into_iter().find(|g| {
+            (g.skip > 0) == clitic
+                && !g.needs_context
+                && self.lex.class_of(&g.entity).family() == Family::Organization
         })
     }
 
@@ -752,14 +759,14 @@ impl Ctx<'_> {
                     return;
                 }
             }
-            // «حركة حماس»: the head names the kind of a known organisation (a name that needs
-            // context gets none from a head: «مركز الأخبار» is not the newspaper «الأخبار»)
             // «حكومة طالبان»، «حكومة الحوثيين»: the government an armed group runs is a body
             // of its own
             if class == Class::Government && gclass == Class::ArmedGroup && !g.needs_context {
                 out.push(self.headed(&base, g.b, Class::Government));
                 return;
             }
+            // «حركة حماس»: the head names the kind of a known organisation (a name that needs
+            // context gets none from a head: «مركز الأخبار» is not the newspaper «الأخبار»)
             if class.family() == Family::Organization
                 && gclass.family() == Family::Organization
                 && !g.needs_context
@@ -815,18 +822,8 @@ impl Ctx<'_> {
         let part_of = (rule == HeadRule::Chain)
             .then(|| {
                 (j + 1..end).find_map(|x| {
-                    let t = self.tok(x);
-                    if !t.starts_with(affixes().li.as_str()) {
-                        return None;
-                    }
-                    self.gazetteer_at(x)
-                        .into_iter()
-                        .find(|g| {
-                            g.skip > 0
-                                && g.b == end
-                                && !g.needs_context
-                                && self.lex.class_of(&g.entity).family() == Family::Organization
-                        })
+                    self.owner_at(x, true)
+                        .filter(|g| g.b == end)
                         .map(|g| g.entity)
                 })
             })
