@@ -13,7 +13,7 @@ pub fn check_article(lex: &Lexicon, text: String) {
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 22).expect("a valid date");
     let a = crate::extract::extract(lex, doc, as_of);
     let ok = |s: usize, e: usize| s <= e && e <= n;
-    for m in &a.rec.mentions {
+    for m in a.rec.all_mentions() {
         assert!(
             ok(m.start, m.end) && m.start < m.end,
             "mention span {}..{}",

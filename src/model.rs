@@ -104,9 +104,19 @@ pub struct Recognized {
     pub located_in: Vec<(usize, usize)>,
     /// Relations the text states between entities (titles, «المدعومة من»، «يخضع لسيطرة» …).
     pub relations: Vec<(EntityRef, Relation, EntityRef)>,
+    /// Names inside another mention's name: the organisation a body's name closes with
+    /// («وزارة الصحة بحكومة الوحدة الوطنية» names the government too). The extractors read
+    /// `mentions` only (one reading per word); the graph and the resolver count these as well.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inner: Vec<Mention>,
 }
 
 impl Recognized {
+    /// Every mention: the ones in text order, then the names inside them.
+    pub fn all_mentions(&self) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().chain(&self.inner)
+    }
+
     /// Puts `m` in place of the mentions it overlaps, keeping the relation pairs pointing at the
     /// same mentions (pairs with a removed mention are dropped). Returns the index of `m`.
     pub fn replace_span(&mut self, m: Mention) -> usize {

@@ -447,8 +447,9 @@ fn named_after_place(lex: &Lexicon, c: &PlaceCheck, g: &mut Groups) {
 /// What the resolver reads of one article (see [`Links`]).
 pub fn links(lex: &Lexicon, a: &ArticleFacts) -> Links {
     let ms = &a.rec.mentions;
-    let mentions = ms
-        .iter()
+    let mentions = a
+        .rec
+        .all_mentions()
         .flat_map(|m| {
             let named = m.kind == MentionKind::Name && !m.label.is_empty();
             std::iter::once((m.entity.clone(), named.then(|| m.label.clone()))).chain(

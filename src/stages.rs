@@ -177,7 +177,7 @@ pub fn article_view(lex: &Lexicon, x: &Extracted) -> serde_json::Value {
         };
         entities.insert(k, v);
     };
-    for m in &a.rec.mentions {
+    for m in a.rec.all_mentions() {
         note(&m.entity, Some(&m.label));
     }
     for e in x.links.refs.iter() {
@@ -185,8 +185,7 @@ pub fn article_view(lex: &Lexicon, x: &Extracted) -> serde_json::Value {
     }
     let mentions: Vec<Value> = a
         .rec
-        .mentions
-        .iter()
+        .all_mentions()
         .map(|m| {
             json!({
                 "start": m.start, "end": m.end, "text": a.doc.slice(m.start, m.end),

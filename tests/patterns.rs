@@ -50,8 +50,7 @@ fn mention_classes(text: &str) -> Vec<(String, &'static str)> {
     let (arts, res) = text_alone(text);
     arts[0]
         .rec
-        .mentions
-        .iter()
+        .all_mentions()
         .map(|m| {
             let e = res.entity_of(&m.entity);
             (e.label_ar.clone(), e.class.name())
@@ -442,6 +441,50 @@ fn relations_as_reports_state_them() {
         "يحيى سريع",
         "spokespersonOf",
         "أنصار الله",
+    );
+    // the organisation between the title and the comma, past a phrase saying where, and
+    // through a rank; a reference back to an organisation named earlier
+    has(
+        "وقال المتحدث باسم قيادة العمليات المشتركة في محافظة نينوى، العقيد علي الحسيني، إن القوات تقدمت.",
+        "علي الحسيني",
+        "spokespersonOf",
+        "قيادة العمليات المشتركة",
+    );
+    has(
+        "وتبنت حركة الشباب الهجوم على القاعدة. وقال المتحدث باسم الحركة، الشيخ عبد العزيز أبو مصعب، إن مقاتليها سيطروا عليها.",
+        "عبد العزيز أبو مصعب",
+        "spokespersonOf",
+        "حركة الشباب",
+    );
+    let rels = relations_of("وقال المتحدث باسم الجيش، العقيد سامي نادر، إن القوات تقدمت.");
+    assert!(
+        rels.iter()
+            .all(|(a, r, _)| !(a.contains("سامي") && r == "commanderOf")),
+        "a rank commands nothing: {rels:?}"
+    );
+    let rels = relations_of("وقال الوزير في لقاء مع السفير الفرنسي، محمد خالد، إن الوضع خطير.");
+    assert!(
+        rels.iter().all(|(a, _, _)| !a.contains("محمد خالد")),
+        "{rels:?}"
+    );
+    // a body whose name closes with its owner named by a head of its own: both are named
+    has(
+        "وأعلنت وزارة الصحة بحكومة الوحدة الوطنية ارتفاع الحصيلة.",
+        "وزارة الصحة",
+        "partOf",
+        "حكومة الوحدة الوطنية",
+    );
+    let labels = mention_labels("وأعلنت وزارة الصحة بحكومة الوحدة الوطنية ارتفاع الحصيلة.");
+    assert!(
+        labels.iter().any(|l| l == "حكومة الوحدة الوطنية"),
+        "{labels:?}"
+    );
+    // «بريف X»: the link word may carry «بـ»
+    has(
+        "وفرضت قوات الأمن حظر تجول في مدينة جبلة بريف اللاذقية غربي سوريا.",
+        "جبلة",
+        "locatedIn",
+        "محافظة اللاذقية",
     );
     // «بقيادة X»: X, a person, commands; a country that leads a coalition commands no one
     has(

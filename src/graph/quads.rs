@@ -299,7 +299,7 @@ pub fn article_quads(art: &ArticleFacts, res: &Resolution) -> Vec<Quad> {
             );
         }
         let mut mentioned = BTreeSet::new();
-        for m in &art.rec.mentions {
+        for m in art.rec.all_mentions() {
             let e = res.entity_of(&m.entity);
             mentioned.insert(e.iri.clone());
             let mid = iri(&format!("{doc_iri}/mention/{}-{}", m.start, m.end));

@@ -130,7 +130,11 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
                 steps += 1;
                 continue;
             }
-            let is_link = w == affixes().bi || cx.lex.is(Fw::LocatedLink, w);
+            // «بريف اللاذقية»، «بشمال …»: the link word may carry «بـ»
+            let is_link = w == affixes().bi
+                || cx.lex.is(Fw::LocatedLink, w)
+                || w.strip_prefix(affixes().bi.as_str())
+                    .is_some_and(|rest| cx.lex.is(Fw::LocatedLink, rest));
             let is_head = cx.text.readings(j).iter().any(
                 |Reading {
                      skip: k, word: v, ..

@@ -521,6 +521,36 @@ impl Ctx<'_> {
         })
     }
 
+    /// The organisation that closes an organisation's name at token x, after «لـ» or «بـ» on
+    /// its first word: one the gazetteer knows («إدارة العلاقات العامة للقوات المسلحة
+    /// الباكستانية») or one named by a head of its own («وزارة الصحة بحكومة الوحدة الوطنية»).
+    fn chain_owner(&self, x: usize, end: usize) -> Option<EntityRef> {
+        let af = affixes();
+        let w = self.tok(x);
+        if let Some(g) = self.owner_at(x, true).filter(|g| g.b == end) {
+            return Some(g.entity);
+        }
+        if !(w.starts_with(af.li.as_str()) || w.starts_with(af.bi.as_str())) {
+            return None;
+        }
+        let owner = |c: &Cand| {
+            c.a == x
+                && c.b == end
+                && c.skip > 0
+                && !c.needs_context
+                && self.lex.class_of(&c.entity).family() == Family::Organization
+        };
+        self.gazetteer_at(x)
+            .into_iter()
+            .find(owner)
+            .or_else(|| {
+                self.heads_at(x)
+                    .into_iter()
+                    .find(|c| owner(c) && matches!(c.entity, EntityRef::New { .. }))
+            })
+            .map(|c| c.entity)
+    }
+
     /// A known organisation named at token x, after «لـ» on its first word (`clitic`: «لقوات
     /// سوريا الديمقراطية») or standing alone after a separate «لـ» («لـ«قسد»»): whose a body
     /// whose name ends with it is.
@@ -820,13 +850,7 @@ impl Ctx<'_> {
         // «إدارة العلاقات العامة للقوات المسلحة الباكستانية»: a known organisation after «لـ»
         // closing the name is the one it belongs to
         let part_of = (rule == HeadRule::Chain)
-            .then(|| {
-                (j + 1..end).find_map(|x| {
-                    self.owner_at(x, true)
-                        .filter(|g| g.b == end)
-                        .map(|g| g.entity)
-                })
-            })
+            .then(|| (j + 1..end).find_map(|x| self.chain_owner(x, end)))
             .flatten();
         if keep {
             out.push(Cand {

@@ -200,12 +200,18 @@ impl Ctx<'_> {
 }
 
 /// Whether `c`'s title says more of the person than `o`'s: a title where `o` has none, or one
-/// naming organisations where `o`'s names none («رئيس مجلس السيادة» before «الفريق أول»).
+/// naming organisations where `o`'s names none («رئيس مجلس السيادة» before «الفريق أول»), or an
+/// office where `o`'s is a rank.
 fn better_role(o: &Cand, c: &Cand) -> bool {
     let orgs = |x: &Cand| x.role.as_ref().map(|(_, orgs)| orgs.len());
     match (orgs(o), orgs(c)) {
         (None, Some(_)) => true,
-        (Some(0), Some(n)) => n > 0,
+        (Some(0), Some(n)) if n > 0 => true,
+        // «المتحدث باسم …، العقيد X»: a title of office says more than a rank
+        (Some(a), Some(b)) if a == b => {
+            let role = |x: &Cand| x.role.as_ref().map(|(r, _)| *r);
+            role(o) == Some(Role::None) && role(c).is_some_and(|r| r != Role::None)
+        }
         _ => false,
     }
 }
@@ -214,7 +220,7 @@ fn better_role(o: &Cand, c: &Cand) -> bool {
 pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     let cx = Ctx { lex, doc, text };
     let cands = candidates(&cx);
-    let (mut mentions, taken) = choose(&cx, cands);
+    let (mut mentions, taken, inner) = choose(&cx, cands);
     let extra = anaphora::references(&cx, &taken, &mentions);
     mentions.extend(extra);
     mentions.sort_by_key(|m| (m.start, m.end));
@@ -235,6 +241,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
         same,
         located_in,
         relations,
+        inner,
     }
 }
 
@@ -262,8 +269,9 @@ fn candidates(cx: &Ctx) -> Vec<Cand> {
 
 /// The readings that win, longest first, each word read once; names that need context and lack
 /// it, and towns abroad in an article that never places itself in their country, are dropped.
-/// Returns the mentions in text order and which tokens they cover.
-fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>) {
+/// Returns the mentions in text order, which tokens they cover, and the names inside them
+/// (`Recognized::inner`).
+fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Mention>) {
     let lex = cx.lex;
     // of two places that share a name (towns of two countries), the one whose context the
     // article names is read first, before the better-known one
@@ -372,6 +380,18 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>) {
     for c in &chosen {
         taken[c.a..c.b].fill(true);
     }
+    // the organisation a body's name closes with is named there too («وزارة الصحة بحكومة
+    // الوحدة الوطنية» names the government): its reading stays, inside the body's
+    let owners: Vec<Cand> = chosen
+        .iter()
+        .filter_map(|c| {
+            let owner = c.part_of.as_ref()?;
+            behind
+                .iter()
+                .find(|o| &o.entity == owner && c.a < o.a && o.b <= c.b)
+                .cloned()
+        })
+        .collect();
     for c in behind {
         if !(c.a..c.b).any(|t| taken[t]) && at_home(&c) {
             taken[c.a..c.b].fill(true);
@@ -383,6 +403,10 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>) {
         .iter()
         .map(|c| cx.mention(c, MentionKind::Name))
         .collect();
-
-    (mentions, taken)
+    let inner = owners
+        .iter()
+        .filter(|o| chosen.iter().any(|c| c.a < o.a && o.b <= c.b))
+        .map(|c| cx.mention(c, MentionKind::Name))
+        .collect();
+    (mentions, taken, inner)
 }

@@ -96,20 +96,45 @@ pub(super) fn role_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
     out
 }
 
-/// The organisation a title names by a reference back, just before the holder's name: «المتحدث
-/// باسم الوزارة، العقيد محمد …» (the ministry the article named).
+/// The organisation a title names between itself and its holder's name, which the name
+/// patterns could not see when the title was read: a reference back («المتحدث باسم الحركة،
+/// حمادا أغ محمد»، «مدير المكتب، الدكتور …») or a name with a qualifying phrase before the
+/// comma («المتحدث باسم القوات الجنوبية في جبهة الضالع، النقيب …»). The first organisation
+/// after the title, in the sentence, with no other person in between.
 fn title_reference(cx: &Ctx, mentions: &[Mention], k: usize) -> Option<EntityRef> {
     let m = &mentions[k];
     let sent = cx.text.tokens[m.tokens.0].sentence;
-    let r = mentions[..k].iter().rev().find(|r| {
-        r.kind == MentionKind::Anaphor
-            && r.tokens.1 <= m.tokens.0
-            && m.tokens.0 - r.tokens.1 <= 2
-            && cx.text.tokens[r.tokens.0].sentence == sent
-    })?;
-    let linked = r.tokens.0 > 0 && cx.lex.is(Fw::TitleLink, cx.tok(r.tokens.0 - 1));
-    (linked && is_organization(cx.lex, &r.entity)).then(|| r.entity.clone())
+    let from = m.tokens.0.saturating_sub(TITLE_REACH);
+    // (a rank may stand between: «المتحدث باسم الحركة، العقيد …»)
+    for t in (from..m.tokens.0)
+        .rev()
+        .take_while(|&t| cx.text.tokens[t].sentence == sent)
+    {
+        let Some((_, title_end, _, _)) = cx.title_at(t).filter(|x| x.1 <= m.tokens.0) else {
+            continue;
+        };
+        let between: Vec<&Mention> = mentions
+            .iter()
+            .filter(|r| r.tokens.0 >= title_end && r.tokens.1 <= m.tokens.0)
+            .collect();
+        if between
+            .iter()
+            .any(|r| cx.lex.class_of(&r.entity).family() == Family::Person)
+        {
+            return None;
+        }
+        if let Some(r) = between
+            .into_iter()
+            .find(|r| is_organization(cx.lex, &r.entity))
+        {
+            return Some(r.entity.clone());
+        }
+    }
+    None
 }
+
+/// How many words before a holder's name its title may begin.
+const TITLE_REACH: usize = 10;
 
 /// The organisation a title names by a possessive pronoun, just before the holder's name:
 /// «وقالت رئيستها هانا تيتيه» after «بعثة الأمم المتحدة للدعم في ليبيا» (the organisation named
