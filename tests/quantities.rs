@@ -630,6 +630,27 @@ fn groups_carried_and_implied() {
         g.iter().any(|(v, x)| *v == Some(3.0) && x.is_empty()),
         "{g:?}"
     );
+    // militants and attackers, also after «من» and definite, are of the side that attacked,
+    // not of the side a breakdown named before them; unless their group is named after them
+    let text = "هاجم مسلحون من حركة الشباب قاعدة للجيش الصومالي في بلدة محاس. وأسفرت الاشتباكات عن مقتل أربعة من عناصر الجيش الصومالي واثنين من المهاجمين، وتسعة من المسلحين.";
+    assert!(group_at(text, 2.0).contains("الشباب"), "{:?}", groups(text));
+    assert!(group_at(text, 9.0).contains("الشباب"), "{:?}", groups(text));
+    assert!(group_at(text, 4.0).contains("الجيش"), "{:?}", groups(text));
+    let text = "هاجم الجيش الصومالي مواقع في بلدة محاس. وقتل خمسة مسلحين من حركة الشباب.";
+    assert!(group_at(text, 5.0).contains("الشباب"), "{:?}", groups(text));
+    // soldiers with no group are of the army itself, not of a body of it named later
+    let text = "قتل 41 جندياً في هجوم على مدينة جيبو، وفق ما أعلنت هيئة الأركان العامة للقوات المسلحة البوركينابية. وكان الجيش البوركينابي قد دفع بتعزيزات.";
+    let g = group_at(text, 41.0);
+    assert!(g.contains("القوات المسلحة") && !g.contains("الأركان"), "{g}");
+    // members of no group named, killed in an attack on a force, are of that force
+    let text = "وهاجم مسلحون مجهولون نقاطاً للأمن العام في ريف السويداء جنوبي سوريا، ما أدى إلى مقتل عنصرين وإصابة ستة عناصر آخرين.";
+    assert!(
+        group_at(text, 2.0).contains("الأمن العام"),
+        "{:?}",
+        groups(text)
+    );
+    let text = "وهاجم مسلحون مجهولون سوقاً في ريف السويداء جنوبي سوريا، ما أدى إلى مقتل عنصرين.";
+    assert!(group_at(text, 2.0).is_empty(), "{:?}", groups(text));
 }
 
 #[test]

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use crate::extract::dates::find_dates;
 use crate::extract::quantities::find_quantities;
 use crate::extract::recognize::recognize;
-use crate::lexicon::{Fw, Lexicon};
+use crate::lexicon::{Fw, Lexicon, TriggerKind};
 use crate::model::{
     new_key, ArticleFacts, DateMention, DateValue, EntityRef, Mention, MentionKind, Published,
     Recognized,
@@ -103,7 +103,8 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     let events = crate::extract::events::find_events(lex, &doc, &text, &rec, &found);
     let mut quantities = quantities;
     about_the_event(lex, &mut quantities, &events);
-    militants_of_the_attackers(lex, &text, &mut quantities, &events);
+    militants_of_the_attackers(lex, &text, &rec.mentions, &mut quantities, &events);
+    members_of_the_attacked(lex, &text, &mut quantities, &events);
     ArticleFacts {
         doc,
         title,
@@ -156,33 +157,65 @@ fn about_the_event(
     }
 }
 
-/// «تحييد 17 إرهابيا»، «نحو 30 مسلحا هاجموا»: a figure that counts gunmen, militants or
-/// attackers by a common noun counts members of the side that attacked in the event told
-/// before it (else the article's first), not of the side that says so.
+/// «تحييد 17 إرهابيا»، «نحو 30 مسلحا هاجموا»، «تسعة من المسلحين»: a figure that counts gunmen,
+/// militants or attackers by a common noun counts members of the side that attacked in the
+/// event told before it (else the article's first), not of the side that says so — nor of the
+/// side a breakdown named before it («أربعة قتلى من الأسايش واثنين من المهاجمين»), unless the
+/// group is named right after the noun («مسلحين من حركة الشباب»).
 fn militants_of_the_attackers(
     lex: &Lexicon,
     text: &Text,
+    mentions: &[crate::model::Mention],
     quantities: &mut [crate::model::Quantity],
     events: &[crate::model::Event],
 ) {
     use crate::vocab::Measure::*;
+    let af = crate::text::affixes::affixes();
+    let open = |i: usize| i < text.tokens.len() && !text.tokens[i].hard_before;
+    let militant = |i: usize| {
+        open(i)
+            && text.readings(i).iter().any(|r| {
+                r.skip == 0
+                    && (lex.is(Fw::Militant, &r.word)
+                        || r.word
+                            .strip_prefix(af.article.as_str())
+                            .is_some_and(|w| lex.is(Fw::Militant, w)))
+            })
+    };
     for q in quantities.iter_mut() {
-        if q.group.is_some() || !matches!(q.measure, Killed | Injured | Captured | Fighters) {
+        if !matches!(q.measure, Killed | Injured | Captured | Fighters) {
             continue;
         }
-        let noun = q.tokens.1;
-        let militants = noun < text.tokens.len()
-            && !text.tokens[noun].hard_before
-            && text
-                .readings(noun)
-                .iter()
-                .any(|r| r.skip == 0 && lex.is(Fw::Militant, &r.word));
-        if !militants {
+        let after = q.tokens.1;
+        let noun = if militant(after) {
+            after
+        } else if open(after) && text.word(after) == af.min && militant(after + 1) {
+            after + 1
+        } else {
+            continue;
+        };
+        // the group named right after the noun is theirs
+        let named_after = |g: &EntityRef| {
+            mentions.iter().any(|m| {
+                &m.entity == g
+                    && m.tokens.0 > noun
+                    && m.tokens.0 <= noun + 3
+                    && (noun + 1..=m.tokens.0).all(open)
+            })
+        };
+        if q.group.as_ref().is_some_and(named_after) {
             continue;
         }
         // (militants an air strike killed were its targets: «ضربة … أسفرت عن مقتل خمسة
         // إرهابيين»)
-        q.group = told_before(events, q.start)
+        // (of a clash and the attack before it, the attack says who attacked)
+        let sided: Vec<crate::model::Event> = events
+            .iter()
+            .filter(|e| e.class != crate::vocab::EventClass::Clash)
+            .cloned()
+            .collect();
+        let attackers = told_before(&sided, q.start)
+            .or_else(|| told_before(events, q.start))
             .and_then(|e| {
                 let side = if e.class == crate::vocab::EventClass::Airstrike {
                     &e.targets
@@ -194,6 +227,52 @@ fn militants_of_the_attackers(
                 })
             })
             .cloned();
+        if attackers.is_some() || q.group.is_none() {
+            q.group = attackers;
+        }
+    }
+}
+
+/// «هاجمت نقاطاً للأمن العام، ما أدى إلى استشهاد عنصرين»: a casualty figure counting members
+/// («عنصرين»، «مقاتلين») of no group named is of the armed group the attack told before it
+/// was aimed at.
+fn members_of_the_attacked(
+    lex: &Lexicon,
+    text: &Text,
+    quantities: &mut [crate::model::Quantity],
+    events: &[crate::model::Event],
+) {
+    use crate::vocab::Measure::*;
+    for q in quantities.iter_mut() {
+        if q.group.is_some() || !matches!(q.measure, Killed | Injured | Captured) {
+            continue;
+        }
+        // the noun after the figure, or the figure itself («عنصرين»)
+        let is_member = |noun: usize| {
+            text.readings(noun).iter().any(|r| {
+                r.skip == 0
+                    && lex.measures.get(&[r.word.as_str()]).is_some_and(|p| {
+                        p.value.measure == Fighters && p.value.kind == TriggerKind::Noun
+                    })
+            })
+        };
+        let noun = q.tokens.1;
+        let members =
+            (noun < text.tokens.len() && !text.tokens[noun].hard_before && is_member(noun))
+                || is_member(noun - 1);
+        if !members {
+            continue;
+        }
+        let Some(e) = told_before(events, q.start) else {
+            continue;
+        };
+        let mut targets = e
+            .targets
+            .iter()
+            .filter(|t| lex.class_of(t) == Class::ArmedGroup);
+        if let (Some(t), None) = (targets.next(), targets.next()) {
+            q.group = Some(t.clone());
+        }
     }
 }
 

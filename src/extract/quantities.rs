@@ -728,17 +728,38 @@ pub fn find_quantities(
             } else {
                 Fw::PoliceWord
             };
-            let force = |m: &&Mention| {
-                lex.class_of(&m.entity).family() == Family::Organization
-                    && fold_str(&m.label)
-                        .split_whitespace()
-                        .any(|w| lex.is(word, w))
+            // the force itself («الجيش البوركينابي») before a body of it («هيئة الأركان العامة
+            // للقوات المسلحة البوركينابية»): the name, or the gazetteer's name, begins with the word
+            let names = |m: &Mention| {
+                let mut v = vec![fold_str(&m.label)];
+                if let EntityRef::Known(g) = m.entity {
+                    v.push(fold_str(&lex.gazetteer[g].name_ar));
+                }
+                v
             };
-            mentions
-                .iter()
-                .filter(|m| m.tokens.1 <= num.a)
-                .rfind(force)
-                .or_else(|| mentions.iter().find(force))
+            let force = |head: bool| {
+                move |m: &&Mention| {
+                    lex.class_of(&m.entity).family() == Family::Organization
+                        && names(m).iter().any(|l| {
+                            let mut words = l.split_whitespace();
+                            if head {
+                                words.next().is_some_and(|w| lex.is(word, w))
+                            } else {
+                                words.any(|w| lex.is(word, w))
+                            }
+                        })
+                }
+            };
+            let before = |m: &&Mention| m.tokens.1 <= num.a;
+            [true, false]
+                .into_iter()
+                .find_map(|head| {
+                    mentions
+                        .iter()
+                        .filter(before)
+                        .rfind(force(head))
+                        .or_else(|| mentions.iter().find(force(head)))
+                })
                 .map(|m| m.entity.clone())
         });
         let about = mentions
