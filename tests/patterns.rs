@@ -308,6 +308,20 @@ fn fronts_and_places_near_others() {
     );
     assert!(found_as(&found, "مجمع ناصر الطبي", "Facility"), "{found:?}");
     assert!(found.iter().all(|(l, _)| l != "مجمع السجن"), "{found:?}");
+    // a district's head names a district by a rare word, also one that reads like «بـ» + a
+    // word, or by a rare definite word; the division after «بـ» is not part of its name; after
+    // a preposition the head is a noun; «مديرية الصحة» is a body
+    let found = mention_classes(
+        "قتل شخص في مديرية برمل بولاية بكتيكا. ونزحت أسر نحو مديرية الخوخة خلال الساعات الماضية. وقال مدير مديرية الصحة في المحافظة إن المستشفيات ممتلئة.",
+    );
+    assert!(found_as(&found, "مديرية برمل", "Region"), "{found:?}");
+    assert!(found_as(&found, "مديرية الخوخة", "Region"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|(l, c)| !l.contains("الصحة") || *c != "Region"),
+        "{found:?}"
+    );
     // two towns after a dual head, the first named with a word that begins place names
     let labels =
         mention_labels("اعتقلت القوات ثمانية مشتبه بهم في حملة دهم ببلدتي أبو حمام وغرانيج.");

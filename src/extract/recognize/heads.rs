@@ -36,6 +36,22 @@ impl Ctx<'_> {
         )
     }
 
+    /// Whether token i is a place's head noun after a proclitic preposition («بولاية»،
+    /// «بمحافظة»، «لمدينة»): where a name ends and the place it lies in begins.
+    pub(super) fn clitic_place_head(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        let af = affixes();
+        !w.starts_with(af.conj.as_str())
+            && self.text.readings(i).iter().any(|r| {
+                r.skip > 0
+                    && self
+                        .lex
+                        .heads
+                        .get(r.word.as_str())
+                        .is_some_and(|h| h.class.family() == Family::Place)
+            })
+    }
+
     /// After a generic organisation name, the place or organisation it belongs to: «في X»,
     /// «بـX»، «لـX» with X a known place or organisation, or an organisation's head and its name
     /// («بحكومة الوحدة الوطنية»). Returns where that name ends, and whether it names a place or
@@ -158,6 +174,8 @@ impl Ctx<'_> {
                 && !self.lex.heads.contains_key(self.tok(x))
                 // «منطقة الشيخ سالم قرب زنجبار»: where it lies is not its name
                 && !self.lex.is(Fw::LocatedLink, self.tok(x))
+                // «مديرية برمل بولاية بكتيكا»: nor the division after «بـ»
+                && !self.clitic_place_head(x)
         };
         if self.lex.name_prefixes.contains(t)
             && end < self.n()
@@ -688,13 +706,42 @@ impl Ctx<'_> {
             && i > 0
             && !self.text.tokens[i].hard_before
             && !self.stop_at(i - 1)
-            && !Self::is_definite(self.tok(i - 1));
+            && !Self::is_definite(self.tok(i - 1))
+            // («نحو مديرية الخوخة»: after a preposition it is a noun)
+            && !self.lex.is(Fw::PlaceContext, self.tok(i - 1));
         if self.lex.is(Fw::DistrictHead, head_word) && !adjective {
             let place = match self.longest_gazetteer_at(j) {
-                Some(g) if self.lex.class_of(&g.entity).family() == Family::Place => {
-                    (!g.needs_context).then_some(g.b)
+                // (the head is context enough for a listed place: «مديرية برمل»)
+                Some(g) if self.lex.class_of(&g.entity).family() == Family::Place => Some(g.b),
+                // «مديرية الخوخة»: a definite word that is no common word, alone, names a
+                // district («مديرية الصحة»، «مديرية الأمن العام» are bodies)
+                _ if Self::is_definite(self.tok(j)) => {
+                    let t = self.tok(j);
+                    let alone = j + 1 >= self.n()
+                        || self.text.tokens[j + 1].hard_before
+                        || !Self::is_definite(self.tok(j + 1));
+                    (alone
+                        && !self.lex.is_common(t)
+                        && !self.is_demonym(t)
+                        && !self.lex.is_stop(t)
+                        && t.chars().count() > 3)
+                        .then_some(j + 1)
                 }
-                _ if Self::is_definite(self.tok(j)) => None,
+                // «مديرية برمل»: after a district's head no preposition can stand, so a rare
+                // word that reads as one («بـ» + «رمل») is the name
+                _ if self.is_prepositional(j)
+                    && !self.lex.is_common(self.tok(j))
+                    && !self.lex.is_stop(self.tok(j))
+                    && self.tok(j).chars().count() > 3
+                    && (j + 1 >= self.n()
+                        || self.text.tokens[j + 1].hard_before
+                        || self.lex.is_stop(self.tok(j + 1))
+                        || self.lex.is_common(self.tok(j + 1))
+                        || self.clitic_place_head(j + 1)
+                        || self.lex.is(Fw::LocatedLink, self.tok(j + 1))) =>
+                {
+                    Some(j + 1)
+                }
                 // «مديرية أوقاف الحسكة»: a construct chain goes on, a body's name
                 _ => self.proper_name(j, HeadRule::Rare).filter(|&e| {
                     e >= self.n()
