@@ -1071,6 +1071,16 @@ fn the_sides_of_a_clash_and_who_meets() {
     );
     let clash = ev.iter().find(|(c, _)| c == "Clash").expect("a clash");
     assert!(!clash.1.iter().any(|a| a.contains("سرايا القدس")), "{ev:?}");
+    // a clash whose clause names one side was fought with the side the article sets against it
+    // elsewhere; «الاحتلال» in Palestinian reporting is the Israeli army
+    let ev = events_of(
+        "خبر\n\nاقتحم الجيش الإسرائيلي مخيم نور شمس في طولكرم فجر اليوم. وأعلنت كتيبة طولكرم أن مقاتليها استهدفوا آليات الاحتلال بعبوات ناسفة، وخاضوا اشتباكات عنيفة في محيط المخيم.",
+    );
+    let clash = ev.iter().find(|(c, _)| c == "Clash").expect("a clash");
+    assert!(
+        clash.1.len() == 2 && clash.1.iter().any(|a| a.contains("الإسرائيلي")),
+        "{ev:?}"
+    );
     // the people meet, not the bodies of their titles
     let (arts, res) = text_alone(
         "خبر\n\nوجرت لقاءات في أربيل بين القائد العام لقوات سوريا الديمقراطية مظلوم عبدي والمبعوث الأمريكي إلى سوريا توم باراك.",

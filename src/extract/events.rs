@@ -983,6 +983,7 @@ pub fn find_events(
     }
     settle_roles(lex, rec, &mut out);
     one_attacker(&mut out);
+    other_side_of_clashes(lex, &mut out);
     report_days(&mut out, published);
     out
 }
@@ -1006,6 +1007,46 @@ fn one_attacker(events: &mut [Event]) {
         if one_sided(ev.class) && ev.agents.is_empty() && !ev.targets.contains(&only) {
             ev.agents.push(only.clone());
         }
+    }
+}
+
+/// A clash whose clause names one side («خاضوا اشتباكات مع القوات المقتحمة») was fought with
+/// the one armed side the article sets against it elsewhere: who attacked it, or whom it
+/// attacked, when that is one side.
+fn other_side_of_clashes(lex: &Lexicon, events: &mut [Event]) {
+    use EventClass::*;
+    let found: Vec<(usize, EntityRef)> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.class == Clash)
+        .filter_map(|(i, c)| {
+            let [side] = c.agents.as_slice() else {
+                return None;
+            };
+            let mut others: Vec<EntityRef> = Vec::new();
+            for e in events
+                .iter()
+                .filter(|e| e.class.is_violent() && e.class != Clash)
+            {
+                let against = if e.agents.contains(side) {
+                    &e.targets
+                } else if e.targets.contains(side) {
+                    &e.agents
+                } else {
+                    continue;
+                };
+                for o in against.iter().filter(|o| is_armed(lex, o) && *o != side) {
+                    push(&mut others, o);
+                }
+            }
+            match others.as_slice() {
+                [other] => Some((i, other.clone())),
+                _ => None,
+            }
+        })
+        .collect();
+    for (i, other) in found {
+        push(&mut events[i].agents, &other);
     }
 }
 
