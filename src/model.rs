@@ -308,6 +308,10 @@ pub struct Quantity {
     pub about: Option<EntityRef>,
     /// Who the text attributes it to.
     pub reported_by: Option<EntityRef>,
+    /// The event it belongs to (an index into the article's events): for a casualty figure,
+    /// the violent event told last before it, else the article's first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<usize>,
 }
 
 // events

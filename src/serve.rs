@@ -543,7 +543,9 @@ pub fn entity_page(g: &KnowledgeGraph, iri: &str) -> Result<Option<String>> {
              ORDER BY ?published ?f xsd:integer(?s) LIMIT 500",
             label_of("group", "ath:ofGroup"),
             label_of("source", "ath:reportedBy"),
-            label_of("about", "ath:about"),
+            // (the place a figure is about; the event it belongs to has a page of its own)
+            "OPTIONAL { ?q ath:about ?about FILTER NOT EXISTS { ?about ath:start ?about_s } \
+             OPTIONAL { ?about rdfs:label ?about_l FILTER(LANG(?about_l) = 'ar') } }",
         ),
     )?;
     let title = names

@@ -203,6 +203,8 @@ pub fn article_view(lex: &Lexicon, x: &Extracted) -> serde_json::Value {
                 "qualifier": q.qualifier.name(), "unit": q.unit.map(|u| u.name()),
                 "group": opt(&q.group), "about": opt(&q.about),
                 "reported_by": opt(&q.reported_by),
+                // (the index of the event it belongs to, in `events`)
+                "event": q.event,
                 "sentence": a.sentences[q.sentence].2,
             })
         })

@@ -105,6 +105,7 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     about_the_event(lex, &mut quantities, &events);
     militants_of_the_attackers(lex, &text, &rec.mentions, &mut quantities, &events);
     members_of_the_attacked(lex, &text, &mut quantities, &events);
+    figures_of_events(&mut quantities, &events);
     ArticleFacts {
         doc,
         title,
@@ -122,9 +123,34 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
 /// The violent event told last before character `at` of an article, else its first: what a
 /// figure told there refers to.
 fn told_before(events: &[crate::model::Event], at: usize) -> Option<&crate::model::Event> {
-    let mut violent = events.iter().filter(|e| e.class.is_violent());
+    told_before_at(events, at).map(|i| &events[i])
+}
+
+/// The index of the event [`told_before`] gives.
+fn told_before_at(events: &[crate::model::Event], at: usize) -> Option<usize> {
+    let mut violent = events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.class.is_violent());
     let first = violent.clone().next();
-    violent.rfind(|e| e.start <= at).or(first)
+    violent
+        .rfind(|(_, e)| e.start <= at)
+        .or(first)
+        .map(|(i, _)| i)
+}
+
+/// A casualty figure belongs to the violent event told last before it (else the article's
+/// first): the graph says so with `ath:about` → the event, beside the place it is about.
+fn figures_of_events(quantities: &mut [crate::model::Quantity], events: &[crate::model::Event]) {
+    use crate::vocab::Measure::*;
+    for q in quantities.iter_mut() {
+        if matches!(
+            q.measure,
+            Killed | Injured | Captured | Displaced | Hostages | Escaped
+        ) {
+            q.event = told_before_at(events, q.start);
+        }
+    }
 }
 
 /// A toll whose sentence names no place is about the place of the violent event told last

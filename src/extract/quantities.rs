@@ -786,10 +786,13 @@ pub fn find_quantities(
                 if !casualty {
                     return None;
                 }
-                let rank = |c: Class| match c {
+                // (a district the text names by its head, «ناحية الرشاد»، «مديرية صرواح», is a
+                // town's area, as precise as a town; a listed region is larger)
+                let rank = |e: &EntityRef| match lex.class_of(e) {
                     Class::Facility | Class::Prison | Class::Camp => Some(0),
                     Class::Neighborhood => Some(1),
                     Class::City => Some(2),
+                    Class::Region if matches!(e, EntityRef::New { .. }) => Some(2),
                     Class::Region => Some(3),
                     Class::Governorate => Some(4),
                     _ => None,
@@ -813,7 +816,7 @@ pub fn find_quantities(
                             && !speakers_place(m)
                             && !crate::extract::recognize::is_dateline(doc, m)
                     })
-                    .filter_map(|m| rank(lex.class_of(&m.entity)).map(|r| (r, m)))
+                    .filter_map(|m| rank(&m.entity).map(|r| (r, m)))
                     .min_by_key(|(r, m)| (*r, m.tokens.0.abs_diff(num.a)))
                     .map(|(_, m)| m.entity.clone())
             })
@@ -870,6 +873,7 @@ pub fn find_quantities(
             group,
             about,
             reported_by,
+            event: None,
         };
         // a figure restated in the same article is one figure (kept aside: it still counts as
         // «the figure before» for what follows it)

@@ -345,6 +345,11 @@ pub fn article_quads(art: &ArticleFacts, res: &Resolution) -> Vec<Quad> {
                     out.add(qid.clone(), &ath(p), iri(&res.entities[*e].iri), &g);
                 }
             }
+            // the event it belongs to («the event or place the figure belongs to»)
+            if let Some(ev) = q.event.and_then(|i| art.events.get(i)) {
+                let eid = iri(&format!("{doc_iri}/event/{}-{}", ev.start, ev.end));
+                out.add(qid.clone(), &ath(a::ABOUT), eid, &g);
+            }
             out.add(qid.clone(), &ath(a::MENTIONED_IN), d.clone(), &g);
             out.add(
                 qid.clone(),
