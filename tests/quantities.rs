@@ -682,6 +682,24 @@ fn what_a_figure_is_about() {
     let a =
         about("قصفت طائرة مسيرة مدرسة النور في مدينة الفاشر.\nوارتفعت الحصيلة لاحقا إلى 17 قتيلا.");
     assert!(a.last().is_some_and(|x| x.contains("النور")), "{a:?}");
+    // a casualty figure belongs to the violent event told before it; a population to none
+    let art = read(
+        &lex,
+        "قصفت طائرة مسيرة مدرسة النور في مدينة الفاشر.\nوارتفعت الحصيلة لاحقا إلى 17 قتيلا.\nويقطن المدينة نحو 300 ألف نسمة.",
+    );
+    let killed = art
+        .quantities
+        .iter()
+        .find(|q| q.value == Some(17.0))
+        .expect("17");
+    let ev = killed.event.map(|i| &art.events[i]).expect("an event");
+    assert!(ev.class.is_violent(), "{ev:?}");
+    let people = art
+        .quantities
+        .iter()
+        .find(|q| q.value == Some(300000.0))
+        .expect("300000");
+    assert!(people.event.is_none(), "{people:?}");
 }
 
 #[test]
