@@ -264,6 +264,11 @@ fn who_gives_a_figure() {
     assert_eq!(speaker(15.0).as_deref(), Some("سامي عبد الرحيم"));
     // a line that opens with a name and a colon is its statement
     assert_eq!(speaker(4.0).as_deref(), Some("الهلال الأحمر الفلسطيني"));
+    // a body of a kind the article named in full before is the one a generic name refers to
+    // («وزارة الصحة» after «وزارة الصحة الفلسطينية»), not the country's body of that kind
+    let a = read(&lex, "نابلس - أعلنت وزارة الصحة الفلسطينية استشهاد شابين في مخيم بلاطة في الضفة الغربية.\nوبحسب إحصاء لوزارة الصحة، ارتفع عدد الشهداء في الضفة الغربية إلى أكثر من 1100 شهيد.");
+    let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
+    assert_eq!(speaker(1100.0).as_deref(), Some("وزارة الصحة الفلسطينية"));
     // a speech verb with its object pronoun («وفق ما أعلنته …»), in the present tense
     // («وتقول المنظمة …»), or one that estimates («قدّرت المفوضية …»)
     let a = read(&lex, "ارتفعت حصيلة القصف إلى 12 قتيلاً، وفق ما أعلنته منظمة الصحة العالمية.\nوتقول المنظمة الدولية للهجرة إن أكثر من 5 آلاف شخص نزحوا.\nوقدّرت المفوضية السامية للأمم المتحدة لشؤون اللاجئين أن 800 شخص فروا.");

@@ -62,12 +62,34 @@ fn generic_references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Men
         let qualified = end < cx.n()
             && !cx.text.tokens[end].hard_before
             && (cx.is_demonym(cx.tok(end)) || cx.definite_at(end));
+        // a body of this kind the article named in full before («وزارة الصحة العامة»، «وزارة
+        // الصحة الفلسطينية» → «بحسب إحصاء لوزارة الصحة»), else the article's country's body
+        let generic = m.value();
+        let named_before = mentions
+            .iter()
+            .filter(|x| {
+                x.kind == MentionKind::Name
+                    && x.tokens.1 <= i
+                    && lex.class_of(&x.entity) == generic.class
+            })
+            .rfind(|x| {
+                let words: Vec<String> =
+                    fold_str(&x.label).split(' ').map(str::to_string).collect();
+                generic
+                    .prefixes
+                    .iter()
+                    .any(|p| words.len() > p.len() && words.starts_with(p))
+            })
+            .map(|x| x.entity.clone());
         let country = country.get_or_insert_with(|| article_country(cx, mentions));
-        let body = country
-            .as_ref()
-            .and_then(|c| lex.generic_bodies.get(&(c.clone(), m.value().index)));
-        if let (false, Some(&g)) = (qualified, body) {
-            let c = Cand::new(i, end, m.skip(), EntityRef::Known(g), PRIO_REFERENCE);
+        let body = named_before.or_else(|| {
+            country
+                .as_ref()
+                .and_then(|c| lex.generic_bodies.get(&(c.clone(), generic.index)))
+                .map(|&g| EntityRef::Known(g))
+        });
+        if let (false, Some(entity)) = (qualified, body) {
+            let c = Cand::new(i, end, m.skip(), entity, PRIO_REFERENCE);
             out.push(cx.mention(&c, MentionKind::Anaphor));
         }
         i = end;
