@@ -493,6 +493,22 @@ fn relations_as_reports_state_them() {
         labels.iter().any(|l| l == "حكومة الوحدة الوطنية"),
         "{labels:?}"
     );
+    // a group's media arm («X، الذراع الإعلامية للجماعة»); who a junta's head rules; a
+    // delegation's head heads no town
+    has(
+        "وتبنت جماعة نصرة الإسلام والمسلمين الهجوم. ونشرت مؤسسة الزلاقة، الذراع الإعلامية للجماعة، تسجيلاً مصوراً.",
+        "الزلاقة",
+        "partOf",
+        "نصرة الإسلام",
+    );
+    has(
+        "ويحكم مالي مجلس عسكري برئاسة الجنرال عاصمي غويتا.",
+        "عاصمي غويتا",
+        "headOf",
+        "مالي",
+    );
+    let rels = relations_of("ووصل إلى دمشق وفد برئاسة الوزير خالد حسن أمس.");
+    assert!(rels.iter().all(|(_, r, _)| r != "headOf"), "{rels:?}");
     // «بريف X»: the link word may carry «بـ»
     has(
         "وفرضت قوات الأمن حظر تجول في مدينة جبلة بريف اللاذقية غربي سوريا.",

@@ -252,10 +252,14 @@ pub(super) fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
                         }
                         Relation::PartOf => is_organization(lex, s) && is_organization(lex, o),
                         // «التحالف بقيادة الولايات المتحدة»: a country leads, it commands no one
-                        Relation::CommanderOf
-                        | Relation::SpokespersonOf
-                        | Relation::OfficialOf
-                        | Relation::HeadOf => lex.class_of(s) == Class::Person,
+                        // one heads a state or a body, not a town («وفد برئاسة …»)
+                        Relation::HeadOf => {
+                            lex.class_of(s) == Class::Person
+                                && (is_organization(lex, o) || lex.class_of(o) == Class::Country)
+                        }
+                        Relation::CommanderOf | Relation::SpokespersonOf | Relation::OfficialOf => {
+                            lex.class_of(s) == Class::Person
+                        }
                         _ => true,
                     };
                     // «قرية بيبادي التابعة لناحية كاني ماسي»: a place belongs to a larger one
@@ -267,7 +271,15 @@ pub(super) fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
                     if place_in_place && s != o {
                         out.push((s.clone(), Relation::LocatedIn, o.clone()));
                     } else if fits && s != o {
-                        out.push((s.clone(), *rel, o.clone()));
+                        // who leads a state heads it («مجلس عسكري يقوده الجنرال …» after the
+                        // country it rules)
+                        let rel = match rel {
+                            Relation::CommanderOf if lex.class_of(o) == Class::Country => {
+                                Relation::HeadOf
+                            }
+                            r => *r,
+                        };
+                        out.push((s.clone(), rel, o.clone()));
                     }
                 }
             }
