@@ -173,7 +173,9 @@ def load_verified(path):
 def merge_verified(r, v):
     if not v:
         return r
-    r["aliases_ar"] += [clean(x) for x in [v["ar"]] + v["variants"] if x]
+    # (a variant the curated table marks as counting in context only stays marked)
+    marked = {norm(a.lstrip("?~")) for a in r["aliases_ar"] if a.startswith(("?", "~"))}
+    r["aliases_ar"] += [clean(x) for x in [v["ar"]] + v["variants"] if x and norm(clean(x)) not in marked]
     r["aliases_en"] += v["latin"]
     if v["qid"]:
         r["wikidata"] = v["qid"]

@@ -206,6 +206,9 @@ pub enum Fw {
     Irregular,
     /// `front`: «في جبهة الكسارة»: a front line, a place, after a word of where
     Front,
+    /// `government-epithet`: «الحكومة المعترف بها»، «الحكومة الشرعية»: an adjective after «الحكومة»
+    /// that still names the country's government
+    GovernmentEpithet,
     /// «قرية صغيرة»، «مدينة تقع»: an adjective or verb after a place's head, never its name
     HeadComplement,
     /// `located-link`
@@ -262,7 +265,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 42] = [
+    pub const ALL: [Fw; 43] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -278,6 +281,7 @@ impl Fw {
         Fw::DistrictHead,
         Fw::Facing,
         Fw::Front,
+        Fw::GovernmentEpithet,
         Fw::HeadComplement,
         Fw::Irregular,
         Fw::LocatedLink,
@@ -325,6 +329,7 @@ impl Fw {
             Fw::DistrictHead => "district-head",
             Fw::Facing => "facing",
             Fw::Front => "front",
+            Fw::GovernmentEpithet => "government-epithet",
             Fw::HeadComplement => "head-complement",
             Fw::Irregular => "irregular",
             Fw::LocatedLink => "located-link",

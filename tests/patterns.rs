@@ -308,6 +308,34 @@ fn fronts_and_places_near_others() {
     );
     assert!(found_as(&found, "مجمع ناصر الطبي", "Facility"), "{found:?}");
     assert!(found.iter().all(|(l, _)| l != "مجمع السجن"), "{found:?}");
+    // the country's government named with an epithet («المعترف بها دولياً»، «الشرعية») is the
+    // country's government, by that name; another adjective says it is some other one
+    let (arts, res) = text_alone(
+        "عدن - قال وزير الإعلام في الحكومة المعترف بها دولياً إن الحوثيين قصفوا مدينة تعز في اليمن. وقالت الحكومة الانتقالية في السودان إن الوضع صعب.",
+    );
+    let named: Vec<(String, String)> = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                arts[0].doc.slice(m.start, m.end),
+                res.entity_of(&m.entity).label_ar.clone(),
+            )
+        })
+        .collect();
+    assert!(
+        named
+            .iter()
+            .any(|(t, e)| t.starts_with("الحكومة المعترف بها دولي") && e.contains("اليمنية")),
+        "{named:?}"
+    );
+    assert!(
+        named
+            .iter()
+            .all(|(t, _)| !t.starts_with("الحكومة الانتقالية")),
+        "{named:?}"
+    );
     // a district's head names a district by a rare word, also one that reads like «بـ» + a
     // word, or by a rare definite word; the division after «بـ» is not part of its name; after
     // a preposition the head is a noun; «مديرية الصحة» is a body

@@ -37,6 +37,9 @@ fn article_country(cx: &Ctx, mentions: &[Mention]) -> Option<String> {
         .map(|(id, _, _)| id)
 }
 
+/// The folded ending of an adverb of manner («دولياً» → «دوليا»).
+const ADVERB_ENDING: &str = "يا";
+
 /// «الجيش»، «الشرطة»، «وزارة الصحة» where no name covers them: the body of the article's
 /// country (`generics.tsv`), when the gazetteer has one; nothing otherwise.
 fn generic_references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Mention> {
@@ -59,8 +62,13 @@ fn generic_references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Men
         let end = m.end;
         // «الجيش السوداني»، «الشرطة الاتحادية»، «الحكومة المعترف بها»: an adjective says which
         // body it is (another country's, a unit, one of two), not the generic one
+        // («الحكومة المعترف بها دولياً»، «الحكومة الشرعية»: the country's government all the same)
+        let epithet = m.value().class == Class::Government
+            && end < cx.n()
+            && lex.is(Fw::GovernmentEpithet, cx.tok(end));
         let qualified = end < cx.n()
             && !cx.text.tokens[end].hard_before
+            && !epithet
             && (cx.is_demonym(cx.tok(end)) || cx.definite_at(end));
         // a body of this kind the article named in full before («وزارة الصحة العامة»، «وزارة
         // الصحة الفلسطينية» → «بحسب إحصاء لوزارة الصحة»), else the article's country's body
@@ -88,9 +96,30 @@ fn generic_references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Men
                 .and_then(|c| lex.generic_bodies.get(&(c.clone(), generic.index)))
                 .map(|&g| EntityRef::Known(g))
         });
+        // the epithet is part of how the text names it («الحكومة المعترف بها دولياً»): the
+        // adjective, then its «بها» and an adverb in «-ياً» («دولياً»)
+        let end = if epithet {
+            let mut e = end + 1;
+            while e < cx.n()
+                && e - end <= 2
+                && !cx.text.tokens[e].hard_before
+                && (lex.is_stop(cx.tok(e)) || cx.tok(e).ends_with(ADVERB_ENDING))
+            {
+                e += 1;
+            }
+            e
+        } else {
+            end
+        };
         if let (false, Some(entity)) = (qualified, body) {
             let c = Cand::new(i, end, m.skip(), entity, PRIO_REFERENCE);
-            out.push(cx.mention(&c, MentionKind::Anaphor));
+            // (with its epithet the phrase is one of the names the body goes by)
+            let kind = if epithet {
+                MentionKind::Name
+            } else {
+                MentionKind::Anaphor
+            };
+            out.push(cx.mention(&c, kind));
         }
         i = end;
     }
