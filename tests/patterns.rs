@@ -356,6 +356,13 @@ fn fronts_and_places_near_others() {
     for town in ["أبو حمام", "غرانيج"] {
         assert!(labels.iter().any(|l| l == town), "{town}: {labels:?}");
     }
+    // the nominative dual head («مدينتا»), a listed town then one nobody listed, definite
+    let labels = mention_labels("تعيش مدينتا كادقلي والدلنج تحت حصار خانق في السودان.");
+    for town in ["كادقلي", "الدلنج"] {
+        assert!(labels.iter().any(|l| l == town), "{town}: {labels:?}");
+    }
+    let labels = mention_labels("قتل شخصان في بلدتي عيترون والمنطقة المجاورة في لبنان.");
+    assert!(labels.iter().all(|l| !l.contains("المنطقة")), "{labels:?}");
     // two towns after a dual head, each with the district it lies in
     let rels = relations_of(
         "استهدفت مسيرات إسرائيلية بلدتي عيترون في قضاء بنت جبيل وكفرصير في قضاء النبطية.",

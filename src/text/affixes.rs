@@ -45,6 +45,8 @@ pub struct Affixes {
     pub construct: String,
     /// `dual-construct`: the oblique dual of a feminine noun in construct.
     pub dual_construct: String,
+    /// `dual-construct-nominative`: the same in the nominative (مدينتا = two towns of).
+    pub dual_construct_nominative: String,
     /// `nisba`: the relative adjective ending.
     pub nisba: String,
     /// `accusative`: the alif of the indefinite accusative.
@@ -61,7 +63,7 @@ pub struct Affixes {
 }
 
 /// The single-valued roles, in the order of the file's documentation.
-const ROLES: [&str; 16] = [
+const ROLES: [&str; 17] = [
     "article",
     "conjunction",
     "resumptive",
@@ -75,6 +77,7 @@ const ROLES: [&str; 16] = [
     "feminine",
     "construct",
     "dual-construct",
+    "dual-construct-nominative",
     "nisba",
     "accusative",
     "our",
@@ -179,6 +182,7 @@ pub fn parse_affixes(text: &str) -> Result<Affixes, String> {
         feminine: take()?,
         construct: take()?,
         dual_construct: take()?,
+        dual_construct_nominative: take()?,
         nisba: take()?,
         accusative: take()?,
         our: take()?,
@@ -206,8 +210,13 @@ pub fn parse_affixes(text: &str) -> Result<Affixes, String> {
             ));
         }
     }
-    if !a.dual_construct.starts_with(a.construct.as_str()) {
-        return Err("dual-construct does not start with the construct ending".into());
+    for (role, form) in [
+        ("dual-construct", &a.dual_construct),
+        ("dual-construct-nominative", &a.dual_construct_nominative),
+    ] {
+        if !form.starts_with(a.construct.as_str()) {
+            return Err(format!("{role} does not start with the construct ending"));
+        }
     }
     let first = a.article.chars().next();
     if a.article_alifs.is_empty()

@@ -402,8 +402,11 @@ impl Ctx<'_> {
                 }
             } else if let Some(c) = self.definite_unit(i, k, v) {
                 out.push(c);
-            } else if let Some(stem) = v.strip_suffix(affixes().dual_construct.as_str()) {
-                // the dual construct: محافظتي الرقة ودير الزور
+            } else if let Some(stem) = v
+                .strip_suffix(affixes().dual_construct.as_str())
+                .or_else(|| v.strip_suffix(affixes().dual_construct_nominative.as_str()))
+            {
+                // the dual construct: محافظتي الرقة ودير الزور، مدينتا كادقلي والدلنج
                 let single = format!("{stem}{}", affixes().feminine);
                 if let Some(head) = self.lex.heads.get(&single) {
                     if head.class.family() == Family::Place && head.keep {
@@ -949,15 +952,13 @@ impl Ctx<'_> {
                 && !self.is_demonym(t)
                 && t.chars().count() >= 3
         };
-        // a listed name is found by itself
-        if self.longest_gazetteer_at(j).is_some() {
-            return;
-        }
+        // a listed name is found by itself (the second may not be: «مدينتا كادقلي والدلنج»)
+        let listed = self.longest_gazetteer_at(j).map(|g| g.b);
         // («ببلدتي أبو حمام وغرانيج»: a word that begins place names takes the next one)
-        let Some(x_end) = self
-            .proper_name(j, HeadRule::Rare)
-            .filter(|_| rare(self.tok(j)) || self.lex.name_prefixes.contains(self.tok(j)))
-        else {
+        let Some(x_end) = listed.or_else(|| {
+            self.proper_name(j, HeadRule::Rare)
+                .filter(|_| rare(self.tok(j)) || self.lex.name_prefixes.contains(self.tok(j)))
+        }) else {
             return;
         };
         if x_end >= self.n() || self.text.tokens[x_end].hard_before {
@@ -982,7 +983,15 @@ impl Ctx<'_> {
         let Some(second) = self.tok(y_at).strip_prefix(conj) else {
             return;
         };
-        if !rare(second) {
+        // (the second may be definite, a name all the same when no common word: «والدلنج»)
+        let definite_name = Self::is_definite(second)
+            && !self.lex.is_common(second)
+            && !self.is_demonym(second)
+            && second.chars().count() > 4
+            && (y_at + 1 >= self.n()
+                || self.text.tokens[y_at + 1].hard_before
+                || !Self::is_definite(self.tok(y_at + 1)));
+        if !(rare(second) || definite_name) {
             return;
         }
         let skip = conj.chars().count();
@@ -994,7 +1003,12 @@ impl Ctx<'_> {
         } else {
             y_at + 1
         };
-        for (a, b, k) in [(j, x_end, 0), (y_at, y_end, skip)] {
+        // (a second listed name is found by itself too)
+        if listed.is_some() && self.longest_gazetteer_at(y_at).is_some() {
+            return;
+        }
+        let first = listed.is_none().then_some((j, x_end, 0));
+        for (a, b, k) in first.into_iter().chain([(y_at, y_end, skip)]) {
             let label = self.label(a, k, b, "");
             out.push(Cand {
                 head_context: true,
@@ -1043,8 +1057,13 @@ impl Ctx<'_> {
                         "{} {}",
                         {
                             let head = self.label(i, 0, i + 1, "");
-                            let dual = affixes().dual_construct.as_str();
-                            head.strip_suffix(dual).unwrap_or(&head).to_string()
+                            let af = affixes();
+                            head.strip_suffix(af.dual_construct.as_str())
+                                .or_else(|| {
+                                    head.strip_suffix(af.dual_construct_nominative.as_str())
+                                })
+                                .unwrap_or(&head)
+                                .to_string()
                         },
                         self.label(g.a, g.skip, g.b, "")
                     );
