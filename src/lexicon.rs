@@ -213,6 +213,8 @@ pub enum Fw {
     HeadComplement,
     /// `located-link`
     LocatedLink,
+    /// `restating`: «بواقع»، «أي»: the figure after it restates the one before
+    Restating,
     /// «مسلحا»، «إرهابيين»: gunmen or militants counted by a common noun
     Militant,
     /// `name-compound`
@@ -265,7 +267,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 43] = [
+    pub const ALL: [Fw; 44] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -293,6 +295,7 @@ impl Fw {
         Fw::Police,
         Fw::PoliceWord,
         Fw::Published,
+        Fw::Restating,
         Fw::Since,
         Fw::SourceLink,
         Fw::Statement,
@@ -333,6 +336,7 @@ impl Fw {
             Fw::HeadComplement => "head-complement",
             Fw::Irregular => "irregular",
             Fw::LocatedLink => "located-link",
+            Fw::Restating => "restating",
             Fw::Militant => "militant",
             Fw::NameCompound => "name-compound",
             Fw::NameTail => "name-tail",

@@ -420,6 +420,13 @@ fn what_a_figure_counts_decided_by_the_clause() {
     let s = "وارتفعت حصيلة القصف إلى 17 قتيلاً و33 جريحاً في المدينة.";
     assert_eq!(measure_of(s, 17.0), Some(Killed));
     assert_eq!(measure_of(s, 33.0), Some(Injured));
+    // a figure that restates the one before in people («بواقع»، «أي») counts the same
+    let s =
+        "ونزحت 241 عائلة بواقع 863 فرداً من القرى. وفرت 2760 أسرة، أي قرابة 13800 شخص، من المدينة.";
+    assert_eq!(measure_of(s, 863.0), Some(Displaced));
+    assert_eq!(measure_of(s, 13800.0), Some(Displaced));
+    let s = "وأصدرت المحكمة 12 حكماً، أي أكثر من المعتاد.";
+    assert_ne!(measure_of(s, 12.0), Some(Displaced));
     // a colon in a headline is no clock time
     let s = "قصف على حي سكني: 4 شهداء و10 جرحى";
     assert_eq!(measure_of(s, 4.0), Some(Killed));

@@ -459,6 +459,7 @@ pub fn find_quantities(
             text.tokens[m.tokens.0].sentence == sent
                 && matches!(lex.class_of(&m.entity), Class::Prison | Class::Camp)
         });
+
         // «بينهم 13 عنصرا»: a part of the figure before it
         // «34 جنديا و12 من متطوعي الدفاع»: joined by «و» to the figure before
         let conj = affixes().conj.as_str();
@@ -477,7 +478,13 @@ pub fn find_quantities(
             })
             .max_by_key(|q| q.start)
             .map(|q| q.measure);
-        let measure = if let Some(m) = previous.filter(|_| among) {
+        // «تضم ٢٤١ عائلة بواقع ٨٦٣ فرداً»، «2760 أسرة، أي قرابة 13800 شخص»: the figure before,
+        // restated in people
+        let restating = first > s_first
+            && lex.is(Fw::Restating, cx.tok(first - 1))
+            && k > 0
+            && nums[k - 1].b + 2 >= first;
+        let measure = if let Some(m) = previous.filter(|_| among || restating) {
             m
         } else if matches!(unit, Some(Unit::Day | Unit::Month | Unit::Year)) {
             if age {
