@@ -37,9 +37,6 @@ fn article_country(cx: &Ctx, mentions: &[Mention]) -> Option<String> {
         .map(|(id, _, _)| id)
 }
 
-/// The folded ending of an adverb of manner («دولياً» → «دوليا»).
-const ADVERB_ENDING: &str = "يا";
-
 /// «الجيش»، «الشرطة»، «وزارة الصحة» where no name covers them: the body of the article's
 /// country (`generics.tsv`), when the gazetteer has one; nothing otherwise.
 fn generic_references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Mention> {
@@ -98,12 +95,14 @@ fn generic_references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Men
         });
         // the epithet is part of how the text names it («الحكومة المعترف بها دولياً»): the
         // adjective, then its «بها» and an adverb in «-ياً» («دولياً»)
+        // (an adverb of manner is a nisba in the accusative: «دولياً»)
+        let adverb = format!("{}{}", affixes().nisba, affixes().accusative);
         let end = if epithet {
             let mut e = end + 1;
             while e < cx.n()
                 && e - end <= 2
                 && !cx.text.tokens[e].hard_before
-                && (lex.is_stop(cx.tok(e)) || cx.tok(e).ends_with(ADVERB_ENDING))
+                && (lex.is_stop(cx.tok(e)) || cx.tok(e).ends_with(adverb.as_str()))
             {
                 e += 1;
             }
