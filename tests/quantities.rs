@@ -264,6 +264,11 @@ fn who_gives_a_figure() {
     assert_eq!(speaker(15.0).as_deref(), Some("سامي عبد الرحيم"));
     // a line that opens with a name and a colon is its statement
     assert_eq!(speaker(4.0).as_deref(), Some("الهلال الأحمر الفلسطيني"));
+    // «وفق ما أفاد X» names its source after it, never the group named before it
+    let a = read(&lex, "هاجم تنظيم داعش السجن.\nوارتفعت الحصيلة إلى 64 قتيلاً، بينهم 36 من عناصر تنظيم داعش، وفق ما أفاد المرصد السوري لحقوق الإنسان.");
+    let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
+    assert_eq!(speaker(64.0).as_deref(), Some("المرصد السوري لحقوق الإنسان"));
+    assert_eq!(speaker(36.0).as_deref(), Some("المرصد السوري لحقوق الإنسان"));
     // a body of a kind the article named in full before is the one a generic name refers to
     // («وزارة الصحة» after «وزارة الصحة الفلسطينية»), not the country's body of that kind
     let a = read(&lex, "نابلس - أعلنت وزارة الصحة الفلسطينية استشهاد شابين في مخيم بلاطة في الضفة الغربية.\nوبحسب إحصاء لوزارة الصحة، ارتفع عدد الشهداء في الضفة الغربية إلى أكثر من 1100 شهيد.");
@@ -420,6 +425,10 @@ fn what_a_figure_counts_decided_by_the_clause() {
     let s = "وارتفعت حصيلة القصف إلى 17 قتيلاً و33 جريحاً في المدينة.";
     assert_eq!(measure_of(s, 17.0), Some(Killed));
     assert_eq!(measure_of(s, 33.0), Some(Injured));
+    // the parts of a toll go on past a part's long group («… وحراس السجن و36 من …»)
+    let s = "ارتفعت إلى 64 قتيلاً حصيلة المواجهات في الحسكة، بينهم 23 من قوى الأمن الداخلي الكردية (الأسايش) وحراس السجن و36 من عناصر التنظيم وخمسة مدنيين.";
+    assert_eq!(measure_of(s, 36.0), Some(Killed));
+    assert_eq!(measure_of(s, 5.0), Some(Killed));
     // a figure that restates the one before in people («بواقع»، «أي») counts the same
     let s =
         "ونزحت 241 عائلة بواقع 863 فرداً من القرى. وفرت 2760 أسرة، أي قرابة 13800 شخص، من المدينة.";

@@ -197,7 +197,9 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                         .or(subjects.first().copied())
                 };
                 after.map(|i| (i, None)).or_else(|| {
-                    if kind == SpeechKind::Continue {
+                    // («بحسب»، «وفق» name their source after them: «… من عناصر التنظيم، وفق ما
+                    // أفاد المرصد» is the monitor's, through the verb after «ما»)
+                    if matches!(kind, SpeechKind::Continue | SpeechKind::According) {
                         return None;
                     }
                     mentions

@@ -234,6 +234,10 @@ impl Cx<'_> {
     }
 }
 
+/// How many words the group of a part of a toll may take before the next part
+/// («23 من قوى الأمن الداخلي الكردية (الأسايش) وحراس السجن و36 …»).
+const PART_GROUP_REACH: usize = 10;
+
 /// Finds the figures of an article.
 pub fn find_quantities(
     lex: &Lexicon,
@@ -466,9 +470,17 @@ pub fn find_quantities(
         let joined = k > 0
             && nums[k - 1].b + 2 >= num.a
             && (cx.tok(num.a).starts_with(conj) || (num.a > 0 && cx.tok(num.a - 1) == conj));
-        // (and a figure joined to such a part: «بينهم ٩ أطفال و٥ نساء»)
+        // (and a figure joined to such a part: «بينهم ٩ أطفال و٥ نساء», also past the part's
+        // group: «بينهم 23 من قوى الأمن الداخلي (الأسايش) وحراس السجن و36 من عناصر التنظيم»)
+        let chained = k > 0
+            && cx.tok(num.a).starts_with(conj)
+            && text.tokens[nums[k - 1].a].sentence == sent
+            && num.a <= nums[k - 1].b + PART_GROUP_REACH
+            && (nums[k - 1].b..num.a).all(|x| {
+                !lex.speech_verbs.contains_key(cx.tok(x)) && !lex.is(Fw::Complementizer, cx.tok(x))
+            });
         let among = first > s_first && lex.is(Fw::Among, cx.tok(first - 1))
-            || part_before && joined && text.tokens[nums[k - 1].a].sentence == sent;
+            || part_before && (joined || chained) && text.tokens[nums[k - 1].a].sentence == sent;
         // (the figure of people before it: «قتل 61 شخصا في 42 هجوما، هم 39 من …» counts the 61)
         let previous = out
             .iter()
