@@ -264,6 +264,19 @@ fn who_gives_a_figure() {
     assert_eq!(speaker(15.0).as_deref(), Some("سامي عبد الرحيم"));
     // a line that opens with a name and a colon is its statement
     assert_eq!(speaker(4.0).as_deref(), Some("الهلال الأحمر الفلسطيني"));
+    // a live blog's line: a time stamp, then who speaks and a colon
+    let a = read(&lex, "خبر\n\n11:40 — «قسد»: أكثر من 1200 من سجناء التنظيم فرّوا من سجن الشدادي.\n\n12:05 — قال سكان إن الاشتباكات مستمرة وإن 3 مدنيين قتلوا.");
+    let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
+    assert!(
+        speaker(1200.0).is_some_and(|s| s.contains("قسد")),
+        "{:?}",
+        speaker(1200.0)
+    );
+    assert!(
+        speaker(3.0).is_none_or(|s| !s.contains("قسد")),
+        "{:?}",
+        speaker(3.0)
+    );
     // «وفق ما أفاد X» names its source after it, never the group named before it
     let a = read(&lex, "هاجم تنظيم داعش السجن.\nوارتفعت الحصيلة إلى 64 قتيلاً، بينهم 36 من عناصر تنظيم داعش، وفق ما أفاد المرصد السوري لحقوق الإنسان.");
     let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());

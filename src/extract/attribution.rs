@@ -245,7 +245,13 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
     // coverage, headlines) is that one's statement
     for (i, m) in mentions.iter().enumerate() {
         let (a, b) = m.tokens;
-        let opens_line = a == 0 || lines[a] != lines[a - 1];
+        // (after a live blog's time stamp: «11:40 — «قسد»: …»)
+        let line_start = (0..a)
+            .rev()
+            .find(|&x| lines[x] != lines[a])
+            .map_or(0, |x| x + 1);
+        let stamp = (line_start..a).all(|x| toks[x].text.chars().all(|c| c.is_ascii_digit()));
+        let opens_line = a == 0 || lines[a] != lines[a - 1] || (stamp && a - line_start <= 3);
         if !opens_line || b >= toks.len() || lines[b] != lines[a] || !is_actor(lex, m) {
             continue;
         }
