@@ -336,6 +336,22 @@ fn fronts_and_places_near_others() {
             .all(|(t, _)| !t.starts_with("الحكومة الانتقالية")),
         "{named:?}"
     );
+    // the body that runs a camp is named by it, and the camp is named too (and referred back to)
+    let found = mention_classes(
+        "وقالت إدارة مخيم الهول في الحسكة إن 22 امرأة حاولن الفرار، وإن المخيم يضم آلاف الأشخاص.",
+    );
+    assert!(
+        found_as(&found, "إدارة مخيم الهول", "Organization"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .filter(|(l, c)| l == "مخيم الهول" && *c == "Camp")
+            .count()
+            >= 2,
+        "{found:?}"
+    );
     // a district's head names a district by a rare word, also one that reads like «بـ» + a
     // word, or by a rare definite word; the division after «بـ» is not part of its name; after
     // a preposition the head is a noun; «مديرية الصحة» is a body

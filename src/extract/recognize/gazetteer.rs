@@ -37,6 +37,7 @@ impl Ctx<'_> {
                     role: None,
                     label: None,
                     part_of: None,
+                    names_also: None,
                 });
             }
         }

@@ -679,6 +679,7 @@ impl Ctx<'_> {
             role: None,
             label: None,
             part_of: None,
+            names_also: None,
         };
         // «في جبهة الكسارة»، «على جبهة صرواح»: a front line after a word of where, named by one
         // word or a known place (a group's name is a longer chain, or known: «جبهة النصرة»)
@@ -772,6 +773,22 @@ impl Ctx<'_> {
                 && !self.is_demonym(self.tok(g.b))
                 && !self.lex.is(Fw::LocatedLink, self.tok(g.b))
         };
+        // «إدارة مخيم الهول»: the body that runs a camp is named by it, and names the camp too
+        if rule == HeadRule::Chain && class.family() == Family::Organization && keep {
+            let camp = self
+                .gazetteer_at(j)
+                .into_iter()
+                .filter(|g| !g.needs_context && g.skip == 0)
+                .chain(self.heads_at(j))
+                .filter(|c| c.a == j && self.lex.class_of(&c.entity) == Class::Camp)
+                .max_by_key(|c| c.b);
+            if let Some(camp) = camp {
+                let mut body = self.headed(&base, camp.b, class);
+                body.names_also = Some(camp.entity);
+                out.push(body);
+                return;
+            }
+        }
         // (a head whose names end with an adjective takes a known place only with it: «مجمع
         // الشفاء الطبي», but «مجمع السجن» is no complex named after a village «السجن»)
         if let Some(g) = self

@@ -60,6 +60,9 @@ struct Cand {
     label: Option<String>,
     /// The organisation its name says it belongs to (`Mention::part_of`).
     part_of: Option<EntityRef>,
+    /// Another entity its name names, whose reading stays inside it (`Recognized::inner`):
+    /// the camp of «إدارة مخيم الهول».
+    names_also: Option<EntityRef>,
 }
 
 impl Cand {
@@ -78,6 +81,7 @@ impl Cand {
             role: None,
             label: None,
             part_of: None,
+            names_also: None,
         }
     }
 }
@@ -221,7 +225,10 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     let cx = Ctx { lex, doc, text };
     let cands = candidates(&cx);
     let (mut mentions, taken, inner) = choose(&cx, cands);
-    let extra = anaphora::references(&cx, &taken, &mentions);
+    // (a name inside another is an antecedent too: «إدارة مخيم روج … يقطن المخيم»)
+    let mut antecedents: Vec<Mention> = mentions.iter().chain(&inner).cloned().collect();
+    antecedents.sort_by_key(|m| (m.start, m.end));
+    let extra = anaphora::references(&cx, &taken, &antecedents);
     mentions.extend(extra);
     mentions.sort_by_key(|m| (m.start, m.end));
 
@@ -385,10 +392,12 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
     let owners: Vec<Cand> = chosen
         .iter()
         .filter_map(|c| {
-            let owner = c.part_of.as_ref()?;
+            let owner = c.part_of.as_ref().or(c.names_also.as_ref())?;
             behind
                 .iter()
-                .find(|o| &o.entity == owner && c.a < o.a && o.b <= c.b)
+                .find(|o| {
+                    &o.entity == owner && c.a <= o.a && o.b <= c.b && (o.a, o.b) != (c.a, c.b)
+                })
                 .cloned()
         })
         .collect();
