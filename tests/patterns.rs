@@ -1045,6 +1045,18 @@ fn who_did_not_attack_victims_tellers_and_those_who_suffered_it() {
         agents.iter().all(|a| !a.contains("سوريا")) && targets.iter().any(|t| t.contains("سوريا")),
         "{agents:?} {targets:?}"
     );
+    // gunmen nobody named attacked: not the side that tells of it, but the article's attacker
+    // on the ground (not the one that struck from the air)
+    let (agents, _) = roles_of(
+        "خبر\n\nهاجم تنظيم داعش سجن غويران في الحسكة يوم الخميس، وشن التحالف الدولي غارات على محيطه. وقالت قوات سوريا الديمقراطية إن مسلحين شنوا هجوما جديدا يوم الأحد على السجن.",
+        "Attack",
+    );
+    assert!(
+        agents
+            .iter()
+            .all(|a| !a.contains("سوريا") && !a.contains("التحالف")),
+        "{agents:?}"
+    );
     // who tells of it after the event word did not do it
     let (agents, _) = roles_of(
         "خبر\n\nقتل تسعة أشخاص في هجوم انتحاري على فندق في مقديشو، وفق ما أفادت الشرطة الصومالية.",

@@ -304,6 +304,10 @@ fn is_fighter(lex: &Lexicon, e: &EntityRef) -> bool {
     lex.class_of(e) == Class::ArmedGroup
 }
 
+/// How many words before an attack's word its subject, a common noun of gunmen, may stand
+/// («مسلحين شنوا هجوماً»).
+const MILITANT_REACH: usize = 2;
+
 /// Roles settled once the article is read: a side named as an event's target is not its agent;
 /// of a group and its branch both named as agents, the branch acted («ولاية خراسان» of «تنظيم
 /// الدولة»); a country named by an adjective («غارات إسرائيلية») is its army where the article
@@ -637,10 +641,22 @@ pub fn find_events(
                     ev.targets.retain(|t| t != a);
                 }
                 let not_target = |a: &EntityRef| !ev.targets.contains(a) && is_fighter(lex, a);
+                // «قالت القوات الكردية إن مسلحين شنوا هجوماً»: gunmen nobody named did it, not
+                // a side the sentence names elsewhere (the article's attacker, if one, is theirs)
+                let unnamed = (i.saturating_sub(MILITANT_REACH)..i).any(|x| {
+                    text.tokens[x].sentence == sent
+                        && text
+                            .readings(x)
+                            .iter()
+                            .any(|r| r.skip <= 1 && lex.is(Fw::Militant, &r.word))
+                });
                 let agent = antecedent
                     .or(first_after_actor.clone())
                     .filter(not_target)
-                    .or(acting_before.clone().filter(not_target));
+                    .or(acting_before
+                        .clone()
+                        .filter(not_target)
+                        .filter(|_| !unnamed));
                 let others: Vec<&EntityRef> = in_sentence
                     .iter()
                     .filter(|m| is_armed(lex, &m.entity) && may_act(m))
@@ -653,7 +669,8 @@ pub fn find_events(
                         v
                     });
                 // facing an attack, the others named are defenders too
-                let fallback = (!facing && others.len() == 1).then(|| others[0].clone());
+                let fallback =
+                    (!facing && !unnamed && others.len() == 1).then(|| others[0].clone());
                 // «قصف إسرائيلي»، «هجوم حوثي»: the adjective says who
                 // «شنّت تركيا هجماتٍ»: a country, the subject of the attack verb (before the word,
                 // or the verb itself), attacked (through its forces: settled to its army where
@@ -993,19 +1010,33 @@ pub fn find_events(
 fn one_attacker(events: &mut [Event]) {
     use EventClass::*;
     let one_sided = |c: EventClass| matches!(c, Attack | Airstrike);
-    let mut attackers: Vec<EntityRef> = Vec::new();
-    for ev in events.iter().filter(|e| one_sided(e.class)) {
-        for a in &ev.agents {
-            push(&mut attackers, a);
+    let attackers_of = |class: Option<EventClass>| {
+        let mut v: Vec<EntityRef> = Vec::new();
+        for ev in events
+            .iter()
+            .filter(|e| one_sided(e.class) && class.is_none_or(|c| c == e.class))
+        {
+            for a in &ev.agents {
+                push(&mut v, a);
+            }
         }
-    }
-    let [only] = attackers.as_slice() else {
-        return;
+        v
     };
-    let only = only.clone();
+    // (of the attackers on the ground and from the air, a ground attack nobody named was the
+    // work of the one that attacked on the ground)
+    let all = attackers_of(None);
+    let on_ground = attackers_of(Some(Attack));
     for ev in events.iter_mut() {
-        if one_sided(ev.class) && ev.agents.is_empty() && !ev.targets.contains(&only) {
-            ev.agents.push(only.clone());
+        if !one_sided(ev.class) || !ev.agents.is_empty() {
+            continue;
+        }
+        let only = match (all.as_slice(), on_ground.as_slice(), ev.class) {
+            ([only], _, _) => only.clone(),
+            (_, [only], Attack) => only.clone(),
+            _ => continue,
+        };
+        if !ev.targets.contains(&only) {
+            ev.agents.push(only);
         }
     }
 }
