@@ -213,6 +213,10 @@ pub enum Fw {
     HeadComplement,
     /// `located-link`
     LocatedLink,
+    /// `control`: «سيطرة»، «سيطرت»: a word of taking or holding control (… X على Y)
+    Control,
+    /// `losing`: «فقدت»، «خسارة»: control lost, not held
+    Losing,
     /// `restating`: «بواقع»، «أي»: the figure after it restates the one before
     Restating,
     /// «مسلحا»، «إرهابيين»: gunmen or militants counted by a common noun
@@ -267,7 +271,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 44] = [
+    pub const ALL: [Fw; 46] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -296,6 +300,8 @@ impl Fw {
         Fw::PoliceWord,
         Fw::Published,
         Fw::Restating,
+        Fw::Control,
+        Fw::Losing,
         Fw::Since,
         Fw::SourceLink,
         Fw::Statement,
@@ -337,6 +343,8 @@ impl Fw {
             Fw::Irregular => "irregular",
             Fw::LocatedLink => "located-link",
             Fw::Restating => "restating",
+            Fw::Control => "control",
+            Fw::Losing => "losing",
             Fw::Militant => "militant",
             Fw::NameCompound => "name-compound",
             Fw::NameTail => "name-tail",

@@ -560,6 +560,37 @@ fn relations_as_reports_state_them() {
     );
     let rels = relations_of("ووصل إلى دمشق وفد برئاسة الوزير خالد حسن أمس.");
     assert!(rels.iter().all(|(_, r, _)| r != "headOf"), "{rels:?}");
+    // control: a word of control, the actor with it (after it or just before it), «على» and
+    // the place; after a relative pronoun the actor it refers to, not its backer; never where
+    // control was lost
+    has(
+        "وتصاعدت المعارك بعد سيطرة قوات الدعم السريع على مدينة الفاشر في السودان.",
+        "الدعم السريع",
+        "controls",
+        "الفاشر",
+    );
+    has(
+        "واستعاد الجيش السوداني السيطرة على مدينة الخرطوم في مارس.",
+        "القوات المسلحة السودانية",
+        "controls",
+        "الخرطوم",
+    );
+    has(
+        "وأعلنت قوات سوريا الديمقراطية المدعومة من التحالف الدولي، والتي تسيطر على سجن غويران، إحباط محاولة فرار.",
+        "قوات سوريا الديمقراطية",
+        "controls",
+        "غويران",
+    );
+    let rels = relations_of(
+        "وأعلنت قوات سوريا الديمقراطية المدعومة من التحالف الدولي، والتي تسيطر على سجن غويران، إحباط محاولة فرار.",
+    );
+    assert!(
+        rels.iter()
+            .all(|(a, r, _)| !(a.contains("التحالف") && r == "controls")),
+        "{rels:?}"
+    );
+    let rels = relations_of("وقالت قوات سوريا الديمقراطية إنها فقدت السيطرة على سجن الشدادي.");
+    assert!(rels.iter().all(|(_, r, _)| r != "controls"), "{rels:?}");
     // «بريف X»: the link word may carry «بـ»
     has(
         "وفرضت قوات الأمن حظر تجول في مدينة جبلة بريف اللاذقية غربي سوريا.",

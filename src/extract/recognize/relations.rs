@@ -287,3 +287,81 @@ pub(super) fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
     }
     out
 }
+
+/// «بعد سيطرة الدعم السريع على مدينة الفاشر»، «استعاد الجيش السيطرة على الخرطوم»، «سيطرت قوات
+/// X على بلدة Y»: a word of control, the actor named with it (after it, or just before it),
+/// «على» and the place → the actor controls the place. Not where control was lost («فقدت
+/// السيطرة على»).
+pub(super) fn control_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
+    let lex = cx.lex;
+    let mut out = Vec::new();
+    for t in 0..cx.n() {
+        let control = cx
+            .text
+            .readings(t)
+            .iter()
+            .any(|r| r.skip <= 1 && lex.is(Fw::Control, &r.word));
+        if !control {
+            continue;
+        }
+        let sent = cx.text.tokens[t].sentence;
+        let in_clause = |x: usize| x < cx.n() && cx.text.tokens[x].sentence == sent;
+        let lost = (t.saturating_sub(CONTROL_REACH)..t).any(|x| {
+            in_clause(x)
+                && cx
+                    .text
+                    .readings(x)
+                    .iter()
+                    .any(|r| r.skip <= 1 && lex.is(Fw::Losing, &r.word))
+        });
+        if lost {
+            continue;
+        }
+        let Some(on) = (t + 1..t + 1 + CONTROL_REACH + 3)
+            .take_while(|&x| in_clause(x) && !cx.text.tokens[x].hard_before)
+            .find(|&x| lex.is(Fw::TargetLink, cx.tok(x)))
+        else {
+            continue;
+        };
+        // (before the word: not one named in a phrase about another, «المدعومة من التحالف»;
+        // after a relative pronoun, the clause's actor it refers to: «قسد المدعومة من التحالف
+        // الدولي، والتي تسيطر على السجن»)
+        let relative = t > 0 && lex.is(Fw::Relative, cx.tok(t - 1));
+        let reach = if relative {
+            APPOSED_REACH
+        } else {
+            CONTROL_REACH
+        };
+        let about_another = |m: &Mention| {
+            (m.tokens.0.saturating_sub(3)..m.tokens.0)
+                .any(|x| !lex.relations.at(cx.text, x, 1).is_empty())
+        };
+        let actor = mentions
+            .iter()
+            .find(|m| m.tokens.0 > t && m.tokens.1 <= on && is_actor(lex, &m.entity))
+            .or_else(|| {
+                mentions.iter().rev().find(|m| {
+                    m.tokens.1 <= t
+                        && m.tokens.1 + reach > t
+                        && in_clause(m.tokens.0)
+                        && is_actor(lex, &m.entity)
+                        && !about_another(m)
+                })
+            });
+        let place = mentions.iter().find(|m| {
+            m.tokens.0 > on
+                && m.tokens.0 <= on + 2
+                && in_clause(m.tokens.0)
+                && lex.class_of(&m.entity).family() == Family::Place
+        });
+        if let (Some(a), Some(p)) = (actor, place) {
+            out.push((a.entity.clone(), Relation::Controls, p.entity.clone()));
+        }
+    }
+    out
+}
+
+/// How far a word of control may stand from the actor before it («استعاد الجيش السيطرة»).
+const CONTROL_REACH: usize = 3;
+/// After a relative pronoun, how far back the actor it refers to may be.
+const APPOSED_REACH: usize = 12;
