@@ -326,7 +326,12 @@ pub(super) fn control_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
         // (before the word: not one named in a phrase about another, «المدعومة من التحالف»;
         // after a relative pronoun, the clause's actor it refers to: «قسد المدعومة من التحالف
         // الدولي، والتي تسيطر على السجن»)
-        let relative = t > 0 && lex.is(Fw::Relative, cx.tok(t - 1));
+        let relative = t > 0
+            && cx
+                .text
+                .readings(t - 1)
+                .iter()
+                .any(|r| r.skip <= 1 && lex.is(Fw::Relative, &r.word));
         let reach = if relative {
             APPOSED_REACH
         } else {
