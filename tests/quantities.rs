@@ -672,6 +672,16 @@ fn groups_carried_and_implied() {
     assert!(group_at(text, 4.0).contains("الجيش"), "{:?}", groups(text));
     let text = "هاجم الجيش الصومالي مواقع في بلدة محاس. وقتل خمسة مسلحين من حركة الشباب.";
     assert!(group_at(text, 5.0).contains("الشباب"), "{:?}", groups(text));
+    // militants an army says it neutralized, with no attack told before, are of the armed
+    // group the article is about; detainees of a prison too
+    let text = "تبنت جماعة نصرة الإسلام والمسلمين الهجوم على مدينة جيبو في بوركينا فاسو. وقالت الجماعة إن مقاتليها أسروا جنوداً.\nوأكدت هيئة الأركان العامة للقوات المسلحة البوركينابية تحييد 80 إرهابياً.";
+    assert!(group_at(text, 80.0).contains("نصرة"), "{:?}", groups(text));
+    let text = "هاجم تنظيم داعش سجن غويران في الحسكة. ويضم السجن نحو 5000 معتقل.";
+    assert!(
+        group_at(text, 5000.0).contains("الدولة"),
+        "{:?}",
+        groups(text)
+    );
     // soldiers with no group are of the army itself, not of a body of it named later
     let text = "قتل 41 جندياً في هجوم على مدينة جيبو، وفق ما أعلنت هيئة الأركان العامة للقوات المسلحة البوركينابية. وكان الجيش البوركينابي قد دفع بتعزيزات.";
     let g = group_at(text, 41.0);

@@ -105,6 +105,7 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     about_the_event(lex, &mut quantities, &events);
     militants_of_the_attackers(lex, &text, &rec.mentions, &mut quantities, &events);
     members_of_the_attacked(lex, &text, &mut quantities, &events);
+    detainees_of_the_group(lex, &rec.mentions, &mut quantities);
     figures_of_events(&mut quantities, &events);
     ArticleFacts {
         doc,
@@ -253,8 +254,59 @@ fn militants_of_the_attackers(
                 })
             })
             .cloned();
+        // (else the armed group the article is about: «تحييد 80 إرهابياً» in an army's statement)
+        let attackers = attackers.or_else(|| {
+            main_insurgent(lex, mentions).filter(|g| Some(g) != q.reported_by.as_ref())
+        });
         if attackers.is_some() || q.group.is_none() {
             q.group = attackers;
+        }
+    }
+}
+
+/// The armed group an article is about: of the armed groups it names that are not a state's
+/// forces (no army or police word begins the name), the one it names most, first named on a tie.
+fn main_insurgent(lex: &Lexicon, mentions: &[crate::model::Mention]) -> Option<EntityRef> {
+    let state_force = |e: &EntityRef, label: &str| {
+        let first = |l: &str| {
+            crate::text::fold_str(l)
+                .split(' ')
+                .next()
+                .is_some_and(|w| lex.is(Fw::ArmyWord, w) || lex.is(Fw::PoliceWord, w))
+        };
+        first(label) || matches!(e, EntityRef::Known(g) if first(&lex.gazetteer[*g].name_ar))
+    };
+    let mut counts: Vec<(EntityRef, usize)> = Vec::new();
+    for m in mentions {
+        if lex.class_of(&m.entity) != Class::ArmedGroup || state_force(&m.entity, &m.label) {
+            continue;
+        }
+        match counts.iter_mut().find(|(e, _)| *e == m.entity) {
+            Some(c) => c.1 += 1,
+            None => counts.push((m.entity.clone(), 1)),
+        }
+    }
+    counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, (_, n))| (*n, std::cmp::Reverse(*i)))
+        .map(|(_, (e, _))| e.clone())
+}
+
+/// «السجن يضم نحو 5000 معتقل»: detainees of a prison, whose group the article does not say,
+/// are members of the armed group the article is about.
+fn detainees_of_the_group(
+    lex: &Lexicon,
+    mentions: &[crate::model::Mention],
+    quantities: &mut [crate::model::Quantity],
+) {
+    for q in quantities.iter_mut() {
+        let in_prison = q
+            .about
+            .as_ref()
+            .is_some_and(|a| lex.class_of(a) == Class::Prison);
+        if q.group.is_none() && q.measure == crate::vocab::Measure::Held && in_prison {
+            q.group = main_insurgent(lex, mentions);
         }
     }
 }
