@@ -682,6 +682,9 @@ fn groups_carried_and_implied() {
         "{:?}",
         groups(text)
     );
+    let text =
+        "هاجم تنظيم داعش سجن غويران في الحسكة. ويؤوي السجن أكثر من 600 ممن تقل أعمارهم عن 18 عاماً.";
+    assert!(group_at(text, 600.0).is_empty(), "{:?}", groups(text));
     // soldiers with no group are of the army itself, not of a body of it named later
     let text = "قتل 41 جندياً في هجوم على مدينة جيبو، وفق ما أعلنت هيئة الأركان العامة للقوات المسلحة البوركينابية. وكان الجيش البوركينابي قد دفع بتعزيزات.";
     let g = group_at(text, 41.0);

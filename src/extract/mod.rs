@@ -105,7 +105,7 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     about_the_event(lex, &mut quantities, &events);
     militants_of_the_attackers(lex, &text, &rec.mentions, &mut quantities, &events);
     members_of_the_attacked(lex, &text, &mut quantities, &events);
-    detainees_of_the_group(lex, &rec.mentions, &mut quantities);
+    detainees_of_the_group(lex, &text, &rec.mentions, &mut quantities);
     figures_of_events(&mut quantities, &events);
     ArticleFacts {
         doc,
@@ -295,17 +295,33 @@ fn main_insurgent(lex: &Lexicon, mentions: &[crate::model::Mention]) -> Option<E
 
 /// «السجن يضم نحو 5000 معتقل»: detainees of a prison, whose group the article does not say,
 /// are members of the armed group the article is about.
+/// (Only detainees counted as such, «5000 معتقل»: not children a prison holds, «600 ممن تقل
+/// أعمارهم عن 18 عاماً».)
 fn detainees_of_the_group(
     lex: &Lexicon,
+    text: &Text,
     mentions: &[crate::model::Mention],
     quantities: &mut [crate::model::Quantity],
 ) {
+    let detainees = |i: usize| {
+        i < text.tokens.len()
+            && text.readings(i).iter().any(|r| {
+                let bare = affixes::affixes().bare(&r.word, 3).unwrap_or(&r.word);
+                [r.word.as_str(), bare].iter().any(|w| {
+                    lex.measures.get(&[w]).is_some_and(|p| {
+                        p.value.measure == crate::vocab::Measure::Held
+                            && p.value.kind == TriggerKind::Noun
+                    })
+                })
+            })
+    };
     for q in quantities.iter_mut() {
         let in_prison = q
             .about
             .as_ref()
             .is_some_and(|a| lex.class_of(a) == Class::Prison);
-        if q.group.is_none() && q.measure == crate::vocab::Measure::Held && in_prison {
+        let counted = detainees(q.tokens.1) || detainees(q.tokens.1.saturating_sub(1));
+        if q.group.is_none() && q.measure == crate::vocab::Measure::Held && in_prison && counted {
             q.group = main_insurgent(lex, mentions);
         }
     }
