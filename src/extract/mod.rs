@@ -105,7 +105,7 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     about_the_event(lex, &mut quantities, &events);
     militants_of_the_attackers(lex, &text, &rec.mentions, &mut quantities, &events);
     members_of_the_attacked(lex, &text, &mut quantities, &events);
-    detainees_of_the_group(lex, &text, &rec.mentions, &mut quantities);
+    detainees_of_the_group(lex, &text, &mut quantities, &events);
     figures_of_events(&mut quantities, &events);
     ArticleFacts {
         doc,
@@ -294,14 +294,14 @@ fn main_insurgent(lex: &Lexicon, mentions: &[crate::model::Mention]) -> Option<E
 }
 
 /// «السجن يضم نحو 5000 معتقل»: detainees of a prison, whose group the article does not say,
-/// are members of the armed group the article is about.
+/// are members of the armed group that attacked the prison.
 /// (Only detainees counted as such, «5000 معتقل»: not children a prison holds, «600 ممن تقل
 /// أعمارهم عن 18 عاماً».)
 fn detainees_of_the_group(
     lex: &Lexicon,
     text: &Text,
-    mentions: &[crate::model::Mention],
     quantities: &mut [crate::model::Quantity],
+    events: &[crate::model::Event],
 ) {
     let detainees = |i: usize| {
         i < text.tokens.len()
@@ -322,7 +322,15 @@ fn detainees_of_the_group(
             .is_some_and(|a| lex.class_of(a) == Class::Prison);
         let counted = detainees(q.tokens.1) || detainees(q.tokens.1.saturating_sub(1));
         if q.group.is_none() && q.measure == crate::vocab::Measure::Held && in_prison && counted {
-            q.group = main_insurgent(lex, mentions);
+            // (the group that attacked the prison to free them, where the article tells of it)
+            let prison = q.about.as_ref();
+            q.group = events
+                .iter()
+                .filter(|e| e.class == crate::vocab::EventClass::Attack)
+                .filter(|e| prison.is_some_and(|p| e.targets.contains(p) || e.places.contains(p)))
+                .flat_map(|e| e.agents.iter())
+                .find(|a| lex.class_of(a) == Class::ArmedGroup)
+                .cloned();
         }
     }
 }
