@@ -352,6 +352,19 @@ fn fronts_and_places_near_others() {
             >= 2,
         "{found:?}"
     );
+    // a name nobody listed and, in brackets right after it, the short name of a body of the
+    // same kind: one node
+    let (arts, res) =
+        text_alone("وقال قائد الأمن الداخلي لوكالة الأنباء السورية (سانا) إن الوضع هادئ في سوريا.");
+    let outlets: std::collections::BTreeSet<&str> = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .map(|m| res.entity_of(&m.entity))
+        .filter(|e| e.class.name() == "MediaOutlet")
+        .map(|e| e.iri.as_str())
+        .collect();
+    assert_eq!(outlets.len(), 1, "{outlets:?}");
     // a district's head names a district by a rare word, also one that reads like «بـ» + a
     // word, or by a rare definite word; the division after «بـ» is not part of its name; after
     // a preposition the head is a noun; «مديرية الصحة» is a body

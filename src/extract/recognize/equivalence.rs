@@ -43,5 +43,31 @@ pub(super) fn equivalences(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)
             }
         }
     }
+    // «وكالة الأنباء السورية (سانا)»: a name nobody listed, and in brackets right after it the
+    // short name of a body of the same kind
+    let doc = cx.doc;
+    for (x, pair) in mentions.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        let opens = doc.chars[a.end..b.start]
+            .iter()
+            .filter(|c| !c.is_whitespace())
+            .eq(['('].iter());
+        let closes = doc.chars[b.end..]
+            .iter()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|&c| c == ')');
+        let same_kind = cx.lex.class_of(&a.entity) == cx.lex.class_of(&b.entity)
+            && cx.lex.class_of(&a.entity).family() == Family::Organization;
+        if opens
+            && closes
+            && same_kind
+            && matches!(a.entity, EntityRef::New { .. })
+            && a.entity != b.entity
+            && a.kind == MentionKind::Name
+            && b.kind == MentionKind::Name
+        {
+            out.push((x, x + 1));
+        }
+    }
     out
 }
