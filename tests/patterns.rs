@@ -301,6 +301,17 @@ fn fronts_and_places_near_others() {
             .all(|(l, c)| !l.contains("النصرة") || *c == "ArmedGroup"),
         "{found:?}"
     );
+    // more adjectives that end a facility's name
+    let labels = mention_labels(
+        "نقل الجرحى إلى مستشفى السويداء الوطني ومستشفى كويتا المدني، واستهدف الهجوم حاجزا قرب حقل الجبسة النفطي.",
+    );
+    for name in [
+        "مستشفى السويداء الوطني",
+        "مستشفى كويتا المدني",
+        "حقل الجبسة النفطي",
+    ] {
+        assert!(labels.iter().any(|l| l == name), "{name}: {labels:?}");
+    }
     // a complex is named with the adjective that ends its name; a title before it does not
     // make it a person; «مجمع السجن» describes
     let found = mention_classes(
