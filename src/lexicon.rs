@@ -559,7 +559,7 @@ pub struct Lexicon {
     /// Weekdays → ISO number.
     pub weekdays: HashMap<String, u32>,
     /// Anaphoric nouns → (class, required first word of the antecedent).
-    pub anaphors: HashMap<String, (Class, Option<String>)>,
+    pub anaphors: HashMap<String, (Class, Vec<String>)>,
     /// Generic references to a country's own bodies (`generics.tsv`), longest first.
     pub generics: Phrases<Generic>,
     /// (country id, generic row) → the gazetteer body it names in that country.
@@ -934,7 +934,11 @@ impl Lexicon {
         let f = "anaphors.tsv";
         for row in parse_rows(f, &read(f)?, 3)? {
             let class = class_of(f, &row, &row.fields[1])?;
-            let prefix = (!row.fields[2].is_empty()).then(|| fold_str(&row.fields[2]));
+            let prefix: Vec<String> = row.fields[2]
+                .split('|')
+                .filter(|p| !p.is_empty())
+                .map(fold_str)
+                .collect();
             lx.anaphors
                 .insert(fold_str(&row.fields[0]), (class, prefix));
         }

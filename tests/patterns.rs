@@ -363,6 +363,36 @@ fn fronts_and_places_near_others() {
             >= 2,
         "{found:?}"
     );
+    // a person right after a title and a reference back to an organisation («مدير المرصد»)
+    let found = mention_classes(
+        "وأفاد المرصد السوري لحقوق الإنسان بمقتل خمسة. وقال مدير المرصد رامي عبد الرحمن لوكالة فرانس برس إن السجناء فروا.",
+    );
+    assert!(found_as(&found, "رامي عبد الرحمن", "Person"), "{found:?}");
+    let rels = relations_of(
+        "وأفاد المرصد السوري لحقوق الإنسان بمقتل خمسة. وقال مدير المرصد رامي عبد الرحمن لوكالة فرانس برس إن السجناء فروا.",
+    );
+    assert!(
+        rels.iter()
+            .any(|(a, r, b)| a == "رامي عبد الرحمن" && r == "officialOf" && b.contains("المرصد")),
+        "{rels:?}"
+    );
+    // «الجماعة» refers back to a group named «جماعة …» or «تنظيم …» (by the gazetteer's name
+    // too), not to any armed body named most
+    let (arts, res) = text_alone(
+        "وقالت القيادة المركزية الأمريكية إن القيادة المركزية الأمريكية نفذت ضربات على مواقع جماعة الحوثي في اليمن. وقال زعيم الجماعة إن الرد قادم.",
+    );
+    let group = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .find(|m| arts[0].doc.slice(m.start, m.end) == "الجماعة")
+        .map(|m| res.entity_of(&m.entity).label_ar.clone());
+    assert!(
+        group
+            .as_deref()
+            .is_none_or(|g| !g.contains("القيادة المركزية")),
+        "{group:?}"
+    );
     // a name nobody listed and, in brackets right after it, the short name of a body of the
     // same kind: one node
     let (arts, res) =

@@ -156,11 +156,16 @@ pub(super) fn references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<
                     && lex.class_of(&m.entity) == *class
                     && !(irregular && army(m))
                     // (the name may come after a noun of membership: «مقاتلو حركة الشباب»)
-                    && prefix.as_ref().is_none_or(|p| {
-                        fold_str(&m.label)
-                            .split(' ')
-                            .take(2)
-                            .any(|w| w == p.as_str())
+                    && (prefix.is_empty() || {
+                        // (by the name in the text, or the gazetteer's: «داعش» is «تنظيم الدولة»)
+                        let starts = |l: &str| {
+                            fold_str(l)
+                                .split(' ')
+                                .take(2)
+                                .any(|w| prefix.iter().any(|p| w == p.as_str()))
+                        };
+                        starts(&m.label)
+                            || matches!(m.entity, EntityRef::Known(g) if starts(&lex.gazetteer[g].name_ar))
                     })
             };
             // the group the article is about: named most often so far, then last

@@ -160,6 +160,10 @@ impl Ctx<'_> {
                         }
                     } else if w == affixes().li || self.lex.is(Fw::TitleLink, w) {
                         j += 1;
+                    } else if self.lex.anaphors.contains_key(w) {
+                        // «مدير المرصد رامي عبد الرحمن»: the organisation named before, by its
+                        // head noun
+                        j += 1;
                     } else if let Some((_, e, _, _)) = self.title_at(j) {
                         j = e;
                     } else {
