@@ -393,6 +393,15 @@ fn fronts_and_places_near_others() {
             .is_none_or(|g| !g.contains("القيادة المركزية")),
         "{group:?}"
     );
+    // «المدينة» refers back to the town named last
+    let (arts, res) = text_alone("وفي حمص في سوريا، قُتل شقيقان في حي الزهراء شرقي المدينة.");
+    let town = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .find(|m| arts[0].doc.slice(m.start, m.end) == "المدينة")
+        .map(|m| res.entity_of(&m.entity).label_ar.clone());
+    assert_eq!(town.as_deref(), Some("حمص"));
     // a name nobody listed and, in brackets right after it, the short name of a body of the
     // same kind: one node
     let (arts, res) =
