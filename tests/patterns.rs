@@ -654,6 +654,28 @@ fn relations_as_reports_state_them() {
     );
     let rels = relations_of("وقالت قوات سوريا الديمقراطية إنها فقدت السيطرة على سجن الشدادي.");
     assert!(rels.iter().all(|(_, r, _)| r != "controls"), "{rels:?}");
+    // «بدعم من» after the clause's verb; an auxiliary force that «تساند» an army supports it;
+    // air support named after «وذلك» goes with the clause, not the group named last
+    has(
+        "وكانت قوى الأمن الداخلي قد أطلقت، بدعم من قوات سوريا الديمقراطية والتحالف الدولي، حملة أمنية في مخيم الهول.",
+        "التحالف الدولي",
+        "supports",
+        "الأسايش",
+    );
+    has(
+        "قتل 12 من متطوعي الدفاع عن الوطن، وهي قوة رديفة تساند الجيش البوركينابي، في هجوم على جيبو.",
+        "الدفاع عن الوطن",
+        "supports",
+        "القوات المسلحة",
+    );
+    let rels = relations_of(
+        "بدأت قسد اقتحام سجن غويران الذي يتحصن فيه سجناء تنظيم داعش، وذلك بإسناد جوي من التحالف الدولي.",
+    );
+    assert!(
+        rels.iter()
+            .all(|(_, r, b)| !(r == "supports" && b.contains("الدولة"))),
+        "{rels:?}"
+    );
     // «بريف X»: the link word may carry «بـ»
     has(
         "وفرضت قوات الأمن حظر تجول في مدينة جبلة بريف اللاذقية غربي سوريا.",
