@@ -215,6 +215,8 @@ pub enum Fw {
     LocatedLink,
     /// `control`: «سيطرة»، «سيطرت»: a word of taking or holding control (… X على Y)
     Control,
+    /// `forces`: «قوات»، «وحدات»: with a possessive, a force's own units («قواته في الفرقة 14»)
+    Forces,
     /// `losing`: «فقدت»، «خسارة»: control lost, not held
     Losing,
     /// `restating`: «بواقع»، «أي»: the figure after it restates the one before
@@ -271,7 +273,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 46] = [
+    pub const ALL: [Fw; 47] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -301,6 +303,7 @@ impl Fw {
         Fw::Published,
         Fw::Restating,
         Fw::Control,
+        Fw::Forces,
         Fw::Losing,
         Fw::Since,
         Fw::SourceLink,
@@ -344,6 +347,7 @@ impl Fw {
             Fw::LocatedLink => "located-link",
             Fw::Restating => "restating",
             Fw::Control => "control",
+            Fw::Forces => "forces",
             Fw::Losing => "losing",
             Fw::Militant => "militant",
             Fw::NameCompound => "name-compound",

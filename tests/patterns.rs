@@ -676,6 +676,20 @@ fn relations_as_reports_state_them() {
             .all(|(_, r, b)| !(r == "supports" && b.contains("الدولة"))),
         "{rels:?}"
     );
+    // a unit named with a country's nisba is part of that country's army where the article
+    // names it; a unit after «قواته في» is part of the force named before
+    has(
+        "وأضاف الجيش التشادي أن سلاح الجو التشادي دمر ستة زوارق.",
+        "سلاح الجو التشادي",
+        "partOf",
+        "الجيش التشادي",
+    );
+    has(
+        "أعلن الجيش السوداني أن قواته في الفرقة 14 مشاة صدت هجوماً على مدينة الدلنج في السودان.",
+        "الفرقة 14 مشاة",
+        "partOf",
+        "القوات المسلحة السودانية",
+    );
     // «بريف X»: the link word may carry «بـ»
     has(
         "وفرضت قوات الأمن حظر تجول في مدينة جبلة بريف اللاذقية غربي سوريا.",

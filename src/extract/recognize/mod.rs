@@ -16,7 +16,9 @@ use containment::{containment, framed_containment, known_containment, reverse_co
 use equivalence::equivalences;
 pub use gazetteer::is_dateline;
 use gazetteer::{cand_word, evident_countries, foreign_town};
-use relations::{attached_relations, control_relations, phrase_relations, role_relations};
+use relations::{
+    attached_relations, control_relations, phrase_relations, role_relations, unit_relations,
+};
 
 use crate::model::{new_key, person_key, EntityRef, Mention, MentionKind, Recognized, Role};
 use crate::text::{affixes, Reading};
@@ -241,6 +243,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     relations.extend(phrase_relations(&cx, &mentions));
     relations.extend(attached_relations(&cx, &mentions));
     relations.extend(control_relations(&cx, &mentions));
+    relations.extend(unit_relations(&cx, &mentions));
     relations.extend(rural);
     relations.sort();
     relations.dedup();

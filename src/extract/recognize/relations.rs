@@ -370,3 +370,75 @@ pub(super) fn control_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
 const CONTROL_REACH: usize = 3;
 /// After a relative pronoun, how far back the actor it refers to may be.
 const APPOSED_REACH: usize = 12;
+
+/// Units of a state's army: a unit nobody listed named with the country's nisba («سلاح الجو
+/// التشادي») is part of that country's army where the article names it; a unit after «قواته في»
+/// («أعلن الجيش السوداني أن قواته في الفرقة 14 مشاة صدّت …») is part of the force the sentence
+/// named before.
+pub(super) fn unit_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
+    let lex = cx.lex;
+    let army_word = |l: &str| {
+        fold_str(l)
+            .split(' ')
+            .next()
+            .is_some_and(|w| lex.is(Fw::ArmyWord, w))
+    };
+    // the armies the article names: (country id, army)
+    let armies: Vec<(String, EntityRef)> = mentions
+        .iter()
+        .filter_map(|m| match m.entity {
+            EntityRef::Known(g)
+                if lex.gazetteer[g].class == Class::ArmedGroup
+                    && army_word(&lex.gazetteer[g].name_ar) =>
+            {
+                let c = lex.gazetteer[g].within.first()?.clone();
+                Some((c, m.entity.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if !matches!(
+            m.entity,
+            EntityRef::New {
+                class: Class::ArmedGroup,
+                ..
+            }
+        ) || m.kind != MentionKind::Name
+        {
+            continue;
+        }
+        // «سلاح الجو التشادي»: the nisba closing its name
+        let last = cx.tok(m.tokens.1 - 1);
+        let country = lex.demonyms.get(last).cloned().flatten();
+        if let Some(c) = country.filter(|_| !army_word(&m.label)) {
+            if let Some((_, army)) = armies.iter().find(|(x, _)| *x == c) {
+                out.push((m.entity.clone(), Relation::PartOf, army.clone()));
+                continue;
+            }
+        }
+        // «قواته في الفرقة 14 مشاة»
+        let a = m.tokens.0;
+        let forces = a >= 2 && cx.tok(a - 1) == affixes().fi && {
+            let w = cx.tok(a - 2);
+            affixes()
+                .possessives
+                .iter()
+                .filter_map(|p| w.strip_suffix(p.as_str()))
+                .any(|stem| lex.is(Fw::Forces, stem))
+        };
+        if !forces {
+            continue;
+        }
+        let sent = cx.text.tokens[a].sentence;
+        if let Some(owner) = mentions[..k].iter().rev().find(|o| {
+            cx.text.tokens[o.tokens.0].sentence == sent
+                && lex.class_of(&o.entity) == Class::ArmedGroup
+                && o.entity != m.entity
+        }) {
+            out.push((m.entity.clone(), Relation::PartOf, owner.entity.clone()));
+        }
+    }
+    out
+}
