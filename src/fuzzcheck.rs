@@ -52,4 +52,24 @@ pub fn check_article(lex: &Lexicon, text: String) {
     for &(x, y) in a.rec.same.iter().chain(&a.rec.located_in) {
         assert!(x < a.rec.mentions.len() && y < a.rec.mentions.len());
     }
+    // each word is read once: the mentions the extractors read never overlap; a name inside
+    // another lies inside one of them
+    for w in a.rec.mentions.windows(2) {
+        assert!(
+            w[0].tokens.1 <= w[1].tokens.0,
+            "mentions overlap: {:?} {:?}",
+            w[0].tokens,
+            w[1].tokens
+        );
+    }
+    for m in &a.rec.inner {
+        assert!(
+            a.rec
+                .mentions
+                .iter()
+                .any(|o| o.tokens.0 <= m.tokens.0 && m.tokens.1 <= o.tokens.1),
+            "inner mention {:?} outside every mention",
+            m.tokens
+        );
+    }
 }

@@ -1,5 +1,6 @@
-//! Inputs kept for the fuzz target's invariants (see `fuzz/`): the seeds, the pattern articles
-//! and hand-made edge cases all go through `fuzzcheck::check_article` without a panic.
+//! Inputs kept for the fuzz target's invariants (see `fuzz/`): the seeds, the pattern articles,
+//! the dev and holdout articles and hand-made edge cases all go through
+//! `fuzzcheck::check_article` without a panic.
 
 use athar::lexicon::Lexicon;
 
@@ -8,7 +9,7 @@ fn fuzz_invariants_hold_on_kept_inputs() {
     let lex = Lexicon::builtin().unwrap();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     let mut n = 0;
-    for dir in ["seeds", "patterns"] {
+    for dir in ["seeds", "patterns", "dev/articles", "holdout/articles"] {
         for e in std::fs::read_dir(root.join(dir)).unwrap() {
             let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
             athar::fuzzcheck::check_article(&lex, text);
