@@ -301,6 +301,19 @@ fn fronts_and_places_near_others() {
             .all(|(l, c)| !l.contains("النصرة") || *c == "ArmedGroup"),
         "{found:?}"
     );
+    // a facility named by its definite head and the nisba of a country; not a bare field
+    // hospital
+    let found = mention_classes(
+        "خبر\n\nقال مدير المستشفى السعودي في مدينة الفاشر إن 19 جثة وصلت، ونقل جرحى إلى المستشفى الميداني.",
+    );
+    assert!(
+        found_as(&found, "المستشفى السعودي", "Facility"),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|(l, _)| l != "المستشفى الميداني"),
+        "{found:?}"
+    );
     // more adjectives that end a facility's name
     let labels = mention_labels(
         "نقل الجرحى إلى مستشفى السويداء الوطني ومستشفى كويتا المدني، واستهدف الهجوم حاجزا قرب حقل الجبسة النفطي.",

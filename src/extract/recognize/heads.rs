@@ -385,6 +385,10 @@ impl Ctx<'_> {
                 out.push(c);
                 continue;
             }
+            if let Some(c) = self.definite_facility(i, k, v, restored) {
+                out.push(c);
+                continue;
+            }
             // «بقيادة عبد العزيز الحلو»: led by a person, not a command of that name
             let led_by = k > 0 && {
                 let w = self.tok((i + 1).min(self.n() - 1));
@@ -427,6 +431,55 @@ impl Ctx<'_> {
     /// the article named before or any body at all («المجلس الرئاسي»، «الصحيفة الأمريكية»،
     /// «التحالف الأمريكي»), and an adjective that relates it to another actor («القوات التابعة
     /// للمجلس») is not part of a name.
+    /// A facility named by its definite head and the nisba of the country that built or runs
+    /// it: «المستشفى السعودي»، «المستشفى الأهلي العربي»، «المستشفى الميداني الأردني» (a bare
+    /// «المستشفى الميداني» is any field hospital).
+    pub(super) fn definite_facility(
+        &self,
+        i: usize,
+        k: usize,
+        v: &str,
+        restored: &str,
+    ) -> Option<Cand> {
+        let af = affixes();
+        if !Self::is_definite(v) {
+            return None;
+        }
+        let head = self.lex.heads.get(af.bare(v, 3)?)?;
+        if !head.keep || head.class != Class::Facility {
+            return None;
+        }
+        let open = |x: usize| x < self.n() && !self.text.tokens[x].hard_before;
+        let nisba =
+            |x: usize| open(x) && self.is_demonym(self.tok(x)) && Self::is_definite(self.tok(x));
+        let suffix = |x: usize| open(x) && self.lex.name_suffixes.contains(self.tok(x));
+        let end = if nisba(i + 1) {
+            if suffix(i + 2) {
+                i + 3
+            } else {
+                i + 2
+            }
+        } else if suffix(i + 1) && nisba(i + 2) {
+            i + 3
+        } else {
+            return None;
+        };
+        let label = self.label(i, k, end, restored);
+        Some(Cand {
+            restore: restored.to_string(),
+            ..Cand::new(
+                i,
+                end,
+                k,
+                EntityRef::New {
+                    class: Class::Facility,
+                    key: new_key(Class::Facility, &label),
+                },
+                PRIO_HEAD_NEW,
+            )
+        })
+    }
+
     pub(super) fn definite_body(
         &self,
         i: usize,
