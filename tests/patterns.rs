@@ -703,6 +703,13 @@ fn relations_as_reports_state_them() {
         "partOf",
         "القوات المسلحة السودانية",
     );
+    // who leads, by a name that begins with «أبو», a verb after it not part of it
+    has(
+        "خبر\n\nوقال الجيش إن قوات درع السودان بقيادة أبو عاقلة كيكل كبدت الميليشيا خسائر في السودان.",
+        "أبو عاقلة كيكل",
+        "commanderOf",
+        "درع السودان",
+    );
     // «بريف X»: the link word may carry «بـ»
     has(
         "وفرضت قوات الأمن حظر تجول في مدينة جبلة بريف اللاذقية غربي سوريا.",

@@ -241,6 +241,28 @@ impl Ctx<'_> {
                     out.push(self.person(i + 1, end, PRIO_SPEECH, None));
                 }
             }
+            // «بقيادة عبد العزيز الحلو»، «بزعامة أبو عاقلة كيكل»: who leads, named as after a
+            // title (a name that begins with «أبو» too)
+            let led = self.lex.relations.at(self.text, i, 1).iter().any(|m| {
+                m.end == i + 1
+                    && matches!(
+                        m.value().relation,
+                        crate::vocab::Relation::CommanderOf | crate::vocab::Relation::HeadOf
+                    )
+            });
+            if led && i + 2 < self.n() && !starts.contains_key(&(i + 1)) {
+                let compound = self.lex.is(Fw::NameCompound, self.tok(i + 1));
+                let end = if compound && !self.text.tokens[i + 2].hard_before {
+                    self.person_name_after(i + 2, 2, starts, TITLED_FIRST_NAME_ZIPF)
+                        .or_else(|| Some(i + 3).filter(|&e| e <= self.n()))
+                } else {
+                    None
+                };
+                // («أبو» and its word, then a surname at most: a verb may follow the name)
+                if let Some(end) = end.filter(|&e| e >= i + 3).map(|e| e.min(i + 4)) {
+                    out.push(self.person(i + 1, end, PRIO_TITLE, None));
+                }
+            }
         }
         out
     }
