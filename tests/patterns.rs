@@ -36,6 +36,17 @@ fn text_alone(text: &str) -> (Vec<athar::model::ArticleFacts>, athar::model::Res
 }
 
 /// The labels of the entities a sentence or two mention, read alone.
+/// The label of the entity the mention whose text is `anchor` refers to.
+fn referent(text: &str, anchor: &str) -> Option<String> {
+    let (arts, res) = text_alone(text);
+    arts[0]
+        .rec
+        .mentions
+        .iter()
+        .find(|m| arts[0].doc.slice(m.start, m.end) == anchor)
+        .map(|m| res.entity_of(&m.entity).label_ar.clone())
+}
+
 fn mention_labels(text: &str) -> Vec<String> {
     mention_classes(text).into_iter().map(|(l, _)| l).collect()
 }
@@ -391,15 +402,10 @@ fn fronts_and_places_near_others() {
     );
     // «الجماعة» refers back to a group named «جماعة …» or «تنظيم …» (by the gazetteer's name
     // too), not to any armed body named most
-    let (arts, res) = text_alone(
+    let group = referent(
         "وقالت القيادة المركزية الأمريكية إن القيادة المركزية الأمريكية نفذت ضربات على مواقع جماعة الحوثي في اليمن. وقال زعيم الجماعة إن الرد قادم.",
+        "الجماعة",
     );
-    let group = arts[0]
-        .rec
-        .mentions
-        .iter()
-        .find(|m| arts[0].doc.slice(m.start, m.end) == "الجماعة")
-        .map(|m| res.entity_of(&m.entity).label_ar.clone());
     assert!(
         group
             .as_deref()
@@ -407,13 +413,10 @@ fn fronts_and_places_near_others() {
         "{group:?}"
     );
     // «المدينة» refers back to the town named last
-    let (arts, res) = text_alone("وفي حمص في سوريا، قُتل شقيقان في حي الزهراء شرقي المدينة.");
-    let town = arts[0]
-        .rec
-        .mentions
-        .iter()
-        .find(|m| arts[0].doc.slice(m.start, m.end) == "المدينة")
-        .map(|m| res.entity_of(&m.entity).label_ar.clone());
+    let town = referent(
+        "وفي حمص في سوريا، قُتل شقيقان في حي الزهراء شرقي المدينة.",
+        "المدينة",
+    );
     assert_eq!(town.as_deref(), Some("حمص"));
     // a name nobody listed and, in brackets right after it, the short name of a body of the
     // same kind: one node

@@ -124,15 +124,19 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
 /// The violent event told last before character `at` of an article, else its first: what a
 /// figure told there refers to.
 fn told_before(events: &[crate::model::Event], at: usize) -> Option<&crate::model::Event> {
-    told_before_at(events, at).map(|i| &events[i])
+    told_before_at(events, at, |_| true).map(|i| &events[i])
 }
 
-/// The index of the event [`told_before`] gives.
-fn told_before_at(events: &[crate::model::Event], at: usize) -> Option<usize> {
+/// The index of the event [`told_before`] gives, among the events `keep` accepts.
+fn told_before_at(
+    events: &[crate::model::Event],
+    at: usize,
+    keep: impl Fn(&crate::model::Event) -> bool,
+) -> Option<usize> {
     let mut violent = events
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.class.is_violent());
+        .filter(|(_, e)| e.class.is_violent() && keep(e));
     let first = violent.clone().next();
     violent
         .rfind(|(_, e)| e.start <= at)
@@ -149,7 +153,7 @@ fn figures_of_events(quantities: &mut [crate::model::Quantity], events: &[crate:
             q.measure,
             Killed | Injured | Captured | Displaced | Hostages | Escaped
         ) {
-            q.event = told_before_at(events, q.start);
+            q.event = told_before_at(events, q.start, |_| true);
         }
     }
 }
@@ -209,6 +213,8 @@ fn militants_of_the_attackers(
                             .is_some_and(|w| lex.is(Fw::Militant, w)))
             })
     };
+    // the armed group the article is about (the fallback below)
+    let insurgent = main_insurgent(lex, mentions);
     for q in quantities.iter_mut() {
         if !matches!(q.measure, Killed | Injured | Captured | Fighters) {
             continue;
@@ -236,32 +242,46 @@ fn militants_of_the_attackers(
         // (militants an air strike killed were its targets: «ضربة … أسفرت عن مقتل خمسة
         // إرهابيين»)
         // (of a clash and the attack before it, the attack says who attacked)
-        let sided: Vec<crate::model::Event> = events
-            .iter()
-            .filter(|e| e.class != crate::vocab::EventClass::Clash)
-            .cloned()
-            .collect();
-        let attackers = told_before(&sided, q.start)
-            .or_else(|| told_before(events, q.start))
-            .and_then(|e| {
-                let side = if e.class == crate::vocab::EventClass::Airstrike {
-                    &e.targets
-                } else {
-                    &e.agents
-                };
-                side.iter().find(|a| {
-                    lex.class_of(a) == Class::ArmedGroup && Some(*a) != q.reported_by.as_ref()
-                })
+        let attackers = told_before_at(events, q.start, |e| {
+            e.class != crate::vocab::EventClass::Clash
+        })
+        .map(|i| &events[i])
+        .or_else(|| told_before(events, q.start))
+        .and_then(|e| {
+            let side = if e.class == crate::vocab::EventClass::Airstrike {
+                &e.targets
+            } else {
+                &e.agents
+            };
+            side.iter().find(|a| {
+                lex.class_of(a) == Class::ArmedGroup && Some(*a) != q.reported_by.as_ref()
             })
-            .cloned();
+        })
+        .cloned();
         // (else the armed group the article is about: «تحييد 80 إرهابياً» in an army's statement)
         let attackers = attackers.or_else(|| {
-            main_insurgent(lex, mentions).filter(|g| Some(g) != q.reported_by.as_ref())
+            insurgent
+                .clone()
+                .filter(|g| Some(g) != q.reported_by.as_ref())
         });
         if attackers.is_some() || q.group.is_none() {
             q.group = attackers;
         }
     }
+}
+
+/// Whether token `i` is a noun that counts people of `measure` («عنصرين»، «معتقل»، «السجناء»),
+/// read through its proclitics and article.
+fn counted_as(lex: &Lexicon, text: &Text, i: usize, measure: crate::vocab::Measure) -> bool {
+    i < text.tokens.len()
+        && text.readings(i).iter().any(|r| {
+            let bare = affixes::affixes().bare(&r.word, 3).unwrap_or(&r.word);
+            [r.word.as_str(), bare].iter().any(|w| {
+                lex.measures.get(&[w]).is_some_and(|p| {
+                    p.value.measure == measure && p.value.kind == TriggerKind::Noun
+                })
+            })
+        })
 }
 
 /// The armed group an article is about: of the armed groups it names that are not a state's
@@ -303,18 +323,7 @@ fn detainees_of_the_group(
     quantities: &mut [crate::model::Quantity],
     events: &[crate::model::Event],
 ) {
-    let detainees = |i: usize| {
-        i < text.tokens.len()
-            && text.readings(i).iter().any(|r| {
-                let bare = affixes::affixes().bare(&r.word, 3).unwrap_or(&r.word);
-                [r.word.as_str(), bare].iter().any(|w| {
-                    lex.measures.get(&[w]).is_some_and(|p| {
-                        p.value.measure == crate::vocab::Measure::Held
-                            && p.value.kind == TriggerKind::Noun
-                    })
-                })
-            })
-    };
+    let detainees = |i: usize| counted_as(lex, text, i, crate::vocab::Measure::Held);
     for q in quantities.iter_mut() {
         let in_prison = q
             .about
@@ -350,14 +359,7 @@ fn members_of_the_attacked(
             continue;
         }
         // the noun after the figure, or the figure itself («عنصرين»)
-        let is_member = |noun: usize| {
-            text.readings(noun).iter().any(|r| {
-                r.skip == 0
-                    && lex.measures.get(&[r.word.as_str()]).is_some_and(|p| {
-                        p.value.measure == Fighters && p.value.kind == TriggerKind::Noun
-                    })
-            })
-        };
+        let is_member = |noun: usize| counted_as(lex, text, noun, Fighters);
         let noun = q.tokens.1;
         let members =
             (noun < text.tokens.len() && !text.tokens[noun].hard_before && is_member(noun))

@@ -60,6 +60,11 @@ fn lex_within(res: &Resolution, gi: usize) -> Vec<String> {
     res.within.get(&gi).cloned().unwrap_or_default()
 }
 
+/// The IRI of an event: its article's and where its first word stands.
+fn event_iri(doc_iri: &str, ev: &crate::model::Event) -> NamedNode {
+    iri(&format!("{doc_iri}/event/{}-{}", ev.start, ev.end))
+}
+
 /// The IRI of an article.
 pub fn article_iri(sha256: &str) -> String {
     format!("{}{sha256}", vocab::ARTICLE)
@@ -347,7 +352,7 @@ pub fn article_quads(art: &ArticleFacts, res: &Resolution) -> Vec<Quad> {
             }
             // the event it belongs to («the event or place the figure belongs to»)
             if let Some(ev) = q.event.and_then(|i| art.events.get(i)) {
-                let eid = iri(&format!("{doc_iri}/event/{}-{}", ev.start, ev.end));
+                let eid = event_iri(&doc_iri, ev);
                 out.add(qid.clone(), &ath(a::ABOUT), eid, &g);
             }
             out.add(qid.clone(), &ath(a::MENTIONED_IN), d.clone(), &g);
@@ -361,7 +366,7 @@ pub fn article_quads(art: &ArticleFacts, res: &Resolution) -> Vec<Quad> {
             out.add(qid, &ath(a::END), int(q.end), &g);
         }
         for ev in &art.events {
-            let eid = iri(&format!("{doc_iri}/event/{}-{}", ev.start, ev.end));
+            let eid = event_iri(&doc_iri, ev);
             out.add(eid.clone(), rdf_type, iri(&ev.class.iri()), &g);
             for (p, list) in [
                 (a::AGENT, &ev.agents),

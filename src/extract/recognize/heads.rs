@@ -424,16 +424,17 @@ impl Ctx<'_> {
         out
     }
 
-    /// A body named by a definite head, its definite adjectives and what it is for or whose it
-    /// is: «المركز الإعلامي للقوات المسلحة اليمنية»، «الوحدة التنفيذية لإدارة مخيمات النازحين»،
-    /// «المديرية العامة للدفاع المدني»، «الشركة السودانية لتوزيع الكهرباء». The «لـ» phrase ends
-    /// on a definite word or a known organisation. A head and adjectives alone describe a body
-    /// the article named before or any body at all («المجلس الرئاسي»، «الصحيفة الأمريكية»،
-    /// «التحالف الأمريكي»), and an adjective that relates it to another actor («القوات التابعة
-    /// للمجلس») is not part of a name.
+    /// The head noun a definite word is, without its article («المستشفى» → «مستشفى»).
+    fn definite_head(&self, v: &str) -> Option<&Head> {
+        if !Self::is_definite(v) {
+            return None;
+        }
+        self.lex.heads.get(affixes().bare(v, 3)?)
+    }
+
     /// A facility named by its definite head and the nisba of the country that built or runs
-    /// it: «المستشفى السعودي»، «المستشفى الأهلي العربي»، «المستشفى الميداني الأردني» (a bare
-    /// «المستشفى الميداني» is any field hospital).
+    /// it: «المستشفى السعودي»، «المستشفى الميداني الأردني» (a bare «المستشفى الميداني» is any
+    /// field hospital).
     pub(super) fn definite_facility(
         &self,
         i: usize,
@@ -441,11 +442,7 @@ impl Ctx<'_> {
         v: &str,
         restored: &str,
     ) -> Option<Cand> {
-        let af = affixes();
-        if !Self::is_definite(v) {
-            return None;
-        }
-        let head = self.lex.heads.get(af.bare(v, 3)?)?;
+        let head = self.definite_head(v)?;
         if !head.keep || head.class != Class::Facility {
             return None;
         }
@@ -480,6 +477,13 @@ impl Ctx<'_> {
         })
     }
 
+    /// A body named by a definite head, its definite adjectives and what it is for or whose it
+    /// is: «المركز الإعلامي للقوات المسلحة اليمنية»، «الوحدة التنفيذية لإدارة مخيمات النازحين»،
+    /// «المديرية العامة للدفاع المدني»، «الشركة السودانية لتوزيع الكهرباء». The «لـ» phrase ends
+    /// on a definite word or a known organisation. A head and adjectives alone describe a body
+    /// the article named before or any body at all («المجلس الرئاسي»، «الصحيفة الأمريكية»،
+    /// «التحالف الأمريكي»), and an adjective that relates it to another actor («القوات التابعة
+    /// للمجلس») is not part of a name.
     pub(super) fn definite_body(
         &self,
         i: usize,
@@ -488,10 +492,7 @@ impl Ctx<'_> {
         restored: &str,
     ) -> Option<Cand> {
         let af = affixes();
-        if !Self::is_definite(v) {
-            return None;
-        }
-        let head = self.lex.heads.get(af.bare(v, 3)?)?;
+        let head = self.definite_head(v)?;
         if !head.keep
             || !matches!(head.rule, HeadRule::Chain | HeadRule::Definite)
             || head.class.family() != Family::Organization

@@ -24,7 +24,7 @@ use crate::model::{new_key, person_key, EntityRef, Mention, MentionKind, Recogni
 use crate::text::{affixes, Reading};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::lexicon::{Fw, HeadRule, Lexicon, RelationPhrase};
+use crate::lexicon::{Fw, Head, HeadRule, Lexicon, RelationPhrase};
 use crate::text::{fold_str, is_mark, Document, Text};
 use crate::vocab::{Class, Family, Relation};
 

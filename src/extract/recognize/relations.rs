@@ -333,7 +333,7 @@ pub(super) fn control_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
                 .iter()
                 .any(|r| r.skip <= 1 && lex.is(Fw::Relative, &r.word));
         let reach = if relative {
-            APPOSED_REACH
+            RELATIVE_REACH
         } else {
             CONTROL_REACH
         };
@@ -369,7 +369,7 @@ pub(super) fn control_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
 /// How far a word of control may stand from the actor before it («استعاد الجيش السيطرة»).
 const CONTROL_REACH: usize = 3;
 /// After a relative pronoun, how far back the actor it refers to may be.
-const APPOSED_REACH: usize = 12;
+const RELATIVE_REACH: usize = 12;
 
 /// Units of a state's army: a unit nobody listed named with the country's nisba («سلاح الجو
 /// التشادي») is part of that country's army where the article names it; a unit after «قواته في»
