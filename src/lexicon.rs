@@ -409,6 +409,8 @@ pub struct Title {
     pub role: Role,
     /// An office: names its holder when no name follows («محافظ الحسكة»).
     pub office: bool,
+    /// A state office: with no owner named, held in the article's country («الرئيس بولا تينوبو»).
+    pub state: bool,
 }
 
 /// A generic reference to a country's own body (`generics.tsv`).
@@ -850,11 +852,11 @@ impl Lexicon {
         }
         let f = "titles.tsv";
         let mut titles = Vec::new();
-        for row in parse_rows(f, &read(f)?, 3)? {
-            let office = match row.fields[2].as_str() {
-                "yes" => true,
-                "no" => false,
-                o => return Err(bad(f, row.line, format!("office is yes or no, not {o:?}"))),
+        for row in parse_rows(f, &read(f)?, 4)? {
+            let yes_no = |i: usize, what: &str| match row.fields[i].as_str() {
+                "yes" => Ok(true),
+                "no" => Ok(false),
+                o => Err(bad(f, row.line, format!("{what} is yes or no, not {o:?}"))),
             };
             let role = match row.fields[1].as_str() {
                 "spokesperson" => Role::Spokesperson,
@@ -864,7 +866,16 @@ impl Lexicon {
                 "none" => Role::None,
                 r => return Err(bad(f, row.line, format!("unknown role {r:?}"))),
             };
-            titles.push((words(&row.fields[0]), Title { role, office }));
+            let office = yes_no(2, "office")?;
+            let state = yes_no(3, "state")?;
+            titles.push((
+                words(&row.fields[0]),
+                Title {
+                    role,
+                    office,
+                    state,
+                },
+            ));
         }
         lx.titles = longest_first(titles);
         let f = "speech-verbs.tsv";

@@ -5,7 +5,7 @@ use super::*;
 
 /// The country an article establishes: the one it names most, its places counting for their
 /// country (a country named counts twice); ties go to the one named first.
-fn article_country(cx: &Ctx, mentions: &[Mention]) -> Option<String> {
+pub(super) fn article_country(cx: &Ctx, mentions: &[Mention]) -> Option<String> {
     let lex = cx.lex;
     let mut score: Vec<(String, usize, usize)> = Vec::new();
     for (order, m) in mentions.iter().enumerate() {

@@ -87,6 +87,7 @@ impl Ctx<'_> {
                 // a nisba after two names is a surname («محمد شياع السوداني»)
                 || (self.is_demonym(w) && end - j < 2)
                 || (other_entity(end) && !given)
+                || (end - j >= 2 && self.clitic_word(end))
             {
                 break;
             }
@@ -119,6 +120,17 @@ impl Ctx<'_> {
             end += 1;
         }
         (end - j >= min).then_some(end)
+    }
+
+    /// A common word behind a preposition's proclitic («بإرسال»، «لمواجهة»): after a name of
+    /// two words, what the clause says next, not a third name.
+    fn clitic_word(&self, t: usize) -> bool {
+        let w = self.tok(t);
+        !self.lex.given_names.contains(w)
+            && !w.starts_with(affixes().conj.as_str())
+            && self.text.readings(t).iter().any(|r| {
+                r.skip == 1 && r.restored.is_empty() && self.lex.zipf(&r.word) >= CLITIC_WORD_ZIPF
+            })
     }
 
     pub(super) fn orgs_at(&self, j: usize, cands: &HashMap<usize, Cand>) -> Option<Cand> {
@@ -185,8 +197,16 @@ impl Ctx<'_> {
                     j
                 };
                 let apposed = j < self.n() && self.text.tokens[j].hard_before;
+                // a listed person's name after the title is the name, however common its
+                // words («الرئيس التركي رجب طيب أردوغان»)
+                let listed = starts
+                    .get(&j)
+                    .filter(|c| self.lex.class_of(&c.entity) == Class::Person)
+                    .map(|c| c.b);
                 let after_title = if apposed {
                     None
+                } else if listed.is_some() {
+                    listed
                 } else {
                     self.person_name(j, min, starts)
                         .or_else(|| self.person_name_after(j, 2, starts, TITLED_FIRST_NAME_ZIPF))

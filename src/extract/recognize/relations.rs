@@ -1,5 +1,6 @@
 //! Relations the text states between actors: titles, «التابعة لـ»، «المدعومة من»، control.
 
+use super::anaphora::article_country;
 use super::containment::place_rank;
 use super::*;
 
@@ -69,7 +70,11 @@ pub(super) fn role_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
         // «المتحدث باسم الوزارة، العقيد …»: the organisation is a reference back
         let back = orgs
             .is_empty()
-            .then(|| title_reference(cx, mentions, k).or_else(|| title_owner(cx, mentions, k)))
+            .then(|| {
+                title_reference(cx, mentions, k)
+                    .or_else(|| title_owner(cx, mentions, k))
+                    .or_else(|| state_of_office(cx, mentions, k))
+            })
             .flatten();
         for o in orgs.iter().chain(back.as_ref()) {
             let fam = lex.class_of(o).family();
@@ -131,6 +136,46 @@ fn title_reference(cx: &Ctx, mentions: &[Mention], k: usize) -> Option<EntityRef
         }
     }
     None
+}
+
+/// The state a state office with no owner is held in («الرئيس بولا تينوبو»، «وزير الإعلام داود
+/// أويس»، «رئيس الوزراء شهباز شريف»): the country the listed holder belongs to, else the country
+/// the article establishes. The title stands just before the name, ranks aside («وزير الدفاع
+/// الفريق ساليفو مودي»).
+fn state_of_office(cx: &Ctx, mentions: &[Mention], k: usize) -> Option<EntityRef> {
+    let m = &mentions[k];
+    let sent = cx.text.tokens[m.tokens.0].sentence;
+    let from = m.tokens.0.saturating_sub(TITLE_REACH);
+    let state_title = (from..m.tokens.0)
+        .filter(|&t| cx.text.tokens[t].sentence == sent)
+        .any(|t| {
+            let Some(title) = cx.lex.titles.at(cx.text, t, usize::MAX).into_iter().next() else {
+                return false;
+            };
+            let mut e = title.end;
+            while e < m.tokens.0 {
+                match cx.title_at(e) {
+                    Some((_, e2, _, _)) if e2 > e => e = e2,
+                    _ => break,
+                }
+            }
+            title.value().state && e == m.tokens.0
+        });
+    if !state_title {
+        return None;
+    }
+    let lex = cx.lex;
+    let listed = match m.entity {
+        EntityRef::Known(g) => lex.gazetteer[g]
+            .within
+            .iter()
+            .filter_map(|id| lex.by_id.get(id).copied())
+            .find(|&c| lex.gazetteer[c].class == Class::Country),
+        _ => None,
+    };
+    listed
+        .or_else(|| article_country(cx, mentions).and_then(|id| lex.by_id.get(&id).copied()))
+        .map(EntityRef::Known)
 }
 
 /// How many words before a holder's name its title may begin.
