@@ -21,6 +21,23 @@ fn main() {
             a.doc.slice(m.start, m.end)
         );
     }
+    for m in &a.rec.inner {
+        println!(
+            "I {} {} {:?} {}",
+            m.start,
+            m.end,
+            m.entity,
+            a.doc.slice(m.start, m.end)
+        );
+    }
+    for (x, y) in &a.rec.located_in {
+        let (p, c) = (&a.rec.mentions[*x], &a.rec.mentions[*y]);
+        println!(
+            "L {} < {}",
+            a.doc.slice(p.start, p.end),
+            a.doc.slice(c.start, c.end)
+        );
+    }
     for r in &a.rec.relations {
         println!("R {r:?}");
     }

@@ -378,9 +378,31 @@ def cities(gaz, verified):
             if v["lat"]:
                 r["lat"], r["lon"] = v["lat"], v["lon"]
         gaz.add(r)
+        if capital:
+            CAPITAL_OF[country] = rid
         # a curated town GeoNames also has: its division comes from GeoNames' admin1 code
         if rid in gaz.rows:
             gaz.rows[rid].setdefault("admin1", r["admin1"])
+
+
+# The capital town of each country (GeoNames' country table), by country code.
+CAPITAL_OF = {}
+CONTESTED_CAPITALS = {"il", "ps"}
+
+
+def capital_epithets(gaz):
+    """A capital is also named by «العاصمة» and its country's adjective («بالعاصمة الصومالية»
+    is Mogadishu): the adjectives of demonyms.tsv, in the feminine."""
+    n = 0
+    for adjective, country in read_tsv(LEXICON / "demonyms.tsv"):
+        # (not where the capital is disputed: Israel's and Palestine's)
+        rid = CAPITAL_OF.get(country) if country not in CONTESTED_CAPITALS else None
+        if rid in gaz.rows:
+            alias = f"العاصمة {adjective}ة"
+            if alias not in gaz.rows[rid]["aliases_ar"]:
+                gaz.rows[rid]["aliases_ar"].append(alias)
+                n += 1
+    return n
 
 
 # Towns of the rest of the world (GeoNames, at least this many inhabitants, an Arabic name):
@@ -590,6 +612,7 @@ def main():
     divisions(gaz, verified)
     cities(gaz, verified)
     world = world_towns(gaz)
+    capital_epithets(gaz)
     points(gaz)
     placed = containment(gaz)
     for rid, region in sorted(REGION_OF.items()):

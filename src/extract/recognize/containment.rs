@@ -73,10 +73,14 @@ pub(super) fn known_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, u
 pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)>, Vec<Stated>) {
     let mut out = Vec::new();
     let mut rural = Vec::new();
+    // (a division's head noun refers to the division of that kind named before: «ناحية الرشاد
+    // جنوب غربي المحافظة»)
     let by_start: HashMap<usize, usize> = mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.kind != MentionKind::Anaphor)
+        .filter(|(_, m)| {
+            m.kind != MentionKind::Anaphor || cx.lex.class_of(&m.entity) == Class::Governorate
+        })
         .map(|(i, m)| (m.tokens.0, i))
         .collect();
     for (a, m) in mentions.iter().enumerate() {

@@ -84,7 +84,15 @@ impl Ctx<'_> {
             .iter()
             .filter(|c| !c.needs_context)
             .max_by_key(|c| (c.b, std::cmp::Reverse(c.skip)));
-        if let Some(g) = known {
+        // (a capital named by an epithet, «في العاصمة الأفغانية», is where a ministry sits, not
+        // whose it is)
+        let epithet = |g: &Cand| {
+            let w = self.tok(g.a);
+            self.lex.class_of(&g.entity) == Class::City
+                && Self::is_definite(w)
+                && self.lex.is_common(w)
+        };
+        if let Some(g) = known.filter(|g| !epithet(g)) {
             let fam = self.lex.class_of(&g.entity).family();
             if fam == Family::Place || fam == Family::Organization {
                 return Some((g.b, fam));
