@@ -30,6 +30,7 @@ pub const FILES: &[(&str, &str)] = embed!(
     "demonyms.tsv",
     "duals.tsv",
     "equivalence.tsv",
+    "eras.tsv",
     "events.tsv",
     "function-words.tsv",
     "gazetteer.tsv",
@@ -603,6 +604,9 @@ pub struct Lexicon {
     /// Known ties between gazetteer actors (`actor-relations.tsv`): (subject, relation,
     /// object), gazetteer indices.
     pub actor_relations: Vec<(usize, Relation, usize)>,
+    /// Actors whose names passed to another (`eras.tsv`): (entity, its predecessor, the day
+    /// from which the names are the entity's), gazetteer indices.
+    pub eras: Vec<(usize, usize, chrono::NaiveDate)>,
     /// SHA-256 of every file the lexicon was read from (names and texts): a store records the
     /// lexicon it was built with by it.
     pub digest: String,
@@ -1136,6 +1140,28 @@ impl Lexicon {
                 message: format!("unknown relation {:?}", r[1]),
             })?;
             lx.actor_relations.push((id(&r[0])?, rel, id(&r[2])?));
+        }
+        let f = "eras.tsv";
+        for row in parse_rows(f, &read(f)?, 4)? {
+            let r = &row.fields;
+            let id = |k: &str| {
+                lx.by_id.get(k).copied().ok_or_else(|| Error::Lexicon {
+                    file: f.into(),
+                    line: row.line,
+                    message: format!("{k:?} is no gazetteer id"),
+                })
+            };
+            let since = chrono::NaiveDate::parse_from_str(&r[2], "%Y-%m-%d").map_err(|_| {
+                bad(
+                    f,
+                    row.line,
+                    format!("since is a date (YYYY-MM-DD), not {:?}", r[2]),
+                )
+            })?;
+            if r[3].trim().is_empty() {
+                return Err(bad(f, row.line, "no source".into()));
+            }
+            lx.eras.push((id(&r[0])?, id(&r[1])?, since));
         }
         let f = "generics.tsv";
         let mut generics = Vec::new();

@@ -117,6 +117,28 @@ impl Recognized {
         self.mentions.iter().chain(&self.inner)
     }
 
+    /// Puts another entity wherever `f` says, in mentions, roles, owners and relations.
+    pub fn map_entities(&mut self, f: impl Fn(&EntityRef) -> Option<EntityRef>) {
+        let swap = |e: &mut EntityRef| {
+            if let Some(x) = f(e) {
+                *e = x;
+            }
+        };
+        for m in self.mentions.iter_mut().chain(self.inner.iter_mut()) {
+            swap(&mut m.entity);
+            if let Some((_, orgs)) = &mut m.role {
+                orgs.iter_mut().for_each(swap);
+            }
+            if let Some(p) = &mut m.part_of {
+                swap(p);
+            }
+        }
+        for (a, _, b) in &mut self.relations {
+            swap(a);
+            swap(b);
+        }
+    }
+
     /// Puts `m` in place of the mentions it overlaps, keeping the relation pairs pointing at the
     /// same mentions (pairs with a removed mention are dropped). Returns the index of `m`.
     pub fn replace_span(&mut self, m: Mention) -> usize {

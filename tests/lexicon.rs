@@ -228,6 +228,27 @@ fn load_error(rows: &[(&str, &str)]) -> String {
 }
 
 #[test]
+fn an_era_names_known_actors_and_a_day() {
+    for (bad, what) in [
+        ("sy_army\tzz_nobody\t2024-12-08\tsomewhere\n", "zz_nobody"),
+        (
+            "sy_army\tsy_regime_forces\t8 December\tsomewhere\n",
+            "8 December",
+        ),
+        ("sy_army\tsy_regime_forces\t2024-12-08\t\n", "no source"),
+    ] {
+        let err = load_error(&[("eras.tsv", bad)]);
+        assert!(err.contains("eras.tsv") && err.contains(what), "{err}");
+    }
+    // the built-in eras join two actors of one class
+    let lex = Lexicon::builtin().unwrap();
+    assert!(!lex.eras.is_empty());
+    for (e, p, _) in &lex.eras {
+        assert_eq!(lex.gazetteer[*e].class, lex.gazetteer[*p].class);
+    }
+}
+
+#[test]
 fn a_tie_between_unknown_actors_is_refused_with_its_line() {
     // the built-in lexicon in a folder, with one bad row in actor-relations.tsv
     let err = load_error(&[("actor-relations.tsv", "zz_nobody\tpartOf\thamas\tnowhere\n")]);

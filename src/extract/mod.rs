@@ -39,6 +39,27 @@ pub fn extraction_only(lex: &Lexicon, corpus: &std::path::Path, as_of: NaiveDate
     (bytes as f64 / 1e6, t.elapsed().as_secs_f64())
 }
 
+/// An article published before an actor's name passed to it names the actor's predecessor
+/// (`eras.tsv`: «الجيش العربي السوري» in 2022 is the Assad government's army).
+fn name_eras(lex: &Lexicon, rec: &mut Recognized, day: NaiveDate) {
+    let before: Vec<(usize, usize)> = lex
+        .eras
+        .iter()
+        .filter(|(_, _, since)| day < *since)
+        .map(|&(e, p, _)| (e, p))
+        .collect();
+    if before.is_empty() {
+        return;
+    }
+    rec.map_entities(|e| match e {
+        EntityRef::Known(g) => before
+            .iter()
+            .find(|(x, _)| x == g)
+            .map(|&(_, p)| EntityRef::Known(p)),
+        _ => None,
+    });
+}
+
 /// Extracts everything from one article. `as_of` is the reference date for years the text
 /// leaves out.
 pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
@@ -74,6 +95,15 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
             span: Some(text.orig_span(&doc, d.first, 0, d.last)),
         }),
     };
+    // (a month or a year stands for its first day)
+    let day = published.as_ref().and_then(|p| match p.value {
+        DateValue::Day(d) => Some(d),
+        DateValue::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
+        DateValue::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
+    });
+    if let Some(day) = day {
+        name_eras(lex, &mut rec, day);
+    }
     let top = Top {
         lines: &lines,
         title_line,

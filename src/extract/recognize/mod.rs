@@ -235,6 +235,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     let extra = anaphora::references(&cx, &taken, &antecedents);
     mentions.extend(extra);
     mentions.sort_by_key(|m| (m.start, m.end));
+    surnames(lex, &mut mentions);
 
     let same = equivalences(&cx, &mentions);
     let (mut located_in, rural) = containment(&cx, &mentions);
@@ -255,6 +256,36 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
         located_in,
         relations,
         inner,
+    }
+}
+
+/// A person named again by the last words of the name given before («العميد نبيل عبد الله» …
+/// «وأوضح عبد الله»): the same person, by a surname of two words or more (one word alone is
+/// read among the references).
+fn surnames(lex: &Lexicon, mentions: &mut [Mention]) {
+    let person = |m: &Mention| lex.class_of(&m.entity) == Class::Person;
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if !person(m) || m.kind != MentionKind::Name || !matches!(m.entity, EntityRef::New { .. }) {
+            continue;
+        }
+        let key = person_key(&m.label);
+        let words = key.split(' ').count();
+        if words < 2 {
+            continue;
+        }
+        let tail = format!(" {key}");
+        let full = mentions[..k].iter().rev().find(|p| {
+            let pk = person_key(&p.label);
+            person(p)
+                && p.entity != m.entity
+                && pk.split(' ').count() > words
+                && pk.ends_with(&tail)
+        });
+        if let Some(entity) = full.map(|p| p.entity.clone()) {
+            mentions[k].entity = entity;
+            mentions[k].kind = MentionKind::Short;
+        }
     }
 }
 
