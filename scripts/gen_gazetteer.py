@@ -363,7 +363,9 @@ def cities(gaz, verified):
         wordlike = any(max(zipf_frequency(n, "ar"), COMMON.get(norm(n), 0)) >= AMBIGUOUS_ZIPF for n in names)
         r = row(rid, "City", ordered[0].lstrip("?~"), [], c["name"], within=country if country in gaz.rows else "",
                 context=[country] if shared and not wordlike and country in gaz.rows else [],
-                source=f"GeoNames {c['geonameid']} (CC BY 4.0)", lat=c["latitude"], lon=c["longitude"],
+                source=f"GeoNames {c['geonameid']} (CC BY 4.0)" + (
+                    f"; Arabic name: {TOWN_NAMES[str(c['geonameid'])][1]}" if str(c["geonameid"]) in TOWN_NAMES else ""),
+                lat=c["latitude"], lon=c["longitude"],
                 admin1=(country, c.get("admin1code") or ""),
                 # curated and capital towns count by themselves; GeoNames' other towns need their
                 # country (see recognize/gazetteer.rs)
@@ -444,12 +446,27 @@ def wordlike(n):
     return max(zipf_frequency(n, "ar"), COMMON.get(norm(n), 0)) >= AMBIGUOUS_ZIPF
 
 
+def town_names():
+    """Arabic names for GeoNames towns that have none (town-names-ar.tsv): geonameid → (names,
+    source)."""
+    out = {}
+    for r in read_tsv(SOURCES / "town-names-ar.tsv"):
+        aliases = [a for a in r[4].split("|") if a] if len(r) > 4 else []
+        out[r[0]] = ([r[3]] + aliases, r[5])
+    return out
+
+
+TOWN_NAMES = town_names()
+
+
 def arabic_names(c):
     """A GeoNames town's Arabic-letter names (Persian and Urdu letters excluded), cleaned, with
     the «ال» form of each one-word name: GeoNames often lists a name without the article news
-    writes (خرطوم for الخرطوم)."""
+    writes (خرطوم for الخرطوم). A town GeoNames gives no Arabic name takes those of
+    town-names-ar.tsv."""
     names = []
-    for n in c["alternatenames"]:
+    listed = TOWN_NAMES.get(str(c["geonameid"]), ([], ""))[0]
+    for n in list(c["alternatenames"]) + listed:
         # «ااالخرطوم»: a doubled alef is no Arabic name
         # Kurdish spellings start a word with «ئ», which Arabic never does
         if ARABIC_NAME.match(n) and not n.startswith("اا") and not any(w.startswith("ئ") for w in n.split()):

@@ -223,6 +223,14 @@ fn not_figures() {
     assert!(figures("ارتفعت الأسعار 30% هذا الشهر.").is_empty());
     assert!(figures("تشكلت في مطلع شهر أكتوبر (تشرين الأول) من العام 2015.").is_empty());
     assert!(figures("تحصنوا في أحد مباني السجن الثلاثة.").is_empty());
+    // a unit's number is its name
+    assert!(figures("استهدفت نقطة مراقبة تابعة للواء 28 في الحشد الشعبي.").is_empty());
+    assert!(figures("وذكرت الخلية أن النقطة يمسكها اللواء 53.").is_empty());
+    assert_eq!(
+        figures("قتل ثلاثة من عناصر اللواء 53 في الهجوم.").len(),
+        1,
+        "the figure before the unit stays"
+    );
     // an age is not a duration and not a casualty figure
     let f = figures("بما في ذلك أكثر من 600 ممن تقل أعمارهم عن 18 عامًا.");
     let age = f

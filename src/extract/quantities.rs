@@ -273,7 +273,24 @@ pub fn find_quantities(
                 && w.starts_with(affixes().article.as_str())
                 && !lex.numbers.contains_key(w)
                 && !num.vague;
-            if !(prev_year_word || (year_like && !followed) || time || percent || definite_word) {
+            // «اللواء 53»، «للواء 28 في الحشد»: a unit's number is its name (a unit word, not
+            // the word for a whole army or police: «الشرطة 20» is no name)
+            let numbered = |w: &str| {
+                lex.is(Fw::Unit, w) && !lex.is(Fw::ArmyWord, w) && !lex.is(Fw::PoliceWord, w)
+            };
+            let unit_number = i > 0
+                && !text.tokens[i].hard_before
+                && text.readings(i - 1).iter().any(|r| {
+                    let definite = format!("{}{}", affixes().article, r.word);
+                    r.skip <= 2 && (numbered(&r.word) || numbered(&definite))
+                });
+            if !(prev_year_word
+                || (year_like && !followed)
+                || time
+                || percent
+                || definite_word
+                || unit_number)
+            {
                 i = num.b;
                 nums.push(num);
                 continue;

@@ -334,6 +334,12 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
             .any(|id| named.contains(id.as_str())),
         _ => false,
     };
+    // of two actors that share an ambiguous name («الخوارج»: al-Shabaab in Somalia, the TTP in
+    // Pakistan), the one the article also names unambiguously
+    let itself_named = |c: &Cand| match &c.entity {
+        EntityRef::Known(i) if c.needs_context => named.contains(lex.gazetteer[*i].id.as_str()),
+        _ => false,
+    };
     // longest first, then gazetteer before patterns, then text order
     cands.sort_by(|x, y| {
         (y.b - y.a)
@@ -341,6 +347,7 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
             .then(x.prio.cmp(&y.prio))
             .then(x.a.cmp(&y.a))
             .then(context_named(y).cmp(&context_named(x)))
+            .then(itself_named(y).cmp(&itself_named(x)))
             .then(x.needs_context.cmp(&y.needs_context))
     });
     let mut taken = vec![false; cx.n()];
