@@ -174,22 +174,23 @@ fn told_before_at(
         .map(|(i, _)| i)
 }
 
-/// A casualty figure belongs to the violent event told last before it (else the article's
-/// first): the graph says so with `ath:about` → the event, beside the place it is about.
+/// A casualty figure, or a count of the fighters who took part («نحو 20 مسلحاً هاجموا
+/// المركز»), belongs to the violent event told last before it (else the article's first): the
+/// graph says so with `ath:about` → the event, beside the place it is about.
 fn figures_of_events(quantities: &mut [crate::model::Quantity], events: &[crate::model::Event]) {
     use crate::vocab::Measure::*;
     for q in quantities.iter_mut() {
         if matches!(
             q.measure,
-            Killed | Injured | Captured | Displaced | Hostages | Escaped
+            Killed | Injured | Captured | Displaced | Hostages | Escaped | Fighters
         ) {
             q.event = told_before_at(events, q.start, |_| true);
         }
     }
 }
 
-/// A toll whose sentence names no place is about the place of the violent event told last
-/// before it (else the first one the article tells): «وارتفعت الحصيلة إلى 17 قتيلاً» after the
+/// A toll (or a count of fighters) whose sentence names no place is about the place of the
+/// violent event told last before it (else the first one the article tells): «وارتفعت الحصيلة إلى 17 قتيلاً» after the
 /// strike on a school is about the school.
 fn about_the_event(
     lex: &Lexicon,
@@ -209,7 +210,7 @@ fn about_the_event(
         if q.about.is_some()
             || !matches!(
                 q.measure,
-                Killed | Injured | Captured | Displaced | Hostages
+                Killed | Injured | Captured | Displaced | Hostages | Fighters
             )
         {
             continue;
