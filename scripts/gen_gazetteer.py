@@ -517,7 +517,10 @@ def points(gaz):
         r["geo_precision"] = AREA
     towns_by_name = {}
     for rid, r in sorted(rows.items()):
-        if r["class"] == "City" and r.get("lat") not in (None, ""):
+        # (not by a name town-names-ar.tsv gave: GeoNames files the seats of states made since
+        # its admin1 codes under the old state's code — al-Fula, West Kordofan, under South
+        # Kordofan's — which would leave both states without their towns)
+        if r["class"] == "City" and r.get("lat") not in (None, "") and "Arabic name:" not in r["source"]:
             for n in [r["name_ar"]] + r["aliases_ar"]:
                 towns_by_name.setdefault((r.get("within", ""), bare_key(n)), rid)
     for rid, r in sorted(rows.items()):

@@ -463,6 +463,21 @@ fn fronts_and_places_near_others() {
     }
     let labels = mention_labels("قتل شخصان في بلدتي عيترون والمنطقة المجاورة في لبنان.");
     assert!(labels.iter().all(|l| !l.contains("المنطقة")), "{labels:?}");
+    // a masculine noun's dual; the head and each name a listed name
+    let labels = mention_labels("ونزح الآلاف من مخيمي الهول وروج في الحسكة.");
+    for camp in ["مخيم الهول", "مخيم روج"] {
+        assert!(labels.iter().any(|l| l == camp), "{camp}: {labels:?}");
+    }
+    // a common definite word that ends the clause is the second name
+    let labels = mention_labels("واعتقلت القوات العشرات في حيي غويران والزهور، وفق المصدر.");
+    assert!(labels.iter().any(|l| l.contains("الزهور")), "{labels:?}");
+    let labels = mention_labels("وقصفت المسيرات منطقتي متينا والزاب شمالي العراق.");
+    for area in ["متينا", "الزاب"] {
+        assert!(
+            labels.iter().any(|l| l.contains(area)),
+            "{area}: {labels:?}"
+        );
+    }
     // two towns after a dual head, each with the district it lies in
     let rels = relations_of(
         "استهدفت مسيرات إسرائيلية بلدتي عيترون في قضاء بنت جبيل وكفرصير في قضاء النبطية.",

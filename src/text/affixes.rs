@@ -47,6 +47,11 @@ pub struct Affixes {
     pub dual_construct: String,
     /// `dual-construct-nominative`: the same in the nominative (مدينتا = two towns of).
     pub dual_construct_nominative: String,
+    /// `dual-masculine`: the oblique dual of a masculine noun in construct (حيي = two quarters
+    /// of).
+    pub dual_masculine: String,
+    /// `dual-masculine-nominative`: the same in the nominative (مخيما = two camps of).
+    pub dual_masculine_nominative: String,
     /// `nisba`: the relative adjective ending.
     pub nisba: String,
     /// `accusative`: the alif of the indefinite accusative.
@@ -63,7 +68,7 @@ pub struct Affixes {
 }
 
 /// The single-valued roles, in the order of the file's documentation.
-const ROLES: [&str; 17] = [
+const ROLES: [&str; 19] = [
     "article",
     "conjunction",
     "resumptive",
@@ -78,6 +83,8 @@ const ROLES: [&str; 17] = [
     "construct",
     "dual-construct",
     "dual-construct-nominative",
+    "dual-masculine",
+    "dual-masculine-nominative",
     "nisba",
     "accusative",
     "our",
@@ -183,6 +190,8 @@ pub fn parse_affixes(text: &str) -> Result<Affixes, String> {
         construct: take()?,
         dual_construct: take()?,
         dual_construct_nominative: take()?,
+        dual_masculine: take()?,
+        dual_masculine_nominative: take()?,
         nisba: take()?,
         accusative: take()?,
         our: take()?,

@@ -420,16 +420,46 @@ impl Ctx<'_> {
             {
                 // the dual construct: محافظتي الرقة ودير الزور، مدينتا كادقلي والدلنج
                 let single = format!("{stem}{}", affixes().feminine);
-                if let Some(head) = self.lex.heads.get(&single) {
-                    if head.class.family() == Family::Place && head.keep {
-                        self.dual_pattern(i, &single, head.class, &mut out);
-                    } else if head.class.family() == Family::Place {
-                        self.dual_unlisted(i, head.class, &mut out);
-                    }
-                }
+                self.dual_head(i, &single, &mut out);
+            } else if let Some(single) = v
+                .strip_suffix(affixes().dual_masculine.as_str())
+                .or_else(|| v.strip_suffix(affixes().dual_masculine_nominative.as_str()))
+                .filter(|s| !s.ends_with(affixes().feminine.as_str()))
+            {
+                // a masculine noun's: «حيي الزهور وغويران»، «مخيمي الهول وروج»
+                self.dual_head(i, single, &mut out);
             }
         }
         out
+    }
+
+    /// The listed place of `class` that the head noun and these words name («مخيم» + «روج»).
+    fn listed_with_head(
+        &self,
+        head_word: &str,
+        class: Class,
+        rest: &[String],
+    ) -> Option<EntityRef> {
+        let words: Vec<String> = std::iter::once(head_word.to_string())
+            .chain(rest.iter().cloned())
+            .collect();
+        self.lex
+            .names
+            .starting_with(&words[0])
+            .iter()
+            .find(|p| p.words == words && self.lex.gazetteer[p.value.entity].class == class)
+            .map(|p| EntityRef::Known(p.value.entity))
+    }
+
+    /// The two places a dual head names, when `single` is a place's head noun.
+    fn dual_head(&self, i: usize, single: &str, out: &mut Vec<Cand>) {
+        if let Some(head) = self.lex.heads.get(single) {
+            if head.class.family() == Family::Place && head.keep {
+                self.dual_pattern(i, single, head.class, out);
+            } else if head.class.family() == Family::Place {
+                self.dual_unlisted(i, single, head.class, out);
+            }
+        }
     }
 
     /// The head noun a definite word is, without its article («المستشفى» → «مستشفى»).
@@ -1016,10 +1046,18 @@ impl Ctx<'_> {
     /// «بلدتي كفرتبنيت وزبدين»، «قريتي X وY»: two places nobody listed, after a dual head of a
     /// town or village; each a rare word (or a name-forming word and the word after it), the
     /// second after «و».
-    pub(super) fn dual_unlisted(&self, i: usize, class: Class, out: &mut Vec<Cand>) {
+    pub(super) fn dual_unlisted(
+        &self,
+        i: usize,
+        head_word: &str,
+        class: Class,
+        out: &mut Vec<Cand>,
+    ) {
         let j = i + 1;
-        if !matches!(class, Class::City | Class::Neighborhood | Class::Camp)
-            || j >= self.n()
+        if !matches!(
+            class,
+            Class::City | Class::Neighborhood | Class::Camp | Class::Region
+        ) || j >= self.n()
             || self.text.tokens[j].hard_before
         {
             return;
@@ -1032,7 +1070,26 @@ impl Ctx<'_> {
                 && t.chars().count() >= 3
         };
         // a listed name is found by itself (the second may not be: «مدينتا كادقلي والدلنج»)
-        let listed = self.longest_gazetteer_at(j).map(|g| g.b);
+        // the head and a name may be a listed name («مخيمي الهول وروج»: «مخيم الهول»، «مخيم
+        // روج»)
+        let with_head = |a: usize, b: usize, k: usize| {
+            let words: Vec<String> = (a..b)
+                .map(|x| {
+                    let t = self.tok(x);
+                    if x == a {
+                        t.chars().skip(k).collect()
+                    } else {
+                        t.to_string()
+                    }
+                })
+                .collect();
+            self.listed_with_head(head_word, class, &words)
+        };
+        let listed = self.longest_gazetteer_at(j).map(|g| g.b).or_else(|| {
+            (j + 1..(j + 3).min(self.n() + 1))
+                .rev()
+                .find(|&b| with_head(j, b, 0).is_some())
+        });
         // («ببلدتي أبو حمام وغرانيج»: a word that begins place names takes the next one)
         let Some(x_end) = listed.or_else(|| {
             self.proper_name(j, HeadRule::Rare)
@@ -1062,15 +1119,20 @@ impl Ctx<'_> {
         let Some(second) = self.tok(y_at).strip_prefix(conj) else {
             return;
         };
-        // (the second may be definite, a name all the same when no common word: «والدلنج»)
+        // (the second may be definite, a name all the same when no common word: «والدلنج»; or
+        // a common one that ends the clause: «حيي غويران والزهور،»)
+        let clause_end = y_at + 1 >= self.n() || self.text.tokens[y_at + 1].hard_before;
         let definite_name = Self::is_definite(second)
-            && !self.lex.is_common(second)
+            && (!self.lex.is_common(second) || clause_end)
             && !self.is_demonym(second)
+            && !self.lex.anaphors.contains_key(second)
             && second.chars().count() > 4
-            && (y_at + 1 >= self.n()
-                || self.text.tokens[y_at + 1].hard_before
-                || !Self::is_definite(self.tok(y_at + 1)));
-        if !(rare(second) || definite_name) {
+            && (clause_end || !Self::is_definite(self.tok(y_at + 1)));
+        // (or the head and the word are a listed name: «مخيمي الهول وروج»)
+        let second_listed = self
+            .listed_with_head(head_word, class, &[second.to_string()])
+            .is_some();
+        if !(rare(second) || definite_name || second_listed) {
             return;
         }
         let skip = conj.chars().count();
@@ -1083,24 +1145,31 @@ impl Ctx<'_> {
             y_at + 1
         };
         // (a second listed name is found by itself too)
-        if listed.is_some() && self.longest_gazetteer_at(y_at).is_some() {
+        if listed.is_some()
+            && self.longest_gazetteer_at(y_at).is_some()
+            && with_head(y_at, y_end, skip).is_none()
+        {
             return;
         }
-        let first = listed.is_none().then_some((j, x_end, 0));
+        let first = match listed {
+            None => Some((j, x_end, 0)),
+            Some(_) => with_head(j, x_end, 0).map(|_| (j, x_end, 0)),
+        };
         for (a, b, k) in first.into_iter().chain([(y_at, y_end, skip)]) {
             let label = self.label(a, k, b, "");
-            out.push(Cand {
-                head_context: true,
-                ..Cand::new(
-                    a,
-                    b,
-                    k,
+            let (entity, prio) = match with_head(a, b, k) {
+                Some(e) => (e, PRIO_HEAD_KNOWN),
+                None => (
                     EntityRef::New {
                         class,
                         key: new_key(class, &label),
                     },
                     PRIO_HEAD_NEW,
-                )
+                ),
+            };
+            out.push(Cand {
+                head_context: true,
+                ..Cand::new(a, b, k, entity, prio)
             });
         }
     }
@@ -1113,7 +1182,7 @@ impl Ctx<'_> {
         out: &mut Vec<Cand>,
     ) {
         let Some(x) = self.longest_gazetteer_at(i + 1) else {
-            self.dual_unlisted(i, class, out);
+            self.dual_unlisted(i, head_word, class, out);
             return;
         };
         if self.text.tokens[i + 1].hard_before || x.b >= self.n() {
@@ -1124,7 +1193,11 @@ impl Ctx<'_> {
             .into_iter()
             .filter(|c| c.skip == 1 && self.tok(x.b).starts_with(affixes().conj.as_str()))
             .max_by_key(|c| c.b);
-        let Some(y) = y else { return };
+        // (a second name nobody listed: «حيي غويران والزهور»)
+        let Some(y) = y else {
+            self.dual_unlisted(i, head_word, class, out);
+            return;
+        };
         for g in [x, y] {
             if self.lex.class_of(&g.entity).family() != Family::Place {
                 continue;
@@ -1140,6 +1213,10 @@ impl Ctx<'_> {
                             head.strip_suffix(af.dual_construct.as_str())
                                 .or_else(|| {
                                     head.strip_suffix(af.dual_construct_nominative.as_str())
+                                })
+                                .or_else(|| head.strip_suffix(af.dual_masculine.as_str()))
+                                .or_else(|| {
+                                    head.strip_suffix(af.dual_masculine_nominative.as_str())
                                 })
                                 .unwrap_or(&head)
                                 .to_string()

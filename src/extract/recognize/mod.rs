@@ -36,7 +36,7 @@ const TITLED_FIRST_NAME_ZIPF: f32 = 5.0;
 /// The same for the following parts of a name.
 const SURNAME_ZIPF: f32 = 4.2;
 /// The frequency of the word behind a proclitic that ends a person's name («بإرسال»).
-const CLITIC_WORD_ZIPF: f32 = 4.0;
+const NAME_ENDING_CLITIC_WORD_ZIPF: f32 = 4.0;
 /// Priorities when two readings cover the same words (lower wins).
 const PRIO_HEAD_KNOWN: u8 = 0;
 const PRIO_GAZETTEER: u8 = 1;

@@ -129,7 +129,9 @@ impl Ctx<'_> {
         !self.lex.given_names.contains(w)
             && !w.starts_with(affixes().conj.as_str())
             && self.text.readings(t).iter().any(|r| {
-                r.skip == 1 && r.restored.is_empty() && self.lex.zipf(&r.word) >= CLITIC_WORD_ZIPF
+                r.skip == 1
+                    && r.restored.is_empty()
+                    && self.lex.zipf(&r.word) >= NAME_ENDING_CLITIC_WORD_ZIPF
             })
     }
 
