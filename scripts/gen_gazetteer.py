@@ -188,8 +188,12 @@ def curated(gaz, verified, name, guard=False):
     """A curated table. With `guard` (a table whose ambiguous aliases were not all marked by
     hand), a one-word alias that is also an ordinary word once folded (آفاد = أفاد, "reported")
     counts only in context."""
+    country_ids = {f[0].lower() for f in read_tsv(SOURCES / "countries-ar.tsv")}
     for f in read_tsv(SOURCES / name):
         rid, cls, ar, aliases, en, aliases_en, within, context, source = (f + [""] * 9)[:9]
+        # (a country's id is its code: an actor by that id would take the country's names)
+        if rid in country_ids:
+            raise SystemExit(f"{name}: {rid}: the id of a country")
         r = row(rid, cls, ar, [a for a in aliases.split("|")], en, aliases_en.split("|"), within,
                 context.split("|"), source)
         r["aliases_ar"] = [a if not guard or a.startswith(("?", "~")) or " " in a or not wordlike(a) else "?" + a
