@@ -169,6 +169,8 @@ fn last_weekday(day: NaiveDate, weekday: u32) -> NaiveDate {
 
 /// How far from its trigger a date or place still belongs to an event.
 const NEAR: usize = 10;
+/// How far after its trigger a place in the same clause (no comma between) still belongs to it.
+const CLAUSE_REACH: usize = 18;
 /// How far after its trigger an agent may be named («هجمات جهاديي هيئة تحرير الشام»).
 const AGENT_REACH: usize = 2;
 /// How far from its trigger a day named in its clause is the event's day («الاشتباكات بين مقاتلين
@@ -454,10 +456,18 @@ pub fn find_events(
                     .collect()
             })
             .unwrap_or_default();
+        // (further after the word in its own clause: «هجوم … على قاعدة عسكرية عند المدخل
+        // الشمالي لمدينة عيلبور»)
+        let same_clause = |m: &Mention| {
+            m.tokens.0 >= end
+                && m.tokens.0 <= end + CLAUSE_REACH
+                && (end..=m.tokens.0).all(|t| t == end || !text.tokens[t].hard_before)
+        };
         let places: Vec<EntityRef> = in_sentence
             .iter()
             .filter(|m| {
-                m.tokens.0.abs_diff(i) <= NEAR && !crate::extract::recognize::is_dateline(doc, m)
+                (m.tokens.0.abs_diff(i) <= NEAR || same_clause(m))
+                    && !crate::extract::recognize::is_dateline(doc, m)
             })
             .filter(|m| {
                 match lex.class_of(&m.entity) {
