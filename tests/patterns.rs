@@ -1258,6 +1258,30 @@ fn roles_of(text: &str, class: &str) -> (Vec<String>, Vec<String>) {
 }
 
 #[test]
+fn where_an_event_happened_further_in_its_own_clause() {
+    let (arts, res) = text_alone(
+        "قتل سبعة جنود في هجوم شنه مسلحو حركة الشباب فجر الجمعة على قاعدة عسكرية عند المدخل الشمالي لمدينة بلدوين، بحسب مسؤول محلي.",
+    );
+    let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
+    let attack = arts[0]
+        .events
+        .iter()
+        .find(|e| format!("{:?}", e.class) == "Attack")
+        .expect("an attack");
+    let places: Vec<String> = attack.places.iter().map(label).collect();
+    assert!(places.iter().any(|p| p == "بلدوين"), "{places:?}");
+    // not past a comma that ends the clause, beyond the words near the event
+    let (arts, res) = text_alone(
+        "قتل سبعة جنود في هجوم شنه مسلحو حركة الشباب فجر الجمعة على قاعدة عسكرية، فيما قال سكان من مدينة بلدوين إنهم سمعوا دوي انفجارات.",
+    );
+    let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
+    for e in &arts[0].events {
+        let places: Vec<String> = e.places.iter().map(label).collect();
+        assert!(places.iter().all(|p| p != "بلدوين"), "{places:?}");
+    }
+}
+
+#[test]
 fn who_did_not_attack_victims_tellers_and_those_who_suffered_it() {
     // the side whose dead the sentence counts was attacked, not attacking
     let (agents, targets) = roles_of(
