@@ -384,6 +384,31 @@ fn whose_members_a_figure_counts_by_reference() {
         9.0,
     );
     assert!(g.as_deref().is_some_and(|g| g.contains("الشباب")), "{g:?}");
+    // the attackers' own count of whom they killed counts the side they attacked
+    let g = group(
+        "شن مقاتلو حركة الشباب هجوما على قاعدة للجيش الصومالي قرب بلدوين.\nوالحركة تزعم قتل 47 في الهجوم.",
+        47.0,
+    );
+    assert!(g.as_deref().is_some_and(|g| g.contains("الجيش")), "{g:?}");
+    // «و» after the counted noun joins another clause, not the group
+    let g = group(
+        "«قسد» تعلن مقتل عنصرين والمرصد السوري لحقوق الإنسان يقول أربعة",
+        2.0,
+    );
+    assert!(g.as_deref().is_none_or(|g| !g.contains("المرصد")), "{g:?}");
+    // a generic police in the headline is the police the body names
+    let a = read(
+        &lex,
+        "مقتل 7 من الشرطة بهجوم في باكستان\n\nقتل سبعة من أفراد شرطة خيبر بختونخوا في هجوم على مركز للشرطة.",
+    );
+    let seven = a.quantities.iter().find(|q| q.value == Some(7.0)).unwrap();
+    let named = a
+        .rec
+        .mentions
+        .iter()
+        .find(|m| m.label.contains("خيبر"))
+        .expect("the police named in full");
+    assert_eq!(seven.group.as_ref(), Some(&named.entity));
 }
 
 #[test]

@@ -395,12 +395,15 @@ fn members_of_the_attacked(
         let members =
             (noun < text.tokens.len() && !text.tokens[noun].hard_before && is_member(noun))
                 || is_member(noun - 1);
-        if !members {
-            continue;
-        }
         let Some(e) = told_before(events, q.start) else {
             continue;
         };
+        // the attackers' own count of whom they killed («والحركة تزعم قتل 47»، «زاعمة أن
+        // مقاتليها قتلوا 15 شرطياً») counts the side they attacked
+        let claimed = q.reported_by.as_ref().is_some_and(|s| e.agents.contains(s));
+        if !(members || claimed) {
+            continue;
+        }
         let mut targets = e
             .targets
             .iter()

@@ -1036,12 +1036,15 @@ fn group_of(
             .find(|m| m.tokens.0 == i && org(m) && m.kind != MentionKind::Short)
         {
             let prev = cx.tok(i.saturating_sub(1));
+            // («عنصرين للأسايش», not «عنصرين والمرصد …»: «و» joins another clause)
             if i > from && (prev == affixes().min || lex.members.contains(prev))
-                || cx.text.readings(i).iter().any(
-                    |Reading {
-                         skip: k, word: v, ..
-                     }| *k == 1 && v != w,
-                ) && i == from + 1
+                || !w.starts_with(affixes().conj.as_str())
+                    && cx.text.readings(i).iter().any(
+                        |Reading {
+                             skip: k, word: v, ..
+                         }| *k == 1 && v != w,
+                    )
+                    && i == from + 1
             {
                 return Some(m.entity.clone());
             }

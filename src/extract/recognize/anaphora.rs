@@ -70,21 +70,22 @@ fn generic_references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Men
         // a body of this kind the article named in full before («وزارة الصحة العامة»، «وزارة
         // الصحة الفلسطينية» → «بحسب إحصاء لوزارة الصحة»), else the article's country's body
         let generic = m.value();
-        let named_before = mentions
-            .iter()
-            .filter(|x| {
-                x.kind == MentionKind::Name
-                    && x.tokens.1 <= i
-                    && lex.class_of(&x.entity) == generic.class
-            })
-            .rfind(|x| {
-                let words: Vec<String> =
-                    fold_str(&x.label).split(' ').map(str::to_string).collect();
-                generic
+        // (else named after it: a headline's «7 من الشرطة» before the body's «شرطة خيبر
+        // بختونخوا»)
+        let of_kind = |x: &&Mention| {
+            let words: Vec<String> = fold_str(&x.label).split(' ').map(str::to_string).collect();
+            x.kind == MentionKind::Name
+                && lex.class_of(&x.entity) == generic.class
+                && generic
                     .prefixes
                     .iter()
                     .any(|p| words.len() > p.len() && words.starts_with(p))
-            })
+        };
+        let named_before = mentions
+            .iter()
+            .filter(|x| x.tokens.1 <= i)
+            .rfind(of_kind)
+            .or_else(|| mentions.iter().filter(|x| x.tokens.0 >= end).find(of_kind))
             .map(|x| x.entity.clone());
         let country = country.get_or_insert_with(|| article_country(cx, mentions));
         let body = named_before.or_else(|| {
