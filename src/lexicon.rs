@@ -803,7 +803,12 @@ impl Lexicon {
                 let key = w.join(" ");
                 let weak_context = weak.contains(&key);
                 let needs_context = ambiguous.contains(&key) || weak_context;
-                if !latin && matches!(class, Class::ArmedGroup | Class::Government) {
+                // (not a name that needs context: «?القوات المسلحة اليمنية» is what the Houthis
+                // call their forces, not Yemen's army)
+                if !latin
+                    && !needs_context
+                    && matches!(class, Class::ArmedGroup | Class::Government)
+                {
                     body_names.push((idx, w.clone()));
                 }
                 lx.names.push(

@@ -219,11 +219,23 @@ pub(super) fn is_organization(lex: &Lexicon, e: &EntityRef) -> bool {
 /// Relations stated by a phrase between two names (`relations.tsv`), with coordination on either
 /// side: «قوات سوريا الديمقراطية ووحدات حماية المرأة الذين كانوا يحمون سجن الأقطان»،
 /// «المدعومة من الولايات المتحدة والتحالف الدولي».
-pub(super) fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
+pub(super) fn phrase_relations(
+    cx: &Ctx,
+    mentions: &[Mention],
+    located_in: &[(usize, usize)],
+) -> Vec<Stated> {
     let lex = cx.lex;
     let names: Vec<&Mention> = mentions
         .iter()
         .filter(|m| m.kind != MentionKind::Short)
+        .collect();
+    // a place named after another to say where that one lies («مخيم روج قرب المالكية»، «الفاشر
+    // آخر مدينة كبرى في إقليم دارفور»): what a clause then says of the place before it is said
+    // of the place it locates
+    let locates: HashMap<(usize, usize), EntityRef> = located_in
+        .iter()
+        .filter(|&&(inner, outer)| mentions[inner].tokens.1 <= mentions[outer].tokens.0)
+        .map(|&(inner, outer)| (mentions[outer].tokens, mentions[inner].entity.clone()))
         .collect();
     // the names joined to one by «و», in order
     let joined = |i: usize, forward: bool| -> Vec<EntityRef> {
@@ -282,6 +294,12 @@ pub(super) fn phrase_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
             }
             let (subjects, objects) = if *ab {
                 (joined(a, false), joined(b, true))
+            } else if *rel == Relation::Controls {
+                let located = locates.get(&names[a].tokens).cloned();
+                (
+                    joined(b, true),
+                    located.map_or_else(|| joined(a, false), |e| vec![e]),
+                )
             } else {
                 (joined(b, true), joined(a, false))
             };
