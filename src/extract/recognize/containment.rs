@@ -73,13 +73,14 @@ pub(super) fn known_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, u
 pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)>, Vec<Stated>) {
     let mut out = Vec::new();
     let mut rural = Vec::new();
-    // (a division's head noun refers to the division of that kind named before: «ناحية الرشاد
-    // جنوب غربي المحافظة»)
+    // (a division's or a town's head noun refers to the one of that kind named before: «ناحية
+    // الرشاد جنوب غربي المحافظة»، «حي الزهراء شرقي المدينة»، «سوق نيفاشا وسط المدينة»)
     let by_start: HashMap<usize, usize> = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| {
-            m.kind != MentionKind::Anaphor || cx.lex.class_of(&m.entity) == Class::Governorate
+            m.kind != MentionKind::Anaphor
+                || matches!(cx.lex.class_of(&m.entity), Class::Governorate | Class::City)
         })
         .map(|(i, m)| (m.tokens.0, i))
         .collect();
@@ -329,7 +330,8 @@ pub(super) fn reverse_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize,
 }
 
 /// A sentence framed by a division («وفي منطقة كيدال شمالا، … قرب بلدة أنفيف»): a town, camp or
-/// facility nobody listed, named later in the sentence, lies in it. (town, division) pairs.
+/// facility nobody listed, named later in the sentence, lies in it; framed by a town («في نابلس،
+/// اقتحمت … مخيم بلاطة»), its quarters, camps and sites do. (place, frame) pairs.
 pub(super) fn framed_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, usize)> {
     let lex = cx.lex;
     let mut out = Vec::new();
@@ -345,10 +347,16 @@ pub(super) fn framed_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, 
             m.tokens.0 == first + 1
                 && m.kind == MentionKind::Name
                 && matches!(m.entity, EntityRef::Known(_))
-                && matches!(lex.class_of(&m.entity), Class::Governorate | Class::Region)
+                && matches!(
+                    lex.class_of(&m.entity),
+                    Class::Governorate | Class::Region | Class::City
+                )
         }) else {
             continue;
         };
+        // a town frames its quarters, camps and sites, listed or not («في نابلس، اقتحمت قوات
+        // الاحتلال مخيم بلاطة»), never another town
+        let town = lex.class_of(&mentions[x].entity) == Class::City;
         let end = mentions[x].tokens.1;
         let Some(comma) =
             (end..(end + 3).min(s.end_token)).find(|&j| cx.text.tokens[j].hard_before)
@@ -356,10 +364,17 @@ pub(super) fn framed_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, 
             continue;
         };
         for (y, m) in mentions.iter().enumerate() {
-            let inside = m.tokens.0 >= comma
+            let within = m.tokens.0 >= comma
                 && m.tokens.1 <= s.end_token
                 && m.kind == MentionKind::Name
-                && matches!(m.entity, EntityRef::New { .. })
+                && m.entity != mentions[x].entity;
+            let inside = within
+                && if town {
+                    place_rank(lex.class_of(&m.entity)) < place_rank(Class::City)
+                        && place_rank(lex.class_of(&m.entity)).is_some()
+                } else {
+                    matches!(m.entity, EntityRef::New { .. })
+                }
                 && matches!(
                     lex.class_of(&m.entity),
                     Class::City
