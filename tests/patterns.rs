@@ -1334,6 +1334,22 @@ fn who_did_not_attack_victims_tellers_and_those_who_suffered_it() {
         agents.iter().all(|a| !a.contains("سوريا")) && targets.iter().any(|t| t.contains("سوريا")),
         "{agents:?} {targets:?}"
     );
+    // the owner of the word the event word takes with «لـ» was attacked («كمين لدورية X»);
+    // members with «لـ» attacked («هجوم لعناصر X»)
+    let (agents, targets) = roles_of(
+        "خبر\n\nحظر تجول في جبلة بعد كمين لدورية الأمن العام السوري.",
+        "Attack",
+    );
+    assert!(
+        agents.iter().all(|a| !a.contains("الأمن العام"))
+            && targets.iter().any(|t| t.contains("الأمن العام")),
+        "{agents:?} {targets:?}"
+    );
+    let (agents, _) = roles_of(
+        "خبر\n\nقتل جنديان في هجوم لعناصر حركة الشباب على قاعدة قرب مقديشو.",
+        "Attack",
+    );
+    assert!(agents.iter().any(|a| a.contains("الشباب")), "{agents:?}");
     // gunmen nobody named attacked: not the side that tells of it, but the article's attacker
     // on the ground (not the one that struck from the air)
     let (agents, _) = roles_of(

@@ -537,10 +537,22 @@ pub fn find_events(
         });
         // «استهدفت عرباتٍ لـ«قسد»»: a name with «لـ» after the word that follows the trigger owns
         // that word (the object), where «هجوم لـ«الشباب»» right after it says whose
+        // (or a name after a word with «لـ» that it owns: «كمين لدورية الأمن العام», not
+        // «هجوم لعناصر داعش», whose members are the attackers)
         let owns_the_object = |m: &Mention| {
             let a = m.tokens.0;
+            let li_object = a > end
+                && !text.tokens[a].hard_before
+                && cx.tok(a - 1).starts_with(affixes().li.as_str())
+                && text.readings(a - 1).iter().any(|r| {
+                    r.skip == 1 && r.restored.is_empty() && !lex.members.contains(&r.word)
+                })
+                && !mentions
+                    .iter()
+                    .any(|x| x.tokens.0 <= a - 1 && a - 1 < x.tokens.1);
             (a > end + 1 && cx.tok(a - 1) == affixes().li)
                 || (a > end && cx.tok(a).starts_with(affixes().li_article.as_str()))
+                || li_object
         };
         let first_after_actor = after
             .iter()
