@@ -281,11 +281,39 @@ pub(super) fn phrase_relations(
             let before = names
                 .iter()
                 .rposition(|m| m.tokens.1 <= p && cx.text.tokens[m.tokens.0].sentence == sent);
-            let after = names.iter().position(|m| {
-                m.tokens.0 >= p + n
-                    && m.tokens.0 <= p + n + 2
-                    && cx.text.tokens[m.tokens.0].sentence == sent
-            });
+            // (who leads, named after his own title: «التي يقودها عضو مجلس القيادة الرئاسي طارق
+            // صالح»)
+            let of_person = matches!(
+                rel,
+                Relation::CommanderOf
+                    | Relation::HeadOf
+                    | Relation::SpokespersonOf
+                    | Relation::OfficialOf
+            ) && !*ab;
+            let after = names
+                .iter()
+                .position(|m| {
+                    m.tokens.0 >= p + n
+                        && m.tokens.0 <= p + n + 2
+                        && cx.text.tokens[m.tokens.0].sentence == sent
+                })
+                .filter(|&b| {
+                    !of_person || lex.class_of(&names[b].entity) == Class::Person || {
+                        // (the title's own organisation comes first)
+                        !cx.is_title_start(p + n)
+                    }
+                })
+                .or_else(|| {
+                    names.iter().position(|m| {
+                        of_person
+                            && cx.is_title_start(p + n)
+                            && lex.class_of(&m.entity) == Class::Person
+                            && m.role.is_some()
+                            && m.tokens.0 > p + n
+                            && m.tokens.0 <= p + n + TITLE_REACH
+                            && (p + n + 1..=m.tokens.0).all(|t| !cx.text.tokens[t].hard_before)
+                    })
+                });
             let (Some(a), Some(b)) = (before, after) else {
                 continue;
             };
