@@ -636,6 +636,13 @@ fn relations_as_reports_state_them() {
         "spokespersonOf",
         "حركة الشباب",
     );
+    // the place that closes a body's name is named too, and what follows is said of it
+    has(
+        "أعلن مكتب الصحة العامة والسكان في محافظة الحديدة، الخاضعة لسيطرة جماعة الحوثيين، ارتفاع الحصيلة.",
+        "أنصار الله",
+        "controls",
+        "محافظة الحديدة",
+    );
     // who leads, named after his own title; «عضو» is a title
     has(
         "وتسيطر على المدينة قوات المقاومة الوطنية اليمنية التي يقودها عضو مجلس القيادة الرئاسي طارق صالح.",

@@ -1011,11 +1011,27 @@ impl Ctx<'_> {
         let part_of = (rule == HeadRule::Chain)
             .then(|| (j + 1..end).find_map(|x| self.chain_owner(x, end)))
             .flatten();
+        // «مكتب الصحة العامة والسكان في محافظة الحديدة»: the place that names a body of common
+        // words is named too
+        let place = (rule == HeadRule::Chain && part_of.is_none())
+            .then(|| {
+                (j + 1..end).find_map(|x| {
+                    self.gazetteer_at(x).into_iter().find(|g| {
+                        g.b == end
+                            && !g.needs_context
+                            && self.lex.class_of(&g.entity).family() == Family::Place
+                            && (g.skip > 0 || affixes().is_fi(self.tok(x - 1)))
+                    })
+                })
+            })
+            .flatten()
+            .map(|g| g.entity);
         if keep {
             out.push(Cand {
                 b: end,
                 entity,
                 part_of,
+                names_also: place,
                 ..base
             });
         } else {

@@ -243,7 +243,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     located_in.extend(known_containment(&cx, &mentions));
     located_in.extend(framed_containment(&cx, &mentions));
     let mut relations = role_relations(&cx, &mentions);
-    relations.extend(phrase_relations(&cx, &mentions, &located_in));
+    relations.extend(phrase_relations(&cx, &mentions, &inner, &located_in));
     relations.extend(attached_relations(&cx, &mentions));
     relations.extend(control_relations(&cx, &mentions));
     relations.extend(unit_relations(&cx, &mentions));

@@ -222,6 +222,7 @@ pub(super) fn is_organization(lex: &Lexicon, e: &EntityRef) -> bool {
 pub(super) fn phrase_relations(
     cx: &Ctx,
     mentions: &[Mention],
+    inner: &[Mention],
     located_in: &[(usize, usize)],
 ) -> Vec<Stated> {
     let lex = cx.lex;
@@ -323,7 +324,18 @@ pub(super) fn phrase_relations(
             let (subjects, objects) = if *ab {
                 (joined(a, false), joined(b, true))
             } else if *rel == Relation::Controls {
-                let located = locates.get(&names[a].tokens).cloned();
+                // (or the place that closes a body's name: «مكتب الصحة … في محافظة الحديدة،
+                // الخاضعة لسيطرة …»)
+                let closing = (lex.class_of(&names[a].entity).family() != Family::Place)
+                    .then(|| {
+                        inner.iter().find(|x| {
+                            x.tokens.1 == names[a].tokens.1
+                                && lex.class_of(&x.entity).family() == Family::Place
+                        })
+                    })
+                    .flatten()
+                    .map(|x| x.entity.clone());
+                let located = locates.get(&names[a].tokens).cloned().or(closing);
                 (
                     joined(b, true),
                     located.map_or_else(|| joined(a, false), |e| vec![e]),
