@@ -461,6 +461,9 @@ fn fronts_and_places_near_others() {
     for town in ["كادقلي", "الدلنج"] {
         assert!(labels.iter().any(|l| l == town), "{town}: {labels:?}");
     }
+    // a common definite word after a town's head, then an adjective that follows places
+    let labels = mention_labels("ويقول سكان في بلدة الهول المجاورة إن أصوات الاشتباك استمرت.");
+    assert!(labels.iter().any(|l| l == "الهول"), "{labels:?}");
     let labels = mention_labels("قتل شخصان في بلدتي عيترون والمنطقة المجاورة في لبنان.");
     assert!(labels.iter().all(|l| !l.contains("المنطقة")), "{labels:?}");
     // a masculine noun's dual; the head and each name a listed name

@@ -232,6 +232,10 @@ impl Ctx<'_> {
             || self.text.tokens[next].hard_before
             || self.stop_at(next)
             || self.lex.is(Fw::Situated, self.tok(next))
+            // «بلدة الهول المجاورة»: an adjective that follows places
+            || affixes()
+                .bare(self.tok(next), 2)
+                .is_some_and(|b| self.lex.is(Fw::HeadComplement, b))
             // «لبلدة الخيام بصليات صاروخية»: a prepositional phrase follows
             || self.is_prepositional(next)
             || self.text.readings(next).iter().any(|r| {
