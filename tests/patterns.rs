@@ -461,6 +461,16 @@ fn fronts_and_places_near_others() {
     for town in ["كادقلي", "الدلنج"] {
         assert!(labels.iter().any(|l| l == town), "{town}: {labels:?}");
     }
+    // a name in quotes after «يُدعى»; a name that begins with «أبو» after «المدعو»
+    let labels = mention_labels(
+        "أسفرت العملية عن اعتقال قيادي في التنظيم يدعى «أبو ياسر العراقي»، قال إنه متورط.",
+    );
+    assert!(labels.iter().any(|l| l == "أبو ياسر العراقي"), "{labels:?}");
+    let labels = mention_labels("هاجمت مجموعة يتزعمها المدعو أبو جعفر الزين حاجزاً للجيش.");
+    assert!(
+        labels.iter().any(|l| l.starts_with("أبو جعفر")),
+        "{labels:?}"
+    );
     // a common definite word after a town's head, then an adjective that follows places
     let labels = mention_labels("ويقول سكان في بلدة الهول المجاورة إن أصوات الاشتباك استمرت.");
     assert!(labels.iter().any(|l| l == "الهول"), "{labels:?}");

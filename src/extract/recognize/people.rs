@@ -68,7 +68,8 @@ impl Ctx<'_> {
             || self.is_title_start(j)
             // «رئيس بلدية كفررمان»: a head noun names a place or body, not a person
             || self.lex.heads.contains_key(t)
-            || (!given && self.lex.zipf(t) >= first_zipf)
+            // («أبو جعفر الزين»: a name's compound part is frequent as a word, not as a name)
+            || (!given && !self.lex.is(Fw::NameCompound, t) && self.lex.zipf(t) >= first_zipf)
             || t.chars().all(|c| c.is_ascii_alphanumeric())
             || other_entity(j)
         {
@@ -120,6 +121,30 @@ impl Ctx<'_> {
             end += 1;
         }
         (end - j >= min).then_some(end)
+    }
+
+    /// A name in quotes right after a title («يُدعى «أبو حفص الشامي»»): one to four words, none
+    /// a function word, not the start of another entity's name. Returns where it ends.
+    fn quoted_name(&self, j: usize, starts: &HashMap<usize, Cand>) -> Option<usize> {
+        if j == 0 || j >= self.n() {
+            return None;
+        }
+        let chars = &self.text.norm.chars;
+        let gap = |t: usize| &chars[self.text.tokens[t - 1].end..self.text.tokens[t].start];
+        if !gap(j).contains(&'"') || starts.contains_key(&j) {
+            return None;
+        }
+        let end = (j + 1..(j + 5).min(self.n() + 1)).find(|&k| {
+            k == self.n() || gap(k).contains(&'"') || {
+                let last = &self.text.tokens[k - 1];
+                chars[last.end..].iter().find(|c| !c.is_whitespace()) == Some(&'"')
+            }
+        })?;
+        let words_ok = (j..end).all(|t| {
+            let w = self.tok(t);
+            !self.lex.is_stop(w) && (t == j || !self.text.tokens[t].hard_before)
+        });
+        words_ok.then_some(end)
     }
 
     /// A common word behind a preposition's proclitic («بإرسال»، «لمواجهة»): after a name of
@@ -214,6 +239,9 @@ impl Ctx<'_> {
                         .or_else(|| self.person_name_after(j, 2, starts, TITLED_FIRST_NAME_ZIPF))
                 };
                 if let Some(end) = after_title {
+                    out.push(self.titled(j, end, starts, Some((role, orgs))));
+                } else if let Some(end) = self.quoted_name(j, starts) {
+                    // «قيادي في التنظيم يُدعى «أبو ياسر العراقي»»: a name in quotes
                     out.push(self.titled(j, end, starts, Some((role, orgs))));
                 } else if let Some((a, end)) = self.apposed_name(j).filter(|_| apposed) {
                     // «الناطق باسم جهاز الإسعاف والطوارئ، مالك الشريف، إن …»
