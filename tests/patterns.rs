@@ -649,6 +649,13 @@ fn relations_as_reports_state_them() {
         "spokespersonOf",
         "حركة الشباب",
     );
+    // a known body's name that goes on to say whose it is names another body, that one's part
+    has(
+        "وأعلنت قيادة عمليات ديالى للحشد الشعبي اعتقال ثلاثة مشتبه بهم.",
+        "قيادة عمليات ديالى للحشد الشعبي",
+        "partOf",
+        "الحشد الشعبي",
+    );
     // the place that closes a body's name is named too, and what follows is said of it
     has(
         "أعلن مكتب الصحة العامة والسكان في محافظة الحديدة، الخاضعة لسيطرة جماعة الحوثيين، ارتفاع الحصيلة.",

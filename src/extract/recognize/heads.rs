@@ -978,13 +978,32 @@ impl Ctx<'_> {
         if rule == HeadRule::Known {
             return;
         }
-        // the head begins a name the gazetteer knows: that reading wins
-        if keep
-            && self
-                .gazetteer_at(i)
-                .iter()
-                .any(|c| !c.needs_context && c.b > j)
-        {
+        // the head begins a name the gazetteer knows: that reading wins (unless the name goes on
+        // to say whose it is, with «لـ» and a known organisation: «قيادة عمليات ديالى للحشد
+        // الشعبي» is the PMF's command, not the army's «قيادة عمليات ديالى»)
+        let known_end = self
+            .gazetteer_at(i)
+            .iter()
+            .filter(|c| !c.needs_context && c.b > j)
+            .map(|c| c.b)
+            .max();
+        if let (true, Some(known_end)) = (keep, known_end) {
+            let owner = (rule == HeadRule::Chain)
+                .then(|| self.owner_at(known_end, true))
+                .flatten()
+                .filter(|_| !self.text.tokens[known_end].hard_before);
+            if let Some(owner) = owner {
+                let label = self.label(i, k, owner.b, "");
+                out.push(Cand {
+                    b: owner.b,
+                    entity: EntityRef::New {
+                        class,
+                        key: new_key(class, &label),
+                    },
+                    part_of: Some(owner.entity),
+                    ..base
+                });
+            }
             return;
         }
         let end = if rule == HeadRule::Chain {
