@@ -30,8 +30,13 @@ pub(super) fn known_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, u
         let EntityRef::Known(gi) = m.entity else {
             continue;
         };
-        // (a state in its historic region too: «ولايات كردفان الثلاث، شمال كردفان …»)
-        if !matches!(lex.gazetteer[gi].class, Class::City | Class::Governorate)
+        // (a state in its historic region too: «ولايات كردفان الثلاث، شمال كردفان …»; a listed
+        // site in its town: «مستشفى الشفاء … في مدينة غزة»)
+        let site = matches!(
+            lex.gazetteer[gi].class,
+            Class::Facility | Class::Prison | Class::Camp
+        );
+        if !(site || matches!(lex.gazetteer[gi].class, Class::City | Class::Governorate))
             || m.kind == MentionKind::Anaphor
             || is_dateline(cx.doc, m)
         {
@@ -40,7 +45,8 @@ pub(super) fn known_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, u
         let chain = lex.within_chain(gi);
         let holds = |x: &Mention| {
             matches!(x.entity, EntityRef::Known(g) if chain.contains(&g)
-                && division(lex.gazetteer[g].class))
+                && (division(lex.gazetteer[g].class)
+                    || site && lex.gazetteer[g].class == Class::City))
         };
         let here = mentions
             .iter()
