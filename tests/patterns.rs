@@ -649,6 +649,19 @@ fn relations_as_reports_state_them() {
         "spokespersonOf",
         "حركة الشباب",
     );
+    // who runs or guards a place, past what the clause says of it; the director of a hospital
+    has(
+        "اندلع استعصاء داخل سجن علايا في مدينة القامشلي، الذي يضم معتقلين من تنظيم «داعش» وتديره قوى الأمن الداخلي.",
+        "قوى الأمن الداخلي",
+        "controls",
+        "سجن علايا",
+    );
+    has(
+        "وقال مدير مجمع الشفاء الطبي في مدينة غزة، الدكتور سليم الشوا، إن المجمع استقبل ثمانية شهداء.",
+        "سليم الشوا",
+        "officialOf",
+        "مجمع الشفاء الطبي",
+    );
     // a known body's name that goes on to say whose it is names another body, that one's part
     has(
         "وأعلنت قيادة عمليات ديالى للحشد الشعبي اعتقال ثلاثة مشتبه بهم.",

@@ -79,9 +79,10 @@ pub(super) fn role_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
         for o in orgs.iter().chain(back.as_ref()) {
             let fam = lex.class_of(o).family();
             // a place is something one heads or represents, not commands
+            // (the director of a hospital is one of its officials: «مدير مجمع الشفاء الطبي»)
             let ok = fam == Family::Organization
                 || (fam == Family::Place
-                    && lex.class_of(o) == Class::Country
+                    && matches!(lex.class_of(o), Class::Country | Class::Facility)
                     && matches!(role, Role::Head | Role::Official));
             // one heads a state or a government; the head of anything else is one of its
             // officials («رئيسة البعثة»)
@@ -279,9 +280,14 @@ pub(super) fn phrase_relations(
                 gap,
             } = m.value();
             let sent = cx.text.tokens[p].sentence;
-            let before = names
-                .iter()
-                .rposition(|m| m.tokens.1 <= p && cx.text.tokens[m.tokens.0].sentence == sent);
+            // (what a side controls is a place: «سجن علايا … الذي يضم معتقلين من «داعش» وتديره
+            // قوى الأمن الداخلي»)
+            let controlled = *rel == Relation::Controls && !*ab;
+            let before = names.iter().rposition(|m| {
+                m.tokens.1 <= p
+                    && cx.text.tokens[m.tokens.0].sentence == sent
+                    && (!controlled || lex.class_of(&m.entity).family() == Family::Place)
+            });
             // (who leads, named after his own title: «التي يقودها عضو مجلس القيادة الرئاسي طارق
             // صالح»)
             let of_person = matches!(
