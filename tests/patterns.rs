@@ -652,7 +652,7 @@ fn relations_as_reports_state_them() {
     // who runs or guards a place, past what the clause says of it; the director of a hospital
     has(
         "اندلع استعصاء داخل سجن علايا في مدينة القامشلي، الذي يضم معتقلين من تنظيم «داعش» وتديره قوى الأمن الداخلي.",
-        "قوى الأمن الداخلي",
+        "الأسايش",
         "controls",
         "سجن علايا",
     );
