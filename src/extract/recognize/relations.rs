@@ -283,10 +283,17 @@ pub(super) fn phrase_relations(
             // (what a side controls is a place: «سجن علايا … الذي يضم معتقلين من «داعش» وتديره
             // قوى الأمن الداخلي»)
             let controlled = *rel == Relation::Controls && !*ab;
+            let place_closing = |m: &Mention| {
+                inner.iter().any(|x| {
+                    x.tokens.1 == m.tokens.1 && lex.class_of(&x.entity).family() == Family::Place
+                })
+            };
             let before = names.iter().rposition(|m| {
                 m.tokens.1 <= p
                     && cx.text.tokens[m.tokens.0].sentence == sent
-                    && (!controlled || lex.class_of(&m.entity).family() == Family::Place)
+                    && (!controlled
+                        || lex.class_of(&m.entity).family() == Family::Place
+                        || place_closing(m))
             });
             // (who leads, named after his own title: «التي يقودها عضو مجلس القيادة الرئاسي طارق
             // صالح»)
