@@ -396,6 +396,18 @@ fn whose_members_a_figure_counts_by_reference() {
         2.0,
     );
     assert!(g.as_deref().is_none_or(|g| !g.contains("المرصد")), "{g:?}");
+    // the guards of a prison the attack was aimed at are of the force that holds it; «التابعين
+    // لـ» names whose they are
+    let g = group(
+        "هاجم مسلحون من تنظيم داعش سجن علايا في القامشلي الذي تديره قوات سوريا الديمقراطية، ما أدى إلى مقتل اثنين من الحراس.",
+        2.0,
+    );
+    assert!(g.as_deref().is_some_and(|g| g.contains("سوريا")), "{g:?}");
+    let g = group(
+        "قتل ثلاثة من حراس السجن التابعين لقوات سوريا الديمقراطية في الهجوم.",
+        3.0,
+    );
+    assert!(g.as_deref().is_some_and(|g| g.contains("سوريا")), "{g:?}");
     // a generic police in the headline is the police the body names
     let a = read(
         &lex,

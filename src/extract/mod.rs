@@ -134,7 +134,7 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     let mut quantities = quantities;
     about_the_event(lex, &mut quantities, &events);
     militants_of_the_attackers(lex, &text, &rec.mentions, &mut quantities, &events);
-    members_of_the_attacked(lex, &text, &mut quantities, &events);
+    members_of_the_attacked(lex, &text, &rec.relations, &mut quantities, &events);
     detainees_of_the_group(lex, &text, &mut quantities, &events);
     figures_of_events(&mut quantities, &events);
     ArticleFacts {
@@ -376,11 +376,12 @@ fn detainees_of_the_group(
 }
 
 /// «هاجمت نقاطاً للأمن العام، ما أدى إلى استشهاد عنصرين»: a casualty figure counting members
-/// («عنصرين»، «مقاتلين») of no group named is of the armed group the attack told before it
-/// was aimed at.
+/// («عنصرين»، «مقاتلين»، «حراس») of no group named is of the armed group the attack told before
+/// it was aimed at, or of the force that holds the prison or camp it was aimed at.
 fn members_of_the_attacked(
     lex: &Lexicon,
     text: &Text,
+    relations: &[(EntityRef, crate::vocab::Relation, EntityRef)],
     quantities: &mut [crate::model::Quantity],
     events: &[crate::model::Event],
 ) {
@@ -389,12 +390,19 @@ fn members_of_the_attacked(
         if q.group.is_some() || !matches!(q.measure, Killed | Injured | Captured) {
             continue;
         }
-        // the noun after the figure, or the figure itself («عنصرين»)
+        // the noun after the figure, or the figure itself («عنصرين»), or a noun of membership
+        // after «من» («اثنين من الحراس»)
         let is_member = |noun: usize| counted_as(lex, text, noun, Fighters);
         let noun = q.tokens.1;
-        let members =
-            (noun < text.tokens.len() && !text.tokens[noun].hard_before && is_member(noun))
-                || is_member(noun - 1);
+        let open = |x: usize| x < text.tokens.len() && !text.tokens[x].hard_before;
+        let of_members = open(noun)
+            && open(noun + 1)
+            && text.word(noun) == affixes::affixes().min
+            && text.readings(noun + 1).iter().any(|r| {
+                let bare = affixes::affixes().bare(&r.word, 3).unwrap_or(&r.word);
+                r.skip == 0 && (lex.members.contains(bare) || is_member(noun + 1))
+            });
+        let members = (open(noun) && is_member(noun)) || is_member(noun - 1) || of_members;
         let Some(e) = told_before(events, q.start) else {
             continue;
         };
@@ -410,6 +418,22 @@ fn members_of_the_attacked(
             .filter(|t| lex.class_of(t) == Class::ArmedGroup);
         if let (Some(t), None) = (targets.next(), targets.next()) {
             q.group = Some(t.clone());
+            continue;
+        }
+        // an attack on a prison or camp: its guards are of the force that holds it
+        let holder = e
+            .targets
+            .iter()
+            .chain(&e.places)
+            .filter(|t| matches!(lex.class_of(t), Class::Prison | Class::Camp))
+            .find_map(|site| {
+                relations
+                    .iter()
+                    .find(|(_, r, o)| *r == crate::vocab::Relation::Controls && o == site)
+                    .map(|(s, _, _)| s.clone())
+            });
+        if holder.is_some() && members {
+            q.group = holder;
         }
     }
 }
