@@ -649,6 +649,13 @@ fn relations_as_reports_state_them() {
         "spokespersonOf",
         "حركة الشباب",
     );
+    // who runs or guards a place, named before the verb
+    has(
+        "وأقرت قوات سوريا الديمقراطية، التي تدير سجن الأقطان، بمقتل ثلاثة من مقاتليها.",
+        "قوات سوريا الديمقراطية",
+        "controls",
+        "سجن الأقطان",
+    );
     // who runs or guards a place, past what the clause says of it; the director of a hospital
     has(
         "اندلع استعصاء داخل سجن علايا في مدينة القامشلي، الذي يضم معتقلين من تنظيم «داعش» وتديره قوى الأمن الداخلي.",
