@@ -197,7 +197,7 @@ def curated(gaz, verified, name, guard=False):
         r = row(rid, cls, ar, [a for a in aliases.split("|")], en, aliases_en.split("|"), within,
                 context.split("|"), source)
         r["aliases_ar"] = [a if not guard or a.startswith(("?", "~")) or " " in a or not wordlike(a) else "?" + a
-                           for a in aliases.split("|") if a]
+                           for a in map(clean, aliases.split("|")) if a]
         # a country's body, whose short names are phrases any country's body may bear
         # («?حكومة الوحدة الوطنية»، «?الشرطة الاتحادية»): they count where the article names that
         # country (never for a one-word short name, «?الإصلاح», which is an ordinary word too)
@@ -206,6 +206,26 @@ def curated(gaz, verified, name, guard=False):
                 and all(" " in a for a in marked)):
             r["context"] = [within]
         gaz.add(merge_verified(r, verified.get(rid)))
+
+
+def facilities(gaz):
+    """Hospitals, airports, ports, crossings, bases, prisons and plants that conflict reports
+    name (facilities.tsv): curated like places.tsv, with the point the cited page gives where
+    it gives one (else the point of the town they lie in). Added after the towns, whose ids
+    their «within» names."""
+    n = 0
+    for f in read_tsv(SOURCES / "facilities.tsv"):
+        rid, cls, ar, aliases, en, aliases_en, within, context, source, lat, lon = (f + [""] * 11)[:11]
+        if within and within not in gaz.rows:
+            raise SystemExit(f"facilities.tsv: {rid}: unknown «within» {within!r}")
+        kw = {"lat": lat, "lon": lon, "geo_precision": OWN} if lat and lon else {}
+        r = row(rid, cls, ar, aliases.split("|"), en, aliases_en.split("|"), within,
+                context.split("|"), source, **kw)
+        # (an alias that is also an ordinary word counts only in context, as in actors-world.tsv)
+        r["aliases_ar"] = [a if a.startswith(("?", "~")) or " " in a or not wordlike(a) else "?" + a
+                           for a in map(clean, aliases.split("|")) if a]
+        n += gaz.add(r)
+    return n
 
 
 def countries(gaz, verified):
@@ -636,6 +656,7 @@ def main():
     divisions(gaz, verified)
     cities(gaz, verified)
     world = world_towns(gaz)
+    facilities(gaz)
     capital_epithets(gaz)
     points(gaz)
     placed = containment(gaz)
