@@ -549,7 +549,7 @@ pub fn find_events(
                 })
                 && !mentions
                     .iter()
-                    .any(|x| x.tokens.0 <= a - 1 && a - 1 < x.tokens.1);
+                    .any(|x| x.tokens.0 < a && a - 1 < x.tokens.1);
             (a > end + 1 && cx.tok(a - 1) == affixes().li)
                 || (a > end && cx.tok(a).starts_with(affixes().li_article.as_str()))
                 || li_object
