@@ -716,6 +716,13 @@ fn relations_as_reports_state_them() {
             .all(|(a, _, b)| !(a.contains("قباطية") && b.contains("نابلس"))),
         "a town frames no other town: {rels:?}"
     );
+    // the two ends of a road after «بين» lie in nothing the road crosses
+    let rels = relations_of("وقع الكمين على الطريق الرابط بين كويتا وكراتشي في منطقة قلات.");
+    assert!(
+        rels.iter()
+            .all(|(a, r, _)| !(r == "locatedIn" && (a.contains("كويت") || a.contains("كراتشي")))),
+        "{rels:?}"
+    );
     // control told of a place before the phrase: the place a second place only locates, and
     // the verb before the place
     has(

@@ -171,11 +171,25 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
             steps += 1;
         }
     }
-    // places joined by «و» share the container (or countryside division) named after the last
+    // places joined by «و» share the container (or countryside division) named after the last;
+    // not the two ends of a road after «بين» («الطريق بين كويتا وكراتشي في منطقة قلات»): neither
+    // lies in what the road crosses
     let rank = |i: usize| place_rank(cx.lex.class_of(&mentions[i].entity));
     let mut shared = Vec::new();
     let mut rural_shared = Vec::new();
-    for run in joined_runs(cx, mentions) {
+    let runs = joined_runs(cx, mentions);
+    let between: Vec<usize> = runs
+        .iter()
+        .filter(|run| {
+            let a = mentions[run[0]].tokens.0;
+            a > 0 && cx.lex.is(Fw::Between, cx.tok(a - 1))
+        })
+        .flatten()
+        .copied()
+        .collect();
+    out.retain(|(x, _)| !between.contains(x));
+    rural.retain(|(x, _)| !between.contains(x));
+    for run in runs.iter().filter(|run| !between.contains(&run[0])) {
         let (last, before) = run.split_last().expect("a run has two places or more");
         for &(_, y) in out.iter().filter(|(x, _)| x == last) {
             for &inner in before {
