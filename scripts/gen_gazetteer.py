@@ -367,6 +367,10 @@ def cities(gaz, verified):
         clear = sorted((n for n in names if not ambiguity(n)),
                        key=lambda n: (-round(zipf_frequency(n, "ar"), 1), definite != n.startswith("ال"), n))
         unclear = sorted((n for n in names if ambiguity(n)), key=lambda n: (zipf_frequency(n, "ar"), n))
+        # (the spelling news uses, where town-names-ar.tsv gives one, labels the town)
+        listed = TOWN_NAMES.get(str(c["geonameid"]), ([], ""))[0]
+        if listed and clean(listed[0]) in clear:
+            clear = [clean(listed[0])] + [n for n in clear if n != clean(listed[0])]
         if match:
             v = vcities[match]
             clear = [clean(v["ar"])] + [clean(x) for x in v["variants"]] + clear

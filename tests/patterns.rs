@@ -150,10 +150,10 @@ fn people_described_rather_than_titled_and_names_of_several_words() {
             "وقال والي ولاية الخرطوم إن القصف أوقع 12 قتيلا.",
             "والي ولاية الخرطوم",
         ),
-        // adjectives that end a hospital's name
+        // adjectives that end a hospital's name (one nobody listed)
         (
-            "ونقل الجرحى إلى مستشفى الأقصى الحكومي في دير البلح.",
-            "مستشفى الأقصى الحكومي",
+            "ونقل الجرحى إلى مستشفى السلام الحكومي في دير البلح.",
+            "مستشفى السلام الحكومي",
         ),
     ] {
         let names = mention_labels(text);
@@ -1378,7 +1378,11 @@ fn where_an_event_happened_further_in_its_own_clause() {
         .find(|e| format!("{:?}", e.class) == "Attack")
         .expect("an attack");
     let places: Vec<String> = attack.places.iter().map(label).collect();
-    assert!(places.iter().any(|p| p == "بلدوين"), "{places:?}");
+    // (GeoNames labels it «بلد وين»)
+    assert!(
+        places.iter().any(|p| p.replace(' ', "") == "بلدوين"),
+        "{places:?}"
+    );
     // not past a comma that ends the clause, beyond the words near the event
     let (arts, res) = text_alone(
         "قتل سبعة جنود في هجوم شنه مسلحو حركة الشباب فجر الجمعة على قاعدة عسكرية، فيما قال سكان من مدينة بلدوين إنهم سمعوا دوي انفجارات.",
@@ -1386,7 +1390,10 @@ fn where_an_event_happened_further_in_its_own_clause() {
     let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
     for e in &arts[0].events {
         let places: Vec<String> = e.places.iter().map(label).collect();
-        assert!(places.iter().all(|p| p != "بلدوين"), "{places:?}");
+        assert!(
+            places.iter().all(|p| p.replace(' ', "") != "بلدوين"),
+            "{places:?}"
+        );
     }
 }
 
