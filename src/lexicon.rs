@@ -197,6 +197,8 @@ pub enum Fw {
     CountOf,
     /// «ريف X»: the countryside of a town, the division it is the seat of
     Countryside,
+    /// `seat`: «مدينة شرنة، مركز الولاية»: the town set off before it is the division's seat
+    Seat,
     /// `destination`
     Destination,
     /// «مديرية صرواح»: a district when a place name follows, a body otherwise
@@ -274,7 +276,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 47] = [
+    pub const ALL: [Fw; 48] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -303,6 +305,7 @@ impl Fw {
         Fw::PoliceWord,
         Fw::Published,
         Fw::Restating,
+        Fw::Seat,
         Fw::Control,
         Fw::Forces,
         Fw::Losing,
@@ -347,6 +350,7 @@ impl Fw {
             Fw::Irregular => "irregular",
             Fw::LocatedLink => "located-link",
             Fw::Restating => "restating",
+            Fw::Seat => "seat",
             Fw::Control => "control",
             Fw::Forces => "forces",
             Fw::Losing => "losing",

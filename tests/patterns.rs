@@ -716,6 +716,13 @@ fn relations_as_reports_state_them() {
             .all(|(a, _, b)| !(a.contains("قباطية") && b.contains("نابلس"))),
         "a town frames no other town: {rels:?}"
     );
+    // a town set off by a comma as the seat of a division lies in it
+    has(
+        "أفادت مديرية الصحة في ولاية بكتيكا بأن المستشفى الإقليمي في مدينة شرنة، مركز الولاية، استقبل ستة جرحى.",
+        "شرنة",
+        "locatedIn",
+        "بكتيكا",
+    );
     // the two ends of a road after «بين» lie in nothing the road crosses
     let rels = relations_of("وقع الكمين على الطريق الرابط بين كويتا وكراتشي في منطقة قلات.");
     assert!(

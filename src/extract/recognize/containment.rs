@@ -94,6 +94,24 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
         let Some(ra) = place_rank(cx.lex.class_of(&m.entity)) else {
             continue;
         };
+        // «مدينة شرنة، مركز الولاية»، «بيشاور، عاصمة الإقليم»: a town set off by a comma as
+        // the seat of a division
+        let seat = m.tokens.1;
+        if ra == place_rank(Class::City).unwrap_or(3)
+            && seat + 1 < cx.n()
+            && cx.text.tokens[seat].hard_before
+            && !cx.text.tokens[seat + 1].hard_before
+            && cx.lex.is(Fw::Seat, cx.tok(seat))
+        {
+            if let Some(&b) = by_start.get(&(seat + 1)) {
+                let c = cx.lex.class_of(&mentions[b].entity);
+                if matches!(c, Class::Governorate | Class::Region) && mentions[b].entity != m.entity
+                {
+                    out.push((a, b));
+                    continue;
+                }
+            }
+        }
         let mut j = m.tokens.1;
         let mut steps = 0;
         let mut linked = false;
