@@ -716,6 +716,13 @@ fn relations_as_reports_state_them() {
             .all(|(a, _, b)| !(a.contains("قباطية") && b.contains("نابلس"))),
         "a town frames no other town: {rels:?}"
     );
+    // a site named after its town lies in it
+    has(
+        "وفر عشرات السجناء من سجن الشدادي جنوبي الحسكة.",
+        "سجن الشدادي",
+        "locatedIn",
+        "الشدادي",
+    );
     // a town set off by a comma as the seat of a division lies in it
     has(
         "أفادت مديرية الصحة في ولاية بكتيكا بأن المستشفى الإقليمي في مدينة شرنة، مركز الولاية، استقبل ستة جرحى.",

@@ -927,7 +927,16 @@ impl Ctx<'_> {
                     return;
                 }
                 if let EntityRef::Known(_) = g.entity {
-                    out.push(self.headed(&base, self.name_suffixes_end(g.b), class));
+                    let mut site = self.headed(&base, self.name_suffixes_end(g.b), class);
+                    // «سجن الشدادي»، «سوق الدلنج الكبير»: a site named after its town names
+                    // the town too, and lies in it
+                    if gclass == Class::City
+                        && matches!(class, Class::Prison | Class::Facility | Class::Camp)
+                        && !g.needs_context
+                    {
+                        site.names_also = Some(g.entity.clone());
+                    }
+                    out.push(site);
                 }
                 return;
             }

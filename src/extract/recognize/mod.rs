@@ -248,6 +248,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     relations.extend(control_relations(&cx, &mentions));
     relations.extend(unit_relations(&cx, &mentions));
     relations.extend(rural);
+    relations.extend(sites_in_their_towns(lex, &mentions, &inner));
     relations.sort();
     relations.dedup();
     Recognized {
@@ -257,6 +258,27 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
         relations,
         inner,
     }
+}
+
+/// A site named after its town («سجن الشدادي») lies in the town its name names (an inner
+/// mention).
+fn sites_in_their_towns(lex: &Lexicon, mentions: &[Mention], inner: &[Mention]) -> Vec<Stated> {
+    let mut out = Vec::new();
+    for m in mentions {
+        if !matches!(
+            lex.class_of(&m.entity),
+            Class::Prison | Class::Facility | Class::Camp
+        ) {
+            continue;
+        }
+        for x in inner {
+            let inside = m.tokens.0 < x.tokens.0 && x.tokens.1 <= m.tokens.1;
+            if inside && lex.class_of(&x.entity) == Class::City && x.entity != m.entity {
+                out.push((m.entity.clone(), Relation::LocatedIn, x.entity.clone()));
+            }
+        }
+    }
+    out
 }
 
 /// A person named again by the last words of the name given before («العميد نبيل عبد الله» …
