@@ -716,6 +716,13 @@ fn relations_as_reports_state_them() {
             .all(|(a, _, b)| !(a.contains("قباطية") && b.contains("نابلس"))),
         "a town frames no other town: {rels:?}"
     );
+    // an area nobody listed, linked to a town, is a part of it
+    has(
+        "استهدفت غارات خياما في منطقة المواصي غرب مدينة خان يونس جنوبي قطاع غزة.",
+        "المواصي",
+        "locatedIn",
+        "خان يونس",
+    );
     // a site named after its town lies in it
     has(
         "وفر عشرات السجناء من سجن الشدادي جنوبي الحسكة.",

@@ -133,7 +133,13 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
                             // «ناحية كاني ماسي في قضاء العمادية»: «في» or «بـ» between two
                             // divisions puts the first inside the second
                             || ((inside || cx.tok(j).starts_with(af.bi.as_str())) && ra == place_rank(Class::Governorate).unwrap_or(4)));
-                    if prep && (rb > ra || sub_division) && mb.entity != m.entity {
+                    // «منطقة المواصي غرب مدينة خان يونس»: an area nobody listed, linked to a
+                    // town, is a part of it
+                    let area_of_town = ca == Class::Region
+                        && cb == Class::City
+                        && matches!(m.entity, EntityRef::New { .. })
+                        && linked;
+                    if prep && (rb > ra || sub_division || area_of_town) && mb.entity != m.entity {
                         out.push((a, b));
                     } else if countryside {
                         if let Some(d) = division_of(cx.lex, &mb.entity) {
