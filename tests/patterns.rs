@@ -716,6 +716,15 @@ fn relations_as_reports_state_them() {
             .all(|(a, _, b)| !(a.contains("قباطية") && b.contains("نابلس"))),
         "a town frames no other town: {rels:?}"
     );
+    // a named governor is one of his province's officials; the office alone states nothing
+    has(
+        "وأكد حاكم ولاية الخرطوم، أحمد عثمان حمزة، أن الخدمات ستعود.",
+        "أحمد عثمان حمزة",
+        "officialOf",
+        "ولاية الخرطوم",
+    );
+    let rels = relations_of("وقال محافظ الحسكة إن الوضع تحت السيطرة.");
+    assert!(rels.iter().all(|(_, r, _)| r != "officialOf"), "{rels:?}");
     // an area nobody listed, linked to a town, is a part of it
     has(
         "استهدفت غارات خياما في منطقة المواصي غرب مدينة خان يونس جنوبي قطاع غزة.",

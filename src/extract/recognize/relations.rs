@@ -76,14 +76,38 @@ pub(super) fn role_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
                     .or_else(|| state_of_office(cx, mentions, k))
             })
             .flatten();
+        let named_holder = cx.title_at(m.tokens.0).is_none();
         for o in orgs.iter().chain(back.as_ref()) {
+            // (a governor named by his province's seat, «محافظ درعا», governs the province)
+            let division = match o {
+                EntityRef::Known(g)
+                    if *role == Role::Official && lex.gazetteer[*g].class == Class::City =>
+                {
+                    lex.within_chain(*g)
+                        .into_iter()
+                        .find(|&d| lex.gazetteer[d].class == Class::Governorate)
+                        .filter(|&d| {
+                            crate::text::normalize::fold_str(&lex.gazetteer[d].name_ar).ends_with(
+                                &crate::text::normalize::fold_str(&lex.gazetteer[*g].name_ar),
+                            )
+                        })
+                        .map(EntityRef::Known)
+                }
+                _ => None,
+            };
+            let o = division.as_ref().unwrap_or(o);
             let fam = lex.class_of(o).family();
             // a place is something one heads or represents, not commands
-            // (the director of a hospital is one of its officials: «مدير مجمع الشفاء الطبي»)
+            // (the director of a hospital is one of its officials: «مدير مجمع الشفاء الطبي»; a
+            // governor, one of his province's: «محافظ درعا»، «حاكم إقليم النيل الأزرق»)
             let ok = fam == Family::Organization
                 || (fam == Family::Place
                     && matches!(lex.class_of(o), Class::Country | Class::Facility)
-                    && matches!(role, Role::Head | Role::Official));
+                    && matches!(role, Role::Head | Role::Official))
+                // (a holder named, not the office alone: «محافظ الحسكة» says who holds what)
+                || (*role == Role::Official
+                    && named_holder
+                    && matches!(lex.class_of(o), Class::Governorate | Class::Region));
             // one heads a state or a government; the head of anything else is one of its
             // officials («رئيسة البعثة»)
             let relation = match role_relation(*role) {
