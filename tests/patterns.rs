@@ -466,6 +466,10 @@ fn fronts_and_places_near_others() {
         "أسفرت العملية عن اعتقال قيادي في التنظيم يدعى «أبو ياسر العراقي»، قال إنه متورط.",
     );
     assert!(labels.iter().any(|l| l == "أبو ياسر العراقي"), "{labels:?}");
+    // (not after the closing quote of what came before)
+    let labels =
+        mention_labels("قتل ستة إرهابيين بينهم «والي كركوك» بضربتين جويتين في وادي زغيتون.");
+    assert!(labels.iter().all(|l| !l.contains("بضربتين")), "{labels:?}");
     let labels = mention_labels("هاجمت مجموعة يتزعمها المدعو أبو جعفر الزين حاجزاً للجيش.");
     assert!(
         labels.iter().any(|l| l.starts_with("أبو جعفر")),

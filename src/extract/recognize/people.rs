@@ -131,7 +131,11 @@ impl Ctx<'_> {
         }
         let chars = &self.text.norm.chars;
         let gap = |t: usize| &chars[self.text.tokens[t - 1].end..self.text.tokens[t].start];
-        if !gap(j).contains(&'"') || starts.contains_key(&j) {
+        // (an opening quote: right before the name, after a space; not the closing quote of
+        // what came before: «والي كركوك» بضربتين)
+        let g = gap(j);
+        let opens = g.len() >= 2 && g[g.len() - 1] == '"' && g[g.len() - 2].is_whitespace();
+        if !opens || starts.contains_key(&j) {
             return None;
         }
         let end = (j + 1..(j + 5).min(self.n() + 1)).find(|&k| {
