@@ -234,7 +234,13 @@ impl Ctx<'_> {
                     .get(&j)
                     .filter(|c| self.lex.class_of(&c.entity) == Class::Person)
                     .map(|c| c.b);
-                let after_title = if apposed {
+                // (a quote between the title and the words after it ends the title's phrase:
+                // «والي كركوك» بضربتين)
+                let quoted_gap = j > 0
+                    && j < self.n()
+                    && self.text.norm.chars[self.text.tokens[j - 1].end..self.text.tokens[j].start]
+                        .contains(&'"');
+                let after_title = if apposed || (quoted_gap && listed.is_none()) {
                     None
                 } else if listed.is_some() {
                     listed
