@@ -475,6 +475,19 @@ fn fronts_and_places_near_others() {
         labels.iter().any(|l| l.starts_with("أبو جعفر")),
         "{labels:?}"
     );
+    // no name: a verb after a place's head, a verb after a unit's number, a site after a body
+    // whose name is complete (the object of its verb)
+    let labels = mention_labels(
+        "استهدفت غارة مدرسة تؤوي نازحين في حي الدرج. وانتشر اللواء 444 ينتشر للفصل بين الطرفين.",
+    );
+    assert!(
+        labels
+            .iter()
+            .all(|l| !l.contains("تؤوي") && !l.contains("ينتشر")),
+        "{labels:?}"
+    );
+    let labels = mention_labels("ثم تسلمت وزارة الداخلية سجن الأقطان في الرقة.");
+    assert!(labels.iter().any(|l| l == "سجن الأقطان"), "{labels:?}");
     // a common definite word after a town's head, then an adjective that follows places
     let labels = mention_labels("ويقول سكان في بلدة الهول المجاورة إن أصوات الاشتباك استمرت.");
     assert!(labels.iter().any(|l| l == "الهول"), "{labels:?}");

@@ -58,6 +58,8 @@ pub struct Affixes {
     pub accusative: String,
     /// `our`: the suffix «our» (مناطقنا): the speaker's own side.
     pub our: String,
+    /// `present`: the prefix of a verb in the present, third person masculine (ينتشر).
+    pub present: String,
     /// `possessive`: pronoun suffixes, longest first.
     pub possessives: Vec<String>,
     /// `sound-plural`: the endings of the sound masculine plural and the dual of a nisba
@@ -68,7 +70,7 @@ pub struct Affixes {
 }
 
 /// The single-valued roles, in the order of the file's documentation.
-const ROLES: [&str; 19] = [
+const ROLES: [&str; 20] = [
     "article",
     "conjunction",
     "resumptive",
@@ -88,6 +90,7 @@ const ROLES: [&str; 19] = [
     "nisba",
     "accusative",
     "our",
+    "present",
 ];
 
 /// Parses an affix table: `role<TAB>form<TAB>note` lines, `#` comments. Errors name the line
@@ -195,6 +198,7 @@ pub fn parse_affixes(text: &str) -> Result<Affixes, String> {
         nisba: take()?,
         accusative: take()?,
         our: take()?,
+        present: take()?,
         possessives,
         sound_plurals,
         sound: sound.ok_or("no sound-variant row")?,

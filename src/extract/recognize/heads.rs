@@ -145,9 +145,11 @@ impl Ctx<'_> {
             return None;
         }
         let t = self.tok(j);
+        // (nor a word that follows place heads as an adjective or verb: «مدرسة تؤوي نازحين»)
         if self.lex.is_stop(t)
             || self.lex.anaphors.contains_key(t)
             || self.lex.heads.contains_key(t)
+            || self.lex.is(Fw::HeadComplement, t)
             || self.is_prepositional(j)
         {
             return None;
@@ -264,9 +266,15 @@ impl Ctx<'_> {
         let mut place_from = usize::MAX;
         while end < self.n() && end - j < 5 {
             if end > j {
+                // (not after a definite genitive, which completes the chain: «تسلمت وزارة
+                // الداخلية سجن الأقطان» names the prison as the object; nor a site)
+                let complete = (j..end).any(|x| Self::is_definite(self.tok(x)));
                 if let Some(g) = self.longest_gazetteer_at(end).filter(|g| !g.needs_context) {
-                    if self.lex.class_of(&g.entity).family() == Family::Place
+                    let gclass = self.lex.class_of(&g.entity);
+                    if gclass.family() == Family::Place
                         && !self.text.tokens[end].hard_before
+                        && !(complete
+                            && matches!(gclass, Class::Prison | Class::Facility | Class::Camp))
                     {
                         place_from = end;
                         end = g.b;
@@ -700,7 +708,10 @@ impl Ctx<'_> {
             let adjective = Self::is_definite(w) && !self.stop_at(end);
             // «مشاة»، «مدرعة» after an ordinal: the arm of the unit
             // (never after «و»: «اللواء 444 وتعليق الرحلات» is the unit and another clause)
+            // (nor a verb in the present: «اللواء 444 ينتشر»)
+            let present = w.chars().count() > 3 && w.starts_with(affixes().present.as_str());
             let arm = named
+                && !present
                 && !w.starts_with(affixes().conj.as_str())
                 && !self.lex.heads.contains_key(w)
                 && end == i + 2
