@@ -747,15 +747,8 @@ impl Ctx<'_> {
         if !matches!(g.entity, EntityRef::Known(_)) {
             return None;
         }
-        let words: Vec<String> = std::iter::once(head_word.to_string())
-            .chain((g.a..g.b).map(|x| self.tok(x).to_string()))
-            .collect();
-        self.lex
-            .names
-            .starting_with(&words[0])
-            .iter()
-            .find(|p| p.words == words && self.lex.gazetteer[p.value.entity].class == class)
-            .map(|p| EntityRef::Known(p.value.entity))
+        let words: Vec<String> = (g.a..g.b).map(|x| self.tok(x).to_string()).collect();
+        self.listed_with_head(head_word, class, &words)
     }
 
     #[allow(clippy::too_many_arguments)]
