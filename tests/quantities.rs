@@ -408,6 +408,16 @@ fn whose_members_a_figure_counts_by_reference() {
         3.0,
     );
     assert!(g.as_deref().is_some_and(|g| g.contains("سوريا")), "{g:?}");
+    // the inmates a prison holds of one group are that group's when they escape too
+    let g = group(
+        "هاجم مسلحون سجن الصناعة في الحسكة الذي يضم نحو 3500 من عناصر تنظيم داعش.\nوأفاد المرصد بفرار 200 سجين من سجن الصناعة.",
+        200.0,
+    );
+    assert!(
+        g.as_deref()
+            .is_some_and(|g| g.contains("داعش") || g.contains("الدولة")),
+        "{g:?}"
+    );
     // a generic police in the headline is the police the body names
     let a = read(
         &lex,

@@ -136,6 +136,7 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     militants_of_the_attackers(lex, &text, &rec.mentions, &mut quantities, &events);
     members_of_the_attacked(lex, &text, &rec.relations, &mut quantities, &events);
     detainees_of_the_group(lex, &text, &mut quantities, &events);
+    inmates_of_one_group(lex, &mut quantities);
     figures_of_events(&mut quantities, &events);
     ArticleFacts {
         doc,
@@ -317,6 +318,44 @@ fn counted_as(lex: &Lexicon, text: &Text, i: usize, measure: crate::vocab::Measu
 
 /// The armed group an article is about: of the armed groups it names that are not a state's
 /// forces (no army or police word begins the name), the one it names most, first named on a tie.
+/// The inmates of a prison or camp that the article counts once as members of one group
+/// («يضم 1500 من عناصر التنظيم») are that group's in its other counts of them too: those held,
+/// escaped or caught again there («فرار 200 سجين»، «القبض على 84 من الفارين»).
+fn inmates_of_one_group(lex: &Lexicon, quantities: &mut [crate::model::Quantity]) {
+    use crate::vocab::Measure::*;
+    let inmates = |q: &crate::model::Quantity| {
+        matches!(q.measure, Held | Escaped | Captured)
+            && q.about
+                .as_ref()
+                .is_some_and(|a| matches!(lex.class_of(a), Class::Prison | Class::Camp))
+    };
+    let mut groups: Vec<(EntityRef, Vec<EntityRef>)> = Vec::new();
+    for q in quantities
+        .iter()
+        .filter(|q| inmates(q) && q.measure == Held)
+    {
+        if let (Some(site), Some(g)) = (&q.about, &q.group) {
+            match groups.iter_mut().find(|(s, _)| s == site) {
+                Some((_, gs)) if !gs.contains(g) => gs.push(g.clone()),
+                Some(_) => {}
+                None => groups.push((site.clone(), vec![g.clone()])),
+            }
+        }
+    }
+    for q in quantities.iter_mut().filter(|q| q.group.is_none()) {
+        if !inmates(q) {
+            continue;
+        }
+        let one = groups
+            .iter()
+            .find(|(s, _)| Some(s) == q.about.as_ref())
+            .and_then(|(_, gs)| (gs.len() == 1).then(|| gs[0].clone()));
+        if one.is_some() {
+            q.group = one;
+        }
+    }
+}
+
 fn main_insurgent(lex: &Lexicon, mentions: &[crate::model::Mention]) -> Option<EntityRef> {
     let state_force = |e: &EntityRef, label: &str| {
         let first = |l: &str| {
