@@ -636,6 +636,15 @@ fn class_of(file: &str, row: &Row, s: &str) -> Result<Class> {
 /// class with a name that is a prefix and the country's nisba and nothing else («الجيش
 /// السوداني»، «القوات المسلحة السودانية»، «الحكومة اليمنية») — the national body, not a
 /// region's or a rebel army's; the first entry where two have such a name.
+/// The gazetteer index of `id`, or an error naming the file and line that cites it.
+fn gazetteer_id(lx: &Lexicon, file: &str, line: usize, id: &str) -> Result<usize> {
+    lx.by_id.get(id).copied().ok_or_else(|| Error::Lexicon {
+        file: file.into(),
+        line,
+        message: format!("{id:?} is no gazetteer id"),
+    })
+}
+
 fn generic_bodies<'a>(
     lx: &Lexicon,
     body_names: &[(usize, Vec<String>)],
@@ -1136,13 +1145,7 @@ impl Lexicon {
         let f = "actor-relations.tsv";
         for row in parse_rows(f, &read(f)?, 4)? {
             let r = &row.fields;
-            let id = |k: &str| {
-                lx.by_id.get(k).copied().ok_or_else(|| Error::Lexicon {
-                    file: f.into(),
-                    line: row.line,
-                    message: format!("{k:?} is no gazetteer id"),
-                })
-            };
+            let id = |k: &str| gazetteer_id(&lx, f, row.line, k);
             let rel = Relation::from_name(&r[1]).ok_or_else(|| Error::Lexicon {
                 file: f.into(),
                 line: row.line,
@@ -1153,13 +1156,7 @@ impl Lexicon {
         let f = "eras.tsv";
         for row in parse_rows(f, &read(f)?, 4)? {
             let r = &row.fields;
-            let id = |k: &str| {
-                lx.by_id.get(k).copied().ok_or_else(|| Error::Lexicon {
-                    file: f.into(),
-                    line: row.line,
-                    message: format!("{k:?} is no gazetteer id"),
-                })
-            };
+            let id = |k: &str| gazetteer_id(&lx, f, row.line, k);
             let since = chrono::NaiveDate::parse_from_str(&r[2], "%Y-%m-%d").map_err(|_| {
                 bad(
                     f,

@@ -1444,27 +1444,27 @@ fn where_an_event_happened_further_in_its_own_clause() {
     }
 }
 
+/// The attack the text tells was suffered by `who`: a target of it, not an agent.
+fn suffered(text: &str, who: &str) {
+    let (agents, targets) = roles_of(text, "Attack");
+    assert!(
+        agents.iter().all(|a| !a.contains(who)) && targets.iter().any(|t| t.contains(who)),
+        "{text}: {agents:?} {targets:?}"
+    );
+}
+
 #[test]
 fn who_did_not_attack_victims_tellers_and_those_who_suffered_it() {
     // the side whose dead the sentence counts was attacked, not attacking
-    let (agents, targets) = roles_of(
+    suffered(
         "خبر\n\nقتل ثلاثة من عناصر قوات سوريا الديمقراطية في هجوم على حاجز قرب الحسكة.",
-        "Attack",
-    );
-    assert!(
-        agents.iter().all(|a| !a.contains("سوريا")) && targets.iter().any(|t| t.contains("سوريا")),
-        "{agents:?} {targets:?}"
+        "سوريا",
     );
     // the owner of the word the event word takes with «لـ» was attacked («كمين لدورية X»);
     // members with «لـ» attacked («هجوم لعناصر X»)
-    let (agents, targets) = roles_of(
+    suffered(
         "خبر\n\nحظر تجول في جبلة بعد كمين لدورية الأمن العام السوري.",
-        "Attack",
-    );
-    assert!(
-        agents.iter().all(|a| !a.contains("الأمن العام"))
-            && targets.iter().any(|t| t.contains("الأمن العام")),
-        "{agents:?} {targets:?}"
+        "الأمن العام",
     );
     let (agents, _) = roles_of(
         "خبر\n\nقتل جنديان في هجوم لعناصر حركة الشباب على قاعدة قرب مقديشو.",
@@ -1490,14 +1490,9 @@ fn who_did_not_attack_victims_tellers_and_those_who_suffered_it() {
     );
     assert!(agents.iter().all(|a| !a.contains("الشرطة")), "{agents:?}");
     // «تعرضت … لكمين»: the convoy's army suffered it
-    let (agents, targets) = roles_of(
+    suffered(
         "خبر\n\nتعرضت قافلة للقوات المسلحة المالية صباح السبت لكمين قرب تمبكتو.",
-        "Attack",
-    );
-    assert!(
-        agents.iter().all(|a| !a.contains("المالي"))
-            && targets.iter().any(|t| t.contains("المالي")),
-        "{agents:?} {targets:?}"
+        "المالي",
     );
     // «عناصر داعش الذين هاجموا»: the relative clause's subject attacked, though its dead are
     // counted
@@ -1513,14 +1508,9 @@ fn who_did_not_attack_victims_tellers_and_those_who_suffered_it() {
     );
     // «استهدفت عربات لـ«الجيش»»: whose the object is was attacked, not attacking; «كمين لـ«X»»
     // right after the word says whose it is
-    let (agents, targets) = roles_of(
+    suffered(
         "خبر\n\nوقال المصدر إن طائرة مسيرة استهدفت عربات لـ«الجيش السوداني» قرب المدينة.",
-        "Attack",
-    );
-    assert!(
-        agents.iter().all(|a| !a.contains("السوداني"))
-            && targets.iter().any(|t| t.contains("السوداني")),
-        "{agents:?} {targets:?}"
+        "السوداني",
     );
     let (agents, _) = roles_of(
         "خبر\n\nكمين لـ«حركة الشباب» على قافلة للجيش الصومالي قرب مقديشو.",

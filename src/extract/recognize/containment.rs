@@ -434,3 +434,28 @@ pub(super) fn framed_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, 
     }
     out
 }
+
+/// A site named after its town («سجن الشدادي») lies in the town its name names (an inner
+/// mention).
+pub(super) fn sites_in_their_towns(
+    lex: &Lexicon,
+    mentions: &[Mention],
+    inner: &[Mention],
+) -> Vec<Stated> {
+    let mut out = Vec::new();
+    for m in mentions {
+        if !matches!(
+            lex.class_of(&m.entity),
+            Class::Prison | Class::Facility | Class::Camp
+        ) {
+            continue;
+        }
+        for x in inner {
+            let inside = m.tokens.0 < x.tokens.0 && x.tokens.1 <= m.tokens.1;
+            if inside && lex.class_of(&x.entity) == Class::City && x.entity != m.entity {
+                out.push((m.entity.clone(), Relation::LocatedIn, x.entity.clone()));
+            }
+        }
+    }
+    out
+}

@@ -12,7 +12,9 @@ mod heads;
 mod people;
 mod relations;
 
-use containment::{containment, framed_containment, known_containment, reverse_containment};
+use containment::{
+    containment, framed_containment, known_containment, reverse_containment, sites_in_their_towns,
+};
 use equivalence::equivalences;
 pub use gazetteer::is_dateline;
 use gazetteer::{cand_word, evident_countries, foreign_town};
@@ -169,6 +171,11 @@ impl Ctx<'_> {
         self.doc.chars[s..(e + 1).min(self.doc.chars.len())].contains(&'\u{64B}')
     }
 
+    /// The characters between token t and the one before it (spaces, punctuation, quotes).
+    fn gap_before(&self, t: usize) -> &[char] {
+        &self.text.norm.chars[self.text.tokens[t - 1].end..self.text.tokens[t].start]
+    }
+
     fn quoted(&self, c: &Cand) -> bool {
         let chars = &self.text.norm.chars;
         let s = self.text.tokens[c.a].start + c.skip;
@@ -258,27 +265,6 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
         relations,
         inner,
     }
-}
-
-/// A site named after its town («سجن الشدادي») lies in the town its name names (an inner
-/// mention).
-fn sites_in_their_towns(lex: &Lexicon, mentions: &[Mention], inner: &[Mention]) -> Vec<Stated> {
-    let mut out = Vec::new();
-    for m in mentions {
-        if !matches!(
-            lex.class_of(&m.entity),
-            Class::Prison | Class::Facility | Class::Camp
-        ) {
-            continue;
-        }
-        for x in inner {
-            let inside = m.tokens.0 < x.tokens.0 && x.tokens.1 <= m.tokens.1;
-            if inside && lex.class_of(&x.entity) == Class::City && x.entity != m.entity {
-                out.push((m.entity.clone(), Relation::LocatedIn, x.entity.clone()));
-            }
-        }
-    }
-    out
 }
 
 /// A person named again by the last words of the name given before («العميد نبيل عبد الله» …

@@ -130,16 +130,15 @@ impl Ctx<'_> {
             return None;
         }
         let chars = &self.text.norm.chars;
-        let gap = |t: usize| &chars[self.text.tokens[t - 1].end..self.text.tokens[t].start];
         // (an opening quote: right before the name, after a space; not the closing quote of
         // what came before: «والي كركوك» بضربتين)
-        let g = gap(j);
+        let g = self.gap_before(j);
         let opens = g.len() >= 2 && g[g.len() - 1] == '"' && g[g.len() - 2].is_whitespace();
         if !opens || starts.contains_key(&j) {
             return None;
         }
         let end = (j + 1..(j + 5).min(self.n() + 1)).find(|&k| {
-            k == self.n() || gap(k).contains(&'"') || {
+            k == self.n() || self.gap_before(k).contains(&'"') || {
                 let last = &self.text.tokens[k - 1];
                 chars[last.end..].iter().find(|c| !c.is_whitespace()) == Some(&'"')
             }
@@ -236,10 +235,7 @@ impl Ctx<'_> {
                     .map(|c| c.b);
                 // (a quote between the title and the words after it ends the title's phrase:
                 // «والي كركوك» بضربتين)
-                let quoted_gap = j > 0
-                    && j < self.n()
-                    && self.text.norm.chars[self.text.tokens[j - 1].end..self.text.tokens[j].start]
-                        .contains(&'"');
+                let quoted_gap = j > 0 && j < self.n() && self.gap_before(j).contains(&'"');
                 let after_title = if apposed || (quoted_gap && listed.is_none()) {
                     None
                 } else if listed.is_some() {
@@ -369,8 +365,7 @@ impl Ctx<'_> {
         }
         let prev = &self.text.tokens[j - 1];
         let tk = &self.text.tokens[j];
-        if prev.sentence != tk.sentence || !self.text.norm.chars[prev.end..tk.start].contains(&',')
-        {
+        if prev.sentence != tk.sentence || !self.gap_before(j).contains(&',') {
             return None;
         }
         // a rank or honorific first: «العميد»، «الدكتور»، «العميد الركن»
