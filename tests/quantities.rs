@@ -390,6 +390,52 @@ fn whose_members_a_figure_counts_by_reference() {
         47.0,
     );
     assert!(g.as_deref().is_some_and(|g| g.contains("الجيش")), "{g:?}");
+    // «منهم» after a figure in its sentence: of the group of that figure
+    let g = group(
+        "وأكد المتحدث مقتل 27 من مسلحي حركة الشباب تُركت جثث 14 منهم قرب القاعدة.",
+        14.0,
+    );
+    assert!(g.as_deref().is_some_and(|g| g.contains("الشباب")), "{g:?}");
+    // soldiers a force counts in its own statement are its own …
+    let g = group(
+        "هاجم مسلحون من حركة الشباب بلدة أفمدو.\nوقالت قوات جوبالاند في بيان إنها صدت الهجوم، مؤكدة مقتل خمسة جنود وإصابة تسعة آخرين.",
+        5.0,
+    );
+    assert!(g.as_deref().is_some_and(|g| g.contains("جوبالاند")), "{g:?}");
+    // … and so are the «others» counted after them
+    let g = group(
+        "هاجم مسلحون من حركة الشباب بلدة أفمدو.\nوقالت قوات جوبالاند في بيان إنها صدت الهجوم، مؤكدة مقتل خمسة جنود وإصابة تسعة آخرين.",
+        9.0,
+    );
+    assert!(g.as_deref().is_some_and(|g| g.contains("جوبالاند")), "{g:?}");
+    // … but the attackers' count of soldiers is not theirs
+    let g = group(
+        "هاجم مسلحون من حركة الشباب قاعدة في بلدة أفمدو.\nوقالت حركة الشباب إنها قتلت خمسة جنود.",
+        5.0,
+    );
+    assert!(g.as_deref().is_none_or(|g| !g.contains("الشباب")), "{g:?}");
+    // «our fighters» in a force's statement
+    let g = group(
+        "وأقرت قوات سوريا الديمقراطية في بيان بـ«استشهاد ثلاثة من مقاتلينا» في الهجوم على الحاجز.",
+        3.0,
+    );
+    assert!(g.as_deref().is_some_and(|g| g.contains("سوريا")), "{g:?}");
+    // a militant claim's «apostates of X» are X's members
+    let g = group(
+        "وزعم التنظيم أن عناصره قتلوا ثمانية من «مرتدي الأسايش» في الهجوم.",
+        8.0,
+    );
+    assert!(
+        g.as_deref()
+            .is_some_and(|g| g.contains("أسايش") || g.contains("الأمن الداخلي")),
+        "{g:?}"
+    );
+    // «من العسكريين» with no group: the army the article names
+    let g = group(
+        "هاجم مسلحون قاعدة للجيش البوركينابي في جيبو.\nوأوضح مصدر طبي أن 23 جريحاً من العسكريين نُقلوا إلى واغادوغو.",
+        23.0,
+    );
+    assert!(g.as_deref().is_some_and(|g| g.contains("الجيش")), "{g:?}");
     // «و» after the counted noun joins another clause, not the group
     let g = group(
         "«قسد» تعلن مقتل عنصرين والمرصد السوري لحقوق الإنسان يقول أربعة",
@@ -431,6 +477,32 @@ fn whose_members_a_figure_counts_by_reference() {
         .find(|m| m.label.contains("خيبر"))
         .expect("the police named in full");
     assert_eq!(seven.group.as_ref(), Some(&named.entity));
+}
+
+#[test]
+fn hours_and_minutes_are_durations() {
+    let f = figures("وقال قائد الشرطة إن الاشتباكات استمرت قرابة ثلاث ساعات.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (f[0].measure, f[0].unit, f[0].value),
+        (Measure::Duration, Some(Unit::Hour), Some(3.0))
+    );
+    let f = figures("أعلنت الحكومة حداداً وطنياً لمدة 72 ساعة.");
+    assert_eq!(
+        (f[0].measure, f[0].unit),
+        (Measure::Duration, Some(Unit::Hour))
+    );
+    let f = figures("واستمر الاشتباك نحو عشرين دقيقة قبل انسحاب المهاجمين.");
+    assert_eq!(
+        (f[0].measure, f[0].unit),
+        (Measure::Duration, Some(Unit::Minute))
+    );
+    // a dual is its own figure
+    let f = figures("وصدت القوات الهجوم بعد معارك استمرت ساعتين.");
+    assert_eq!(
+        (f[0].measure, f[0].unit, f[0].value),
+        (Measure::Duration, Some(Unit::Hour), Some(2.0))
+    );
 }
 
 #[test]

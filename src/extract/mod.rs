@@ -137,6 +137,8 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     members_of_the_attacked(lex, &text, &rec.relations, &mut quantities, &events);
     detainees_of_the_group(lex, &text, &mut quantities, &events);
     inmates_of_one_group(lex, &mut quantities);
+    the_speakers_own(lex, &text, &rec.relations, &mut quantities, &events);
+    others_of_the_figure_before(lex, &text, &mut quantities);
     figures_of_events(&mut quantities, &events);
     ArticleFacts {
         doc,
@@ -426,7 +428,7 @@ fn members_of_the_attacked(
 ) {
     use crate::vocab::Measure::*;
     for q in quantities.iter_mut() {
-        if q.group.is_some() || !matches!(q.measure, Killed | Injured | Captured) {
+        if q.group.is_some() || !matches!(q.measure, Killed | Injured | Captured | Hostages) {
             continue;
         }
         // the noun after the figure, or the figure itself («عنصرين»), or a noun of membership
@@ -473,6 +475,119 @@ fn members_of_the_attacked(
             });
         if holder.is_some() && members {
             q.group = holder;
+        }
+    }
+}
+
+/// «أعلن الجيش مقتل خمسة جنود»، «استشهاد ثلاثة من مقاتلينا»: a casualty figure of soldiers, or
+/// of «our» members, that names no group is of the armed force that states it, itself or
+/// through its spokesman, commander or official — unless, for soldiers, that force attacked
+/// in the article (an attacker's count of soldiers counts the side it attacked).
+fn the_speakers_own(
+    lex: &Lexicon,
+    text: &Text,
+    relations: &[(EntityRef, crate::vocab::Relation, EntityRef)],
+    quantities: &mut [crate::model::Quantity],
+    events: &[crate::model::Event],
+) {
+    use crate::vocab::Measure::*;
+    use crate::vocab::Relation::*;
+    let af = affixes::affixes();
+    let open = |x: usize| x < text.tokens.len() && !text.tokens[x].hard_before;
+    let soldier = |x: usize| {
+        open(x)
+            && text.readings(x).iter().any(|r| {
+                r.skip <= 1 && {
+                    let bare = r.word.strip_prefix(af.article.as_str()).unwrap_or(&r.word);
+                    lex.is(Fw::Soldier, &r.word) || lex.is(Fw::Soldier, bare)
+                }
+            })
+    };
+    let ours = |x: usize| {
+        // (not across the figure's clause: the noun is the figure's own, quoted or not)
+        x < text.tokens.len()
+            && text
+                .word(x)
+                .strip_suffix(af.our.as_str())
+                .is_some_and(|stem| lex.members.contains(stem))
+    };
+    let force = |e: &EntityRef| lex.class_of(e) == Class::ArmedGroup;
+    let attacked_someone = |g: &EntityRef| {
+        events.iter().any(|e| {
+            e.class.is_violent()
+                && e.class != crate::vocab::EventClass::Clash
+                && e.agents.contains(g)
+        })
+    };
+    for q in quantities.iter_mut() {
+        if q.group.is_some() || !matches!(q.measure, Killed | Injured | Captured | Hostages) {
+            continue;
+        }
+        let noun = q.tokens.1;
+        let partitive = open(noun) && text.word(noun) == af.min;
+        let (is_soldiers, is_ours) = if partitive {
+            (soldier(noun + 1), ours(noun + 1))
+        } else {
+            (soldier(noun), ours(noun))
+        };
+        if !(is_soldiers || is_ours) {
+            continue;
+        }
+        let Some(speaker) = &q.reported_by else {
+            continue;
+        };
+        let org = if force(speaker) {
+            Some(speaker.clone())
+        } else if lex.class_of(speaker) == Class::Person {
+            relations
+                .iter()
+                .find(|(s, r, o)| {
+                    s == speaker
+                        && matches!(r, SpokespersonOf | CommanderOf | OfficialOf | HeadOf)
+                        && force(o)
+                })
+                .map(|(_, _, o)| o.clone())
+        } else {
+            None
+        };
+        if let Some(org) = org.filter(|g| is_ours || !attacked_someone(g)) {
+            q.group = Some(org);
+        }
+    }
+}
+
+/// «مقتل ثلاثة عناصر وإصابة أربعة آخرين»: a figure of «others» is of the group of the figure
+/// before it in its sentence, also where a pass above gave that figure its group.
+fn others_of_the_figure_before(
+    lex: &Lexicon,
+    text: &Text,
+    quantities: &mut [crate::model::Quantity],
+) {
+    for k in 0..quantities.len() {
+        let q = &quantities[k];
+        let noun = q.tokens.1;
+        if q.group.is_some()
+            || q.unit.is_some()
+            || noun >= text.tokens.len()
+            || text.tokens[noun].hard_before
+            || !lex.is(Fw::Others, text.word(noun))
+        {
+            continue;
+        }
+        let group = quantities
+            .iter()
+            .filter(|o| {
+                o.sentence == q.sentence
+                    && o.tokens.1 <= q.tokens.0
+                    && !matches!(
+                        o.measure,
+                        crate::vocab::Measure::Duration | crate::vocab::Measure::Other
+                    )
+            })
+            .max_by_key(|o| o.tokens.1)
+            .and_then(|o| o.group.clone());
+        if group.is_some() {
+            quantities[k].group = group;
         }
     }
 }

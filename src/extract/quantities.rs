@@ -515,7 +515,10 @@ pub fn find_quantities(
             && nums[k - 1].b + 2 >= first;
         let measure = if let Some(m) = previous.filter(|_| among || restating) {
             m
-        } else if matches!(unit, Some(Unit::Day | Unit::Month | Unit::Year)) {
+        } else if matches!(
+            unit,
+            Some(Unit::Day | Unit::Month | Unit::Year | Unit::Hour | Unit::Minute)
+        ) {
             if age {
                 Measure::Other
             } else {
@@ -683,12 +686,14 @@ pub fn find_quantities(
             if !of_them || among {
                 return None;
             }
+            // («مقتل 27 من مسلحي الحركة، تُركت جثث 14 منهم»: the figure before names them)
             let before_figure = out
                 .iter()
                 .chain(&restated)
-                .any(|q| q.sentence == sent && q.tokens.1 <= first);
-            if before_figure {
-                return None;
+                .filter(|q| q.sentence == sent && q.tokens.1 <= first)
+                .max_by_key(|q| q.tokens.1);
+            if let Some(q) = before_figure {
+                return q.group.clone();
             }
             mentions
                 .iter()
@@ -755,10 +760,31 @@ pub fn find_quantities(
             soldiers.then(|| army_of(g)).flatten()
         });
         // «ستة جنود»، «11 شرطيا» with no group: the army (or police) the article names
+        // (also after «من», or a casualty noun and «من»: «23 جريحاً من العسكريين»)
+        let open_at = |x: usize| x < n && !cx.text.tokens[x].hard_before;
+        let soldiers_at = if partitive && open_at(noun + 1) {
+            noun + 1
+        } else if counted.is_some()
+            && open_at(noun + 1)
+            && open_at(noun + 2)
+            && cx.tok(noun + 1) == affixes().min
+        {
+            noun + 2
+        } else {
+            noun
+        };
         let group = group.or_else(|| {
-            let kind = [Fw::Soldier, Fw::Police]
-                .into_iter()
-                .find(|&k| noun < n && lex.is(k, cx.tok(noun)))?;
+            let kind = [Fw::Soldier, Fw::Police].into_iter().find(|&k| {
+                soldiers_at < n
+                    && cx.text.readings(soldiers_at).iter().any(|r| {
+                        r.skip <= 1 && {
+                            let w = r.word.as_str();
+                            lex.is(k, w)
+                                || w.strip_prefix(affixes().article.as_str())
+                                    .is_some_and(|b| lex.is(k, b))
+                        }
+                    })
+            })?;
             let word = if kind == Fw::Soldier {
                 Fw::ArmyWord
             } else {
