@@ -74,6 +74,10 @@ pub(super) fn known_containment(cx: &Ctx, mentions: &[Mention]) -> Vec<(usize, u
     out
 }
 
+/// How many link words and heads may stand between a place and its container («حي الزيتون جنوب
+/// شرقي مدينة غزة»: two words of direction and a head).
+const LINK_STEPS: usize = 4;
+
 /// «سجن X في مدينة Y»، «حي X بالحسكة»: (inner, outer) pairs of mentions; and places in the
 /// countryside of a town («قرية X في ريف درعا»), which lie in the division the town is in.
 pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)>, Vec<Stated>) {
@@ -117,13 +121,17 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
         let mut linked = false;
         let mut inside = false;
         let mut countryside = false;
-        while j < cx.n() && steps < 3 && !cx.text.tokens[j].hard_before {
+        while j < cx.n() && steps < LINK_STEPS && !cx.text.tokens[j].hard_before {
             if let Some(&b) = by_start.get(&j) {
                 let mb = &mentions[b];
                 let af = affixes();
+                // (the «بـ» is a clitic outside the name, not its first letter: «وبني سهيلا»)
+                let outside = mb.start - cx.text.norm.map[cx.text.tokens[j].start];
+                let bi = cx.tok(j).starts_with(af.bi.as_str()) && outside >= af.bi.chars().count();
                 let prep = linked
-                    || cx.tok(j).starts_with(af.bi.as_str())
-                    || cx.tok(j).starts_with(af.conj_bi.as_str());
+                    || bi
+                    || cx.tok(j).starts_with(af.conj_bi.as_str())
+                        && outside >= af.conj_bi.chars().count();
                 if let Some(rb) = place_rank(cx.lex.class_of(&mb.entity)) {
                     // «ناحية العظيم شمالي محافظة ديالى»: an area linked to a first-level
                     // division lies in it, though both rank as divisions
@@ -132,7 +140,7 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
                         && ((ca == Class::Region && cb == Class::Governorate)
                             // «ناحية كاني ماسي في قضاء العمادية»: «في» or «بـ» between two
                             // divisions puts the first inside the second
-                            || ((inside || cx.tok(j).starts_with(af.bi.as_str())) && ra == place_rank(Class::Governorate).unwrap_or(4)));
+                            || ((inside || bi) && ra == place_rank(Class::Governorate).unwrap_or(4)));
                     // «منطقة المواصي غرب مدينة خان يونس»: an area nobody listed, linked to a
                     // town, is a part of it
                     let area_of_town = ca == Class::Region
