@@ -197,6 +197,8 @@ pub enum Fw {
     CountOf,
     /// «ريف X»: the countryside of a town, the division it is the seat of
     Countryside,
+    /// `custody`: «وحماية الأسايش» after «تحت سيطرة X»: a second side holding the place
+    Custody,
     /// `seat`: «مدينة شرنة، مركز الولاية»: the town set off before it is the division's seat
     Seat,
     /// `destination`
@@ -276,7 +278,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 48] = [
+    pub const ALL: [Fw; 49] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -306,6 +308,7 @@ impl Fw {
         Fw::Published,
         Fw::Restating,
         Fw::Seat,
+        Fw::Custody,
         Fw::Control,
         Fw::Forces,
         Fw::Losing,
@@ -351,6 +354,7 @@ impl Fw {
             Fw::LocatedLink => "located-link",
             Fw::Restating => "restating",
             Fw::Seat => "seat",
+            Fw::Custody => "custody",
             Fw::Control => "control",
             Fw::Forces => "forces",
             Fw::Losing => "losing",

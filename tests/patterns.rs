@@ -764,6 +764,32 @@ fn relations_as_reports_state_them() {
         "locatedIn",
         "بكتيكا",
     );
+    // a second side holding the place, after «و» and a noun of holding it
+    has(
+        "أما مخيم روج قرب المالكية، فلا يزال تحت سيطرة الإدارة الذاتية وحماية الأسايش.",
+        "الأسايش",
+        "controls",
+        "مخيم روج",
+    );
+    has(
+        "ولا يزال مخيم روج خاضعاً لإدارة الإدارة الذاتية منذ سنوات.",
+        "الإدارة الذاتية",
+        "controls",
+        "مخيم روج",
+    );
+    // the one loyal to another backs it, also when the other is a pronoun
+    has(
+        "وتبنت حركة الشباب الهجوم في بيان نقلته وكالة شهادة الموالية لها.",
+        "وكالة شهادة",
+        "supports",
+        "حركة الشباب",
+    );
+    has(
+        "وتبنى تنظيم داعش الهجوم في بيان نشرته وكالة أعماق التابعة له.",
+        "وكالة أعماق",
+        "partOf",
+        "الدولة الإسلامية",
+    );
     // two words of direction and a head between a quarter and its town
     has(
         "انتشلت الطواقم سبعة شهداء من منزل في حي الزيتون جنوب شرقي مدينة غزة.",

@@ -346,10 +346,13 @@ fn settle_roles(lex: &Lexicon, rec: &Recognized, events: &mut [Event]) {
         ev.agents.retain(|a| !targets.contains(a));
         let agents = ev.agents.clone();
         ev.agents.retain(|parent| {
+            // (not for a media arm: «وكالة أعماق التابعة له» tells the group's claim, the group
+            // still claims)
             !rec.relations.iter().any(|(child, r, p)| {
                 p == parent
                     && child != parent
                     && agents.contains(child)
+                    && lex.class_of(child) != Class::MediaOutlet
                     && matches!(r, Relation::PartOf | Relation::AffiliatedWith)
             })
         });

@@ -280,7 +280,14 @@ pub(super) fn phrase_relations(
             let clitic =
                 second.tokens.0 == first.tokens.1 && cx.tok(second.tokens.0).starts_with(conj);
             let word = second.tokens.0 == first.tokens.1 + 1 && cx.tok(first.tokens.1) == conj;
-            if !(clitic || word) {
+            // «تحت سيطرة الإدارة الذاتية وحماية الأسايش»: «و» on a noun of holding a place
+            let custody = second.tokens.0 == first.tokens.1 + 1
+                && !cx.text.tokens[second.tokens.0].hard_before
+                && cx
+                    .tok(first.tokens.1)
+                    .strip_prefix(conj)
+                    .is_some_and(|w| lex.is(Fw::Custody, w));
+            if !(clitic || word || custody) {
                 break;
             }
             out.push(n.entity.clone());
@@ -352,6 +359,33 @@ pub(super) fn phrase_relations(
                             && (p + n + 1..=m.tokens.0).all(|t| !cx.text.tokens[t].hard_before)
                     })
                 });
+            // «وكالة شهادة الموالية لها»: a pronoun after the phrase is the organisation named
+            // before the one the phrase follows
+            let pronoun = || {
+                let t = p + n;
+                let a = before?;
+                let af = affixes();
+                let is_pronoun = t < cx.n()
+                    && !cx.text.tokens[t].hard_before
+                    && cx
+                        .tok(t)
+                        .strip_prefix(af.li.as_str())
+                        .is_some_and(|rest| af.possessives.iter().any(|p| p == rest));
+                if !is_pronoun
+                    || !matches!(
+                        rel,
+                        Relation::Supports | Relation::PartOf | Relation::AffiliatedWith
+                    )
+                {
+                    return None;
+                }
+                names[..a].iter().rposition(|m| {
+                    cx.text.tokens[m.tokens.0].sentence == sent
+                        && is_organization(lex, &m.entity)
+                        && m.entity != names[a].entity
+                })
+            };
+            let after = after.or_else(pronoun);
             let (Some(a), Some(b)) = (before, after) else {
                 continue;
             };
