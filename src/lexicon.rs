@@ -199,6 +199,12 @@ pub enum Fw {
     Countryside,
     /// `custody`: «وحماية الأسايش» after «تحت سيطرة X»: a second side holding the place
     Custody,
+    /// `bearing`: «شمال شرقي»: a word of direction, which may follow a comma to say where the place
+    /// before lies («المقدادية، شمال شرقي محافظة ديالى»)
+    Bearing,
+    /// `municipality`: «بلدية»: the body of a town named after it, whose head is one of the
+    /// town's officials
+    Municipality,
     /// `seat`: «مدينة شرنة، مركز الولاية»: the town set off before it is the division's seat
     Seat,
     /// `destination`
@@ -278,7 +284,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 49] = [
+    pub const ALL: [Fw; 51] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -309,6 +315,8 @@ impl Fw {
         Fw::Restating,
         Fw::Seat,
         Fw::Custody,
+        Fw::Bearing,
+        Fw::Municipality,
         Fw::Control,
         Fw::Forces,
         Fw::Losing,
@@ -355,6 +363,8 @@ impl Fw {
             Fw::Restating => "restating",
             Fw::Seat => "seat",
             Fw::Custody => "custody",
+            Fw::Bearing => "bearing",
+            Fw::Municipality => "municipality",
             Fw::Control => "control",
             Fw::Forces => "forces",
             Fw::Losing => "losing",

@@ -790,6 +790,27 @@ fn relations_as_reports_state_them() {
         "partOf",
         "الدولة الإسلامية",
     );
+    // a comma, then a word of direction: still where the place before lies
+    has(
+        "هاجم مسلحون قرية تابعة لقضاء المقدادية، شمال شرقي محافظة ديالى.",
+        "المقدادية",
+        "locatedIn",
+        "ديالى",
+    );
+    // a site that belongs to a body is run by it
+    has(
+        "وصل تسعة شهداء من مدرسة الجاعوني التابعة لوكالة الأونروا في مخيم النصيرات.",
+        "اللاجئين الفلسطينيين",
+        "controls",
+        "مدرسة الجاعوني",
+    );
+    // the head of a town's municipality is one of the town's officials
+    has(
+        "هاجم مسلحون معسكراً في بلدة ماركالا وسط مالي.\nوقال رئيس بلدية ماركالا، باكاري كوناتي، إن المسلحين انسحبوا.",
+        "باكاري كوناتي",
+        "officialOf",
+        "ماركالا",
+    );
     // two words of direction and a head between a quarter and its town
     has(
         "انتشلت الطواقم سبعة شهداء من منزل في حي الزيتون جنوب شرقي مدينة غزة.",

@@ -121,7 +121,16 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
         let mut linked = false;
         let mut inside = false;
         let mut countryside = false;
-        while j < cx.n() && steps < LINK_STEPS && !cx.text.tokens[j].hard_before {
+        // («المقدادية، شمال شرقي محافظة ديالى»: a comma, then a word of direction)
+        let bearing_after_comma = |j: usize| {
+            j > 0
+                && cx.gap_before(j).iter().any(|c| matches!(c, ',' | '\u{60C}'))
+                && cx.lex.is(Fw::Bearing, cx.tok(j))
+        };
+        while j < cx.n()
+            && steps < LINK_STEPS
+            && (!cx.text.tokens[j].hard_before || steps == 0 && bearing_after_comma(j))
+        {
             if let Some(&b) = by_start.get(&j) {
                 let mb = &mentions[b];
                 let af = affixes();

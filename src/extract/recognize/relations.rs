@@ -95,6 +95,15 @@ pub(super) fn role_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
                 }
                 _ => None,
             };
+            // (the head of a town's municipality, «رئيس بلدية ماركالا», is one of the town's
+            // officials, where the article names the town)
+            let town = municipality_town(cx, mentions, o);
+            if let Some(t) = &town {
+                if *t != m.entity {
+                    out.push((m.entity.clone(), Relation::OfficialOf, t.clone()));
+                }
+                continue;
+            }
             let o = division.as_ref().unwrap_or(o);
             let fam = lex.class_of(o).family();
             // a place is something one heads or represents, not commands
@@ -124,6 +133,28 @@ pub(super) fn role_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
         }
     }
     out
+}
+
+/// The town a municipality is named by («بلدية ماركالا» → ماركالا), when the article names that
+/// town.
+fn municipality_town(cx: &Ctx, mentions: &[Mention], o: &EntityRef) -> Option<EntityRef> {
+    let lex = cx.lex;
+    if lex.class_of(o) != Class::Government {
+        return None;
+    }
+    let label = mentions.iter().find(|m| &m.entity == o)?.label.clone();
+    let key = crate::text::normalize::fold_str(&label);
+    let (head, rest) = key.split_once(' ')?;
+    if !lex.is(Fw::Municipality, head) {
+        return None;
+    }
+    mentions
+        .iter()
+        .find(|m| {
+            lex.class_of(&m.entity) == Class::City
+                && crate::text::normalize::fold_str(&m.label) == rest
+        })
+        .map(|m| m.entity.clone())
 }
 
 /// The organisation a title names between itself and its holder's name, which the name
@@ -442,8 +473,18 @@ pub(super) fn phrase_relations(
                             (place_rank(lex.class_of(s)), place_rank(lex.class_of(o))),
                             (Some(rs), Some(ro)) if rs < ro
                         );
+                    // «مدرسة الجاعوني التابعة لوكالة الأونروا»: a site that belongs to a body is
+                    // run by it
+                    let site_of_body = *rel == Relation::PartOf
+                        && matches!(
+                            lex.class_of(s),
+                            Class::Facility | Class::Camp | Class::Prison
+                        )
+                        && is_organization(lex, o);
                     if place_in_place && s != o {
                         out.push((s.clone(), Relation::LocatedIn, o.clone()));
+                    } else if site_of_body {
+                        out.push((o.clone(), Relation::Controls, s.clone()));
                     } else if fits && s != o {
                         // who leads a state heads it («مجلس عسكري يقوده الجنرال …» after the
                         // country it rules)
