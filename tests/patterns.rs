@@ -804,6 +804,13 @@ fn relations_as_reports_state_them() {
         "controls",
         "مدرسة الجاعوني",
     );
+    // a body whose name begins inside the title is the title's own
+    has(
+        "فيما دعا رئيس الحكومة اللبنانية، نواف سلام، إلى وقف الخروقات.",
+        "نواف سلام",
+        "headOf",
+        "الحكومة اللبنانية",
+    );
     // the head of a town's municipality is one of the town's officials
     has(
         "هاجم مسلحون معسكراً في بلدة ماركالا وسط مالي.\nوقال رئيس بلدية ماركالا، باكاري كوناتي، إن المسلحين انسحبوا.",

@@ -177,6 +177,15 @@ impl Ctx<'_> {
         for i in 0..self.n() {
             if let Some((skip, mut j, role, office)) = self.title_at(i) {
                 let mut orgs = Vec::new();
+                // «رئيس الحكومة اللبنانية»: a body whose name begins inside the title and goes
+                // on after it is the title's own
+                if let Some(c) = (i + 1..j)
+                    .filter_map(|t| self.orgs_at(t, starts))
+                    .find(|c| c.b > j && c.a > i)
+                {
+                    orgs.push(c.entity.clone());
+                    j = c.b;
+                }
                 let first_j = j;
                 for _ in 0..5 {
                     // after a comma comes the name, with its rank: «…، الرائد فادي سلامة،»
