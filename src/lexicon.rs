@@ -550,6 +550,9 @@ pub enum SpeechKind {
     /// Relays another's words: the speaker is the one after «عن» (نقلت الوكالة عن مصدر في
     /// الوزارة، نقلاً عن X).
     Relay,
+    /// «وجاء في بيان الوزارة أن …»: a verb of what a statement says, whose speaker is only the
+    /// body that issued the statement named after «في».
+    Statement,
 }
 
 /// All lexicons, indexed.
@@ -922,6 +925,7 @@ impl Lexicon {
                 "according" => SpeechKind::According,
                 "relay" => SpeechKind::Relay,
                 "say" => SpeechKind::Say,
+                "statement" => SpeechKind::Statement,
                 k => {
                     return Err(Error::Lexicon {
                         file: f.into(),

@@ -12,6 +12,8 @@ use crate::vocab::Family;
 
 /// A subject before its verb stands this close to it («المركز الإعلامي لقسد قد أشار»).
 const SUBJECT_GAP: usize = 2;
+/// How far into a line a titled person may stand before the colon that opens his statement.
+const TITLED_COLON_REACH: usize = 16;
 /// How far after a speech verb a spokesman named after his title and organisation may stand.
 const APPOSED_REACH: usize = 16;
 
@@ -113,6 +115,12 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
             .flatten();
         let statement = statement_speaker(lex, text, mentions, &speeches, v);
         let speaker = match kind {
+            // «وجاء في بيان الوزارة»: the statement after «في» names the speaker, or none does
+            SpeechKind::Statement => (v + 1 < toks.len() && affixes().is_fi(&toks[v + 1].text))
+                .then(|| statement_speaker(lex, text, mentions, &speeches, v + 1))
+                .flatten()
+                .flatten()
+                .map(|i| (i, None)),
             // the speaker of the verb before it in the sentence («قال الناطق باسم الجهاز، الرائد
             // فلان، إن …، مضيفا أن …»), else the sentence's subject
             SpeechKind::Participle => speeches
@@ -252,7 +260,21 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
             .map_or(0, |x| x + 1);
         let stamp = (line_start..a).all(|x| toks[x].text.chars().all(|c| c.is_ascii_digit()));
         let opens_line = a == 0 || lines[a] != lines[a - 1] || (stamp && a - line_start <= 3);
-        if !opens_line || b >= toks.len() || lines[b] != lines[a] || !is_actor(lex, m) {
+        // (past the time stamp)
+        let words_from = (line_start..a)
+            .find(|&x| !toks[x].text.chars().all(|c| c.is_ascii_digit()))
+            .unwrap_or(a);
+        // (or a person named after his title, which opens the line: «06:20 — المتحدث باسم
+        // الشرطة في بيدوا، الرائد فلان: …»; never one addressed with «لـ»: «… لـ«السدرة»: …»)
+        let titled = lex.class_of(&m.entity).family() == Family::Person
+            && m.role.is_some()
+            && a - line_start <= TITLED_COLON_REACH
+            && (words_from + 1..a).all(|x| {
+                !text.norm.chars[toks[x - 1].end..toks[x].start].contains(&':')
+                    && speech_kind(lex, text, x).is_none()
+            });
+        if !(opens_line || titled) || b >= toks.len() || lines[b] != lines[a] || !is_actor(lex, m)
+        {
             continue;
         }
         let gap = &text.norm.chars[toks[b - 1].end..toks[b].start];
