@@ -412,6 +412,15 @@ fn fronts_and_places_near_others() {
             .is_none_or(|g| !g.contains("القيادة المركزية")),
         "{group:?}"
     );
+    // … and to a name that begins with «جماعة» before one named after it in a phrase about it
+    let group = referent(
+        "وتبنت جماعة نصرة الإسلام والمسلمين، المرتبطة بتنظيم القاعدة، الهجوم. وأقرت الجماعة بمقتل أربعة من مقاتليها.",
+        "الجماعة",
+    );
+    assert!(
+        group.as_deref().is_some_and(|g| g.contains("نصرة")),
+        "{group:?}"
+    );
     // «المدينة» refers back to the town named last
     let town = referent(
         "وفي حمص في سوريا، قُتل شقيقان في حي الزهراء شرقي المدينة.",

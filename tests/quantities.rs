@@ -277,10 +277,25 @@ fn who_gives_a_figure() {
     let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
     assert_eq!(speaker(3.0).as_deref(), Some("عبد القادر معلم نور"));
     assert_eq!(speaker(5.0), None);
+    // a line that opens with a word for a statement and whose it is, then a colon
+    let a = read(
+        &lex,
+        "خبر\n\n10:10 — بيان لقوات سوريا الديمقراطية: أصيب عنصران بجروح طفيفة جراء الشظايا.",
+    );
+    let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
+    assert!(
+        speaker(2.0).is_some_and(|s| s.contains("سوريا")),
+        "{:?}",
+        speaker(2.0)
+    );
     // «وجاء في بيان X»: the body whose statement it is said it; «جاء» alone names nobody
     let a = read(&lex, "وجاء في بيان وزارة الصحة السودانية أن القصف أدى إلى استشهاد ١٢ مواطناً.\nوجاء الهجوم بعد يومين من مقتل ستة مدنيين.");
     let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
-    assert!(speaker(12.0).is_some_and(|s| s.contains("وزارة الصحة")), "{:?}", speaker(12.0));
+    assert!(
+        speaker(12.0).is_some_and(|s| s.contains("وزارة الصحة")),
+        "{:?}",
+        speaker(12.0)
+    );
     assert_eq!(speaker(6.0), None);
     // a live blog's line: a time stamp, then who speaks and a colon
     let a = read(&lex, "خبر\n\n11:40 — «قسد»: أكثر من 1200 من سجناء التنظيم فرّوا من سجن الشدادي.\n\n12:05 — قال سكان إن الاشتباكات مستمرة وإن 3 مدنيين قتلوا.");

@@ -273,7 +273,16 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                 !text.norm.chars[toks[x - 1].end..toks[x].start].contains(&':')
                     && speech_kind(lex, text, x).is_none()
             });
-        if !(opens_line || titled) || b >= toks.len() || lines[b] != lines[a] || !is_actor(lex, m)
+        // (or named after a word for a statement: «10:10 — بيان لبعثة أوصوم: …»)
+        let stated = a == words_from + 1
+            && text
+                .readings(words_from)
+                .iter()
+                .any(|r| r.skip <= 1 && lex.is(Fw::Statement, &r.word));
+        if !(opens_line || titled || stated)
+            || b >= toks.len()
+            || lines[b] != lines[a]
+            || !is_actor(lex, m)
         {
             continue;
         }

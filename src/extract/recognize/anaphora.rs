@@ -176,10 +176,28 @@ pub(super) fn references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<
                     .filter(|m| m.tokens.1 <= i && &m.entity == e)
                     .count()
             };
+            // (a name that begins with the anaphor's own noun before one that begins with
+            // another it accepts: «الجماعة» is «جماعة نصرة الإسلام …» rather than «تنظيم القاعدة»
+            // named in a phrase about it)
+            let rank = |m: &Mention| {
+                let first = |l: &str| fold_str(l).split(' ').next().map(str::to_string);
+                let label = first(&m.label);
+                let listed = match m.entity {
+                    EntityRef::Known(g) => first(&lex.gazetteer[g].name_ar),
+                    _ => None,
+                };
+                prefix
+                    .iter()
+                    .position(|p| {
+                        label.as_deref() == Some(p.as_str())
+                            || listed.as_deref() == Some(p.as_str())
+                    })
+                    .unwrap_or(prefix.len())
+            };
             let before = mentions
                 .iter()
                 .filter(|m| m.tokens.1 <= i && fits(m))
-                .max_by_key(|m| (count(&m.entity), m.tokens.1));
+                .max_by_key(|m| (count(&m.entity), std::cmp::Reverse(rank(m)), m.tokens.1));
             let target = before.map(|m| m.entity.clone()).or_else(|| {
                 let all: HashSet<&EntityRef> = mentions
                     .iter()

@@ -124,7 +124,10 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
         // («المقدادية، شمال شرقي محافظة ديالى»: a comma, then a word of direction)
         let bearing_after_comma = |j: usize| {
             j > 0
-                && cx.gap_before(j).iter().any(|c| matches!(c, ',' | '\u{60C}'))
+                && cx
+                    .gap_before(j)
+                    .iter()
+                    .any(|c| matches!(c, ',' | '\u{60C}'))
                 && cx.lex.is(Fw::Bearing, cx.tok(j))
         };
         while j < cx.n()
