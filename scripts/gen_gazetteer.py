@@ -617,6 +617,12 @@ def containment(gaz):
         code = r.get("seat_admin1")
         if r["class"] in ("Governorate", "Region") and code and code[1] and r.get("within") == code[0]:
             by_code.setdefault(code, []).append(rid)
+    # a code the seats of several divisions share, all of one region (Palestine's GZ for the five
+    # governorates of the Gaza Strip), places its towns in that region
+    for code, divs in list(by_code.items()):
+        regions = {REGION_OF.get(d) for d in divs}
+        if len(divs) > 1 and len(regions) == 1 and None not in regions:
+            by_code[code] = [regions.pop()]
     placed = 0
     for rid, r in sorted(rows.items()):
         code = r.get("admin1")

@@ -94,6 +94,7 @@ TERMS = [
     (P, "reportCount", "Incident", None, "report count", "عدد التقارير", "How many articles report the incident (xsd:integer)."),
     (P, "geoPrecision", "Place", None, "geo precision", "دقة الموقع", "How precise geo:lat and geo:long are, as ACLED's geo_precision (xsd:integer): 1 the place's own point; 2 the point of the town it lies in (a prison, camp or neighbourhood); 3 a representative point of a larger area (a country's centroid, a governorate's seat)."),
     (P, "dateFromReport", "Event", None, "date from the report", "التاريخ من التقرير", "true when the event's ath:date is not given by its sentence but is the day the article tells of (the last day it gave before, else its publication day): ACLED's time_precision 2."),
+    (P, "runningTotal", "Quantity", None, "running total", "حصيلة تراكمية", "true when the figure counts since a day long past («منذ مطلع العام»، «منذ أكتوبر 2023»): a running total about the area it covers, not the toll of one event."),
     (P, "admin1", "Place", None, "first-level division", "التقسيم الإداري الأول", "The first-level division (state, governorate, province) the gazetteer places a town, prison, camp, neighbourhood or facility in, as its Arabic name: ACLED's admin1."),
 ]
 MEASURES = [("Killed", "killed", "قتلى"), ("Injured", "injured", "جرحى"), ("Held", "held", "محتجزون"),

@@ -205,6 +205,10 @@ pub enum Fw {
     /// `municipality`: «بلدية»: the body of a town named after it, whose head is one of the
     /// town's officials
     Municipality,
+    /// `span-start`: «مطلع»، «اندلاع»، «سريان» after «منذ»: a span from a day long past
+    SpanStart,
+    /// `lasting`: «الساري»، «المستمرة» before «منذ»: the span is the thing's, not a toll's
+    Lasting,
     /// `seat`: «مدينة شرنة، مركز الولاية»: the town set off before it is the division's seat
     Seat,
     /// `destination`
@@ -284,7 +288,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 51] = [
+    pub const ALL: [Fw; 53] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -317,6 +321,8 @@ impl Fw {
         Fw::Custody,
         Fw::Bearing,
         Fw::Municipality,
+        Fw::SpanStart,
+        Fw::Lasting,
         Fw::Control,
         Fw::Forces,
         Fw::Losing,
@@ -365,6 +371,8 @@ impl Fw {
             Fw::Custody => "custody",
             Fw::Bearing => "bearing",
             Fw::Municipality => "municipality",
+            Fw::SpanStart => "span-start",
+            Fw::Lasting => "lasting",
             Fw::Control => "control",
             Fw::Forces => "forces",
             Fw::Losing => "losing",

@@ -334,6 +334,10 @@ pub struct Quantity {
     /// the violent event told last before it, else the article's first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<usize>,
+    /// A running total since a day long past («منذ مطلع العام»، «منذ أكتوبر 2023»): about the
+    /// area it covers, not about the event the article tells.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cumulative: bool,
 }
 
 // events

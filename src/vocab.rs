@@ -133,6 +133,9 @@ pub mod ath {
     /// tells of (the last day it gave before, else its publication day): ACLED's
     /// `time_precision` 2.
     pub const DATE_FROM_REPORT: &str = "dateFromReport";
+    /// `ath:runningTotal`: the figure counts since a day long past («منذ مطلع العام»): a running
+    /// total about an area, not the toll of one event.
+    pub const RUNNING_TOTAL: &str = "runningTotal";
     /// `ath:Incident`: one real-world happening several articles report.
     pub const INCIDENT_CLASS: &str = "Incident";
     /// `ath:incident`: the incident an event reports.
@@ -185,6 +188,7 @@ pub mod ath {
         GEO_PRECISION,
         ADMIN1,
         DATE_FROM_REPORT,
+        RUNNING_TOTAL,
         INCIDENT_CLASS,
         INCIDENT,
         START_DATE,

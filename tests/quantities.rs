@@ -853,6 +853,47 @@ fn groups_carried_and_implied() {
 }
 
 #[test]
+fn a_running_total_is_not_the_toll_of_the_event_told() {
+    let lex = Lexicon::builtin().unwrap();
+    let a = read(
+        &lex,
+        "استشهد خمسة فلسطينيين في غارة على مدينة خان يونس جنوب قطاع غزة.\nوأعلنت وزارة الصحة ارتفاع حصيلة الحرب منذ السابع من تشرين الأول/أكتوبر 2023 إلى 54056 شهيداً.",
+    );
+    let total = a
+        .quantities
+        .iter()
+        .find(|q| q.value == Some(54056.0))
+        .unwrap();
+    assert!(total.cumulative && total.event.is_none(), "{total:?}");
+    // about the largest place named that holds the event's place: the Gaza Strip
+    assert_eq!(
+        figure_role(&a, 54056.0, |q| q.about.as_ref()).as_deref(),
+        Some("قطاع غزة")
+    );
+    let five = a.quantities.iter().find(|q| q.value == Some(5.0)).unwrap();
+    assert!(!five.cumulative && five.event.is_some(), "{five:?}");
+    // «منذ مطلع العام» before the figure
+    let a = read(
+        &lex,
+        "وبحسب المرصد، قُتل منذ مطلع العام الجاري ما لا يقل عن 74 شخصاً في مناطق شمال شرق سوريا.",
+    );
+    assert!(a
+        .quantities
+        .iter()
+        .any(|q| q.min == Some(74.0) && q.cumulative));
+    // the span of a truce is the truce's, not the toll's
+    let a = read(
+        &lex,
+        "استشهد ثلاثة أشخاص في غارة على بلدة عيترون، في خرق جديد لاتفاق وقف إطلاق النار الساري منذ 27 تشرين الثاني/نوفمبر 2024.",
+    );
+    assert!(
+        a.quantities.iter().all(|q| !q.cumulative),
+        "{:?}",
+        a.quantities
+    );
+}
+
+#[test]
 fn what_a_figure_is_about() {
     let lex = Lexicon::builtin().unwrap();
     let about = |s: &str| -> Vec<String> {

@@ -125,7 +125,7 @@ impl Labels {
 /// it, where.
 pub fn write_quantities<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
     let q = format!(
-        "SELECT ?quantity ?measure ?value ?min ?max ?qualifier ?unit ?group ?about ?reported_by ?text ?start ?end ?evidence ?article ?published ?publisher WHERE {{
+        "SELECT ?quantity ?measure ?value ?min ?max ?qualifier ?unit ?group ?about ?reported_by ?text ?start ?end ?evidence ?article ?published ?publisher ?running_total WHERE {{
   ?quantity a ath:Quantity ; ath:measures ?m ; ath:qualifier ?ql ; ath:mentionedIn ?d ; ath:start ?start ; ath:end ?end ; ath:evidence ?evidence .
   {ARTICLE_REQ} ?d ath:text ?t
   BIND(STRAFTER(STR(?m), '#') AS ?measure) BIND(STRAFTER(STR(?ql), '#') AS ?qualifier)
@@ -134,6 +134,7 @@ pub fn write_quantities<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
   OPTIONAL {{ ?quantity ath:unit ?u BIND(STRAFTER(STR(?u), '#') AS ?unit) }}
   OPTIONAL {{ ?quantity ath:ofGroup/rdfs:label ?group }} OPTIONAL {{ ?quantity ath:about/rdfs:label ?about }}
   OPTIONAL {{ ?quantity ath:reportedBy/rdfs:label ?reported_by }}
+  OPTIONAL {{ ?quantity ath:runningTotal ?running_total }}
   {ARTICLE}
 }} ORDER BY ?article ?start ?end ?quantity ?measure ?value ?min ?max ?qualifier ?unit ?group ?about ?reported_by ?text ?evidence ?published ?publisher"
     );
@@ -158,6 +159,7 @@ pub fn write_quantities<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
             "article",
             "published",
             "publisher",
+            "running_total",
         ],
         w,
     )

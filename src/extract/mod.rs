@@ -133,6 +133,7 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     let events = crate::extract::events::find_events(lex, &doc, &text, &rec, &found);
     let mut quantities = quantities;
     about_the_event(lex, &mut quantities, &events);
+    totals_of_the_country(lex, &rec.mentions, &mut quantities, &events);
     militants_of_the_attackers(lex, &text, &rec.mentions, &mut quantities, &events);
     members_of_the_attacked(lex, &text, &rec.relations, &mut quantities, &events);
     detainees_of_the_group(lex, &text, &mut quantities, &events);
@@ -183,10 +184,12 @@ fn told_before_at(
 fn figures_of_events(quantities: &mut [crate::model::Quantity], events: &[crate::model::Event]) {
     use crate::vocab::Measure::*;
     for q in quantities.iter_mut() {
-        if matches!(
-            q.measure,
-            Killed | Injured | Captured | Displaced | Hostages | Escaped | Fighters
-        ) {
+        if !q.cumulative
+            && matches!(
+                q.measure,
+                Killed | Injured | Captured | Displaced | Hostages | Escaped | Fighters
+            )
+        {
             q.event = told_before_at(events, q.start, |_| true);
         }
     }
@@ -211,6 +214,7 @@ fn about_the_event(
     };
     for q in quantities.iter_mut() {
         if q.about.is_some()
+            || q.cumulative
             || !matches!(
                 q.measure,
                 Killed | Injured | Captured | Displaced | Hostages | Fighters
@@ -219,6 +223,47 @@ fn about_the_event(
             continue;
         }
         q.about = told_before(events, q.start).and_then(place_of);
+    }
+}
+
+/// A running total whose sentence names no place («أسفرت الاعتداءات منذ أكتوبر 2023 عن 2574
+/// شهيداً») is about the largest place the article names that holds the place of the event told
+/// before it (the Gaza Strip, for a strike on Deir al-Balah), else the article's country, where
+/// the article names it.
+fn totals_of_the_country(
+    lex: &Lexicon,
+    mentions: &[crate::model::Mention],
+    quantities: &mut [crate::model::Quantity],
+    events: &[crate::model::Event],
+) {
+    let named = |g: usize| mentions.iter().any(|m| m.entity == EntityRef::Known(g));
+    let country = crate::extract::recognize::article_country(lex, mentions)
+        .and_then(|id| lex.by_id.get(&id).copied())
+        .filter(|&c| named(c))
+        .map(EntityRef::Known);
+    for q in quantities
+        .iter_mut()
+        .filter(|q| q.cumulative && q.about.is_none())
+    {
+        let holding = told_before(events, q.start).and_then(|e| {
+            e.targets
+                .iter()
+                .chain(&e.places)
+                .filter_map(|p| match p {
+                    EntityRef::Known(g) => Some(lex.within_chain(*g)),
+                    _ => None,
+                })
+                .flatten()
+                .filter(|&g| named(g))
+                // (the largest: a country before a territory before a division)
+                .max_by_key(|&g| match lex.gazetteer[g].class {
+                    Class::Country => 2,
+                    Class::Region | Class::Governorate => 1,
+                    _ => 0,
+                })
+                .map(EntityRef::Known)
+        });
+        q.about = holding.or_else(|| country.clone());
     }
 }
 

@@ -19,6 +19,8 @@ use crate::vocab::{Class, Family, Measure, Qualifier, Unit};
 /// A word of what happened this close before a figure governs it («اعتقلت حتى الآن أكثر من
 /// 100 سجين فروا» counts arrests, not escapes).
 const GOVERNING_VERB: usize = 5;
+/// How far after «منذ» the date of a span's start may begin («منذ الثامن من تشرين الأول 2023»).
+const SINCE_DATE_REACH: usize = 4;
 /// How far after a figure with a counted noun of its own a word of what happened still counts.
 const NOUN_REACH: usize = 6;
 
@@ -824,6 +826,31 @@ pub fn find_quantities(
                 })
                 .map(|m| m.entity.clone())
         });
+        // «قُتل منذ مطلع العام ما لا يقل عن 74 شخصاً»، «… بغارات إسرائيلية منذ سريان وقف إطلاق
+        // النار»: a toll counted since a day long past (a date with its year, or the start of a
+        // year, a war or a truce) is a running total, not the toll of the event told (not «…
+        // لاتفاق وقف إطلاق النار الساري منذ …», where the span is the truce's)
+        let since_at = |x: usize| {
+            lex.is(Fw::Since, cx.tok(x))
+                && ((x + 1..(x + 3).min(s_end)).any(|y| lex.is(Fw::SpanStart, cx.tok(y)))
+                    // («منذ الثامن من تشرين الأول/أكتوبر 2023»: an ordinal day before the month)
+                    || dates
+                        .iter()
+                        .any(|d| d.first > x && d.first <= x + SINCE_DATE_REACH && !d.inferred))
+        };
+        // (a part of a running total is one too: «… 74 شخصاً، هم 50 من «قسد» و13 مدنياً»)
+        let part_of_total = among
+            && out
+                .iter()
+                .chain(&restated)
+                .filter(|q| q.sentence == sent && q.tokens.1 <= first)
+                .max_by_key(|q| q.tokens.1)
+                .is_some_and(|q| q.cumulative);
+        let cumulative = part_of_total
+            || (prev_end.max(s_first)..first).any(since_at)
+            || (last..window_end)
+                .take_while(|&x| x == last || !text.tokens[x].hard_before)
+                .any(|x| since_at(x) && !lex.is(Fw::Lasting, cx.tok(x - 1)));
         let about = mentions
             .iter()
             .filter(|m| {
@@ -850,6 +877,7 @@ pub fn find_quantities(
                 }
                 // (a district the text names by its head, «ناحية الرشاد»، «مديرية صرواح», is a
                 // town's area, as precise as a town; a listed region is larger)
+                // (a running total covers an area, a country too)
                 let rank = |e: &EntityRef| match lex.class_of(e) {
                     Class::Facility | Class::Prison | Class::Camp => Some(0),
                     Class::Neighborhood => Some(1),
@@ -857,6 +885,7 @@ pub fn find_quantities(
                     Class::Region if matches!(e, EntityRef::New { .. }) => Some(2),
                     Class::Region => Some(3),
                     Class::Governorate => Some(4),
+                    Class::Country if cumulative => Some(5),
                     _ => None,
                 };
                 let destination = |m: &Mention| {
@@ -936,6 +965,7 @@ pub fn find_quantities(
             about,
             reported_by,
             event: None,
+            cumulative,
         };
         // a figure restated in the same article is one figure (kept aside: it still counts as
         // «the figure before» for what follows it)

@@ -350,6 +350,14 @@ pub fn article_quads(art: &ArticleFacts, res: &Resolution) -> Vec<Quad> {
                     out.add(qid.clone(), &ath(p), iri(&res.entities[*e].iri), &g);
                 }
             }
+            if q.cumulative {
+                out.add(
+                    qid.clone(),
+                    &ath(a::RUNNING_TOTAL),
+                    Literal::new_typed_literal("true", xsd::BOOLEAN),
+                    &g,
+                );
+            }
             // the event it belongs to («the event or place the figure belongs to»)
             if let Some(ev) = q.event.and_then(|i| art.events.get(i)) {
                 let eid = event_iri(&doc_iri, ev);

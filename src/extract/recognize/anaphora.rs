@@ -5,8 +5,7 @@ use super::*;
 
 /// The country an article establishes: the one it names most, its places counting for their
 /// country (a country named counts twice); ties go to the one named first.
-pub(super) fn article_country(cx: &Ctx, mentions: &[Mention]) -> Option<String> {
-    let lex = cx.lex;
+pub(crate) fn article_country(lex: &Lexicon, mentions: &[Mention]) -> Option<String> {
     let mut score: Vec<(String, usize, usize)> = Vec::new();
     for (order, m) in mentions.iter().enumerate() {
         let EntityRef::Known(g) = m.entity else {
@@ -87,7 +86,7 @@ fn generic_references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Men
             .rfind(of_kind)
             .or_else(|| mentions.iter().filter(|x| x.tokens.0 >= end).find(of_kind))
             .map(|x| x.entity.clone());
-        let country = country.get_or_insert_with(|| article_country(cx, mentions));
+        let country = country.get_or_insert_with(|| article_country(cx.lex, mentions));
         let body = named_before.or_else(|| {
             country
                 .as_ref()

@@ -12,6 +12,7 @@ mod heads;
 mod people;
 mod relations;
 
+pub(crate) use anaphora::article_country;
 use containment::{
     containment, framed_containment, known_containment, reverse_containment, sites_in_their_towns,
 };

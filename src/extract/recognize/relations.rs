@@ -230,7 +230,7 @@ fn state_of_office(cx: &Ctx, mentions: &[Mention], k: usize) -> Option<EntityRef
         _ => None,
     };
     listed
-        .or_else(|| article_country(cx, mentions).and_then(|id| lex.by_id.get(&id).copied()))
+        .or_else(|| article_country(cx.lex, mentions).and_then(|id| lex.by_id.get(&id).copied()))
         .map(EntityRef::Known)
 }
 
