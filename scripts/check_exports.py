@@ -211,6 +211,13 @@ def check_admin1(out):
                 if (lambda a: len(a) != len(set(a)) or e["actor1"] in a or (e["actor2"] and e["actor2"] in a))(
                     [x for x in e["assoc_actor_1"].split("; ") if x])]
     check(not repeated, f"events.csv: assoc_actor_1 names each side once, apart from actor1 and actor2 ({len(repeated)} rows repeat one)")
+    # the allies of actor2 once each, on no other side
+    split = lambda v: [x for x in v.split("; ") if x]
+    crossed = [e["event"] for e in events
+               if (lambda a: len(a) != len(set(a)) or e["actor1"] in a or e["actor2"] in a
+                   or set(a) & set(split(e["assoc_actor_1"])))(split(e["assoc_actor_2"]))
+               or (e["assoc_actor_2"] and not e["actor2"])]
+    check(not crossed, f"events.csv: assoc_actor_2 names actor2's allies once, on no other side ({len(crossed)} rows do not)")
 
 
 def check_xlsx(out):

@@ -226,7 +226,8 @@ pub fn acled_type(class: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// The deaths each event's row counts. Of the killed figures an article gives about one place,
+/// The deaths each event's row counts (never a running total). Of the killed figures an article
+/// gives about one place,
 /// the most conservative toll counts (ACLED's rule; a part of a toll only where the article
 /// gives no toll); it belongs to one event only, the violent event
 /// of that article nearest to it in the text whose target or place it is, so the column sums to
@@ -247,7 +248,8 @@ fn fatalities(
            ?q ath:measures ath:Killed ; ath:mentionedIn ?d ; ath:about ?about ; ath:start ?s .
            OPTIONAL { ?q ath:value ?v } OPTIONAL { ?q ath:minValue ?n } BIND(COALESCE(?v, ?n) AS ?k)
            BIND(EXISTS { ?q ath:ofGroup ?group } AS ?part)
-           FILTER(BOUND(?k)) } ORDER BY ?d ?about ?part ?k xsd:integer(?s)",
+           FILTER(BOUND(?k) && NOT EXISTS { ?q ath:runningTotal true }) }
+         ORDER BY ?d ?about ?part ?k xsd:integer(?s)",
     )? {
         let (Ok(v), Ok(at)) = (k[2].parse::<f64>(), k[3].parse::<i64>()) else {
             continue;
@@ -328,6 +330,16 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
         "SELECT ?x ?gov WHERE { { ?x ath:locatedIn+ ?g . ?g a ath:Governorate ; rdfs:label ?gov
            FILTER(LANG(?gov) = 'ar') } UNION { ?x ath:admin1 ?gov } } ORDER BY ?x ?gov",
     )?;
+    // sides allied by what the graph states (a body and its parent, a backer and the backed):
+    // in a clash, not the opposing actor
+    let allied: std::collections::BTreeSet<(String, String)> = rows(
+        g,
+        "SELECT ?a ?b WHERE { VALUES ?r { ath:partOf ath:supports ath:affiliatedWith } ?a ?r ?b }
+         ORDER BY ?a ?b",
+    )?
+    .into_iter()
+    .flat_map(|r| [(r[0].clone(), r[1].clone()), (r[1].clone(), r[0].clone())])
+    .collect();
     let mut c = csv::Writer::from_writer(w);
     let err = |e: csv::Error| Error::Export(e.to_string());
     c.write_record([
@@ -339,6 +351,7 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
         "actor1",
         "assoc_actor_1",
         "actor2",
+        "assoc_actor_2",
         "admin1",
         "location",
         "latitude",
@@ -375,11 +388,43 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
             })
             .map(|t| t[0].clone())
             .unwrap_or_default();
+        // (a clash with no target: its second side is the first agent not allied with the first
+        // one — «اشتباكات بين داعش وقسد ووحدات حماية المرأة»: ISIS against the SDF)
+        let actor2 = if actor2.is_empty() && matches!(e[1].as_str(), "Clash" | "Attack") {
+            let first = agents.first().map(|a| a[4].clone()).unwrap_or_default();
+            agents
+                .iter()
+                .skip(1)
+                .find(|a| a[4] != first && !allied.contains(&(first.clone(), a[4].clone())))
+                .map(|a| a[0].clone())
+                .unwrap_or_default()
+        } else {
+            actor2
+        };
         // the other agents and the sides involved, each once, not actor1 or actor2 again (the
         // sides of a clash are its agents and its participants both)
+        // (an ally of actor2 and not of actor1 goes with actor2: ACLED's assoc_actor_2)
+        let iri_of = |label: &str| {
+            agents
+                .iter()
+                .chain(role("target").iter())
+                .find(|a| a[0] == label)
+                .map(|a| a[4].clone())
+                .unwrap_or_default()
+        };
+        let (first, second) = (iri_of(&actor1), iri_of(&actor2));
         let mut assoc: Vec<String> = Vec::new();
+        let mut assoc2: Vec<String> = Vec::new();
         for a in agents.iter().skip(1).chain(role("participant").iter()) {
-            if a[0] != actor1 && a[0] != actor2 && !assoc.contains(&a[0]) {
+            if a[0] == actor1 || a[0] == actor2 || assoc.contains(&a[0]) || assoc2.contains(&a[0]) {
+                continue;
+            }
+            let with_second = !second.is_empty()
+                && allied.contains(&(second.clone(), a[4].clone()))
+                && !allied.contains(&(first.clone(), a[4].clone()));
+            if with_second {
+                assoc2.push(a[0].clone());
+            } else {
                 assoc.push(a[0].clone());
             }
         }
@@ -445,6 +490,7 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
             &actor1,
             &assoc.join("; "),
             &actor2,
+            &assoc2.join("; "),
             &admin1,
             &location,
             &lat,
