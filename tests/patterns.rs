@@ -312,6 +312,17 @@ fn fronts_and_places_near_others() {
             .all(|(l, c)| !l.contains("النصرة") || *c == "ArmedGroup"),
         "{found:?}"
     );
+    // a name that needs context, confirmed once by its head noun, counts elsewhere too
+    let labels = mention_labels(
+        "غارة على مدينة بنت جبيل جنوب لبنان.\n\nواستهدفت مسيرة دراجة على طريق بنت جبيل - عيناثا.",
+    );
+    assert_eq!(
+        labels.iter().filter(|l| l.as_str() == "بنت جبيل").count(),
+        2,
+        "{labels:?}"
+    );
+    let labels = mention_labels("واستهدفت مسيرة دراجة على طريق بنت جبيل - عيناثا.");
+    assert!(labels.iter().all(|l| l != "بنت جبيل"), "{labels:?}");
     // a facility named by its definite head and the nisba of a country; not a bare field
     // hospital
     let found = mention_classes(

@@ -394,9 +394,11 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
     }
 
     // an ambiguous name counts in context only
+    // (a name confirmed once by its head noun or quotes, «قضاء بنت جبيل», confirms it elsewhere
+    // in the article: «طريق بنت جبيل - عيناثا»)
     let confirmed: HashSet<EntityRef> = chosen
         .iter()
-        .filter(|c| !c.needs_context)
+        .filter(|c| !c.needs_context || c.head_context || cx.quoted(c))
         .map(|c| c.entity.clone())
         .collect();
     let known_ids: HashSet<&str> = confirmed
