@@ -1289,6 +1289,21 @@ fn event_roles_from_the_clause() {
     let clash = ev.iter().find(|(c, _)| c == "Clash").expect("a clash");
     assert_eq!(clash.1.len(), 2, "{ev:?}");
     assert!(!clash.1.iter().any(|a| a.contains("التحالف")), "{ev:?}");
+    // the attack an article leads with, told without its attacker, is the claimant's
+    let ev = events_of(
+        "خبر\n\nقتل 39 مدنياً في هجوم شنه مسلحون على سوق بلدة بانكيلاري في منطقة تيلابيري.\n\nوتبنى تنظيم الدولة الإسلامية في منطقة الساحل الهجوم في بيان.",
+    );
+    let attack = ev.iter().find(|(c, _)| c == "Attack").expect("an attack");
+    assert!(attack.1.iter().any(|a| a.contains("الساحل")), "{ev:?}");
+    // the ministry a drone belongs to struck
+    let ev = events_of(
+        "خبر\n\nقتل ثلاثة مدنيين بقصف مسيّرة تابعة لوزارة الدفاع السورية على منزل في بلدة ولغا.",
+    );
+    let strike = ev.iter().find(|(c, _)| c == "Airstrike").expect("a strike");
+    assert!(
+        strike.1.iter().any(|a| a.contains("وزارة الدفاع")),
+        "{ev:?}"
+    );
     // a repelled attack whose attackers' dead the sentence counts: they still attacked
     let ev = events_of(
         "خبر\n\nأعلن الجيش السوداني أن قواته صدت هجوما واسعا شنته قوات الدعم السريع على مدينة الدلنج، وقتلت 12 من عناصرها.",

@@ -370,6 +370,21 @@ fn settle_roles(lex: &Lexicon, rec: &Recognized, events: &mut [Event]) {
             new
         });
     }
+    // «وتبنّى تنظيم الدولة … الهجوم»: the attack the article leads with, told without who
+    // carried it out, is the claimant's
+    let claimant = events
+        .iter()
+        .filter(|e| e.class == ClaimOfResponsibility)
+        .flat_map(|e| e.agents.iter())
+        .find(|a| lex.class_of(a) == Class::ArmedGroup)
+        .cloned();
+    if let Some(claimant) = claimant {
+        if let Some(first) = events.iter_mut().find(|e| e.class == Attack) {
+            if first.agents.is_empty() && !first.targets.contains(&claimant) {
+                first.agents.push(claimant);
+            }
+        }
+    }
 }
 
 /// What the other extractors found in an article, which the events read.
@@ -792,10 +807,16 @@ pub fn find_events(
                     push(&mut ev.agents, &c);
                 }
                 // who strikes stands next to the word: «طائرات التحالف»، «غارة … من قبل التحالف»
+                // (or the ministry the drone belongs to: «بقصف مسيّرة تابعة لوزارة الدفاع»)
+                let owner = |m: &Mention| {
+                    lex.class_of(&m.entity) == Class::Government
+                        && after_relation_phrase(&cx, m, 2, |r| r.relation == Relation::PartOf)
+                };
                 let striker = in_sentence
                     .iter()
                     .filter(|m| {
                         matches!(lex.class_of(&m.entity), Class::ArmedGroup | Class::Country)
+                            || owner(m)
                     })
                     .filter(|m| {
                         m.tokens.0 >= end
