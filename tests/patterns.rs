@@ -1550,6 +1550,33 @@ fn where_an_event_happened_further_in_its_own_clause() {
     }
 }
 
+#[test]
+fn where_arrests_happened_the_frame_of_a_sentence_and_the_prison_fled() {
+    let places_of = |text: &str, class: &str| -> Vec<String> {
+        let (arts, res) = text_alone(text);
+        let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
+        arts[0]
+            .events
+            .iter()
+            .filter(|e| format!("{:?}", e.class) == class)
+            .flat_map(|e| e.places.iter().map(label))
+            .collect()
+    };
+    // the prison they fled, and the division that frames the sentence
+    let places = places_of(
+        "وفي محافظة الحسكة، أكدت وزارة الداخلية السورية أن وحداتها تواصل ملاحقة الفارين من سجن الشدادي، معلنة القبض على 12 منهم خلال اليومين الماضيين وتسليمهم لجهات التحقيق.",
+        "Arrest",
+    );
+    assert!(places.iter().any(|p| p.contains("الشدادي")), "{places:?}");
+    assert!(places.iter().any(|p| p.contains("الحسكة")), "{places:?}");
+    // not a prison they were taken to
+    let places = places_of(
+        "أعلنت قوى الأمن الداخلي القبض على ثلاثة مطلوبين ونقلهم إلى سجن علايا.",
+        "Arrest",
+    );
+    assert!(places.iter().all(|p| !p.contains("علايا")), "{places:?}");
+}
+
 /// The attack the text tells was suffered by `who`: a target of it, not an agent.
 fn suffered(text: &str, who: &str) {
     let (agents, targets) = roles_of(text, "Attack");

@@ -481,10 +481,19 @@ pub fn find_events(
                 && m.tokens.0 <= end + CLAUSE_REACH
                 && (end..=m.tokens.0).all(|t| t == end || !text.tokens[t].hard_before)
         };
+        // «وفي محافظة الحسكة، أكدت الوزارة … القبض على 12»: a place that frames the sentence
+        // (after its opening «في», before a comma) is where what it tells happened
+        let first = text.sentences[sent].first_token;
+        let frame = |m: &Mention| {
+            m.tokens.0 == first + 1
+                && affixes().is_fi(cx.tok(first))
+                && (m.tokens.1..(m.tokens.1 + 3).min(text.sentences[sent].end_token))
+                    .any(|x| text.tokens[x].hard_before)
+        };
         let places: Vec<EntityRef> = in_sentence
             .iter()
             .filter(|m| {
-                (m.tokens.0.abs_diff(i) <= NEAR || same_clause(m))
+                (m.tokens.0.abs_diff(i) <= NEAR || same_clause(m) || frame(m))
                     && !crate::extract::recognize::is_dateline(doc, m)
             })
             .filter(|m| {
@@ -850,6 +859,14 @@ pub fn find_events(
                 // «أعلنت قوات الأسايش عن إلقاء القبض»، «ألقينا القبض» (the speaker's side)
                 if let Some(a) = speaker_side.clone().or(nearest_before_actor.clone()) {
                     push(&mut ev.agents, &a);
+                }
+                // «ملاحقة الفارين من سجن الشدادي … القبض على 12 منهم»: the prison or camp of the
+                // sentence, not one they were taken to
+                for m in in_sentence.iter().filter(|m| {
+                    matches!(lex.class_of(&m.entity), Class::Prison | Class::Camp)
+                        && !taken_to(&cx, m)
+                }) {
+                    push(&mut ev.places, &m.entity);
                 }
                 if let Some(t) = after
                     .iter()
