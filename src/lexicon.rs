@@ -209,6 +209,9 @@ pub enum Fw {
     SpanStart,
     /// `lasting`: «الساري»، «المستمرة» before «منذ»: the span is the thing's, not a toll's
     Lasting,
+    /// `flee`: «فرّ»، «فرّت»: fleeing, an escape from a prison or a displacement by what the
+    /// sentence names
+    Flee,
     /// `seat`: «مدينة شرنة، مركز الولاية»: the town set off before it is the division's seat
     Seat,
     /// `destination`
@@ -288,7 +291,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 53] = [
+    pub const ALL: [Fw; 54] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -323,6 +326,7 @@ impl Fw {
         Fw::Municipality,
         Fw::SpanStart,
         Fw::Lasting,
+        Fw::Flee,
         Fw::Control,
         Fw::Forces,
         Fw::Losing,
@@ -373,6 +377,7 @@ impl Fw {
             Fw::Municipality => "municipality",
             Fw::SpanStart => "span-start",
             Fw::Lasting => "lasting",
+            Fw::Flee => "flee",
             Fw::Control => "control",
             Fw::Forces => "forces",
             Fw::Losing => "losing",

@@ -1569,6 +1569,17 @@ fn where_arrests_happened_the_frame_of_a_sentence_and_the_prison_fled() {
     );
     assert!(places.iter().any(|p| p.contains("الشدادي")), "{places:?}");
     assert!(places.iter().any(|p| p.contains("الحسكة")), "{places:?}");
+    // fleeing a town is a displacement; fleeing a prison an escape; fleeing no place named, none
+    let ev =
+        events_of("خبر\n\nوقالت المفوضية إن أكثر من 600 أسرة فرّت من بلدة تيرا نحو مدينة نيامي.");
+    assert!(ev.iter().any(|(c, _)| c == "Displacement"), "{ev:?}");
+    let ev = events_of("خبر\n\nفرّ عشرات السجناء من سجن غويران في الحسكة بعد الهجوم.");
+    assert!(
+        ev.iter().any(|(c, _)| c == "PrisonBreak") && !ev.iter().any(|(c, _)| c == "Displacement"),
+        "{ev:?}"
+    );
+    let ev = events_of("خبر\n\nوفر مئات المدنيين من المنطقة طلبا للأمان.");
+    assert!(!ev.iter().any(|(c, _)| c == "Displacement"), "{ev:?}");
     // not a prison they were taken to
     let places = places_of(
         "أعلنت قوى الأمن الداخلي القبض على ثلاثة مطلوبين ونقلهم إلى سجن علايا.",

@@ -167,6 +167,8 @@ fn last_weekday(day: NaiveDate, weekday: u32) -> NaiveDate {
     day - Duration::days(back as i64)
 }
 
+/// How far after a verb of fleeing the place fled may stand («فرّت 600 أسرة من بانكيلاري»).
+const FLED_REACH: usize = 5;
 /// How far from its trigger a date or place still belongs to an event.
 const NEAR: usize = 10;
 /// How far after its trigger a place in the same clause (no comma between) still belongs to it.
@@ -423,6 +425,46 @@ pub fn find_events(
             continue;
         };
         let sent = text.tokens[i].sentence;
+        // «فرّت 600 أسرة من بانكيلاري»، «فرّ 20 سجيناً من السجن»: fleeing is an escape where the
+        // sentence names a prison or counts escapees, else a displacement
+        let class = if class == EventClass::Displacement
+            && text
+                .readings(i)
+                .iter()
+                .any(|r| r.skip <= 1 && lex.is(Fw::Flee, &r.word))
+            && (rec.mentions.iter().any(|m| {
+                text.tokens[m.tokens.0].sentence == sent && lex.class_of(&m.entity) == Class::Prison
+            }) || quantities
+                .iter()
+                .any(|q| q.sentence == sent && q.measure == Measure::Escaped))
+        {
+            EventClass::PrisonBreak
+        } else {
+            class
+        };
+        // (a displacement by a verb of fleeing names the place fled: «فرّت من بانكيلاري», not
+        // «فرّ مئات المدنيين من المنطقة»)
+        let fled_from = |x: usize| {
+            rec.mentions.iter().any(|m| {
+                // (after a head noun too: «من بلدة تيرا»)
+                (m.tokens.0 == x + 1 || m.tokens.0 == x + 2)
+                    && matches!(
+                        lex.class_of(&m.entity),
+                        Class::City | Class::Neighborhood | Class::Region | Class::Camp
+                    )
+            }) && cx.tok(x) == affixes().min
+        };
+        if class == EventClass::Displacement
+            && end == i + 1
+            && text
+                .readings(i)
+                .iter()
+                .any(|r| r.skip <= 1 && lex.is(Fw::Flee, &r.word))
+            && !(end..(end + FLED_REACH).min(text.sentences[sent].end_token)).any(fled_from)
+        {
+            i = end;
+            continue;
+        }
         // «واستهدفت غارة … سوق نيفاشا»: the verb and the word that names the strike are one
         // event, told by the second
         if class == EventClass::Attack
