@@ -1295,6 +1295,16 @@ fn event_roles_from_the_clause() {
     );
     let attack = ev.iter().find(|(c, _)| c == "Attack").expect("an attack");
     assert!(attack.1.iter().any(|a| a.contains("الساحل")), "{ev:?}");
+    // the attack a claim takes gets no attacker from the claim's clause (the group it is tied to
+    // did not attack)
+    let ev = events_of(
+        "خبر\n\nفي المقابل، تبنّت جماعة نصرة الإسلام والمسلمين، المرتبطة بتنظيم القاعدة، الهجوم في بيان.",
+    );
+    assert!(
+        ev.iter()
+            .all(|(c, a)| c != "Attack" || !a.iter().any(|x| x.contains("القاعدة"))),
+        "{ev:?}"
+    );
     // the ministry a drone belongs to struck
     let ev = events_of(
         "خبر\n\nقتل ثلاثة مدنيين بقصف مسيّرة تابعة لوزارة الدفاع السورية على منزل في بلدة ولغا.",

@@ -167,6 +167,9 @@ fn last_weekday(day: NaiveDate, weekday: u32) -> NaiveDate {
     day - Duration::days(back as i64)
 }
 
+/// How far before the attack it takes a verb of claiming may stand («تبنّت جماعة نصرة الإسلام
+/// والمسلمين، المرتبطة بتنظيم القاعدة، الهجوم»).
+const CLAIM_REACH: usize = 10;
 /// How far after a verb of fleeing the place fled may stand («فرّت 600 أسرة من بانكيلاري»).
 const FLED_REACH: usize = 5;
 /// How far from its trigger a date or place still belongs to an event.
@@ -475,6 +478,16 @@ pub fn find_events(
             i = end;
             continue;
         }
+        // «تبنّت جماعة … المرتبطة بتنظيم القاعدة، الهجوم»: the attack a claim takes is the one
+        // told; its clause names no attacker (the claimant is settled below)
+        let claimed = class == EventClass::Attack
+            && definite
+            && (i.saturating_sub(CLAIM_REACH)..i).any(|x| {
+                text.tokens[x].sentence == sent
+                    && cx
+                        .trigger_at(x)
+                        .is_some_and(|(c, _, _)| c == EventClass::ClaimOfResponsibility)
+            });
         // «لمنع تكرار هجمات»، «محاولة لتهريب»: not an event that happened
         let role_of = |x: usize, role: Fw| {
             cx.text.readings(x).iter().any(
@@ -1052,6 +1065,9 @@ pub fn find_events(
             }) {
                 push(&mut ev.places, &m.entity);
             }
+        }
+        if claimed {
+            ev.agents.clear();
         }
         i = end;
         let has_role = !(ev.agents.is_empty()
