@@ -1305,6 +1305,18 @@ fn event_roles_from_the_clause() {
             .all(|(c, a)| c != "Attack" || !a.iter().any(|x| x.contains("القاعدة"))),
         "{ev:?}"
     );
+    // background is no event: fighting dated only by a past year, or going on since a day
+    for t in [
+        "خبر\n\nوسرت مخاوف من عودة المعارك إلى المنطقة التي شهدت آخر مواجهات واسعة صيف عام 2020.",
+        "خبر\n\nوتتواصل المواجهات بين حزب الله وإسرائيل منذ 8 أكتوبر/تشرين الأول 2023.",
+    ] {
+        let (arts, _) = text_alone(t);
+        assert!(
+            arts[0].events.iter().all(|e| !e.class.is_violent()),
+            "{t}: {:?}",
+            arts[0].events
+        );
+    }
     // the ministry a drone belongs to struck
     let ev = events_of(
         "خبر\n\nقتل ثلاثة مدنيين بقصف مسيّرة تابعة لوزارة الدفاع السورية على منزل في بلدة ولغا.",

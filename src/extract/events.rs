@@ -170,6 +170,9 @@ fn last_weekday(day: NaiveDate, weekday: u32) -> NaiveDate {
 /// How far before the attack it takes a verb of claiming may stand («تبنّت جماعة نصرة الإسلام
 /// والمسلمين، المرتبطة بتنظيم القاعدة، الهجوم»).
 const CLAIM_REACH: usize = 10;
+/// How far after fighting «منذ» may stand to say it has gone on since («المواجهات بين حزب الله
+/// وإسرائيل منذ 8 أكتوبر»).
+const ONGOING_REACH: usize = 7;
 /// How far after a verb of fleeing the place fled may stand («فرّت 600 أسرة من بانكيلاري»).
 const FLED_REACH: usize = 5;
 /// How far from its trigger a date or place still belongs to an event.
@@ -665,6 +668,20 @@ pub fn find_events(
                 .map(|(_, _, o)| o.clone())
         });
         let (date, date_from_report) = sentence_date(&cx, sent, i, mentions, dates, published);
+        // background, not news: fighting the sentence dates only by a year before the article's
+        // («شهدت آخر مواجهات واسعة صيف عام 2020»، «معارك تحرير المدينة عام 2017»), or that has
+        // gone on since a day («وتتواصل المواجهات منذ 8 أكتوبر 2023»)
+        let long_ago = published.is_some_and(|p| match date {
+            Some(DateValue::Year(y)) => y < p.year(),
+            _ => false,
+        });
+        let ongoing = (end..(end + ONGOING_REACH).min(text.sentences[sent].end_token))
+            .take_while(|&x| x == end || !text.tokens[x].hard_before)
+            .any(|x| lex.is(Fw::Since, cx.tok(x)));
+        if class.is_violent() && !date_from_report && (long_ago || ongoing) {
+            i = end;
+            continue;
+        }
         let mut ev = Event {
             class,
             start: 0,
