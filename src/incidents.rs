@@ -170,9 +170,12 @@ pub fn cluster(
                 {
                     break;
                 }
+                // (one inside the other: a prison and its town, a quarter and its city — not two
+                // towns of one province, too large to say two reports are of one happening)
+                let local = |p: usize| precision(entities[p].class).is_some_and(|r| r <= 2);
                 let nested = a.place == b.place
-                    || a.around.contains(&b.place)
-                    || b.around.contains(&a.place);
+                    || (local(b.place) && a.around.contains(&b.place))
+                    || (local(a.place) && b.around.contains(&a.place));
                 let days = da.is_some() && db.is_some();
                 // at one prison, camp, facility, quarter or town the reports are of one happening
                 // whoever each names (the agents a report gives are the least sure part of it);
