@@ -96,3 +96,14 @@ fn one_article_one_day_one_happening_unless_the_places_disagree() {
     assert_eq!(x[0], x[1], "{x:?}");
     assert_ne!(x[0], x[2], "{x:?}");
 }
+
+#[test]
+fn two_towns_of_one_province_are_not_one_happening() {
+    // a clash placed only in a province, and an attack on a town of it days later
+    let d = "اشتباكات في خيبر بختونخوا\nبيشاور 14 كانون الثاني 2026\nاندلعت اشتباكات بين الجيش الباكستاني وحركة طالبان باكستان في إقليم خيبر بختونخوا يوم الثلاثاء 13 كانون الثاني 2026.\n";
+    let e = "هجوم على مركز للشرطة في ديرة إسماعيل خان\nبيشاور 20 كانون الثاني 2026\nهاجمت حركة طالبان باكستان مركزاً للشرطة في مدينة ديرة إسماعيل خان بإقليم خيبر بختونخوا يوم الاثنين 19 كانون الثاني 2026.\n";
+    let (res, arts) = incidents(&[("d.txt", d), ("e.txt", e)]);
+    let (d, e) = (of(&res, &arts, "d.txt"), of(&res, &arts, "e.txt"));
+    assert!(!d.is_empty() && !e.is_empty(), "{d:?} {e:?}");
+    assert!(d.iter().all(|i| !e.contains(i)), "{d:?} {e:?}");
+}
