@@ -138,7 +138,14 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     members_of_the_attacked(lex, &text, &rec.relations, &mut quantities, &events);
     detainees_of_the_group(lex, &text, &mut quantities, &events);
     inmates_of_one_group(lex, &mut quantities);
-    the_speakers_own(lex, &text, &rec.relations, &mut quantities, &events);
+    the_speakers_own(
+        lex,
+        &rec.mentions,
+        &rec.relations,
+        &mut quantities,
+        &events,
+        &text,
+    );
     others_of_the_figure_before(lex, &text, &mut quantities);
     figures_of_events(&mut quantities, &events);
     ArticleFacts {
@@ -530,10 +537,11 @@ fn members_of_the_attacked(
 /// in the article (an attacker's count of soldiers counts the side it attacked).
 fn the_speakers_own(
     lex: &Lexicon,
-    text: &Text,
+    mentions: &[crate::model::Mention],
     relations: &[(EntityRef, crate::vocab::Relation, EntityRef)],
     quantities: &mut [crate::model::Quantity],
     events: &[crate::model::Event],
+    text: &Text,
 ) {
     use crate::vocab::Measure::*;
     use crate::vocab::Relation::*;
@@ -557,12 +565,15 @@ fn the_speakers_own(
                 .is_some_and(|stem| lex.members.contains(stem))
     };
     let force = |e: &EntityRef| lex.class_of(e) == Class::ArmedGroup;
+    // (nor the armed group the article is about: «زعمت حركة الشباب أن مقاتليها قتلوا 27 جندياً»)
+    let insurgent = main_insurgent(lex, mentions);
     let attacked_someone = |g: &EntityRef| {
-        events.iter().any(|e| {
-            e.class.is_violent()
-                && e.class != crate::vocab::EventClass::Clash
-                && e.agents.contains(g)
-        })
+        Some(g) == insurgent.as_ref()
+            || events.iter().any(|e| {
+                e.class.is_violent()
+                    && e.class != crate::vocab::EventClass::Clash
+                    && e.agents.contains(g)
+            })
     };
     for q in quantities.iter_mut() {
         if q.group.is_some() || !matches!(q.measure, Killed | Injured | Captured | Hostages) {

@@ -155,9 +155,11 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
                             || ((inside || bi) && ra == place_rank(Class::Governorate).unwrap_or(4)));
                     // «منطقة المواصي غرب مدينة خان يونس»: an area nobody listed, linked to a
                     // town, is a part of it
+                    // (a listed area too, linked by a word of direction: «منطقة المواصي غرب …»)
                     let area_of_town = ca == Class::Region
                         && cb == Class::City
-                        && matches!(m.entity, EntityRef::New { .. })
+                        && (matches!(m.entity, EntityRef::New { .. })
+                            || (m.tokens.1..j).any(|x| cx.lex.is(Fw::Bearing, cx.tok(x))))
                         && linked;
                     if prep && (rb > ra || sub_division || area_of_town) && mb.entity != m.entity {
                         out.push((a, b));
