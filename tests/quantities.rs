@@ -439,6 +439,24 @@ fn whose_members_a_figure_counts_by_reference() {
         5.0,
     );
     assert!(g.as_deref().is_none_or(|g| !g.contains("الشباب")), "{g:?}");
+    // soldiers in an article that names no army: the army of the article's country
+    let g = group(
+        "قتل خمسة جنود في هجوم شنه مسلحون على قرية في ولاية بورنو شمال شرقي نيجيريا.",
+        5.0,
+    );
+    let a = read(
+        &lex,
+        "قتل خمسة جنود في هجوم شنه مسلحون على قرية في ولاية بورنو شمال شرقي نيجيريا.",
+    );
+    let five = a.quantities.iter().find(|q| q.value == Some(5.0)).unwrap();
+    let army = five.group.as_ref().map(|e| match e {
+        athar::model::EntityRef::Known(i) => lex.gazetteer[*i].name_ar.clone(),
+        _ => String::new(),
+    });
+    assert!(
+        army.as_deref().is_some_and(|n| n.contains("النيجيري")),
+        "{g:?} {army:?}"
+    );
     // «our fighters» in a force's statement
     let g = group(
         "وأقرت قوات سوريا الديمقراطية في بيان بـ«استشهاد ثلاثة من مقاتلينا» في الهجوم على الحاجز.",

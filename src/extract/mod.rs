@@ -147,6 +147,7 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
         &text,
     );
     others_of_the_figure_before(lex, &text, &mut quantities);
+    soldiers_of_the_country(lex, &text, &rec.mentions, &mut quantities);
     figures_of_events(&mut quantities, &events);
     ArticleFacts {
         doc,
@@ -608,6 +609,64 @@ fn the_speakers_own(
         };
         if let Some(org) = org.filter(|g| is_ours || !attacked_someone(g)) {
             q.group = Some(org);
+        }
+    }
+}
+
+/// «قتل خمسة جنود» in an article that names no army: soldiers of no group named are of the army
+/// of the article's country, where the gazetteer lists one army for it (a name with an army word
+/// and the country's nisba: «الجيش النيجيري»، «القوات المسلحة المالية»).
+fn soldiers_of_the_country(
+    lex: &Lexicon,
+    text: &Text,
+    mentions: &[crate::model::Mention],
+    quantities: &mut [crate::model::Quantity],
+) {
+    use crate::vocab::Measure::*;
+    let Some(country) = crate::extract::recognize::article_country(lex, mentions) else {
+        return;
+    };
+    let armies: Vec<usize> = lex
+        .gazetteer
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| {
+            let name = crate::text::fold_str(&g.name_ar);
+            g.class == Class::ArmedGroup
+                && g.within.contains(&country)
+                && name.split(' ').any(|w| lex.is(Fw::ArmyWord, w))
+                && name.split(' ').any(|w| {
+                    lex.demonyms
+                        .get(w)
+                        .is_some_and(|c| c.as_deref() == Some(country.as_str()))
+                })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let [army] = armies[..] else {
+        return;
+    };
+    let af = affixes::affixes();
+    for q in quantities.iter_mut() {
+        if q.group.is_some() || !matches!(q.measure, Killed | Injured | Captured | Hostages) {
+            continue;
+        }
+        let noun = q.tokens.1;
+        let at = if noun < text.tokens.len() && text.word(noun) == af.min {
+            noun + 1
+        } else {
+            noun
+        };
+        let soldier = at < text.tokens.len()
+            && !text.tokens[at].hard_before
+            && text.readings(at).iter().any(|r| {
+                r.skip <= 1 && {
+                    let bare = r.word.strip_prefix(af.article.as_str()).unwrap_or(&r.word);
+                    lex.is(Fw::Soldier, &r.word) || lex.is(Fw::Soldier, bare)
+                }
+            });
+        if soldier {
+            q.group = Some(EntityRef::Known(army));
         }
     }
 }
