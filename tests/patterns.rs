@@ -432,6 +432,15 @@ fn fronts_and_places_near_others() {
         group.as_deref().is_some_and(|g| g.contains("نصرة")),
         "{group:?}"
     );
+    // «الوحدة» refers back to a unit named by its definite head
+    let unit = referent(
+        "وفق ما أعلنت الوحدة التنفيذية لإدارة مخيمات النازحين. وقالت الوحدة في بيان إن 140 أسرة غادرت المخيم.",
+        "الوحدة",
+    );
+    assert!(
+        unit.as_deref().is_some_and(|u| u.contains("التنفيذية")),
+        "{unit:?}"
+    );
     // «المدينة» refers back to the town named last
     let town = referent(
         "وفي حمص في سوريا، قُتل شقيقان في حي الزهراء شرقي المدينة.",
