@@ -623,6 +623,29 @@ fn soldiers_of_the_country(
     quantities: &mut [crate::model::Quantity],
 ) {
     use crate::vocab::Measure::*;
+    let af = affixes::affixes();
+    let soldiers = |q: &crate::model::Quantity| {
+        let noun = q.tokens.1;
+        let at = if noun < text.tokens.len() && text.word(noun) == af.min {
+            noun + 1
+        } else {
+            noun
+        };
+        q.group.is_none()
+            && matches!(q.measure, Killed | Injured | Captured | Hostages)
+            && at < text.tokens.len()
+            && !text.tokens[at].hard_before
+            && text.readings(at).iter().any(|r| {
+                r.skip <= 1 && {
+                    let bare = r.word.strip_prefix(af.article.as_str()).unwrap_or(&r.word);
+                    lex.is(Fw::Soldier, &r.word) || lex.is(Fw::Soldier, bare)
+                }
+            })
+    };
+    // (the gazetteer is searched only for an article that has such a figure)
+    if !quantities.iter().any(soldiers) {
+        return;
+    }
     let Some(country) = crate::extract::recognize::article_country(lex, mentions) else {
         return;
     };
@@ -630,11 +653,10 @@ fn soldiers_of_the_country(
         .gazetteer
         .iter()
         .enumerate()
+        .filter(|(_, g)| g.class == Class::ArmedGroup && g.within.contains(&country))
         .filter(|(_, g)| {
             let name = crate::text::fold_str(&g.name_ar);
-            g.class == Class::ArmedGroup
-                && g.within.contains(&country)
-                && name.split(' ').any(|w| lex.is(Fw::ArmyWord, w))
+            name.split(' ').any(|w| lex.is(Fw::ArmyWord, w))
                 && name.split(' ').any(|w| {
                     lex.demonyms
                         .get(w)
@@ -646,26 +668,8 @@ fn soldiers_of_the_country(
     let [army] = armies[..] else {
         return;
     };
-    let af = affixes::affixes();
     for q in quantities.iter_mut() {
-        if q.group.is_some() || !matches!(q.measure, Killed | Injured | Captured | Hostages) {
-            continue;
-        }
-        let noun = q.tokens.1;
-        let at = if noun < text.tokens.len() && text.word(noun) == af.min {
-            noun + 1
-        } else {
-            noun
-        };
-        let soldier = at < text.tokens.len()
-            && !text.tokens[at].hard_before
-            && text.readings(at).iter().any(|r| {
-                r.skip <= 1 && {
-                    let bare = r.word.strip_prefix(af.article.as_str()).unwrap_or(&r.word);
-                    lex.is(Fw::Soldier, &r.word) || lex.is(Fw::Soldier, bare)
-                }
-            });
-        if soldier {
+        if soldiers(q) {
             q.group = Some(EntityRef::Known(army));
         }
     }
