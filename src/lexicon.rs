@@ -212,6 +212,9 @@ pub enum Fw {
     /// `flee`: «فرّ»، «فرّت»: fleeing, an escape from a prison or a displacement by what the
     /// sentence names
     Flee,
+    /// `capital-word`: «العاصمة»: the first word of a capital's epithet in the gazetteer
+    /// («العاصمة الباكستانية»), which marks a town as its country's capital
+    CapitalWord,
     /// `seat`: «مدينة شرنة، مركز الولاية»: the town set off before it is the division's seat
     Seat,
     /// `destination`
@@ -291,7 +294,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 54] = [
+    pub const ALL: [Fw; 55] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -327,6 +330,7 @@ impl Fw {
         Fw::SpanStart,
         Fw::Lasting,
         Fw::Flee,
+        Fw::CapitalWord,
         Fw::Control,
         Fw::Forces,
         Fw::Losing,
@@ -378,6 +382,7 @@ impl Fw {
             Fw::SpanStart => "span-start",
             Fw::Lasting => "lasting",
             Fw::Flee => "flee",
+            Fw::CapitalWord => "capital-word",
             Fw::Control => "control",
             Fw::Forces => "forces",
             Fw::Losing => "losing",

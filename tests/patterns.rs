@@ -1615,6 +1615,20 @@ fn where_arrests_happened_the_frame_of_a_sentence_and_the_prison_fled() {
     );
     let ev = events_of("خبر\n\nوفر مئات المدنيين من المنطقة طلبا للأمان.");
     assert!(!ev.iter().any(|(c, _)| c == "Displacement"), "{ev:?}");
+    // a capital standing for its government is no place of what happened; named as a place, it is
+    let places = places_of(
+        "خبر\n\nقُتل خمسة جنود في هجوم على موقع أمني، وتتهم إسلام آباد حكومة كابل بإيواء المهاجمين.",
+        "Attack",
+    );
+    assert!(
+        places.iter().all(|p| !p.contains("إسلام آباد")),
+        "{places:?}"
+    );
+    let places = places_of(
+        "خبر\n\nقُتل خمسة أشخاص في هجوم انتحاري في إسلام آباد.",
+        "Attack",
+    );
+    assert!(places.iter().any(|p| p.contains("إسلام آباد")), "{places:?}");
     // not a prison they were taken to
     let places = places_of(
         "أعلنت قوى الأمن الداخلي القبض على ثلاثة مطلوبين ونقلهم إلى سجن علايا.",

@@ -309,6 +309,57 @@ fn is_armed(lex: &Lexicon, e: &EntityRef) -> bool {
     matches!(lex.class_of(e), Class::ArmedGroup | Class::Government)
 }
 
+/// Whether a mention names a country's capital standing for its government, not a place:
+/// a capital the gazetteer knows by a capital's epithet («العاصمة الباكستانية»), named with
+/// no word of place before it and no proclitic «بـ» («وإسلام آباد تتحدث»، «داعياً إسلام آباد»،
+/// «بين كابل وإسلام آباد»), where «في إسلام آباد»، «بإسلام آباد»، «على إسلام آباد» are places.
+fn capital_as_government(cx: &Cx, m: &Mention) -> bool {
+    let EntityRef::Known(g) = m.entity else {
+        return false;
+    };
+    if cx.lex.gazetteer[g].class != Class::City {
+        return false;
+    }
+    let capital = cx.lex.function_words[Fw::CapitalWord as usize]
+        .iter()
+        .any(|w| {
+            cx.lex
+                .names
+                .starting_with(w)
+                .iter()
+                .any(|p| p.value.entity == g)
+        });
+    if !capital {
+        return false;
+    }
+    let a = m.tokens.0;
+    let token_start = cx.text.norm.map[cx.text.tokens[a].start];
+    let clitic = m.start > token_start;
+    let word_of_place = a > 0
+        && !cx.text.tokens[a].hard_before
+        && cx.text.readings(a - 1).iter().any(|r| {
+            r.skip <= 1
+                && [
+                    Fw::PlaceContext,
+                    Fw::LocatedLink,
+                    Fw::Destination,
+                    Fw::TargetLink,
+                ]
+                .iter()
+                .any(|&f| cx.lex.is(f, &r.word))
+                || cx
+                    .lex
+                    .heads
+                    .get(r.word.as_str())
+                    .is_some_and(|h| h.class.family() == Family::Place)
+        });
+    let with_prefix = clitic && {
+        let t = cx.tok(a);
+        t.starts_with(affixes().bi.as_str()) || t.starts_with(affixes().conj_bi.as_str())
+    };
+    !(word_of_place || with_prefix)
+}
+
 /// Who carries out an attack: an armed group or force, not a ministry that condemns it.
 fn is_fighter(lex: &Lexicon, e: &EntityRef) -> bool {
     lex.class_of(e) == Class::ArmedGroup
@@ -553,6 +604,7 @@ pub fn find_events(
             .filter(|m| {
                 (m.tokens.0.abs_diff(i) <= NEAR || same_clause(m) || frame(m))
                     && !crate::extract::recognize::is_dateline(doc, m)
+                    && !capital_as_government(&cx, m)
             })
             .filter(|m| {
                 match lex.class_of(&m.entity) {
