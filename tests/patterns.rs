@@ -423,24 +423,24 @@ fn fronts_and_places_near_others() {
             .is_none_or(|g| !g.contains("القيادة المركزية")),
         "{group:?}"
     );
-    // … and to a name that begins with «جماعة» before one named after it in a phrase about it
-    let group = referent(
-        "وتبنت جماعة نصرة الإسلام والمسلمين، المرتبطة بتنظيم القاعدة، الهجوم. وأقرت الجماعة بمقتل أربعة من مقاتليها.",
-        "الجماعة",
-    );
-    assert!(
-        group.as_deref().is_some_and(|g| g.contains("نصرة")),
-        "{group:?}"
-    );
-    // «الوحدة» refers back to a unit named by its definite head
-    let unit = referent(
-        "وفق ما أعلنت الوحدة التنفيذية لإدارة مخيمات النازحين. وقالت الوحدة في بيان إن 140 أسرة غادرت المخيم.",
-        "الوحدة",
-    );
-    assert!(
-        unit.as_deref().is_some_and(|u| u.contains("التنفيذية")),
-        "{unit:?}"
-    );
+    // (text, anaphor, a word of the label it refers to)
+    for (text, anaphor, of) in [
+        // … and to a name that begins with «جماعة» before one named after it in a phrase about it
+        (
+            "وتبنت جماعة نصرة الإسلام والمسلمين، المرتبطة بتنظيم القاعدة، الهجوم. وأقرت الجماعة بمقتل أربعة من مقاتليها.",
+            "الجماعة",
+            "نصرة",
+        ),
+        // «الوحدة» refers back to a unit named by its definite head
+        (
+            "وفق ما أعلنت الوحدة التنفيذية لإدارة مخيمات النازحين. وقالت الوحدة في بيان إن 140 أسرة غادرت المخيم.",
+            "الوحدة",
+            "التنفيذية",
+        ),
+    ] {
+        let found = referent(text, anaphor);
+        assert!(found.as_deref().is_some_and(|f| f.contains(of)), "{text}: {found:?}");
+    }
     // «المدينة» refers back to the town named last
     let town = referent(
         "وفي حمص في سوريا، قُتل شقيقان في حي الزهراء شرقي المدينة.",

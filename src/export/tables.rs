@@ -369,60 +369,50 @@ pub fn write_events<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
         let role = |r: &str| roles.get(&(e[0].clone(), r.to_string())).unwrap_or(&empty);
         let (event_type, sub) = acled_type(&e[1]);
         let agents = role("agent");
-        let actor1 = agents.first().map(|a| a[0].clone()).unwrap_or_default();
-        let actor2 = role("target")
-            .iter()
-            .find(|t| {
-                !matches!(
-                    t[1].as_str(),
-                    "City"
-                        | "Neighborhood"
-                        | "Governorate"
-                        | "Region"
-                        | "Country"
-                        | "Prison"
-                        | "Camp"
-                        | "Facility"
-                        | "Place"
-                )
-            })
-            .map(|t| t[0].clone())
-            .unwrap_or_default();
-        // (a clash with no target: its second side is the first agent not allied with the first
-        // one — «اشتباكات بين داعش وقسد ووحدات حماية المرأة»: ISIS against the SDF)
-        let actor2 = if actor2.is_empty() && matches!(e[1].as_str(), "Clash" | "Attack") {
-            let first = agents.first().map(|a| a[4].clone()).unwrap_or_default();
-            agents
-                .iter()
-                .skip(1)
-                .find(|a| a[4] != first && !allied.contains(&(first.clone(), a[4].clone())))
-                .map(|a| a[0].clone())
-                .unwrap_or_default()
-        } else {
-            actor2
-        };
+        // the sides as their rows (label, class, …, IRI at 4)
+        let first = agents.first();
+        let target = role("target").iter().find(|t| {
+            !matches!(
+                t[1].as_str(),
+                "City"
+                    | "Neighborhood"
+                    | "Governorate"
+                    | "Region"
+                    | "Country"
+                    | "Prison"
+                    | "Camp"
+                    | "Facility"
+                    | "Place"
+            )
+        });
+        // (a clash, or an attack, with no target: its second side is the first agent not allied
+        // with the first one — «اشتباكات بين داعش وقسد ووحدات حماية المرأة»: ISIS against the SDF)
+        let second = target.or_else(|| {
+            let f = first?;
+            matches!(e[1].as_str(), "Clash" | "Attack")
+                .then(|| {
+                    agents
+                        .iter()
+                        .skip(1)
+                        .find(|a| a[4] != f[4] && !allied.contains(&(f[4].clone(), a[4].clone())))
+                })
+                .flatten()
+        });
+        let label = |r: Option<&Vec<String>>| r.map(|r| r[0].clone()).unwrap_or_default();
+        let (actor1, actor2) = (label(first), label(second));
         // the other agents and the sides involved, each once, not actor1 or actor2 again (the
-        // sides of a clash are its agents and its participants both)
-        // (an ally of actor2 and not of actor1 goes with actor2: ACLED's assoc_actor_2)
-        let iri_of = |label: &str| {
-            agents
-                .iter()
-                .chain(role("target").iter())
-                .find(|a| a[0] == label)
-                .map(|a| a[4].clone())
-                .unwrap_or_default()
+        // sides of a clash are its agents and its participants both); an ally of actor2 and not
+        // of actor1 goes with actor2 (ACLED's assoc_actor_2)
+        let allied_with = |side: Option<&Vec<String>>, a: &Vec<String>| {
+            side.is_some_and(|s| allied.contains(&(s[4].clone(), a[4].clone())))
         };
-        let (first, second) = (iri_of(&actor1), iri_of(&actor2));
         let mut assoc: Vec<String> = Vec::new();
         let mut assoc2: Vec<String> = Vec::new();
         for a in agents.iter().skip(1).chain(role("participant").iter()) {
             if a[0] == actor1 || a[0] == actor2 || assoc.contains(&a[0]) || assoc2.contains(&a[0]) {
                 continue;
             }
-            let with_second = !second.is_empty()
-                && allied.contains(&(second.clone(), a[4].clone()))
-                && !allied.contains(&(first.clone(), a[4].clone()));
-            if with_second {
+            if allied_with(second, a) && !allied_with(first, a) {
                 assoc2.push(a[0].clone());
             } else {
                 assoc.push(a[0].clone());

@@ -175,7 +175,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                         .filter(|(_, m)| {
                             !(m.tokens.0 > 0
                                 && toks[m.tokens.0].text.starts_with(affixes().li.as_str())
-                                && m.start > text.norm.map[toks[m.tokens.0].start])
+                                && text.chars_before(m.tokens.0, m.start) > 0)
                         })
                         .map(|(i, _)| i)
                         .collect();

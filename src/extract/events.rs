@@ -313,28 +313,12 @@ fn is_armed(lex: &Lexicon, e: &EntityRef) -> bool {
 /// a capital the gazetteer knows by a capital's epithet («العاصمة الباكستانية»), named with
 /// no word of place before it and no proclitic «بـ» («وإسلام آباد تتحدث»، «داعياً إسلام آباد»،
 /// «بين كابل وإسلام آباد»), where «في إسلام آباد»، «بإسلام آباد»، «على إسلام آباد» are places.
-fn capital_as_government(cx: &Cx, m: &Mention) -> bool {
-    let EntityRef::Known(g) = m.entity else {
-        return false;
-    };
-    if cx.lex.gazetteer[g].class != Class::City {
-        return false;
-    }
-    let capital = cx.lex.function_words[Fw::CapitalWord as usize]
-        .iter()
-        .any(|w| {
-            cx.lex
-                .names
-                .starting_with(w)
-                .iter()
-                .any(|p| p.value.entity == g)
-        });
-    if !capital {
+fn capital_as_government(cx: &Cx, capitals: &[EntityRef], m: &Mention) -> bool {
+    if !capitals.contains(&m.entity) {
         return false;
     }
     let a = m.tokens.0;
-    let token_start = cx.text.norm.map[cx.text.tokens[a].start];
-    let clitic = m.start > token_start;
+    let clitic = cx.text.chars_before(a, m.start) > 0;
     let word_of_place = a > 0
         && !cx.text.tokens[a].hard_before
         && cx.text.readings(a - 1).iter().any(|r| {
@@ -358,6 +342,27 @@ fn capital_as_government(cx: &Cx, m: &Mention) -> bool {
         t.starts_with(affixes().bi.as_str()) || t.starts_with(affixes().conj_bi.as_str())
     };
     !(word_of_place || with_prefix)
+}
+
+/// The towns an article names that are capitals: known by a capital's epithet in the gazetteer
+/// («العاصمة الباكستانية»).
+fn capitals_named(lex: &Lexicon, mentions: &[Mention]) -> Vec<EntityRef> {
+    let epithets: Vec<usize> = lex.function_words[Fw::CapitalWord as usize]
+        .iter()
+        .flat_map(|w| lex.names.starting_with(w).iter().map(|p| p.value.entity))
+        .collect();
+    let mut out: Vec<EntityRef> = Vec::new();
+    for m in mentions {
+        if let EntityRef::Known(g) = m.entity {
+            if lex.gazetteer[g].class == Class::City
+                && epithets.contains(&g)
+                && !out.contains(&m.entity)
+            {
+                out.push(m.entity.clone());
+            }
+        }
+    }
+    out
 }
 
 /// Who carries out an attack: an armed group or force, not a ministry that condemns it.
@@ -474,6 +479,7 @@ pub fn find_events(
     } = *found;
     let (mentions, relations) = (&rec.mentions, &rec.relations);
     let cx = Cx { lex, text };
+    let capitals = capitals_named(lex, mentions);
     let mut out: Vec<Event> = Vec::new();
     let mut i = 0;
     while i < text.tokens.len() {
@@ -484,11 +490,12 @@ pub fn find_events(
         let sent = text.tokens[i].sentence;
         // «فرّت 600 أسرة من بانكيلاري»، «فرّ 20 سجيناً من السجن»: fleeing is an escape where the
         // sentence names a prison or counts escapees, else a displacement
-        let class = if class == EventClass::Displacement
+        let flee = class == EventClass::Displacement
             && text
                 .readings(i)
                 .iter()
-                .any(|r| r.skip <= 1 && lex.is(Fw::Flee, &r.word))
+                .any(|r| r.skip <= 1 && lex.is(Fw::Flee, &r.word));
+        let class = if flee
             && (rec.mentions.iter().any(|m| {
                 text.tokens[m.tokens.0].sentence == sent && lex.class_of(&m.entity) == Class::Prison
             }) || quantities
@@ -512,11 +519,8 @@ pub fn find_events(
             }) && cx.tok(x) == affixes().min
         };
         if class == EventClass::Displacement
+            && flee
             && end == i + 1
-            && text
-                .readings(i)
-                .iter()
-                .any(|r| r.skip <= 1 && lex.is(Fw::Flee, &r.word))
             && !(end..(end + FLED_REACH).min(text.sentences[sent].end_token)).any(fled_from)
         {
             i = end;
@@ -604,7 +608,7 @@ pub fn find_events(
             .filter(|m| {
                 (m.tokens.0.abs_diff(i) <= NEAR || same_clause(m) || frame(m))
                     && !crate::extract::recognize::is_dateline(doc, m)
-                    && !capital_as_government(&cx, m)
+                    && !capital_as_government(&cx, &capitals, m)
             })
             .filter(|m| {
                 match lex.class_of(&m.entity) {

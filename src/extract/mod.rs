@@ -371,8 +371,6 @@ fn counted_as(lex: &Lexicon, text: &Text, i: usize, measure: crate::vocab::Measu
         })
 }
 
-/// The armed group an article is about: of the armed groups it names that are not a state's
-/// forces (no army or police word begins the name), the one it names most, first named on a tie.
 /// The inmates of a prison or camp that the article counts once as members of one group
 /// («يضم 1500 من عناصر التنظيم») are that group's in its other counts of them too: those held,
 /// escaped or caught again there («فرار 200 سجين»، «القبض على 84 من الفارين»).
@@ -411,6 +409,8 @@ fn inmates_of_one_group(lex: &Lexicon, quantities: &mut [crate::model::Quantity]
     }
 }
 
+/// The armed group an article is about: of the armed groups it names that are not a state's
+/// forces (no army or police word begins the name), the one it names most, first named on a tie.
 fn main_insurgent(lex: &Lexicon, mentions: &[crate::model::Mention]) -> Option<EntityRef> {
     let state_force = |e: &EntityRef, label: &str| {
         let first = |l: &str| {
@@ -548,17 +548,8 @@ fn the_speakers_own(
     use crate::vocab::Relation::*;
     let af = affixes::affixes();
     let open = |x: usize| x < text.tokens.len() && !text.tokens[x].hard_before;
-    let soldier = |x: usize| {
-        open(x)
-            && text.readings(x).iter().any(|r| {
-                r.skip <= 1 && {
-                    let bare = r.word.strip_prefix(af.article.as_str()).unwrap_or(&r.word);
-                    lex.is(Fw::Soldier, &r.word) || lex.is(Fw::Soldier, bare)
-                }
-            })
-    };
+    let soldier = |x: usize| open(x) && lex.role_at(text, x, Fw::Soldier);
     let ours = |x: usize| {
-        // (not across the figure's clause: the noun is the figure's own, quoted or not)
         x < text.tokens.len()
             && text
                 .word(x)
@@ -635,12 +626,7 @@ fn soldiers_of_the_country(
             && matches!(q.measure, Killed | Injured | Captured | Hostages)
             && at < text.tokens.len()
             && !text.tokens[at].hard_before
-            && text.readings(at).iter().any(|r| {
-                r.skip <= 1 && {
-                    let bare = r.word.strip_prefix(af.article.as_str()).unwrap_or(&r.word);
-                    lex.is(Fw::Soldier, &r.word) || lex.is(Fw::Soldier, bare)
-                }
-            })
+            && lex.role_at(text, at, Fw::Soldier)
     };
     // (the gazetteer is searched only for an article that has such a figure)
     if !quantities.iter().any(soldiers) {
@@ -981,8 +967,7 @@ fn publisher(
         }
         let t = m.tokens.0;
         let li = affixes().li.as_str();
-        let clitic =
-            text.tokens[t].text.starts_with(li) && text.norm.map[text.tokens[t].start] < m.start;
+        let clitic = text.tokens[t].text.starts_with(li) && text.chars_before(t, m.start) > 0;
         let before = t > 0 && text.tokens[t - 1].text == li;
         if clitic || before {
             let c = counts.entry(&m.entity).or_insert((0, i));

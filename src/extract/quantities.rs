@@ -599,12 +599,16 @@ pub fn find_quantities(
         } else {
             measure
         };
+        // the figure told last before this one in its sentence: whose members and whether a
+        // running total («منهم»، «آخرين»، the parts after «هم»)
+        let figure_before = out
+            .iter()
+            .chain(&restated)
+            .filter(|q| q.sentence == sent && q.tokens.1 <= first)
+            .max_by_key(|q| q.tokens.1)
+            .map(|q| (q.group.clone(), q.cumulative));
         let inherited = if !among && (others || no_noun) {
-            out.iter()
-                .chain(&restated)
-                .filter(|q| q.sentence == sent && q.tokens.1 <= first)
-                .max_by_key(|q| q.tokens.1)
-                .and_then(|q| q.group.clone())
+            figure_before.as_ref().and_then(|(g, _)| g.clone())
         } else {
             None
         };
@@ -689,13 +693,8 @@ pub fn find_quantities(
                 return None;
             }
             // («مقتل 27 من مسلحي الحركة، تُركت جثث 14 منهم»: the figure before names them)
-            let before_figure = out
-                .iter()
-                .chain(&restated)
-                .filter(|q| q.sentence == sent && q.tokens.1 <= first)
-                .max_by_key(|q| q.tokens.1);
-            if let Some(q) = before_figure {
-                return q.group.clone();
+            if let Some((g, _)) = &figure_before {
+                return g.clone();
             }
             mentions
                 .iter()
@@ -776,17 +775,9 @@ pub fn find_quantities(
             noun
         };
         let group = group.or_else(|| {
-            let kind = [Fw::Soldier, Fw::Police].into_iter().find(|&k| {
-                soldiers_at < n
-                    && cx.text.readings(soldiers_at).iter().any(|r| {
-                        r.skip <= 1 && {
-                            let w = r.word.as_str();
-                            lex.is(k, w)
-                                || w.strip_prefix(affixes().article.as_str())
-                                    .is_some_and(|b| lex.is(k, b))
-                        }
-                    })
-            })?;
+            let kind = [Fw::Soldier, Fw::Police]
+                .into_iter()
+                .find(|&k| lex.role_at(cx.text, soldiers_at, k))?;
             let word = if kind == Fw::Soldier {
                 Fw::ArmyWord
             } else {
@@ -839,13 +830,7 @@ pub fn find_quantities(
                         .any(|d| d.first > x && d.first <= x + SINCE_DATE_REACH && !d.inferred))
         };
         // (a part of a running total is one too: «… 74 شخصاً، هم 50 من «قسد» و13 مدنياً»)
-        let part_of_total = among
-            && out
-                .iter()
-                .chain(&restated)
-                .filter(|q| q.sentence == sent && q.tokens.1 <= first)
-                .max_by_key(|q| q.tokens.1)
-                .is_some_and(|q| q.cumulative);
+        let part_of_total = among && figure_before.as_ref().is_some_and(|(_, c)| *c);
         let cumulative = part_of_total
             || (prev_end.max(s_first)..first).any(since_at)
             || (last..window_end)

@@ -465,6 +465,12 @@ impl Text {
         self.norm.to_orig(&doc.chars, s, e)
     }
 
+    /// How many original characters of token `t` stand before original position `start`: a
+    /// proclitic left outside a name that begins inside the token («بـ» of «بالحسكة»).
+    pub fn chars_before(&self, t: usize, start: usize) -> usize {
+        start.saturating_sub(self.norm.map[self.tokens[t].start])
+    }
+
     /// Whether tokens `[a, b)` follow each other with no hard separator in between.
     pub fn joined(&self, a: usize, b: usize) -> bool {
         (a + 1..b).all(|i| !self.tokens[i].hard_before)

@@ -138,7 +138,7 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
                 let mb = &mentions[b];
                 let af = affixes();
                 // (the «بـ» is a clitic outside the name, not its first letter: «وبني سهيلا»)
-                let outside = mb.start - cx.text.norm.map[cx.text.tokens[j].start];
+                let outside = cx.text.chars_before(j, mb.start);
                 let bi = cx.tok(j).starts_with(af.bi.as_str()) && outside >= af.bi.chars().count();
                 let prep = linked
                     || bi
@@ -345,7 +345,7 @@ fn joined(cx: &Ctx, a: &Mention, b: &Mention) -> bool {
     let w = cx.tok(j);
     if b.tokens.0 == j {
         // the clitic is outside b's span
-        return w.starts_with(conj) && b.start > cx.text.norm.map[cx.text.tokens[j].start];
+        return w.starts_with(conj) && cx.text.chars_before(j, b.start) > 0;
     }
     if b.tokens.0 != j + 1 || cx.text.tokens[j + 1].hard_before {
         return false;

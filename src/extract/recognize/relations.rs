@@ -37,7 +37,7 @@ pub(super) fn attached_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> 
         let attached = if b.tokens.0 == a.tokens.1 {
             // the clitic is on B's first word, outside its span
             (t.starts_with(affixes().li.as_str()) || t.starts_with(affixes().bi.as_str()))
-                && b.start > cx.text.norm.map[cx.text.tokens[b.tokens.0].start]
+                && cx.text.chars_before(b.tokens.0, b.start) > 0
         } else {
             b.tokens.0 == a.tokens.1 + 1 && cx.tok(a.tokens.1) == affixes().fi
         };
@@ -345,8 +345,9 @@ pub(super) fn phrase_relations(
             // (what a side controls is a place: «سجن علايا … الذي يضم معتقلين من «داعش» وتديره
             // قوى الأمن الداخلي»)
             let controlled = *rel == Relation::Controls && !*ab;
-            let place_closing = |m: &Mention| {
-                inner.iter().any(|x| {
+            // (the place an inner mention names at the end of a body's name)
+            let closing_place = |m: &Mention| {
+                inner.iter().find(|x| {
                     x.tokens.1 == m.tokens.1 && lex.class_of(&x.entity).family() == Family::Place
                 })
             };
@@ -355,7 +356,7 @@ pub(super) fn phrase_relations(
                     && cx.text.tokens[m.tokens.0].sentence == sent
                     && (!controlled
                         || lex.class_of(&m.entity).family() == Family::Place
-                        || place_closing(m))
+                        || closing_place(m).is_some())
             });
             // (who leads, named after his own title: «التي يقودها عضو مجلس القيادة الرئاسي طارق
             // صالح»)
@@ -429,12 +430,7 @@ pub(super) fn phrase_relations(
                 // (or the place that closes a body's name: «مكتب الصحة … في محافظة الحديدة،
                 // الخاضعة لسيطرة …»)
                 let closing = (lex.class_of(&names[a].entity).family() != Family::Place)
-                    .then(|| {
-                        inner.iter().find(|x| {
-                            x.tokens.1 == names[a].tokens.1
-                                && lex.class_of(&x.entity).family() == Family::Place
-                        })
-                    })
+                    .then(|| closing_place(names[a]))
                     .flatten()
                     .map(|x| x.entity.clone());
                 let located = locates.get(&names[a].tokens).cloned().or(closing);
