@@ -50,6 +50,13 @@ fn main() {
             e.class, e.agents, e.targets, e.places, e.date
         );
     }
+    // (each known entity by its gazetteer id)
+    for (i, g) in lex.gazetteer.iter().enumerate() {
+        let used = a.rec.mentions.iter().any(|m| m.entity == athar::model::EntityRef::Known(i));
+        if used {
+            println!("G {i} {}", g.id);
+        }
+    }
     for q in &a.quantities {
         println!(
             "Q {} {:?} {:?} {:?}",

@@ -44,8 +44,9 @@ fn is_actor(lex: &Lexicon, m: &Mention) -> bool {
     )
 }
 
-/// The speaker a relaying verb names after «عن», before what was said begins: the first person
-/// or organisation there («عن مصدر في وزارة شؤون البيشمركة» → the ministry).
+/// The speaker a relaying verb names after «عن», before what was said begins: the first person,
+/// organisation or facility there («عن مصدر في وزارة شؤون البيشمركة» → the ministry، «عن مصدر في
+/// مستشفى تلعفر العام» → the hospital).
 fn relayed(lex: &Lexicon, text: &Text, mentions: &[Mention], v: usize) -> Option<usize> {
     let toks = &text.tokens;
     let sent = toks[v].sentence;
@@ -56,7 +57,11 @@ fn relayed(lex: &Lexicon, text: &Text, mentions: &[Mention], v: usize) -> Option
     let from = (v + 1..end).find(|&x| lex.is(Fw::SourceLink, &toks[x].text))?;
     mentions
         .iter()
-        .position(|m| m.tokens.0 > from && m.tokens.0 < end && is_actor(lex, m))
+        .position(|m| {
+            m.tokens.0 > from
+                && m.tokens.0 < end
+                && (is_actor(lex, m) || lex.class_of(&m.entity) == crate::vocab::Class::Facility)
+        })
 }
 
 /// The speaker of a statement a speech word names before any speaker: the body after it
@@ -171,7 +176,15 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                     let subjects: Vec<usize> = mentions
                         .iter()
                         .enumerate()
-                        .filter(|(_, m)| m.tokens.0 > v && m.tokens.0 < stop && is_actor(lex, m))
+                        // (a hospital speaks as the verb's subject: «أفادت إدارة مستشفى
+                        // العودة بوصول ٩ شهداء»، «أعلن مستشفى ناصر»)
+                        .filter(|(_, m)| {
+                            m.tokens.0 > v
+                                && m.tokens.0 < stop
+                                && (is_actor(lex, m)
+                                    || m.tokens.0 <= v + 2
+                                        && lex.class_of(&m.entity) == crate::vocab::Class::Facility)
+                        })
                         .filter(|(_, m)| {
                             !(m.tokens.0 > 0
                                 && toks[m.tokens.0].text.starts_with(affixes().li.as_str())

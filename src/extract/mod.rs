@@ -135,7 +135,14 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     about_the_event(lex, &mut quantities, &events);
     totals_of_the_country(lex, &rec.mentions, &mut quantities, &events);
     militants_of_the_attackers(lex, &text, &rec.mentions, &mut quantities, &events);
-    members_of_the_attacked(lex, &text, &rec.relations, &mut quantities, &events);
+    members_of_the_attacked(
+        lex,
+        &text,
+        &rec.mentions,
+        &rec.relations,
+        &mut quantities,
+        &events,
+    );
     detainees_of_the_group(lex, &text, &mut quantities, &events);
     inmates_of_one_group(lex, &mut quantities);
     the_speakers_own(
@@ -146,6 +153,7 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
         &events,
         &text,
     );
+    claimed_against_the_enemy(lex, &text, &rec.mentions, &mut quantities, &events);
     others_of_the_figure_before(lex, &text, &mut quantities);
     soldiers_of_the_country(lex, &text, &rec.mentions, &mut quantities);
     figures_of_events(&mut quantities, &events);
@@ -471,10 +479,12 @@ fn detainees_of_the_group(
 
 /// «هاجمت نقاطاً للأمن العام، ما أدى إلى استشهاد عنصرين»: a casualty figure counting members
 /// («عنصرين»، «مقاتلين»، «حراس») of no group named is of the armed group the attack told before
-/// it was aimed at, or of the force that holds the prison or camp it was aimed at.
+/// it was aimed at (of several, the one named last before the figure in its sentence, else
+/// last before it), or of the force that holds the prison or camp it was aimed at.
 fn members_of_the_attacked(
     lex: &Lexicon,
     text: &Text,
+    mentions: &[crate::model::Mention],
     relations: &[(EntityRef, crate::vocab::Relation, EntityRef)],
     quantities: &mut [crate::model::Quantity],
     events: &[crate::model::Event],
@@ -506,12 +516,26 @@ fn members_of_the_attacked(
         if !(members || claimed) {
             continue;
         }
-        let mut targets = e
+        let targets: Vec<&EntityRef> = e
             .targets
             .iter()
-            .filter(|t| lex.class_of(t) == Class::ArmedGroup);
-        if let (Some(t), None) = (targets.next(), targets.next()) {
-            q.group = Some(t.clone());
+            .filter(|t| lex.class_of(t) == Class::ArmedGroup)
+            .collect();
+        let last_named = |same_sentence: bool| {
+            mentions
+                .iter()
+                .filter(|m| m.end <= q.start && targets.contains(&&m.entity))
+                .filter(|m| !same_sentence || text.tokens[m.tokens.0].sentence == q.sentence)
+                .max_by_key(|m| m.start)
+                .map(|m| m.entity.clone())
+        };
+        let target = match targets[..] {
+            [] => None,
+            [t] => Some(t.clone()),
+            _ => last_named(true).or_else(|| last_named(false)),
+        };
+        if target.is_some() {
+            q.group = target;
             continue;
         }
         // an attack on a prison or camp: its guards are of the force that holds it
@@ -600,6 +624,82 @@ fn the_speakers_own(
         };
         if let Some(org) = org.filter(|g| is_ours || !attacked_someone(g)) {
             q.group = Some(org);
+        }
+    }
+}
+
+/// «وزعم التنظيم مقتل خمسة من "المرتدين"»، «وتزعم الحركة قتل 12 جندياً»: a casualty figure of no
+/// group that the attacking group states (the armed group the article is about, or one that
+/// attacked in it) counts the side it fights, not its own — the group of the casualty figure
+/// told last before it of another armed group, else the one armed group the event told before
+/// it was aimed at. (Not its own dead: «نعى التنظيم ثلاثة من مقاتليه».)
+fn claimed_against_the_enemy(
+    lex: &Lexicon,
+    text: &Text,
+    mentions: &[crate::model::Mention],
+    quantities: &mut [crate::model::Quantity],
+    events: &[crate::model::Event],
+) {
+    use crate::vocab::Measure::*;
+    let af = affixes::affixes();
+    let insurgent = main_insurgent(lex, mentions);
+    let attacker = |g: &EntityRef| {
+        Some(g) == insurgent.as_ref()
+            || events.iter().any(|e| {
+                e.class.is_violent()
+                    && e.class != crate::vocab::EventClass::Clash
+                    && e.agents.contains(g)
+            })
+    };
+    let casualty = |q: &crate::model::Quantity| matches!(q.measure, Killed | Injured | Captured);
+    // (a noun with a possessive, «مقاتليه»، «عناصرنا», counts the speaker's own)
+    let own = |x: usize| {
+        x < text.tokens.len()
+            && !text.tokens[x].hard_before
+            && af.possessives.iter().any(|p| {
+                text.word(x)
+                    .strip_suffix(p.as_str())
+                    .is_some_and(|stem| lex.members.contains(stem))
+            })
+    };
+    for k in 0..quantities.len() {
+        let q = &quantities[k];
+        let Some(speaker) = q.reported_by.clone() else {
+            continue;
+        };
+        if q.group.is_some()
+            || !casualty(q)
+            || lex.class_of(&speaker) != Class::ArmedGroup
+            || !attacker(&speaker)
+        {
+            continue;
+        }
+        let noun = q.tokens.1;
+        let partitive = noun < text.tokens.len() && text.word(noun) == af.min;
+        if own(noun) || (partitive && own(noun + 1)) {
+            continue;
+        }
+        let before = quantities[..k]
+            .iter()
+            .rev()
+            .filter(|o| casualty(o))
+            .find_map(|o| {
+                o.group
+                    .clone()
+                    .filter(|g| *g != speaker && lex.class_of(g) == Class::ArmedGroup)
+            });
+        let target = || {
+            let mut armed = told_before(events, q.start)?
+                .targets
+                .iter()
+                .filter(|t| **t != speaker && lex.class_of(t) == Class::ArmedGroup);
+            match (armed.next(), armed.next()) {
+                (Some(t), None) => Some(t.clone()),
+                _ => None,
+            }
+        };
+        if let Some(g) = before.or_else(target) {
+            quantities[k].group = Some(g);
         }
     }
 }

@@ -659,6 +659,34 @@ pub fn find_quantities(
                         num.a,
                     )
                 })
+                // «ارتفاع قتلى الأسايش في هجوم السجن إلى ٤»: the group a toll noun of this
+                // figure's kind is in construct with
+                .or_else(|| {
+                    if among {
+                        return None;
+                    }
+                    before
+                        .iter()
+                        .filter(|t| {
+                            t.1 == measure && matches!(t.2, TriggerKind::Noun | TriggerKind::Event)
+                        })
+                        .find_map(|t| {
+                            mentions
+                                .iter()
+                                .find(|m| {
+                                    // (a verb's subject is its agent, the figure right after
+                                    // it its object: «قتلت قوات الأسايش ثلاثة»)
+                                    m.tokens.0 == t.0 + 1
+                                        && m.tokens.1 < first
+                                        && !cx.text.tokens[t.0 + 1].hard_before
+                                        && matches!(
+                                            lex.class_of(&m.entity),
+                                            Class::ArmedGroup | Class::Government
+                                        )
+                                })
+                                .map(|m| m.entity.clone())
+                        })
+                })
                 // «يتراوح عدد عناصر التنظيم الناشطين في العراق بين 400 و500 عنصر»: the members
                 // whose number the sentence gives
                 // (only a figure of members, or of nothing named: «… و3 مدنيين» counts others)
