@@ -155,6 +155,18 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
             }
             _ if statement.is_some() => statement.flatten().map(|i| (i, None)),
             _ => {
+                // («وفق ما أفاد به الدفاع المدني»: the verb's pronoun object with «ب» comes before
+                // its subject)
+                let af = affixes();
+                let object_pronoun = |x: usize| {
+                    x < toks.len()
+                        && toks[x].sentence == sent
+                        && toks[x]
+                            .text
+                            .strip_prefix(af.bi.as_str())
+                            .is_some_and(|rest| af.possessives.iter().any(|p| p == rest))
+                };
+                let v = if object_pronoun(v + 1) { v + 1 } else { v };
                 // the subject after the verb, unless a prepositional phrase follows it
                 // a mention right after the verb is its subject (even «علي», which normalizes
                 // like the preposition «على»: the mention was checked on the original letters)
@@ -223,6 +235,33 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                     if matches!(kind, SpeechKind::Continue | SpeechKind::According) {
                         return None;
                     }
+                    // (not a name behind a preposition: «مركز طب الطوارئ، التابع للوزارة، قد
+                    // أعلن»)
+                    let bare = |m: &Mention| {
+                        let w = &toks[m.tokens.0].text;
+                        !((w.starts_with(affixes().li.as_str())
+                            || w.starts_with(affixes().bi.as_str()))
+                            && text.chars_before(m.tokens.0, m.start) > 0)
+                    };
+                    // a verb joined by «و» with no subject of its own has the sentence's
+                    // («تبنّت حركة الشباب الهجوم عبر إذاعة الأندلس الناطقة باسمها، وزعمت أن …»)
+                    let joined = text
+                        .readings(v)
+                        .iter()
+                        .any(|r| r.skip == 1 && toks[v].text.starts_with(affixes().conj.as_str()));
+                    let first = || {
+                        mentions
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, m)| {
+                                in_sentence(m) && m.tokens.1 <= v && is_actor(lex, m) && bare(m)
+                            })
+                            .map(|(i, _)| (i, None))
+                            .next()
+                    };
+                    if joined {
+                        return first();
+                    }
                     mentions
                         .iter()
                         .enumerate()
@@ -231,6 +270,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                                 && m.tokens.1 <= v
                                 && v - m.tokens.1 <= SUBJECT_GAP
                                 && is_actor(lex, m)
+                                && bare(m)
                         })
                         .map(|(i, _)| (i, None))
                         .next_back()

@@ -739,10 +739,9 @@ pub fn find_quantities(
         // «20 عنصراً حوثياً»: the nisba after the counted noun, in the accusative too
         let group = group.or_else(|| {
             let t = noun + 1;
-            if t >= s_end || noun >= n {
+            if noun >= n || noun >= s_end {
                 return None;
             }
-            let w = cx.tok(t);
             let known = |w: &str| {
                 let id = lex
                     .demonyms
@@ -751,6 +750,20 @@ pub fn find_quantities(
                     .as_ref()?;
                 lex.by_id.get(id).copied()
             };
+            // «16 حوثياً»: a group's nisba as the counted noun (a country's counts its
+            // nationals, not its forces: «5 سوريين»)
+            let w = cx.tok(noun);
+            let itself = known(w).or_else(|| {
+                w.strip_suffix(affixes().accusative.as_str())
+                    .and_then(known)
+            });
+            if let Some(g) = itself.filter(|&g| lex.gazetteer[g].class != Class::Country) {
+                return Some(EntityRef::Known(g));
+            }
+            if t >= s_end {
+                return None;
+            }
+            let w = cx.tok(t);
             // «ثلاثة جنود أوغنديين»، «٢٧ عسكرياً باكستانياً»: soldiers of a country are of its
             // army (a force of the country that bears its nisba: «الجيش الباكستاني»، «قوات
             // الدفاع الشعبية الأوغندية», not «جيش تحرير بلوشستان»), where the article names it
