@@ -52,7 +52,11 @@ fn main() {
     }
     // (each known entity by its gazetteer id)
     for (i, g) in lex.gazetteer.iter().enumerate() {
-        let used = a.rec.mentions.iter().any(|m| m.entity == athar::model::EntityRef::Known(i));
+        let used = a
+            .rec
+            .mentions
+            .iter()
+            .any(|m| m.entity == athar::model::EntityRef::Known(i));
         if used {
             println!("G {i} {}", g.id);
         }

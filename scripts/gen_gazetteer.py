@@ -493,6 +493,18 @@ def town_names():
 TOWN_NAMES = town_names()
 
 
+def not_names():
+    """GeoNames id → the normalized alternate names of that town that are no name of it
+    (not-names.tsv: truncations that are ordinary Arabic words or name parts)."""
+    out = {}
+    for f in read_tsv(SOURCES / "not-names.tsv"):
+        out.setdefault(f[0], set()).add(norm(f[1]))
+    return out
+
+
+NOT_NAMES = not_names()
+
+
 def arabic_names(c):
     """A GeoNames town's Arabic-letter names (Persian and Urdu letters excluded), cleaned, with
     the «ال» form of each one-word name: GeoNames often lists a name without the article news
@@ -500,7 +512,10 @@ def arabic_names(c):
     town-names-ar.tsv."""
     names = []
     listed = TOWN_NAMES.get(str(c["geonameid"]), ([], "", ""))[0]
+    wrong = NOT_NAMES.get(str(c["geonameid"]), set())
     for n in list(c["alternatenames"]) + listed:
+        if norm(n) in wrong:
+            continue
         # «ااالخرطوم»: a doubled alef is no Arabic name
         # Kurdish spellings start a word with «ئ», which Arabic never does
         if ARABIC_NAME.match(n) and not n.startswith("اا") and not any(w.startswith("ئ") for w in n.split()):

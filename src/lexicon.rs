@@ -217,6 +217,12 @@ pub enum Fw {
     CapitalWord,
     /// `seat`: «مدينة شرنة، مركز الولاية»: the town set off before it is the division's seat
     Seat,
+    /// `camp-epithet`: «مخيم ران للنازحين»: after a camp's name, a word the camp's full name
+    /// also takes
+    CampEpithet,
+    /// `toll-noun`: «قتلى الأسايش»، «جرحى الجيش»: a noun of casualties in construct with the
+    /// group whose they are
+    TollNoun,
     /// `destination`
     Destination,
     /// «مديرية صرواح»: a district when a place name follows, a body otherwise
@@ -294,7 +300,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 55] = [
+    pub const ALL: [Fw; 57] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -324,6 +330,8 @@ impl Fw {
         Fw::Published,
         Fw::Restating,
         Fw::Seat,
+        Fw::CampEpithet,
+        Fw::TollNoun,
         Fw::Custody,
         Fw::Bearing,
         Fw::Municipality,
@@ -376,6 +384,8 @@ impl Fw {
             Fw::LocatedLink => "located-link",
             Fw::Restating => "restating",
             Fw::Seat => "seat",
+            Fw::CampEpithet => "camp-epithet",
+            Fw::TollNoun => "toll-noun",
             Fw::Custody => "custody",
             Fw::Bearing => "bearing",
             Fw::Municipality => "municipality",

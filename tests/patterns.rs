@@ -1947,3 +1947,27 @@ fn no_event_is_placed_at_a_dateline_or_an_outlet() {
         );
     }
 }
+
+#[test]
+fn allies_and_a_camps_full_name() {
+    let rels = relations_of(
+        "وأكدت بعثة الاتحاد الأفريقي لدعم الاستقرار في الصومال (أوصوم)، التي تقاتل إلى جانب الجيش الصومالي، مقتل جنديين.",
+    );
+    assert!(
+        rels.iter().any(
+            |(a, r, b)| (a.contains("أوصوم") || a.contains("الاتحاد الأفريقي"))
+                && r == "supports"
+                && b.contains("الجيش")
+        ),
+        "{rels:?}"
+    );
+    // «مخيم ران للنازحين»: the camp goes by its name with the epithet too
+    let (arts, _) = text_alone("هاجم مسلحون مخيم ران للنازحين في ولاية بورنو.");
+    let camp = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .find(|m| m.label.contains("ران"))
+        .expect("the camp");
+    assert_eq!(camp.also.as_deref(), Some("مخيم ران للنازحين"));
+}

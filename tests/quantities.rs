@@ -985,3 +985,113 @@ fn what_a_figure_is_about_where_it_happened() {
         "{got:?}"
     );
 }
+
+#[test]
+fn whose_casualties_an_attacker_claims_and_a_toll_noun_names() {
+    let lex = Lexicon::builtin().unwrap();
+    let group = |text: &str, v: f64| figure_role(&read(&lex, text), v, |q| q.group.as_ref());
+    // (text, figure, the words one of which the group's label holds)
+    for (text, v, of) in [
+        // the attacking group's own count of the dead counts the side it fights
+        (
+            "هاجم تنظيم داعش حاجزاً للأسايش في الحسكة، ما أدى إلى مقتل ثلاثة من عناصر الأسايش.\nوزعم التنظيم مقتل خمسة من «المرتدين».",
+            5.0,
+            &["أسايش", "الأمن الداخلي"][..],
+        ),
+        // of the forces the attack is told against, the one named last before the figure in
+        // its sentence
+        (
+            "وكانت خلية الإعلام الأمني قد أعلنت أن مجموعة إرهابية استهدفت نقطة مراقبة تابعة للحشد الشعبي، ما أدى إلى استشهاد ثلاثة من المنتسبين.\nوطالب مسؤول محلي بنشر قوات من الجيش العراقي في المنطقة.",
+            3.0,
+            &["الحشد الشعبي"][..],
+        ),
+        // a toll noun in construct with a group
+        (
+            "المرصد السوري: ارتفاع قتلى الأسايش في هجوم سجن علايا إلى 4.",
+            4.0,
+            &["أسايش", "الأمن الداخلي"][..],
+        ),
+        // «الفيلق» refers back to the corps named before
+        (
+            "هاجم مسلحون قافلة لفيلق الحدود في بلوشستان.\nوقال المسؤول إن تسعة من عناصر الفيلق أصيبوا.",
+            9.0,
+            &["فيلق الحدود"][..],
+        ),
+    ] {
+        let g = group(text, v);
+        assert!(
+            g.as_deref().is_some_and(|g| of.iter().any(|w| g.contains(w))),
+            "{text}: {g:?}"
+        );
+    }
+    // a group's nisba as the counted noun (the group named nowhere else)
+    let a = read(
+        &lex,
+        "وأسفرت المواجهات في تعز عن مقتل «ما لا يقل عن 16 حوثياً».",
+    );
+    let sixteen = a.quantities.iter().find(|q| q.min == Some(16.0)).unwrap();
+    let id = sixteen.group.as_ref().map(|e| match e {
+        EntityRef::Known(i) => lex.gazetteer[*i].id.clone(),
+        _ => String::new(),
+    });
+    assert_eq!(id.as_deref(), Some("houthis"));
+    // … not its own dead
+    let g = group(
+        "هاجم تنظيم داعش حاجزاً للأسايش في الحسكة، ما أدى إلى مقتل ثلاثة من عناصر الأسايش.\nونعى التنظيم أربعة من مقاتليه.",
+        4.0,
+    );
+    assert!(g.as_deref().is_none_or(|g| !g.contains("أسايش")), "{g:?}");
+    // a verb's subject is who killed, not whose dead the figure counts
+    let g = group("وقتلت قوات الأسايش، مساء أمس، ثلاثة مدنيين قرب السجن.", 3.0);
+    assert!(g.as_deref().is_none_or(|g| !g.contains("أسايش")), "{g:?}");
+    // a country's nisba counts its nationals, not its forces
+    let g = group("وقتل 5 سوريين في القصف على البلدة.", 5.0);
+    assert_eq!(g, None);
+}
+
+#[test]
+fn sources_behind_a_pronoun_a_joined_verb_and_a_hospital() {
+    let lex = Lexicon::builtin().unwrap();
+    let speaker =
+        |text: &str, v: f64| figure_role(&read(&lex, text), v, |q| q.reported_by.as_ref());
+    for (text, v, of) in [
+        // the verb's «به» before its subject
+        (
+            "استشهد 14 فلسطينياً في قصف على مدرسة في حي التفاح، بحسب ما أفاد به الدفاع المدني في غزة.",
+            14.0,
+            "الدفاع المدني",
+        ),
+        // a verb joined by «و» with no subject of its own: the sentence's
+        (
+            "تبنّت حركة الشباب الهجوم عبر إذاعة الأندلس الناطقة باسمها، وزعمت أن مقاتليها قتلوا 37 جندياً.",
+            37.0,
+            "حركة الشباب",
+        ),
+        // a hospital as the verb's subject, or the one a relaying verb names
+        (
+            "أفادت إدارة مستشفى العودة في النصيرات بوصول ٩ شهداء جراء القصف.",
+            9.0,
+            "مستشفى العودة",
+        ),
+        (
+            "نقلت شبكة رووداو الإعلامية عن مصدر في مستشفى تلعفر العام أن المستشفى تسلّم جثث أربعة مقاتلين.",
+            4.0,
+            "مستشفى تلعفر",
+        ),
+    ] {
+        let s = speaker(text, v);
+        assert!(s.as_deref().is_some_and(|s| s.contains(of)), "{text}: {s:?}");
+    }
+    // a name behind a preposition before the verb is not its subject
+    let s = speaker(
+        "وكان المكتب، التابع لوزارة الصحة، قد أعلن حصيلة أولية بلغت 11 قتيلاً.",
+        11.0,
+    );
+    assert!(s.as_deref().is_none_or(|s| !s.contains("وزارة")), "{s:?}");
+    // a hospital named after its verb's object is not who speaks
+    let s = speaker(
+        "قال مصدر أمني إن 3 جرحى نقلوا إلى مستشفى الثورة العام.",
+        3.0,
+    );
+    assert!(s.as_deref().is_none_or(|s| !s.contains("مستشفى")), "{s:?}");
+}

@@ -55,13 +55,11 @@ fn relayed(lex: &Lexicon, text: &Text, mentions: &[Mention], v: usize) -> Option
         .last()?
         + 1;
     let from = (v + 1..end).find(|&x| lex.is(Fw::SourceLink, &toks[x].text))?;
-    mentions
-        .iter()
-        .position(|m| {
-            m.tokens.0 > from
-                && m.tokens.0 < end
-                && (is_actor(lex, m) || lex.class_of(&m.entity) == crate::vocab::Class::Facility)
-        })
+    mentions.iter().position(|m| {
+        m.tokens.0 > from
+            && m.tokens.0 < end
+            && (is_actor(lex, m) || lex.class_of(&m.entity) == crate::vocab::Class::Facility)
+    })
 }
 
 /// The speaker of a statement a speech word names before any speaker: the body after it

@@ -667,15 +667,11 @@ pub fn find_quantities(
                     }
                     before
                         .iter()
-                        .filter(|t| {
-                            t.1 == measure && matches!(t.2, TriggerKind::Noun | TriggerKind::Event)
-                        })
+                        .filter(|t| t.1 == measure && lex.is(Fw::TollNoun, cx.tok(t.0)))
                         .find_map(|t| {
                             mentions
                                 .iter()
                                 .find(|m| {
-                                    // (a verb's subject is its agent, the figure right after
-                                    // it its object: «قتلت قوات الأسايش ثلاثة»)
                                     m.tokens.0 == t.0 + 1
                                         && m.tokens.1 < first
                                         && !cx.text.tokens[t.0 + 1].hard_before

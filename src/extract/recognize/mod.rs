@@ -201,6 +201,14 @@ impl Ctx<'_> {
 
     fn mention(&self, c: &Cand, kind: MentionKind) -> Mention {
         let (start, end) = self.text.orig_span(self.doc, c.a, c.skip, c.b);
+        // «مخيم ران للنازحين»: the camp's name with its epithet is a name of it too
+        let epithet = (kind == MentionKind::Name
+            && c.label.is_none()
+            && self.lex.class_of(&c.entity) == Class::Camp
+            && c.b < self.n()
+            && !self.text.tokens[c.b].hard_before
+            && self.lex.is(Fw::CampEpithet, self.tok(c.b)))
+        .then(|| self.label(c.a, c.skip, c.b + 1, &c.restore));
         Mention {
             start,
             end,
@@ -209,7 +217,7 @@ impl Ctx<'_> {
             kind,
             label: self.label(c.a, c.skip, c.b, &c.restore),
             role: c.role.clone(),
-            also: c.label.clone(),
+            also: c.label.clone().or(epithet),
             part_of: c.part_of.clone(),
         }
     }
