@@ -1971,3 +1971,40 @@ fn allies_and_a_camps_full_name() {
         .expect("the camp");
     assert_eq!(camp.also.as_deref(), Some("مخيم ران للنازحين"));
 }
+
+#[test]
+fn an_actors_country_is_context_where_the_articles_places_lie_in_it() {
+    // «الأمن العام» alone names Syria's General Security in an article on Syrian towns
+    let text = "قُتل أربعة عناصر من الأمن العام في كمين قرب بلدة القدموس في ريف محافظة طرطوس.";
+    assert_eq!(
+        referent(text, "الأمن العام").as_deref(),
+        Some("جهاز الأمن العام السوري")
+    );
+    // … and nobody's in an article on another country's towns
+    let text = "قُتل أربعة عناصر من الأمن العام في كمين قرب مدينة الخرطوم.";
+    assert_ne!(
+        referent(text, "الأمن العام").as_deref(),
+        Some("جهاز الأمن العام السوري")
+    );
+    // a name two bodies of the country share stays unread by the country alone
+    let text = "وأعلنت وزارة الصحة الفلسطينية استشهاد شاب في مدينة جنين.";
+    assert_ne!(
+        referent(text, "وزارة الصحة الفلسطينية").as_deref(),
+        Some("وزارة الصحة في غزة")
+    );
+    // the body a title names is the one its name was read as
+    let (arts, res) = text_alone(
+        "وقال المتحدث باسم قيادة العمليات المشتركة، العميد سلام الزبيدي، إن الضربات استهدفت أوكاراً في وادي الشاي جنوبي كركوك.",
+    );
+    let person = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .find(|m| m.label.contains("الزبيدي"))
+        .expect("the spokesman");
+    let (_, orgs) = person.role.as_ref().expect("his title");
+    assert_eq!(
+        res.entity_of(&orgs[0]).label_ar,
+        "قيادة العمليات المشتركة العراقية"
+    );
+}

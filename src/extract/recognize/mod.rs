@@ -252,6 +252,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     mentions.extend(extra);
     mentions.sort_by_key(|m| (m.start, m.end));
     surnames(lex, &mut mentions);
+    titles_name_the_bodies_found(&mut mentions);
 
     let same = equivalences(&cx, &mentions);
     let (mut located_in, rural) = containment(&cx, &mentions);
@@ -273,6 +274,28 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
         located_in,
         relations,
         inner,
+    }
+}
+
+/// A body a title names («المتحدث باسم قيادة العمليات المشتركة») is the entity its name was
+/// read as there (the gazetteer's, where the article gives the context a name needs), not a new
+/// one of the same name.
+fn titles_name_the_bodies_found(mentions: &mut [Mention]) {
+    let found: HashMap<String, EntityRef> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name && matches!(m.entity, EntityRef::Known(_)))
+        .map(|m| (fold_str(&m.label), m.entity.clone()))
+        .collect();
+    for m in mentions.iter_mut() {
+        if let Some((_, orgs)) = &mut m.role {
+            for o in orgs.iter_mut() {
+                if let EntityRef::New { key, .. } = o {
+                    if let Some(e) = found.get(key.as_str()) {
+                        *o = e.clone();
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -357,6 +380,23 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
         EntityRef::Known(i) if c.needs_context => named.contains(lex.gazetteer[*i].id.as_str()),
         _ => false,
     };
+    // spans that name two entities, each only in context
+    let shared: HashSet<(usize, usize)> = {
+        let mut first: HashMap<(usize, usize), &EntityRef> = HashMap::default();
+        let mut out = HashSet::default();
+        for c in cands.iter().filter(|c| c.needs_context) {
+            match first.get(&(c.a, c.b)) {
+                Some(e) if **e != c.entity => {
+                    out.insert((c.a, c.b));
+                }
+                Some(_) => {}
+                None => {
+                    first.insert((c.a, c.b), &c.entity);
+                }
+            }
+        }
+        out
+    };
     // longest first, then gazetteer before patterns, then text order
     cands.sort_by(|x, y| {
         (y.b - y.a)
@@ -416,15 +456,42 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
             _ => None,
         })
         .collect();
+    // (an actor's country is context where the article's places lie in it: «?الأمن العام» in an
+    // article on Tartus and Banias is Syria's General Security — unless another actor of that
+    // country goes by the same name)
+    let home = {
+        let mut count: Vec<(usize, usize)> = Vec::new();
+        for c in chosen.iter().filter(|c| !c.needs_context) {
+            let EntityRef::Known(i) = c.entity else {
+                continue;
+            };
+            if lex.gazetteer[i].class.family() != Family::Place {
+                continue;
+            }
+            if let Some(k) = gazetteer::country_of(lex, i) {
+                match count.iter_mut().find(|(x, _)| *x == k) {
+                    Some(n) => n.1 += 1,
+                    None => count.push((k, 1)),
+                }
+            }
+        }
+        count
+            .iter()
+            .enumerate()
+            .max_by_key(|(o, (_, n))| (*n, std::cmp::Reverse(*o)))
+            .map(|(_, (k, _))| lex.gazetteer[*k].id.as_str())
+    };
     chosen.retain(|c| {
         if !c.needs_context {
             return true;
         }
         let ctx_ok = match &c.entity {
-            EntityRef::Known(i) => lex.gazetteer[*i]
-                .context
-                .iter()
-                .any(|id| known_ids.contains(id.as_str())),
+            EntityRef::Known(i) => lex.gazetteer[*i].context.iter().any(|id| {
+                known_ids.contains(id.as_str())
+                    || lex.gazetteer[*i].class.family() != Family::Place
+                        && home == Some(id.as_str())
+                        && !shared.contains(&(c.a, c.b))
+            }),
             _ => false,
         };
         c.head_context
