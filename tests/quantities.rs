@@ -1024,6 +1024,17 @@ fn whose_casualties_an_attacker_claims_and_a_toll_noun_names() {
             "{text}: {g:?}"
         );
     }
+    // militants an air strike killed, where it names no group, are of the group that attacks in
+    // the article, not of the force named most
+    let g = group(
+        "هاجم عناصر من تنظيم داعش نقطة للحشد الشعبي في المطيبيجة، ما أدى إلى مقتل ثلاثة من مقاتلي الحشد الشعبي.\nوأعلن الحشد الشعبي أن قوة من الحشد الشعبي طاردت المهاجمين.\nوفي سياق متصل، نفذت طائرات القوة الجوية العراقية ضربة جوية على «مضافة» في سلسلة جبال حمرين، ما أسفر عن مقتل أربعة إرهابيين.",
+        4.0,
+    );
+    assert!(
+        g.as_deref()
+            .is_some_and(|g| g.contains("داعش") || g.contains("الدولة")),
+        "{g:?}"
+    );
     // a group's nisba as the counted noun (the group named nowhere else)
     let a = read(
         &lex,

@@ -310,6 +310,7 @@ fn militants_of_the_attackers(
     };
     // the armed group the article is about (the fallback below)
     let insurgent = main_insurgent(lex, mentions);
+    let attacking = attacking_group(lex, events);
     for q in quantities.iter_mut() {
         if !matches!(q.measure, Killed | Injured | Captured | Fighters) {
             continue;
@@ -353,12 +354,19 @@ fn militants_of_the_attackers(
             })
         })
         .cloned();
-        // (else the armed group the article is about: «تحييد 80 إرهابياً» in an army's statement)
-        let attackers = attackers.or_else(|| {
-            insurgent
-                .clone()
-                .filter(|g| Some(g) != q.reported_by.as_ref())
-        });
+        // (else the armed group that attacks in the article, else the one it is about:
+        // «تحييد 80 إرهابياً» in an army's statement)
+        let attackers = attackers
+            .or_else(|| {
+                attacking
+                    .clone()
+                    .filter(|g| Some(g) != q.reported_by.as_ref())
+            })
+            .or_else(|| {
+                insurgent
+                    .clone()
+                    .filter(|g| Some(g) != q.reported_by.as_ref())
+            });
         if attackers.is_some() || q.group.is_none() {
             q.group = attackers;
         }
@@ -415,6 +423,39 @@ fn inmates_of_one_group(lex: &Lexicon, quantities: &mut [crate::model::Quantity]
             q.group = one;
         }
     }
+}
+
+/// The armed group that attacks in an article: the one that is the agent of most of its
+/// attacks (not clashes, whose sides both fight, nor air strikes), first told on a tie — never
+/// a force that strikes from the air in it.
+fn attacking_group(lex: &Lexicon, events: &[crate::model::Event]) -> Option<EntityRef> {
+    use crate::vocab::EventClass::*;
+    let from_the_air = |a: &EntityRef| {
+        events
+            .iter()
+            .any(|e| e.class == Airstrike && e.agents.contains(a))
+    };
+    let mut counts: Vec<(EntityRef, usize)> = Vec::new();
+    for e in events
+        .iter()
+        .filter(|e| e.class.is_violent() && !matches!(e.class, Clash | Airstrike))
+    {
+        for a in e
+            .agents
+            .iter()
+            .filter(|a| lex.class_of(a) == Class::ArmedGroup && !from_the_air(a))
+        {
+            match counts.iter_mut().find(|(x, _)| x == a) {
+                Some(c) => c.1 += 1,
+                None => counts.push((a.clone(), 1)),
+            }
+        }
+    }
+    counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, (_, n))| (*n, std::cmp::Reverse(*i)))
+        .map(|(_, (e, _))| e.clone())
 }
 
 /// The armed group an article is about: of the armed groups it names that are not a state's
