@@ -1961,6 +1961,33 @@ fn allies_and_a_camps_full_name() {
         ),
         "{rels:?}"
     );
+    // a branch, a unit serving within a mission, a media arm named with a possessive
+    let has = |text: &str, a: &str, r: &str, b: &str| {
+        let rels = relations_of(text);
+        assert!(
+            rels.iter()
+                .any(|(x, y, z)| x.contains(a) && y == r && z.contains(b)),
+            "{text}: no {a} {r} {b} in {rels:?}"
+        );
+    };
+    has(
+        "تبنّت جماعة نصرة الإسلام والمسلمين، فرع تنظيم القاعدة في منطقة الساحل، الهجوم.",
+        "نصرة الإسلام",
+        "partOf",
+        "القاعدة",
+    );
+    has(
+        "ووصلت تعزيزات من قوات الدفاع الشعبية الأوغندية العاملة ضمن بعثة الاتحاد الأفريقي في الصومال.",
+        "الأوغندية",
+        "partOf",
+        "الاتحاد الأفريقي",
+    );
+    has(
+        "تبنّت جماعة نصرة الإسلام والمسلمين الهجوم في بيان نشرته مؤسسة الزلاقة، ذراعها الإعلامية، على الإنترنت.",
+        "الزلاقة",
+        "partOf",
+        "نصرة الإسلام",
+    );
     // «مخيم ران للنازحين»: the camp goes by its name with the epithet too
     let (arts, _) = text_alone("هاجم مسلحون مخيم ران للنازحين في ولاية بورنو.");
     let camp = arts[0]

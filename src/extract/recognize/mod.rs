@@ -20,7 +20,8 @@ use equivalence::equivalences;
 pub use gazetteer::is_dateline;
 use gazetteer::{cand_word, evident_countries, foreign_town};
 use relations::{
-    attached_relations, control_relations, phrase_relations, role_relations, unit_relations,
+    attached_relations, control_relations, phrase_relations, possessive_relations, role_relations,
+    unit_relations,
 };
 
 use crate::model::{new_key, person_key, EntityRef, Mention, MentionKind, Recognized, Role};
@@ -262,6 +263,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     let mut relations = role_relations(&cx, &mentions);
     relations.extend(phrase_relations(&cx, &mentions, &inner, &located_in));
     relations.extend(attached_relations(&cx, &mentions));
+    relations.extend(possessive_relations(&cx, &mentions));
     relations.extend(control_relations(&cx, &mentions));
     relations.extend(unit_relations(&cx, &mentions));
     relations.extend(rural);

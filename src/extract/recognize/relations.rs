@@ -48,6 +48,62 @@ pub(super) fn attached_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> 
     out
 }
 
+/// «مؤسسة الزلاقة، ذراعها الإعلامية»: a relation phrase whose noun carries a possessive
+/// («الذراع الإعلامية» → «ذراعها الإعلامية») relates the name set off just before it to the
+/// body the pronoun refers to — the first one the sentence names before it (its subject: «تبنّت
+/// جماعة نصرة الإسلام والمسلمين الهجوم في بيان نشرته مؤسسة الزلاقة، ذراعها الإعلامية»).
+pub(super) fn possessive_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
+    let lex = cx.lex;
+    let af = affixes();
+    let body = |m: &Mention| {
+        matches!(
+            lex.class_of(&m.entity),
+            Class::Government | Class::ArmedGroup | Class::Organization | Class::MediaOutlet
+        )
+    };
+    let mut out = Vec::new();
+    for t in 1..cx.n().saturating_sub(1) {
+        if !cx.text.tokens[t].hard_before || cx.text.tokens[t + 1].hard_before {
+            continue;
+        }
+        let w = cx.tok(t);
+        let Some(stem) = af
+            .possessives
+            .iter()
+            .find_map(|p| w.strip_suffix(p.as_str()))
+        else {
+            continue;
+        };
+        let definite = format!("{}{stem}", af.article);
+        let phrase = lex.relations.get(&[definite.as_str(), cx.tok(t + 1)]);
+        let Some(RelationPhrase {
+            relation,
+            subject_before: true,
+            ..
+        }) = phrase.map(|p| &p.value)
+        else {
+            continue;
+        };
+        let sent = cx.text.tokens[t].sentence;
+        let Some(a) = mentions.iter().find(|m| m.tokens.1 == t && body(m)) else {
+            continue;
+        };
+        let owner = mentions.iter().find(|m| {
+            m.tokens.1 <= a.tokens.0
+                && cx.text.tokens[m.tokens.0].sentence == sent
+                && m.entity != a.entity
+                && matches!(
+                    lex.class_of(&m.entity),
+                    Class::Government | Class::ArmedGroup | Class::Organization
+                )
+        });
+        if let Some(b) = owner {
+            out.push((a.entity.clone(), *relation, b.entity.clone()));
+        }
+    }
+    out
+}
+
 /// The relation a title gives its holder.
 pub(super) fn role_relation(role: Role) -> Relation {
     match role {
