@@ -2013,6 +2013,15 @@ fn an_actors_country_is_context_where_the_articles_places_lie_in_it() {
         referent(text, "الأمن العام").as_deref(),
         Some("جهاز الأمن العام السوري")
     );
+    // the country an armed group belongs to is context for its ambiguous name too
+    let text = "وقالت قوات الجيش الصومالي إنها صدّت هجوم الخوارج على قاعدة قرب بلدة عيل بور في إقليم غلمدغ.";
+    assert_eq!(
+        referent(text, "الخوارج").as_deref(),
+        Some("حركة الشباب المجاهدين")
+    );
+    // … not for a name that is a common word
+    let text = "وعبّر سكان مدينة صور عن أمل بعودة الهدوء إلى البلدات الحدودية في جنوب لبنان.";
+    assert_eq!(referent(text, "أمل"), None);
     // a name two bodies of the country share stays unread by the country alone
     let text = "وأعلنت وزارة الصحة الفلسطينية استشهاد شاب في مدينة جنين.";
     assert_ne!(

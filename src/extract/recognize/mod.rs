@@ -331,6 +331,9 @@ fn surnames(lex: &Lexicon, mentions: &mut [Mention]) {
     }
 }
 
+/// A one-word name this frequent as a word needs more than its country as context.
+const CONTEXT_WORD_ZIPF: f32 = 4.0;
+
 /// Every reading of every token: gazetteer names, head-noun patterns, then people (which look at
 /// the names found so far).
 fn candidates(cx: &Ctx) -> Vec<Cand> {
@@ -382,23 +385,31 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
         EntityRef::Known(i) if c.needs_context => named.contains(lex.gazetteer[*i].id.as_str()),
         _ => false,
     };
-    // spans that name two entities, each only in context
-    let shared: HashSet<(usize, usize)> = {
-        let mut first: HashMap<(usize, usize), &EntityRef> = HashMap::default();
-        let mut out = HashSet::default();
-        for c in cands.iter().filter(|c| c.needs_context) {
-            match first.get(&(c.a, c.b)) {
-                Some(e) if **e != c.entity => {
-                    out.insert((c.a, c.b));
-                }
-                Some(_) => {}
-                None => {
-                    first.insert((c.a, c.b), &c.entity);
-                }
-            }
+    // the actors each span names only in context, with the countries they belong to
+    let mut by_span: HashMap<(usize, usize), Vec<(EntityRef, Vec<String>)>> = HashMap::default();
+    for c in cands.iter().filter(|c| c.needs_context) {
+        let EntityRef::Known(i) = c.entity else {
+            continue;
+        };
+        let g = &lex.gazetteer[i];
+        if g.class.family() == Family::Place {
+            continue;
         }
-        out
-    };
+        // (the country an armed force or a government belongs to, for a name that is no common
+        // word: not «أمل»، «المسيرة»)
+        let word = c.b == c.a + 1 && lex.zipf(cx.tok(c.a)) >= CONTEXT_WORD_ZIPF;
+        let belongs = matches!(g.class, Class::ArmedGroup | Class::Government) && !word;
+        let countries = g
+            .context
+            .iter()
+            .chain(g.within.iter().filter(|_| belongs))
+            .cloned()
+            .collect();
+        let at = by_span.entry((c.a, c.b)).or_default();
+        if !at.iter().any(|(e, _)| *e == c.entity) {
+            at.push((c.entity.clone(), countries));
+        }
+    }
     // longest first, then gazetteer before patterns, then text order
     cands.sort_by(|x, y| {
         (y.b - y.a)
@@ -458,9 +469,10 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
             _ => None,
         })
         .collect();
-    // (an actor's country is context where the article's places lie in it: «?الأمن العام» in an
-    // article on Tartus and Banias is Syria's General Security — unless another actor of that
-    // country goes by the same name)
+    // (an actor's country — its context or the country it belongs to — is context where the
+    // article's places lie in it: «?الأمن العام» in an article on Tartus and Banias is Syria's
+    // General Security, «?الخوارج» in one on Somali towns al-Shabaab — unless another actor of
+    // that country goes by the same name)
     let home = {
         let mut count: Vec<(usize, usize)> = Vec::new();
         for c in chosen.iter().filter(|c| !c.needs_context) {
@@ -488,12 +500,24 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
             return true;
         }
         let ctx_ok = match &c.entity {
-            EntityRef::Known(i) => lex.gazetteer[*i].context.iter().any(|id| {
-                known_ids.contains(id.as_str())
-                    || lex.gazetteer[*i].class.family() != Family::Place
-                        && home == Some(id.as_str())
-                        && !shared.contains(&(c.a, c.b))
-            }),
+            EntityRef::Known(i) => {
+                lex.gazetteer[*i]
+                    .context
+                    .iter()
+                    .any(|id| known_ids.contains(id.as_str()))
+                    // (the only actor of the article's country the span may name)
+                    || home.is_some_and(|h| {
+                        let of_home = by_span
+                            .get(&(c.a, c.b))
+                            .map(|v| {
+                                v.iter()
+                                    .filter(|(_, cs)| cs.iter().any(|x| x == h))
+                                    .collect::<Vec<_>>()
+                            })
+                            .unwrap_or_default();
+                        matches!(of_home[..], [(e, _)] if *e == c.entity)
+                    })
+            }
             _ => false,
         };
         c.head_context
