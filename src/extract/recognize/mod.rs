@@ -331,6 +331,9 @@ fn surnames(lex: &Lexicon, mentions: &mut [Mention]) {
     }
 }
 
+/// An actor a span may name, with the countries it belongs to.
+type ActorCountries = (EntityRef, Vec<String>);
+
 /// A one-word name this frequent as a word needs more than its country as context.
 const CONTEXT_WORD_ZIPF: f32 = 4.0;
 
@@ -386,7 +389,7 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
         _ => false,
     };
     // the actors each span names only in context, with the countries they belong to
-    let mut by_span: HashMap<(usize, usize), Vec<(EntityRef, Vec<String>)>> = HashMap::default();
+    let mut by_span: HashMap<(usize, usize), Vec<ActorCountries>> = HashMap::default();
     for c in cands.iter().filter(|c| c.needs_context) {
         let EntityRef::Known(i) = c.entity else {
             continue;
