@@ -1035,6 +1035,26 @@ fn whose_casualties_an_attacker_claims_and_a_toll_noun_names() {
             .is_some_and(|g| g.contains("داعش") || g.contains("الدولة")),
         "{g:?}"
     );
+    // members counted as the fighters of a sentence about militants are the attackers'
+    let g = group(
+        "هاجم عناصر من تنظيم داعش سجن الأقطان قرب الرقة.\nوقال المركز الإعلامي لقوات سوريا الديمقراطية إن «مجموعة إرهابية مؤلفة من سبعة عناصر حاولت اقتحام السجن».",
+        7.0,
+    );
+    assert!(
+        g.as_deref()
+            .is_some_and(|g| g.contains("داعش") || g.contains("الدولة")),
+        "{g:?}"
+    );
+    // … not the force's own men counted in a sentence about none
+    let g = group(
+        "هاجم عناصر من تنظيم داعش سجن الأقطان قرب الرقة.\nوقال مسؤول إن نحو 1800 عنصر يشاركون في حملة التمشيط.",
+        1800.0,
+    );
+    assert!(
+        g.as_deref()
+            .is_none_or(|g| !(g.contains("داعش") || g.contains("الدولة"))),
+        "{g:?}"
+    );
     // a group's nisba as the counted noun (the group named nowhere else)
     let a = read(
         &lex,

@@ -316,10 +316,20 @@ fn militants_of_the_attackers(
             continue;
         }
         let after = q.tokens.1;
+        // («مجموعة إرهابية مؤلفة من سبعة عناصر»، «عدد المهاجمين لا يتجاوز سبعة عناصر»: members
+        // counted as the fighters of a sentence about militants)
+        let sentence_of_militants = || {
+            q.measure == Fighters
+                && q.group.is_none()
+                && counted_as(lex, text, after, Fighters)
+                && (text.sentences[q.sentence].first_token..q.tokens.0).any(militant)
+        };
         let noun = if militant(after) {
             after
         } else if open(after) && text.word(after) == af.min && militant(after + 1) {
             after + 1
+        } else if sentence_of_militants() {
+            after
         } else {
             continue;
         };
