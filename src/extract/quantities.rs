@@ -646,18 +646,22 @@ pub fn find_quantities(
                         .map(|t| t.0 + 1)
                         .max()
                         .unwrap_or(0);
-                    group_of(
-                        &cx,
-                        mentions,
-                        first
-                            .saturating_sub(4)
-                            .max(s_first)
-                            .max(prev_end)
-                            .max(after_verb),
-                        first,
-                        sent,
-                        num.a,
-                    )
+                    // (nor across «أن», which opens a clause of its own: «قتلت 11 من عناصر
+                    // الحركة» وأن ستة جنود قُتلوا»)
+                    let from = first
+                        .saturating_sub(4)
+                        .max(s_first)
+                        .max(prev_end)
+                        .max(after_verb);
+                    let from = (from..first)
+                        .rfind(|&x| {
+                            cx.text
+                                .readings(x)
+                                .iter()
+                                .any(|r| r.skip <= 1 && lex.is(Fw::Complementizer, &r.word))
+                        })
+                        .map_or(from, |x| x + 1);
+                    group_of(&cx, mentions, from, first, sent, num.a)
                 })
                 // «ارتفاع قتلى الأسايش في هجوم السجن إلى ٤»: the group a toll noun of this
                 // figure's kind is in construct with
