@@ -615,7 +615,7 @@ pub struct Lexicon {
     /// Weekdays → ISO number.
     pub weekdays: HashMap<String, u32>,
     /// Anaphoric nouns → (class, required first word of the antecedent).
-    pub anaphors: HashMap<String, (Class, Vec<String>)>,
+    pub anaphors: HashMap<String, (Vec<Class>, Vec<String>)>,
     /// Generic references to a country's own bodies (`generics.tsv`), longest first.
     pub generics: Phrases<Generic>,
     /// (country id, generic row) → the gazetteer body it names in that country.
@@ -1016,7 +1016,10 @@ impl Lexicon {
         }
         let f = "anaphors.tsv";
         for row in parse_rows(f, &read(f)?, 3)? {
-            let class = class_of(f, &row, &row.fields[1])?;
+            let class = row.fields[1]
+                .split('|')
+                .map(|c| class_of(f, &row, c))
+                .collect::<Result<Vec<Class>, _>>()?;
             let prefix: Vec<String> = row.fields[2]
                 .split('|')
                 .filter(|p| !p.is_empty())

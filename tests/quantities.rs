@@ -1115,6 +1115,24 @@ fn sources_behind_a_pronoun_a_joined_verb_and_a_hospital() {
             4.0,
             "مستشفى تلعفر",
         ),
+        // «قالت فيه»: the statement the sentence's subject issued
+        (
+            "نشرت قوات الدعم السريع على منصة تلغرام بياناً قالت فيه إنها قتلت 40 من عناصر الجيش.",
+            40.0,
+            "الدعم السريع",
+        ),
+        // who mourns its dead gives their number
+        (
+            "وكان حزب الله قد نعى، مساء أمس، اثنين من مقاتليه.",
+            2.0,
+            "حزب الله",
+        ),
+        // «الهيئة» refers back to the staff named before
+        (
+            "أعلنت هيئة الأركان العامة للقوات المسلحة المالية أن الجيش صد هجوماً.\nوأقرّت الهيئة، في بيان ثانٍ، بمقتل ستة جنود.",
+            6.0,
+            "هيئة الأركان",
+        ),
     ] {
         let s = speaker(text, v);
         assert!(s.as_deref().is_some_and(|s| s.contains(of)), "{text}: {s:?}");

@@ -243,10 +243,18 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                     };
                     // a verb joined by «و» with no subject of its own has the sentence's
                     // («تبنّت حركة الشباب الهجوم عبر إذاعة الأندلس الناطقة باسمها، وزعمت أن …»)
-                    let joined = text
-                        .readings(v)
-                        .iter()
-                        .any(|r| r.skip == 1 && toks[v].text.starts_with(affixes().conj.as_str()));
+                    // (so does one whose «فيه» refers back to a statement the subject issued:
+                    // «نشرت قوات الدعم السريع بياناً قالت فيه إن …»)
+                    let in_it = toks.get(v + 1).is_some_and(|t| {
+                        t.sentence == sent
+                            && t.text
+                                .strip_prefix(affixes().fi.as_str())
+                                .is_some_and(|rest| affixes().possessives.iter().any(|p| p == rest))
+                    });
+                    let joined = in_it
+                        || text.readings(v).iter().any(|r| {
+                            r.skip == 1 && toks[v].text.starts_with(affixes().conj.as_str())
+                        });
                     let first = || {
                         mentions
                             .iter()

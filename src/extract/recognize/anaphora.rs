@@ -153,7 +153,7 @@ pub(super) fn references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<
             };
             let fits = |m: &Mention| {
                 m.kind == MentionKind::Name
-                    && lex.class_of(&m.entity) == *class
+                    && class.contains(&lex.class_of(&m.entity))
                     && !(irregular && army(m))
                     // (the name may come after a noun of membership: «مقاتلو حركة الشباب»)
                     && (prefix.is_empty() || {
