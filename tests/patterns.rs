@@ -1988,6 +1988,30 @@ fn allies_and_a_camps_full_name() {
         "partOf",
         "نصرة الإسلام",
     );
+    // a place belongs to one of its own rank, a range to a district's town
+    has(
+        "هاجم مسلحون نقطة قرب قرية في ناحية الرياض التابعة لقضاء الحويجة.",
+        "الرياض",
+        "locatedIn",
+        "الحويجة",
+    );
+    has(
+        "استهدف الهجوم نقطة عسكرية في سلسلة جبال قره جوخ التابعة لقضاء مخمور.",
+        "قره",
+        "locatedIn",
+        "مخمور",
+    );
+    // a camp's epithet stands between it and where it lies
+    has(
+        "سقط صاروخ على مخيم السويداء للنازحين قرب مدينة مأرب.",
+        "السويداء",
+        "locatedIn",
+        "مأرب",
+    );
+    // a town named with its head noun places the article in its country, for the towns that
+    // need their country
+    let labels = mention_labels("قصف مدفعي استهدف خيمة في بلدة بني سهيلا شرق خان يونس.");
+    assert!(labels.iter().any(|l| l.contains("خان يونس")), "{labels:?}");
     // «مخيم ران للنازحين»: the camp goes by its name with the epithet too
     let (arts, _) = text_alone("هاجم مسلحون مخيم ران للنازحين في ولاية بورنو.");
     let camp = arts[0]

@@ -187,6 +187,14 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
                 steps += 1;
                 continue;
             }
+            // «مخيم السويداء للنازحين قرب مدينة مأرب»: a camp's epithet is part of its name
+            if steps == 0
+                && cx.lex.class_of(&m.entity) == Class::Camp
+                && cx.lex.is(Fw::CampEpithet, w)
+            {
+                j += 1;
+                continue;
+            }
             // «بريف اللاذقية»، «بشمال …»: the link word may carry «بـ»
             let is_link = w == affixes().bi
                 || cx.lex.is(Fw::LocatedLink, w)

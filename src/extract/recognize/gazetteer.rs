@@ -107,7 +107,11 @@ pub(super) fn evident_countries(cx: &Ctx, chosen: &[Cand]) -> HashSet<usize> {
     let mut out: HashSet<usize> = chosen
         .iter()
         .filter_map(|c| match c.entity {
-            EntityRef::Known(i) if !needs_country(lex, i, cand_word(cx, c).as_deref()) => {
+            // (a town that needs its country, named with its head noun, places the article
+            // there all the same: «بلدة بني سهيلا»)
+            EntityRef::Known(i)
+                if c.head_context || !needs_country(lex, i, cand_word(cx, c).as_deref()) =>
+            {
                 country_of(lex, i)
             }
             _ => None,

@@ -519,12 +519,19 @@ pub(super) fn phrase_relations(
                         }
                         _ => true,
                     };
-                    // «قرية بيبادي التابعة لناحية كاني ماسي»: a place belongs to a larger one
+                    // «قرية بيبادي التابعة لناحية كاني ماسي»: a place belongs to a larger one, or
+                    // to one of its own rank («ناحية الرياض التابعة لقضاء الحويجة»), and a range
+                    // or area to a district's town («جبال قره جوخ التابعة لقضاء مخمور»)
                     let place_in_place = *rel == Relation::PartOf
-                        && matches!(
-                            (place_rank(lex.class_of(s)), place_rank(lex.class_of(o))),
-                            (Some(rs), Some(ro)) if rs < ro
-                        );
+                        && match (place_rank(lex.class_of(s)), place_rank(lex.class_of(o))) {
+                            (Some(rs), Some(ro)) => {
+                                rs < ro
+                                    || rs == ro && rs < place_rank(Class::Country).unwrap_or(0)
+                                    || lex.class_of(s) == Class::Region
+                                        && lex.class_of(o) == Class::City
+                            }
+                            _ => false,
+                        };
                     // «مدرسة الجاعوني التابعة لوكالة الأونروا»: a site that belongs to a body is
                     // run by it
                     let site_of_body = *rel == Relation::PartOf
