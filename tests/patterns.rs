@@ -2008,6 +2008,9 @@ fn allies_and_a_camps_full_name() {
         "locatedIn",
         "مأرب",
     );
+    // a country after «و» is a country, however frequent the joined token
+    let labels = mention_labels("وقدرت الأمم المتحدة عدد عناصر التنظيم في العراق وسوريا.");
+    assert!(labels.iter().any(|l| l == "سوريا"), "{labels:?}");
     // a town named with its head noun places the article in its country, for the towns that
     // need their country
     let labels = mention_labels("قصف مدفعي استهدف خيمة في بلدة بني سهيلا شرق خان يونس.");

@@ -29,9 +29,13 @@ impl Ctx<'_> {
                     prio: PRIO_GAZETTEER,
                     // «فرقه» (its teams) is a word before it is «ف» and «رقه»: a name read
                     // through a proclitic from a token that is itself a frequent word counts
-                    // only in context
+                    // only in context — not where the name is the more frequent word, which
+                    // makes the token frequent («وسوريا»، «وتركيا»)
                     needs_context: e.needs_context
-                        || (k > 0 && n == 1 && self.lex.zipf(self.tok(i)) >= CLITIC_WORD_ZIPF),
+                        || (k > 0
+                            && n == 1
+                            && self.lex.zipf(self.tok(i)) >= CLITIC_WORD_ZIPF
+                            && self.lex.zipf(self.tok(i)) >= self.lex.zipf(v)),
                     weak_context: e.weak_context,
                     head_context: false,
                     role: None,
