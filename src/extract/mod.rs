@@ -354,14 +354,20 @@ fn militants_of_the_attackers(
         .map(|i| &events[i])
         .or_else(|| told_before(events, q.start))
         .and_then(|e| {
-            let side = if e.class == crate::vocab::EventClass::Airstrike {
-                &e.targets
-            } else {
-                &e.agents
-            };
-            side.iter().find(|a| {
+            // (a state's force that raids is no attacker of this kind: the militants it killed
+            // were its targets, as an air strike's were)
+            let fits = |a: &&EntityRef| {
                 lex.class_of(a) == Class::ArmedGroup && Some(*a) != q.reported_by.as_ref()
-            })
+            };
+            if e.class == crate::vocab::EventClass::Airstrike {
+                e.targets.iter().find(fits)
+            } else {
+                e.agents
+                    .iter()
+                    .filter(fits)
+                    .find(|a| !state_force(lex, a))
+                    .or_else(|| e.targets.iter().find(fits).filter(|_| !e.agents.is_empty()))
+            }
         })
         .cloned();
         // (else the armed group that attacks in the article, else the one it is about:
@@ -437,7 +443,7 @@ fn inmates_of_one_group(lex: &Lexicon, quantities: &mut [crate::model::Quantity]
 
 /// The armed group that attacks in an article: the one that is the agent of most of its
 /// attacks (not clashes, whose sides both fight, nor air strikes), first told on a tie — never
-/// a force that strikes from the air in it.
+/// a state's force, nor one that strikes from the air in it.
 fn attacking_group(lex: &Lexicon, events: &[crate::model::Event]) -> Option<EntityRef> {
     use crate::vocab::EventClass::*;
     let from_the_air = |a: &EntityRef| {
@@ -450,11 +456,9 @@ fn attacking_group(lex: &Lexicon, events: &[crate::model::Event]) -> Option<Enti
         .iter()
         .filter(|e| e.class.is_violent() && !matches!(e.class, Clash | Airstrike))
     {
-        for a in e
-            .agents
-            .iter()
-            .filter(|a| lex.class_of(a) == Class::ArmedGroup && !from_the_air(a))
-        {
+        for a in e.agents.iter().filter(|a| {
+            lex.class_of(a) == Class::ArmedGroup && !from_the_air(a) && !state_force(lex, a)
+        }) {
             match counts.iter_mut().find(|(x, _)| x == a) {
                 Some(c) => c.1 += 1,
                 None => counts.push((a.clone(), 1)),
@@ -468,18 +472,29 @@ fn attacking_group(lex: &Lexicon, events: &[crate::model::Event]) -> Option<Enti
         .map(|(_, (e, _))| e.clone())
 }
 
+/// Whether a name begins with a word of an army's or a police force's name («الجيش السوري»،
+/// «قيادة عمليات كركوك»، «الشرطة الاتحادية»).
+fn begins_as_force(lex: &Lexicon, name: &str) -> bool {
+    crate::text::fold_str(name)
+        .split(' ')
+        .next()
+        .is_some_and(|w| lex.is(Fw::ArmyWord, w) || lex.is(Fw::PoliceWord, w))
+}
+
+/// Whether an armed group is a state's force: its gazetteer name, or a new one's key, begins with
+/// an army or police word.
+fn state_force(lex: &Lexicon, e: &EntityRef) -> bool {
+    match e {
+        EntityRef::Known(g) => begins_as_force(lex, &lex.gazetteer[*g].name_ar),
+        EntityRef::New { key, .. } => begins_as_force(lex, key),
+    }
+}
+
 /// The armed group an article is about: of the armed groups it names that are not a state's
 /// forces (no army or police word begins the name), the one it names most, first named on a tie.
 fn main_insurgent(lex: &Lexicon, mentions: &[crate::model::Mention]) -> Option<EntityRef> {
-    let state_force = |e: &EntityRef, label: &str| {
-        let first = |l: &str| {
-            crate::text::fold_str(l)
-                .split(' ')
-                .next()
-                .is_some_and(|w| lex.is(Fw::ArmyWord, w) || lex.is(Fw::PoliceWord, w))
-        };
-        first(label) || matches!(e, EntityRef::Known(g) if first(&lex.gazetteer[*g].name_ar))
-    };
+    let state_force =
+        |e: &EntityRef, label: &str| state_force(lex, e) || begins_as_force(lex, label);
     let mut counts: Vec<(EntityRef, usize)> = Vec::new();
     for m in mentions {
         if lex.class_of(&m.entity) != Class::ArmedGroup || state_force(&m.entity, &m.label) {
