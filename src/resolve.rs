@@ -451,7 +451,11 @@ pub fn links(lex: &Lexicon, a: &ArticleFacts) -> Links {
         .rec
         .all_mentions()
         .flat_map(|m| {
-            let named = m.kind == MentionKind::Name && !m.label.is_empty();
+            // (a generic phrase of several words that names the country's body is one of its
+            // names too: «القوات الحكومية» for Yemen's army; a one-word reference is not:
+            // «الجيش»، «المدينة»)
+            let generic = m.kind == MentionKind::Anaphor && m.label.trim().contains(' ');
+            let named = (m.kind == MentionKind::Name || generic) && !m.label.is_empty();
             std::iter::once((m.entity.clone(), named.then(|| m.label.clone()))).chain(
                 m.also
                     .iter()

@@ -2071,3 +2071,28 @@ fn an_actors_country_is_context_where_the_articles_places_lie_in_it() {
         "قيادة العمليات المشتركة العراقية"
     );
 }
+
+#[test]
+fn a_generic_phrase_of_several_words_is_a_name_of_the_body_it_stands_for() {
+    let text = "وقال الناطق باسم محور تعز العسكري إن القوات الحكومية صدّت هجوماً للحوثيين غربي مدينة تعز اليمنية.";
+    let (arts, res) = text_alone(text);
+    let m = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .find(|m| arts[0].doc.slice(m.start, m.end) == "القوات الحكومية")
+        .expect("the generic phrase");
+    let army = res.entity_of(&m.entity);
+    assert_eq!(army.label_ar, "الجيش اليمني");
+    assert!(army.alt_labels.contains("القوات الحكومية"), "{army:?}");
+    // … and a one-word reference is not
+    let (arts, res) = text_alone("وقال الجيش اليمني إن الجيش صدّ هجوماً في مدينة تعز.");
+    let army = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .find(|m| arts[0].doc.slice(m.start, m.end) == "الجيش")
+        .map(|m| res.entity_of(&m.entity))
+        .expect("the reference");
+    assert!(!army.alt_labels.contains("الجيش"), "{army:?}");
+}
