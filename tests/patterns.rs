@@ -2096,3 +2096,15 @@ fn a_generic_phrase_of_several_words_is_a_name_of_the_body_it_stands_for() {
         .expect("the reference");
     assert!(!army.alt_labels.contains("الجيش"), "{army:?}");
 }
+
+#[test]
+fn words_of_time_and_of_a_body_are_no_names_after_a_title() {
+    let labels = mention_labels(
+        "أصدرت المحكمة العسكرية الدائمة في بيروت، برئاسة العميد الركن وسيم الحاج، أمس الأربعاء، أحكاماً بحق سبعة متهمين.",
+    );
+    assert!(!labels.iter().any(|l| l.contains("أمس")), "{labels:?}");
+    let labels = mention_labels(
+        "وقال الرئيس المشترك للدائرة، جوان عيسى، إن أكثر من 30 دولة ما زالت ترفض استعادة رعاياها من مخيم روج.",
+    );
+    assert!(!labels.iter().any(|l| l.contains("للدائرة")), "{labels:?}");
+}

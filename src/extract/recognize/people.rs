@@ -60,7 +60,12 @@ impl Ctx<'_> {
         };
         let t = self.tok(j);
         let given = self.lex.given_names.contains(t);
+        // a word of time is no name («برئاسة العميد … ، أمس الأربعاء»), nor a word with «لل»
+        // («الرئيس المشترك للدائرة»)
+        let time = |x: usize| self.time_word(x);
         if self.lex.is_stop(t)
+            || time(j)
+            || t.starts_with(affixes().li_article.as_str())
             || self.adverbial(j)
             || self.definite_at(j)
             || t.chars().count() < 2
@@ -81,6 +86,7 @@ impl Ctx<'_> {
             let w = tk.text.as_str();
             if tk.hard_before
                 || self.stop_at(end)
+                || time(end)
                 || self.adverbial(end)
                 || self.lex.speech_verbs.contains_key(w)
                 || self.is_title_start(end)
@@ -368,6 +374,14 @@ impl Ctx<'_> {
 
     /// A name set off by commas after a title and its organisation: «، [rank] NAME،» or
     /// «، [rank] NAME إن …». Returns the name's tokens.
+    /// A word of time («أمس»، «اليوم»، «الأربعاء»): never a word of a name.
+    fn time_word(&self, x: usize) -> bool {
+        let w = self.tok(x);
+        self.lex.is(Fw::Yesterday, w)
+            || self.lex.is(Fw::Today, w)
+            || self.lex.weekdays.contains_key(w)
+    }
+
     pub(super) fn apposed_name(&self, j: usize) -> Option<(usize, usize)> {
         if j == 0 || j >= self.n() || !self.text.tokens[j].hard_before {
             return None;
@@ -388,6 +402,7 @@ impl Ctx<'_> {
             first.starts_with(affixes().conj.as_str()) && !self.lex.given_names.contains(first);
         if a >= self.n()
             || clause
+            || self.time_word(a)
             || (a > j && self.text.tokens[a].hard_before)
             || self.stop_at(a)
             || self.definite_at(a)
