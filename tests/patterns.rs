@@ -2046,6 +2046,14 @@ fn an_actors_country_is_context_where_the_articles_places_lie_in_it() {
         referent(text, "الخوارج").as_deref(),
         Some("حركة الشباب المجاهدين")
     );
+    // («الحركة الشعبية» in an article on Sudanese towns is the SPLM-North, whose leader it names)
+    let rels = relations_of("قصف على مدينة الدلنج في جنوب كردفان.\nولم يصدر تعليق من الحركة الشعبية، التي يقودها عبد العزيز الحلو.");
+    assert!(
+        rels.iter().any(|(a, r, b)| a.contains("الحلو")
+            && r == "commanderOf"
+            && b.contains("الحركة الشعبية")),
+        "{rels:?}"
+    );
     // … not for a name that is a common word
     let text = "وعبّر سكان مدينة صور عن أمل بعودة الهدوء إلى البلدات الحدودية في جنوب لبنان.";
     assert_eq!(referent(text, "أمل"), None);
