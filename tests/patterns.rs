@@ -2015,6 +2015,20 @@ fn allies_and_a_camps_full_name() {
     // need their country
     let labels = mention_labels("قصف مدفعي استهدف خيمة في بلدة بني سهيلا شرق خان يونس.");
     assert!(labels.iter().any(|l| l.contains("خان يونس")), "{labels:?}");
+    // after «باسم» an organisation is meant, though its name alone counts only in context
+    has(
+        "زعم المتحدث العسكري باسم الحوثيين يحيى سريع أن قوات الجماعة استهدفت سفينة قبالة الحديدة.",
+        "يحيى سريع",
+        "spokespersonOf",
+        "أنصار الله",
+    );
+    // a body of the ministry «التابع لـ» it
+    has(
+        "استشهد مواطن في غارة على بلدة عيتا الشعب في قضاء بنت جبيل، بحسب ما أعلن مركز عمليات طوارئ الصحة العامة التابع لوزارة الصحة العامة.",
+        "مركز عمليات طوارئ الصحة العامة",
+        "partOf",
+        "وزارة الصحة العامة",
+    );
     // «مخيم ران للنازحين»: the camp goes by its name with the epithet too
     let (arts, _) = text_alone("هاجم مسلحون مخيم ران للنازحين في ولاية بورنو.");
     let camp = arts[0]

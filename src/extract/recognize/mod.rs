@@ -335,7 +335,7 @@ fn surnames(lex: &Lexicon, mentions: &mut [Mention]) {
 type ActorCountries = (EntityRef, Vec<String>);
 
 /// A one-word name this frequent as a word needs more than its country as context.
-const CONTEXT_WORD_ZIPF: f32 = 4.0;
+const CONTEXT_WORD_ZIPF: f32 = 4.75;
 
 /// Every reading of every token: gazetteer names, head-noun patterns, then people (which look at
 /// the names found so far).

@@ -177,6 +177,24 @@ impl Ctx<'_> {
             .cloned()
     }
 
+    /// An organisation whose name counts only in context, named right after a title's link
+    /// («باسم»): the longest such name there.
+    fn named_for(&self, j: usize) -> Option<Cand> {
+        if j == 0 || j >= self.n() || !self.lex.is(Fw::TitleLink, self.tok(j - 1)) {
+            return None;
+        }
+        self.gazetteer_at(j)
+            .into_iter()
+            .filter(|c| {
+                c.needs_context
+                    && matches!(
+                        self.lex.class_of(&c.entity),
+                        Class::ArmedGroup | Class::Government | Class::Organization
+                    )
+            })
+            .max_by_key(|c| c.b)
+    }
+
     /// People after titles and speech verbs.
     pub(super) fn people(&self, starts: &HashMap<usize, Cand>) -> Vec<Cand> {
         let mut out = Vec::new();
@@ -207,6 +225,11 @@ impl Ctx<'_> {
                         }
                         j += 1;
                     } else if let Some(c) = self.orgs_at(j, starts) {
+                        orgs.push(c.entity.clone());
+                        j = c.b;
+                    } else if let Some(c) = self.named_for(j) {
+                        // «المتحدث العسكري باسم الحوثيين»: after «باسم» an organisation is
+                        // meant, though its name alone counts only in context
                         orgs.push(c.entity.clone());
                         j = c.b;
                     } else if self.lex.is(Fw::Destination, w) {
