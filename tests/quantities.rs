@@ -1061,6 +1061,23 @@ fn whose_casualties_an_attacker_claims_and_a_toll_noun_names() {
         6.0,
     );
     assert!(g.as_deref().is_none_or(|g| !g.contains("الشباب")), "{g:?}");
+    // «منهم» says whose they are, whatever body the clause names after it
+    let g = group(
+        "هجوم على قاعدة في إقليم شبيلي السفلى.\nونقلت صونا أن قوات الجيش الوطني الصومالي «صدّت هجوم الخوارج وقتلت 27 منهم»، من دون أن تذكر خسائر الجيش.",
+        27.0,
+    );
+    // (al-Shabaab, by the name the article gives it)
+    assert!(g.as_deref().is_some_and(|g| g.contains("الخوارج")), "{g:?}");
+    // a toll noun in construct with the militants it counts
+    let g = group(
+        "هاجم عناصر من تنظيم داعش سجن الأقطان قرب الرقة.\nوقال المرصد إن قتلى المهاجمين أربعة فقط.",
+        4.0,
+    );
+    assert!(
+        g.as_deref()
+            .is_some_and(|g| g.contains("داعش") || g.contains("الدولة")),
+        "{g:?}"
+    );
     // a group's nisba as the counted noun (the group named nowhere else)
     let a = read(
         &lex,

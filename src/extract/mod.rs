@@ -324,12 +324,21 @@ fn militants_of_the_attackers(
                 && counted_as(lex, text, after, Fighters)
                 && (text.sentences[q.sentence].first_token..q.tokens.0).any(militant)
         };
+        // («قتلى المهاجمين أربعة»: a toll noun in construct with the militants it counts)
+        let construct = (q.tokens.0.saturating_sub(3)..q.tokens.0).find(|&t| {
+            lex.is(Fw::TollNoun, text.word(t))
+                && t + 1 < q.tokens.0
+                && militant(t + 1)
+                && text.tokens[t].sentence == q.sentence
+        });
         let noun = if militant(after) {
             after
         } else if open(after) && text.word(after) == af.min && militant(after + 1) {
             after + 1
         } else if sentence_of_militants() {
             after
+        } else if let Some(t) = construct {
+            t + 1
         } else {
             continue;
         };

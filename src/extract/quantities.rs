@@ -629,7 +629,19 @@ pub fn find_quantities(
         } else {
             inherited
         };
+        // «وقتلت ثلاثة منهم»: of those the sentence named before (the figure before, else the
+        // group named last)
+        let of_them = noun < n && {
+            let af = affixes();
+            cx.tok(noun)
+                .strip_prefix(af.min.as_str())
+                .is_some_and(|rest| af.possessives.iter().any(|p| p == rest))
+        };
         let group = inherited.or_else(|| {
+            // (the pronoun says whose they are: «وقتلت 27 منهم»)
+            if of_them {
+                return None;
+            }
             own()
                 // «خسائر التنظيم بلغت 27»: the group named just before the figure (not the total's,
                 // for a part of it: «بينهم ثلاثة أطفال»)
@@ -708,14 +720,6 @@ pub fn find_quantities(
                     )
                 })
         });
-        // «وقتلت ثلاثة منهم»: of those the sentence named before (the figure before, else the
-        // group named last)
-        let of_them = noun < n && {
-            let af = affixes();
-            cx.tok(noun)
-                .strip_prefix(af.min.as_str())
-                .is_some_and(|rest| af.possessives.iter().any(|p| p == rest))
-        };
         let group = group.or_else(|| {
             if !of_them || among {
                 return None;
