@@ -2029,6 +2029,13 @@ fn allies_and_a_camps_full_name() {
         "partOf",
         "وزارة الصحة العامة",
     );
+    // a title's body named by a head noun that refers back
+    has(
+        "وأعلن مركز طب الطوارئ والدعم في طرابلس حصيلة أولية.\nوقال الناطق باسم المركز، أسامة الفيتوري، إن فرق الإسعاف أجلت 312 عائلة.",
+        "أسامة الفيتوري",
+        "spokespersonOf",
+        "مركز طب الطوارئ",
+    );
     // «مخيم ران للنازحين»: the camp goes by its name with the epithet too
     let (arts, _) = text_alone("هاجم مسلحون مخيم ران للنازحين في ولاية بورنو.");
     let camp = arts[0]
