@@ -2008,6 +2008,9 @@ fn allies_and_a_camps_full_name() {
         "locatedIn",
         "مأرب",
     );
+    // of two towns of one name, the one a word of place confirms, also through «و»
+    let labels = mention_labels("قصف على خان يونس في قطاع غزة.\nوفي رفح، استشهد ٦ فلسطينيين.");
+    assert!(labels.iter().any(|l| l == "رفح"), "{labels:?}");
     // a country after «و» is a country, however frequent the joined token
     let labels = mention_labels("وقدرت الأمم المتحدة عدد عناصر التنظيم في العراق وسوريا.");
     assert!(labels.iter().any(|l| l == "سوريا"), "{labels:?}");

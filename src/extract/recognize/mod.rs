@@ -195,9 +195,13 @@ impl Ctx<'_> {
         if c.skip > 0 && self.tok(c.a).starts_with(affixes().bi.as_str()) {
             return true;
         }
-        c.a > 0
-            && !self.text.tokens[c.a].hard_before
-            && self.lex.is(Fw::PlaceContext, self.tok(c.a - 1))
+        // (also through «و»: «وفي رفح»)
+        let before = |w: &str| {
+            self.lex.is(Fw::PlaceContext, w)
+                || w.strip_prefix(affixes().conj.as_str())
+                    .is_some_and(|w| self.lex.is(Fw::PlaceContext, w))
+        };
+        c.a > 0 && !self.text.tokens[c.a].hard_before && before(self.tok(c.a - 1))
     }
 
     fn mention(&self, c: &Cand, kind: MentionKind) -> Mention {
@@ -433,6 +437,7 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
             at.push((c.entity.clone(), countries));
         }
     }
+    let weak_ok = |c: &Cand| c.weak_context && cx.place_context(c);
     // longest first, then gazetteer before patterns, then text order
     cands.sort_by(|x, y| {
         (y.b - y.a)
@@ -441,6 +446,8 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
             .then(x.a.cmp(&y.a))
             .then(context_named(y).cmp(&context_named(x)))
             .then(itself_named(y).cmp(&itself_named(x)))
+            // (of two towns of one name, the one a word of place confirms: «في رفح»)
+            .then(weak_ok(y).cmp(&weak_ok(x)))
             .then(x.needs_context.cmp(&y.needs_context))
     });
     let mut taken = vec![false; cx.n()];
