@@ -2011,6 +2011,12 @@ fn allies_and_a_camps_full_name() {
     // of two towns of one name, the one a word of place confirms, also through «و»
     let labels = mention_labels("قصف على خان يونس في قطاع غزة.\nوفي رفح، استشهد ٦ فلسطينيين.");
     assert!(labels.iter().any(|l| l == "رفح"), "{labels:?}");
+    // a dual head names two places nobody listed, definite ones too
+    let labels = mention_labels("قتل شخصان في قريتي الزغيرية والمحيميدة في ريف الرقة بسوريا.");
+    assert!(
+        labels.iter().any(|l| l == "الزغيرية") && labels.iter().any(|l| l == "المحيميدة"),
+        "{labels:?}"
+    );
     // a country after «و» is a country, however frequent the joined token
     let labels = mention_labels("وقدرت الأمم المتحدة عدد عناصر التنظيم في العراق وسوريا.");
     assert!(labels.iter().any(|l| l == "سوريا"), "{labels:?}");

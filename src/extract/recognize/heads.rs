@@ -1114,9 +1114,9 @@ impl Ctx<'_> {
         {
             return;
         }
+        // (a definite name too, where the word is no common one: «بلدتي الحوايج والبصيرة»)
         let rare = |t: &str| {
-            !Self::is_definite(t)
-                && !self.lex.is_common(t)
+            !self.lex.is_common(t)
                 && !self.lex.is_stop(t)
                 && !self.is_demonym(t)
                 && t.chars().count() >= 3
@@ -1143,8 +1143,13 @@ impl Ctx<'_> {
                 .find(|&b| with_head(j, b, 0).is_some())
         });
         // («ببلدتي أبو حمام وغرانيج»: a word that begins place names takes the next one)
+        let rule = if Self::is_definite(self.tok(j)) {
+            HeadRule::Proper
+        } else {
+            HeadRule::Rare
+        };
         let Some(x_end) = listed.or_else(|| {
-            self.proper_name(j, HeadRule::Rare)
+            self.proper_name(j, rule)
                 .filter(|_| rare(self.tok(j)) || self.lex.name_prefixes.contains(self.tok(j)))
         }) else {
             return;
