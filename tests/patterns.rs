@@ -2011,6 +2011,10 @@ fn allies_and_a_camps_full_name() {
     // of two towns of one name, the one a word of place confirms, also through «و»
     let labels = mention_labels("قصف على خان يونس في قطاع غزة.\nوفي رفح، استشهد ٦ فلسطينيين.");
     assert!(labels.iter().any(|l| l == "رفح"), "{labels:?}");
+    // «بـ» and a town's name after a head say where, they are no name of it
+    let labels = mention_labels("سقطت قذيفة على سوق بنيالا في جنوب دارفور بالسودان.");
+    assert!(labels.iter().any(|l| l == "نيالا"), "{labels:?}");
+    assert!(!labels.iter().any(|l| l.contains("سوق")), "{labels:?}");
     // a dual head names two places nobody listed, definite ones too
     let labels = mention_labels("قتل شخصان في قريتي الزغيرية والمحيميدة في ريف الرقة بسوريا.");
     assert!(
@@ -2037,6 +2041,13 @@ fn allies_and_a_camps_full_name() {
         "مركز عمليات طوارئ الصحة العامة",
         "partOf",
         "وزارة الصحة العامة",
+    );
+    // «باسمها»: the body the pronoun refers to, named last before the title
+    has(
+        "وأعلنت حركة طالبان باكستان مسؤوليتها عن الهجوم، وقال المتحدث باسمها محمد خراساني في بيان إن مقاتلي الحركة قتلوا تسعة من رجال الشرطة.",
+        "محمد خراساني",
+        "spokespersonOf",
+        "طالبان باكستان",
     );
     // a title's body named by a head noun that refers back
     has(

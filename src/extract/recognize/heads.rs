@@ -31,7 +31,13 @@ impl Ctx<'_> {
                                 .lex
                                 .heads
                                 .get(v.as_str())
-                                .is_none_or(|h| h.class.family() != Family::Place)))
+                                .is_none_or(|h| h.class.family() != Family::Place))
+                        // («سوق بنيالا»: «بـ» and a town's name say where, not the name)
+                        || (!w.starts_with(af.li.as_str())
+                            && self.lex.names.get(&[v.as_str()]).is_some_and(|p| {
+                                !p.value.needs_context
+                                    && self.lex.gazetteer[p.value.entity].class == Class::City
+                            })))
             },
         )
     }

@@ -305,9 +305,26 @@ fn titles_name_the_bodies_found(cx: &Ctx, mentions: &mut [Mention]) {
         })
         .map(|m| (m.tokens.1, m.entity.clone()))
         .collect();
+    // («وقال المتحدث باسمها محمد خراساني»: the body named last before the title)
+    let bodies: Vec<(usize, EntityRef)> = mentions
+        .iter()
+        .filter(|m| {
+            matches!(
+                lex.class_of(&m.entity),
+                Class::ArmedGroup | Class::Government | Class::Organization
+            )
+        })
+        .map(|m| (m.tokens.1, m.entity.clone()))
+        .collect();
     for m in mentions.iter_mut() {
         let start = m.tokens.0;
+        let pronoun = start > 0 && cx.title_link_with_pronoun(cx.tok(start - 1));
         if let Some((_, orgs)) = &mut m.role {
+            if orgs.is_empty() && pronoun {
+                if let Some((_, e)) = bodies.iter().rfind(|(end, _)| *end < start) {
+                    orgs.push(e.clone());
+                }
+            }
             for o in orgs.iter_mut() {
                 if let EntityRef::New { key, .. } = o {
                     if let Some(e) = found.get(key.as_str()) {

@@ -240,6 +240,10 @@ impl Ctx<'_> {
                         }
                     } else if w == affixes().li || self.lex.is(Fw::TitleLink, w) {
                         j += 1;
+                    } else if self.title_link_with_pronoun(w) {
+                        // «المتحدث باسمها محمد خراساني»: whose, the pronoun says; the name
+                        // follows
+                        j += 1;
                     } else if self.lex.anaphors.contains_key(w) {
                         // «مدير المرصد رامي عبد الرحمن»: the organisation named before, by its
                         // head noun
@@ -397,6 +401,14 @@ impl Ctx<'_> {
 
     /// A name set off by commas after a title and its organisation: «، [rank] NAME،» or
     /// «، [rank] NAME إن …». Returns the name's tokens.
+    /// «باسمها»، «باسمه»: a title's link with the pronoun of whose the title is.
+    pub(super) fn title_link_with_pronoun(&self, w: &str) -> bool {
+        affixes().possessives.iter().any(|p| {
+            w.strip_suffix(p.as_str())
+                .is_some_and(|stem| stem.chars().count() >= 3 && self.lex.is(Fw::TitleLink, stem))
+        })
+    }
+
     /// A word of time («أمس»، «اليوم»، «الأربعاء»): never a word of a name.
     fn time_word(&self, x: usize) -> bool {
         let w = self.tok(x);
