@@ -1078,6 +1078,17 @@ fn whose_casualties_an_attacker_claims_and_a_toll_noun_names() {
             .is_some_and(|g| g.contains("داعش") || g.contains("الدولة")),
         "{g:?}"
     );
+    // two figures of one value and two groups named are two figures
+    let a = read(
+        &lex,
+        "مقتل اثنين من عناصر حركة الشباب في مقديشو.\nوقال قائد الجيش الصومالي إن الهجوم أسفر عن مقتل اثنين من عناصر الجيش الصومالي.",
+    );
+    let twos = a
+        .quantities
+        .iter()
+        .filter(|q| q.value == Some(2.0) && q.measure == Measure::Killed)
+        .count();
+    assert_eq!(twos, 2, "{:?}", a.quantities);
     // a group's nisba as the counted noun (the group named nowhere else)
     let a = read(
         &lex,

@@ -999,8 +999,11 @@ pub fn find_quantities(
         };
         // a figure restated in the same article is one figure (kept aside: it still counts as
         // «the figure before» for what follows it)
+        // (not two figures of two groups named: «قُتل جنديان من القوات الحكومية» after «قتيلان
+        // من المدنيين»)
         let is_same = |o: &Quantity| {
             (o.measure, o.unit, o.value, o.min, o.max) == (q.measure, q.unit, q.value, q.min, q.max)
+                && !matches!((&o.group, &q.group), (Some(a), Some(b)) if a != b)
                 || (q.group.is_some()
                     && o.group == q.group
                     && (o.value, o.min, o.max) == (q.value, q.min, q.max))
