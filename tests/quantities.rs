@@ -1078,6 +1078,16 @@ fn whose_casualties_an_attacker_claims_and_a_toll_noun_names() {
             .is_some_and(|g| g.contains("داعش") || g.contains("الدولة")),
         "{g:?}"
     );
+    // «منهم» after militants counted before it in the sentence: the attackers'
+    let g = group(
+        "هاجم تنظيم داعش سجن علايا في القامشلي.\nوقال الناطق باسم قوى الأمن الداخلي إن «خمسة مسلحين هاجموا الحاجز»، مضيفاً أن عناصر الحراسة اشتبكوا معهم «وقتلوا ثلاثة منهم».",
+        3.0,
+    );
+    assert!(
+        g.as_deref()
+            .is_some_and(|g| g.contains("داعش") || g.contains("الدولة")),
+        "{g:?}"
+    );
     // two figures of one value and two groups named are two figures
     let a = read(
         &lex,

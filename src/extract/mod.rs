@@ -836,8 +836,9 @@ fn soldiers_of_the_country(
     }
 }
 
-/// «مقتل ثلاثة عناصر وإصابة أربعة آخرين»: a figure of «others» is of the group of the figure
-/// before it in its sentence, also where a pass above gave that figure its group.
+/// «مقتل ثلاثة عناصر وإصابة أربعة آخرين»، «وقتلوا ثلاثة منهم»: a figure of «others», or «of
+/// them», is of the group of the figure before it in its sentence, also where a pass above gave
+/// that figure its group.
 fn others_of_the_figure_before(
     lex: &Lexicon,
     text: &Text,
@@ -846,11 +847,17 @@ fn others_of_the_figure_before(
     for k in 0..quantities.len() {
         let q = &quantities[k];
         let noun = q.tokens.1;
+        // («وقتلوا ثلاثة منهم» after «خمسة مسلحين هاجموا»: of them, whose a pass above said)
+        let af = affixes::affixes();
+        let of_them = |w: &str| {
+            w.strip_prefix(af.min.as_str())
+                .is_some_and(|rest| af.possessives.iter().any(|p| p == rest))
+        };
         if q.group.is_some()
             || q.unit.is_some()
             || noun >= text.tokens.len()
             || text.tokens[noun].hard_before
-            || !lex.is(Fw::Others, text.word(noun))
+            || !(lex.is(Fw::Others, text.word(noun)) || of_them(text.word(noun)))
         {
             continue;
         }
