@@ -27,11 +27,10 @@ fn speech_kind(lex: &Lexicon, text: &Text, i: usize) -> Option<SpeechKind> {
             }
             // «وفق ما أعلنته الشبكة»: the verb with its object pronoun
             lex.speech_verbs.get(v).copied().or_else(|| {
-                affixes().possessives.iter().find_map(|p| {
-                    v.strip_suffix(p.as_str())
-                        .filter(|stem| stem.chars().count() >= 3)
-                        .and_then(|stem| lex.speech_verbs.get(stem).copied())
-                })
+                affixes()
+                    .before_pronoun(v)
+                    .filter(|stem| stem.chars().count() >= 3)
+                    .find_map(|stem| lex.speech_verbs.get(stem).copied())
             })
         },
     )
@@ -159,10 +158,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                 let object_pronoun = |x: usize| {
                     x < toks.len()
                         && toks[x].sentence == sent
-                        && toks[x]
-                            .text
-                            .strip_prefix(af.bi.as_str())
-                            .is_some_and(|rest| af.possessives.iter().any(|p| p == rest))
+                        && af.with_pronoun(&toks[x].text, &af.bi)
                 };
                 let v = if object_pronoun(v + 1) { v + 1 } else { v };
                 // the subject after the verb, unless a prepositional phrase follows it
@@ -246,10 +242,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                     // (so does one whose «فيه» refers back to a statement the subject issued:
                     // «نشرت قوات الدعم السريع بياناً قالت فيه إن …»)
                     let in_it = toks.get(v + 1).is_some_and(|t| {
-                        t.sentence == sent
-                            && t.text
-                                .strip_prefix(affixes().fi.as_str())
-                                .is_some_and(|rest| affixes().possessives.iter().any(|p| p == rest))
+                        t.sentence == sent && affixes().with_pronoun(&t.text, &affixes().fi)
                     });
                     let joined = in_it
                         || text.readings(v).iter().any(|r| {

@@ -134,7 +134,16 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     let mut quantities = quantities;
     about_the_event(lex, &mut quantities, &events);
     totals_of_the_country(lex, &rec.mentions, &mut quantities, &events);
-    militants_of_the_attackers(lex, &text, &rec.mentions, &mut quantities, &events);
+    // the armed group the article is about (what several passes below fall back on)
+    let insurgent = main_insurgent(lex, &rec.mentions);
+    militants_of_the_attackers(
+        lex,
+        &text,
+        &rec.mentions,
+        insurgent.as_ref(),
+        &mut quantities,
+        &events,
+    );
     members_of_the_attacked(
         lex,
         &text,
@@ -147,13 +156,13 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     inmates_of_one_group(lex, &mut quantities);
     the_speakers_own(
         lex,
-        &rec.mentions,
+        insurgent.as_ref(),
         &rec.relations,
         &mut quantities,
         &events,
         &text,
     );
-    claimed_against_the_enemy(lex, &text, &rec.mentions, &mut quantities, &events);
+    claimed_against_the_enemy(lex, &text, insurgent.as_ref(), &mut quantities, &events);
     others_of_the_figure_before(lex, &text, &mut quantities);
     soldiers_of_the_country(lex, &text, &rec.mentions, &mut quantities);
     figures_of_events(&mut quantities, &events);
@@ -292,6 +301,7 @@ fn militants_of_the_attackers(
     lex: &Lexicon,
     text: &Text,
     mentions: &[crate::model::Mention],
+    insurgent: Option<&EntityRef>,
     quantities: &mut [crate::model::Quantity],
     events: &[crate::model::Event],
 ) {
@@ -308,8 +318,6 @@ fn militants_of_the_attackers(
                             .is_some_and(|w| lex.is(Fw::Militant, w)))
             })
     };
-    // the armed group the article is about (the fallback below)
-    let insurgent = main_insurgent(lex, mentions);
     let attacking = attacking_group(lex, events);
     for q in quantities.iter_mut() {
         if !matches!(q.measure, Killed | Injured | Captured | Fighters) {
@@ -389,8 +397,8 @@ fn militants_of_the_attackers(
             })
             .or_else(|| {
                 insurgent
-                    .clone()
-                    .filter(|g| Some(g) != q.reported_by.as_ref())
+                    .filter(|g| Some(*g) != q.reported_by.as_ref())
+                    .cloned()
             });
         if attackers.is_some() || q.group.is_none() {
             q.group = attackers;
@@ -479,6 +487,17 @@ fn attacking_group(lex: &Lexicon, events: &[crate::model::Event]) -> Option<Enti
         .enumerate()
         .max_by_key(|(i, (_, n))| (*n, std::cmp::Reverse(*i)))
         .map(|(_, (e, _))| e.clone())
+}
+
+/// Whether an armed group attacks in an article: the one the article is about (`insurgent`), or
+/// the agent of a violent event other than a clash.
+fn attacks(g: &EntityRef, insurgent: Option<&EntityRef>, events: &[crate::model::Event]) -> bool {
+    Some(g) == insurgent
+        || events.iter().any(|e| {
+            e.class.is_violent()
+                && e.class != crate::vocab::EventClass::Clash
+                && e.agents.contains(g)
+        })
 }
 
 /// Whether a name begins with a word of an army's or a police force's name («الجيش السوري»،
@@ -637,7 +656,7 @@ fn members_of_the_attacked(
 /// in the article (an attacker's count of soldiers counts the side it attacked).
 fn the_speakers_own(
     lex: &Lexicon,
-    mentions: &[crate::model::Mention],
+    insurgent: Option<&EntityRef>,
     relations: &[(EntityRef, crate::vocab::Relation, EntityRef)],
     quantities: &mut [crate::model::Quantity],
     events: &[crate::model::Event],
@@ -657,15 +676,7 @@ fn the_speakers_own(
     };
     let force = |e: &EntityRef| lex.class_of(e) == Class::ArmedGroup;
     // (nor the armed group the article is about: «زعمت حركة الشباب أن مقاتليها قتلوا 27 جندياً»)
-    let insurgent = main_insurgent(lex, mentions);
-    let attacked_someone = |g: &EntityRef| {
-        Some(g) == insurgent.as_ref()
-            || events.iter().any(|e| {
-                e.class.is_violent()
-                    && e.class != crate::vocab::EventClass::Clash
-                    && e.agents.contains(g)
-            })
-    };
+    let attacked_someone = |g: &EntityRef| attacks(g, insurgent, events);
     for q in quantities.iter_mut() {
         if q.group.is_some() || !matches!(q.measure, Killed | Injured | Captured | Hostages) {
             continue;
@@ -711,31 +722,21 @@ fn the_speakers_own(
 fn claimed_against_the_enemy(
     lex: &Lexicon,
     text: &Text,
-    mentions: &[crate::model::Mention],
+    insurgent: Option<&EntityRef>,
     quantities: &mut [crate::model::Quantity],
     events: &[crate::model::Event],
 ) {
     use crate::vocab::Measure::*;
     let af = affixes::affixes();
-    let insurgent = main_insurgent(lex, mentions);
-    let attacker = |g: &EntityRef| {
-        Some(g) == insurgent.as_ref()
-            || events.iter().any(|e| {
-                e.class.is_violent()
-                    && e.class != crate::vocab::EventClass::Clash
-                    && e.agents.contains(g)
-            })
-    };
+    let attacker = |g: &EntityRef| attacks(g, insurgent, events);
     let casualty = |q: &crate::model::Quantity| matches!(q.measure, Killed | Injured | Captured);
     // (a noun with a possessive, «مقاتليه»، «عناصرنا», counts the speaker's own)
     let own = |x: usize| {
         x < text.tokens.len()
             && !text.tokens[x].hard_before
-            && af.possessives.iter().any(|p| {
-                text.word(x)
-                    .strip_suffix(p.as_str())
-                    .is_some_and(|stem| lex.members.contains(stem))
-            })
+            && af
+                .before_pronoun(text.word(x))
+                .any(|stem| lex.members.contains(stem))
     };
     for k in 0..quantities.len() {
         let q = &quantities[k];
@@ -849,10 +850,7 @@ fn others_of_the_figure_before(
         let noun = q.tokens.1;
         // («وقتلوا ثلاثة منهم» after «خمسة مسلحين هاجموا»: of them, whose a pass above said)
         let af = affixes::affixes();
-        let of_them = |w: &str| {
-            w.strip_prefix(af.min.as_str())
-                .is_some_and(|rest| af.possessives.iter().any(|p| p == rest))
-        };
+        let of_them = |w: &str| af.with_pronoun(w, &af.min);
         if q.group.is_some()
             || q.unit.is_some()
             || noun >= text.tokens.len()

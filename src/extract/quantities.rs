@@ -631,12 +631,7 @@ pub fn find_quantities(
         };
         // «وقتلت ثلاثة منهم»: of those the sentence named before (the figure before, else the
         // group named last)
-        let of_them = noun < n && {
-            let af = affixes();
-            cx.tok(noun)
-                .strip_prefix(af.min.as_str())
-                .is_some_and(|rest| af.possessives.iter().any(|p| p == rest))
-        };
+        let of_them = noun < n && affixes().with_pronoun(cx.tok(noun), &affixes().min);
         let group = inherited.or_else(|| {
             // (the pronoun says whose they are: «وقتلت 27 منهم»)
             if of_them {

@@ -263,6 +263,20 @@ impl Affixes {
         word.starts_with(self.li_article.as_str()) || word.starts_with(self.conj_article.as_str())
     }
 
+    /// Whether the word is `head` with a possessive pronoun on it: «منهم» (من)، «فيه» (في)، «به»
+    /// (بـ)، «لها» (لـ).
+    pub fn with_pronoun(&self, word: &str, head: &str) -> bool {
+        word.strip_prefix(head)
+            .is_some_and(|rest| self.possessives.iter().any(|p| p == rest))
+    }
+
+    /// The word before each possessive pronoun it may end with («مقاتليه» → «مقاتلي»).
+    pub fn before_pronoun<'w>(&'w self, word: &'w str) -> impl Iterator<Item = &'w str> + 'w {
+        self.possessives
+            .iter()
+            .filter_map(move |p| word.strip_suffix(p.as_str()))
+    }
+
     /// Whether the word is «fi», alone or after «and».
     pub fn is_fi(&self, word: &str) -> bool {
         word == self.fi || word.strip_prefix(self.conj.as_str()) == Some(self.fi.as_str())

@@ -257,7 +257,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     mentions.extend(extra);
     mentions.sort_by_key(|m| (m.start, m.end));
     surnames(lex, &mut mentions);
-    titles_name_the_bodies_found(&cx, &mut mentions);
+    titles_name_the_bodies_found(&mut mentions);
 
     let same = equivalences(&cx, &mentions);
     let (mut located_in, rural) = containment(&cx, &mentions);
@@ -286,56 +286,19 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
 /// A body a title names («المتحدث باسم قيادة العمليات المشتركة») is the entity its name was
 /// read as there (the gazetteer's, where the article gives the context a name needs), not a new
 /// one of the same name.
-/// A title whose body is named by a definite head noun («الناطق باسم المركز، أسامة الفيتوري»)
-/// is of the body that noun refers back to.
-fn titles_name_the_bodies_found(cx: &Ctx, mentions: &mut [Mention]) {
-    let lex = cx.lex;
+fn titles_name_the_bodies_found(mentions: &mut [Mention]) {
     let found: HashMap<String, EntityRef> = mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Name && matches!(m.entity, EntityRef::Known(_)))
         .map(|m| (fold_str(&m.label), m.entity.clone()))
         .collect();
-    let referred: Vec<(usize, EntityRef)> = mentions
-        .iter()
-        .filter(|m| {
-            m.kind == MentionKind::Anaphor
-                && lex.class_of(&m.entity).family() == Family::Organization
-                && m.tokens.0 > 0
-                && lex.is(Fw::TitleLink, cx.tok(m.tokens.0 - 1))
-        })
-        .map(|m| (m.tokens.1, m.entity.clone()))
-        .collect();
-    // («وقال المتحدث باسمها محمد خراساني»: the body named last before the title)
-    let bodies: Vec<(usize, EntityRef)> = mentions
-        .iter()
-        .filter(|m| {
-            matches!(
-                lex.class_of(&m.entity),
-                Class::ArmedGroup | Class::Government | Class::Organization
-            )
-        })
-        .map(|m| (m.tokens.1, m.entity.clone()))
-        .collect();
     for m in mentions.iter_mut() {
-        let start = m.tokens.0;
-        let pronoun = start > 0 && cx.title_link_with_pronoun(cx.tok(start - 1));
         if let Some((_, orgs)) = &mut m.role {
-            if orgs.is_empty() && pronoun {
-                if let Some((_, e)) = bodies.iter().rfind(|(end, _)| *end < start) {
-                    orgs.push(e.clone());
-                }
-            }
             for o in orgs.iter_mut() {
                 if let EntityRef::New { key, .. } = o {
                     if let Some(e) = found.get(key.as_str()) {
                         *o = e.clone();
                     }
-                }
-            }
-            // (the head noun right before the name, set off by a comma at most)
-            if orgs.is_empty() {
-                if let Some((_, e)) = referred.iter().find(|(end, _)| *end == start) {
-                    orgs.push(e.clone());
                 }
             }
         }

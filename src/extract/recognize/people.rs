@@ -399,14 +399,11 @@ impl Ctx<'_> {
         (k > j + 1 && last_definite).then_some(k)
     }
 
-    /// A name set off by commas after a title and its organisation: «، [rank] NAME،» or
-    /// «، [rank] NAME إن …». Returns the name's tokens.
     /// «باسمها»، «باسمه»: a title's link with the pronoun of whose the title is.
     pub(super) fn title_link_with_pronoun(&self, w: &str) -> bool {
-        affixes().possessives.iter().any(|p| {
-            w.strip_suffix(p.as_str())
-                .is_some_and(|stem| stem.chars().count() >= 3 && self.lex.is(Fw::TitleLink, stem))
-        })
+        affixes()
+            .before_pronoun(w)
+            .any(|stem| stem.chars().count() >= 3 && self.lex.is(Fw::TitleLink, stem))
     }
 
     /// A word of time («أمس»، «اليوم»، «الأربعاء»): never a word of a name.
@@ -417,6 +414,8 @@ impl Ctx<'_> {
             || self.lex.weekdays.contains_key(w)
     }
 
+    /// A name set off by commas after a title and its organisation: «، [rank] NAME،» or
+    /// «، [rank] NAME إن …». Returns the name's tokens.
     pub(super) fn apposed_name(&self, j: usize) -> Option<(usize, usize)> {
         if j == 0 || j >= self.n() || !self.text.tokens[j].hard_before {
             return None;

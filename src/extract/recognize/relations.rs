@@ -67,11 +67,7 @@ pub(super) fn possessive_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated
             continue;
         }
         let w = cx.tok(t);
-        let Some(stem) = af
-            .possessives
-            .iter()
-            .find_map(|p| w.strip_suffix(p.as_str()))
-        else {
+        let Some(stem) = af.before_pronoun(w).next() else {
             continue;
         };
         let definite = format!("{}{stem}", af.article);
@@ -294,8 +290,8 @@ fn state_of_office(cx: &Ctx, mentions: &[Mention], k: usize) -> Option<EntityRef
 const TITLE_REACH: usize = 10;
 
 /// The organisation a title names by a possessive pronoun, just before the holder's name:
-/// «وقالت رئيستها هانا تيتيه» after «بعثة الأمم المتحدة للدعم في ليبيا» (the organisation named
-/// last, in this sentence or the one before).
+/// «وقالت رئيستها هانا تيتيه» after «بعثة الأمم المتحدة للدعم في ليبيا»، «وقال المتحدث باسمها
+/// محمد خراساني» (the organisation named last, in this sentence or the one before).
 fn title_owner(cx: &Ctx, mentions: &[Mention], k: usize) -> Option<EntityRef> {
     let m = &mentions[k];
     let t = m.tokens.0.checked_sub(1)?;
@@ -305,7 +301,8 @@ fn title_owner(cx: &Ctx, mentions: &[Mention], k: usize) -> Option<EntityRef> {
         .possessives
         .iter()
         .any(|p| *p != af.feminine && w.ends_with(p.as_str()));
-    if !possessive || cx.title_at(t).is_none_or(|(_, e, _, _)| e != m.tokens.0) {
+    let titled = cx.title_at(t).is_some_and(|(_, e, _, _)| e == m.tokens.0);
+    if !(possessive && titled || cx.title_link_with_pronoun(w)) {
         return None;
     }
     let sent = cx.text.tokens[t].sentence;
@@ -455,10 +452,7 @@ pub(super) fn phrase_relations(
                 let af = affixes();
                 let is_pronoun = t < cx.n()
                     && !cx.text.tokens[t].hard_before
-                    && cx
-                        .tok(t)
-                        .strip_prefix(af.li.as_str())
-                        .is_some_and(|rest| af.possessives.iter().any(|p| p == rest));
+                    && af.with_pronoun(cx.tok(t), &af.li);
                 if !is_pronoun
                     || !matches!(
                         rel,
@@ -697,9 +691,7 @@ pub(super) fn unit_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
         let forces = a >= 2 && cx.tok(a - 1) == affixes().fi && {
             let w = cx.tok(a - 2);
             affixes()
-                .possessives
-                .iter()
-                .filter_map(|p| w.strip_suffix(p.as_str()))
+                .before_pronoun(w)
                 .any(|stem| lex.is(Fw::Forces, stem))
         };
         if !forces {
