@@ -677,10 +677,6 @@ fn class_of(file: &str, row: &Row, s: &str) -> Result<Class> {
     })
 }
 
-/// For each generic reference and country, the gazetteer body it names there: the one of the
-/// class with a name that is a prefix and the country's nisba and nothing else («الجيش
-/// السوداني»، «القوات المسلحة السودانية»، «الحكومة اليمنية») — the national body, not a
-/// region's or a rebel army's; the first entry where two have such a name.
 /// The gazetteer index of `id`, or an error naming the file and line that cites it.
 fn gazetteer_id(lx: &Lexicon, file: &str, line: usize, id: &str) -> Result<usize> {
     lx.by_id.get(id).copied().ok_or_else(|| Error::Lexicon {
@@ -690,6 +686,11 @@ fn gazetteer_id(lx: &Lexicon, file: &str, line: usize, id: &str) -> Result<usize
     })
 }
 
+/// For each generic reference and country, the gazetteer body it names there: the one of the
+/// class with a name that is a prefix and the country's nisba and nothing else («الجيش
+/// السوداني»، «القوات المسلحة السودانية»، «الحكومة اليمنية»), or a prefix, «في» and the
+/// country it lies in («المجلس العسكري في مالي») — the national body, not a region's or a rebel
+/// army's; the first entry where two have such a name.
 fn generic_bodies<'a>(
     lx: &Lexicon,
     body_names: &[(usize, Vec<String>)],
@@ -708,11 +709,24 @@ fn generic_bodies<'a>(
             else {
                 continue;
             };
-            let [nisba] = rest else { continue };
-            let Some(Some(country)) = lx.demonyms.get(nisba) else {
-                continue;
+            let country = match rest {
+                [nisba] => lx.demonyms.get(nisba).cloned().flatten(),
+                // «المجلس العسكري في مالي»: the body «في» the country it lies in, named as the
+                // gazetteer names that country
+                [fi, place @ ..] if *fi == affixes().fi && !place.is_empty() => lx.gazetteer[*k]
+                    .within
+                    .iter()
+                    .find(|c| {
+                        lx.by_id.get(c.as_str()).is_some_and(|&ci| {
+                            lx.gazetteer[ci].class == Class::Country
+                                && words(&lx.gazetteer[ci].name_ar) == place
+                        })
+                    })
+                    .cloned(),
+                _ => None,
             };
-            out.entry((country.clone(), g.index)).or_insert(*k);
+            let Some(country) = country else { continue };
+            out.entry((country, g.index)).or_insert(*k);
         }
     }
     out

@@ -1096,17 +1096,32 @@ fn publisher(
     if let Some(i) = masthead(lex, doc, text, rec, lines, title_line, top.dates) {
         return Some(i);
     }
-    // a dateline: «OUTLET -CITY- DATE»
+    // a dateline: «OUTLET -CITY- DATE» or «CITY (PROVINCE) – «OUTLET» – DATE»
     if let Some(d) = dateline {
-        let s = line_start(lines, d.first);
+        let mut s = line_start(lines, d.first);
         let mut e = d.first;
-        // drop the dateline's place
+        let place = |m: &Mention| lex.class_of(&m.entity).family() == crate::vocab::Family::Place;
+        // drop the dateline's places, after the outlet or before it
         while let Some(m) = rec
             .mentions
             .iter()
             .find(|m| m.tokens.1 == e && m.tokens.0 >= s && lex.class_of(&m.entity) == Class::City)
         {
             e = m.tokens.0;
+        }
+        // a place before the outlet is cut off by a dash or a bracket
+        let cut = |m: &Mention| {
+            doc.chars[m.end..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| matches!(c, '-' | '–' | '—' | '(' | ')'))
+        };
+        while let Some(m) = rec
+            .mentions
+            .iter()
+            .find(|m| m.tokens.0 == s && m.tokens.1 < e && place(m) && cut(m))
+        {
+            s = m.tokens.1;
         }
         // «آخر تحديث: …» says when, not who
         let word = |i: usize| {

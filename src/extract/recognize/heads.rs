@@ -818,7 +818,10 @@ impl Ctx<'_> {
             && !self.stop_at(i - 1)
             && !Self::is_definite(self.tok(i - 1))
             // («نحو مديرية الخوخة»: after a preposition it is a noun)
-            && !self.lex.is(Fw::PlaceContext, self.tok(i - 1));
+            && !self.lex.is(Fw::PlaceContext, self.tok(i - 1))
+            // («أبناء مديرية حيس»: a rare word after it is a name, not what an adjective
+            // describes)
+            && (self.lex.is_common(self.tok(j)) || self.lex.is_stop(self.tok(j)));
         if self.lex.is(Fw::DistrictHead, head_word) && !adjective {
             let place = match self.longest_gazetteer_at(j) {
                 // (the head is context enough for a listed place: «مديرية برمل»)

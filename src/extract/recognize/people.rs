@@ -466,11 +466,11 @@ impl Ctx<'_> {
         (closed && (2..=4).contains(&(end - a))).then_some((a, end))
     }
 
-    /// After a title, a phrase nobody listed (what the title is of, up to six words), then a
+    /// After a title, a phrase nobody listed (what the title is of, up to nine words), then a
     /// name set off by commas.
     pub(super) fn apposed_after_phrase(&self, j: usize) -> Option<(usize, usize)> {
         let mut k = j;
-        while k < self.n() && k - j < 6 && !self.text.tokens[k].hard_before {
+        while k < self.n() && k - j < 9 && !self.text.tokens[k].hard_before {
             let w = self.tok(k);
             if self.lex.speech_verbs.contains_key(w) || self.lex.is(Fw::Complementizer, w) {
                 return None;
