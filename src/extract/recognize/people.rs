@@ -238,6 +238,11 @@ impl Ctx<'_> {
                         if let Some(c) = self.orgs_at(j, starts) {
                             j = c.b;
                         }
+                    } else if affixes().is_fi(w) && !orgs.is_empty() && role == Role::Commander {
+                        // «قائد اللواء 12 في الحشد الشعبي»: the body after «في» is where the
+                        // title's own body belongs; he commands the brigade, not the whole
+                        // (a department's official or spokesman speaks for the whole body)
+                        break;
                     } else if w == affixes().li || self.lex.is(Fw::TitleLink, w) {
                         j += 1;
                     } else if self.title_link_with_pronoun(w) {
