@@ -626,10 +626,15 @@ pub fn find_events(
             .filter(|m| matches!(lex.class_of(&m.entity), Class::Prison | Class::Camp))
             .map(|m| m.entity.clone())
             .collect();
+        // (a side, not its backer or a group named to describe it: «قوات سوريا الديمقراطية
+        // بدعم من التحالف»، «حركة الشباب المرتبطة بتنظيم القاعدة»)
+        let side = |m: &&&Mention| !supporting(&cx, m) && !described(&cx, m);
         let nearest_before_actor = before
             .iter()
             .rev()
-            .find(|m| is_armed(lex, &m.entity))
+            .filter(|m| is_armed(lex, &m.entity))
+            .find(side)
+            .or_else(|| before.iter().rev().find(|m| is_armed(lex, &m.entity)))
             .map(|m| m.entity.clone());
         // who tells of it after the event word («… وفق ما أفادت الشرطة») did not do it
         let tellers: Vec<(usize, usize)> = attribution
@@ -656,6 +661,18 @@ pub fn find_events(
                 && role_of(x, Fw::Undergo)
                 && (x + 1..=i).all(|y| !text.tokens[y].hard_before)
         });
+        let speaker = attribution
+            .speaker_at(text, i)
+            .map(|s| mentions[s].entity.clone());
+        // who speaks in the sentence, before the word or after it
+        let is_teller = |m: &Mention| {
+            speaker.as_ref() == Some(&m.entity)
+                || attribution.speeches.iter().any(|sp| {
+                    text.tokens[sp.verb].sentence == sent
+                        && sp.phrase.0 <= m.tokens.0
+                        && m.tokens.1 <= sp.phrase.1
+                })
+        };
         let may_act = |m: &Mention| {
             !(tellers
                 .iter()
@@ -663,10 +680,31 @@ pub fn find_events(
                 || victims.contains(&&m.entity)
                 || undergone && m.tokens.1 <= i)
         };
+        // «وقالت قوى الأمن الداخلي إن مجموعة إرهابية هاجمت الحاجز»: a bare «إن» opens the
+        // clause of the word, with a subject of its own; a name before it did not act (where
+        // «إنها»، «إن قواتها» point back to it)
+        let clause_opened = |m: &Mention| {
+            (m.tokens.1..i).any(|x| {
+                let w = cx.tok(x);
+                lex.is(Fw::Complementizer, w)
+                    && !affixes().possessives.iter().any(|p| {
+                        w.strip_suffix(p.as_str())
+                            .is_some_and(|r| lex.is(Fw::Complementizer, r))
+                    })
+            })
+        };
+        let acting = |m: &&&Mention| {
+            is_armed(lex, &m.entity)
+                && may_act(m)
+                && m.tokens.1 + SUBJECT_REACH >= i
+                && !clause_opened(m)
+        };
         let acting_before = before
             .iter()
             .rev()
-            .find(|m| is_armed(lex, &m.entity) && may_act(m) && m.tokens.1 + SUBJECT_REACH >= i)
+            .filter(acting)
+            .find(side)
+            .or_else(|| before.iter().rev().find(acting))
             .map(|m| m.entity.clone());
         // «هجمات جهاديي هيئة تحرير الشام»، «هاجم مقاتلو الدولة»، «من قبل عناصر التنظيم»
         let by = (end..text.sentences[sent].end_token.min(end + 6))
@@ -709,9 +747,6 @@ pub fn find_events(
             .filter(|m| is_armed(lex, &m.entity))
             .map(|m| m.entity.clone())
             .collect();
-        let speaker = attribution
-            .speaker_at(text, i)
-            .map(|s| mentions[s].entity.clone());
         // the speaker's side: an armed group speaking, or the one a spokesperson speaks for
         let speaker_side = speaker.as_ref().and_then(|s| {
             if is_armed(lex, s) {
@@ -922,10 +957,15 @@ pub fn find_events(
                     }
                     // (not a group named in a phrase that describes a side: «كتيبة جنين
                     // التابعة لسرايا القدس»)
+                    // (nor a body that tells of the fighting and is no force: «أعلن جهاز
+                    // الإسعاف والطوارئ ارتفاع حصيلة الاشتباكات»)
                     None => in_sentence
                         .iter()
                         .filter(|m| {
-                            is_armed(lex, &m.entity) && !supporting(&cx, m) && !described(&cx, m)
+                            is_armed(lex, &m.entity)
+                                && !supporting(&cx, m)
+                                && !described(&cx, m)
+                                && !(is_teller(m) && !is_fighter(lex, &m.entity))
                         })
                         .map(|m| m.entity.clone())
                         .collect(),

@@ -338,6 +338,29 @@ fn surnames(lex: &Lexicon, mentions: &mut [Mention]) {
 /// An actor a span may name, with the countries it belongs to.
 type ActorCountries = (EntityRef, Vec<String>);
 
+/// Whether a one-word name that needs context is the definite form of a place's head noun the
+/// article has already used as such («هجوم على قاعدة عسكرية … أن القاعدة تحت السيطرة»: the base,
+/// not al-Qaeda, whose own name «تنظيم القاعدة» the article may also give).
+fn common_head_named(cx: &Ctx, c: &Cand) -> bool {
+    if c.b != c.a + 1 {
+        return false;
+    }
+    let readings = cx.text.readings(c.a);
+    let Some(head) = readings
+        .iter()
+        .filter_map(|r| affixes().bare(&r.word, 2))
+        .find(|h| {
+            cx.lex
+                .heads
+                .get(*h)
+                .is_some_and(|hd| hd.class.family() == Family::Place)
+        })
+    else {
+        return false;
+    };
+    (0..c.a).any(|x| cx.text.readings(x).iter().any(|r| r.word == head))
+}
+
 /// A one-word name this frequent as a word needs more than its country as context.
 const CONTEXT_WORD_ZIPF: f32 = 4.75;
 
@@ -508,6 +531,9 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
     chosen.retain(|c| {
         if !c.needs_context {
             return true;
+        }
+        if common_head_named(cx, c) {
+            return false;
         }
         let ctx_ok = match &c.entity {
             EntityRef::Known(i) => {
