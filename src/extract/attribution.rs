@@ -352,18 +352,38 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
     speeches.sort_by_key(|sp| sp.verb);
     // what a sentence inherits: the last speaker of the previous sentence on the same line, or
     // of the previous line when it opens with «وأضاف»/«وتابع»
+    // — or, through a statement's quoted text set off after a colon («… أبرز ما جاء فيه:
+    // «في يوم الثلاثاء …»), the speaker of the line before the quote, until the quote closes
     let mut carried = vec![None; text.sentences.len()];
     let mut last: Option<usize> = None;
     let mut last_line = usize::MAX;
+    let mut quoted: Option<usize> = None;
     for (s, sent) in text.sentences.iter().enumerate() {
         if sent.first_token >= sent.end_token {
             continue;
         }
         let line = lines[sent.first_token];
+        if line != last_line && sent.first_token > 0 {
+            let f = sent.first_token;
+            let gap = &text.norm.chars[toks[f - 1].end..toks[f].start];
+            let newline = gap.iter().position(|&c| c == '\n');
+            let (before, after) = newline.map_or((gap, &gap[..0]), |n| (&gap[..n], &gap[n..]));
+            // (the text's guillemets are normalized to straight quotes)
+            let quote = |c: &char| matches!(c, '«' | '»' | '"');
+            if before.iter().any(quote) {
+                quoted = None;
+            }
+            if before.contains(&':') && after.iter().any(quote) {
+                quoted = last;
+            }
+        }
         let opens_with_continue =
             speech_kind(lex, text, sent.first_token) == Some(SpeechKind::Continue);
         if line == last_line || opens_with_continue {
             carried[s] = last;
+        } else if quoted.is_some() {
+            carried[s] = quoted;
+            last = quoted;
         } else {
             last = None;
         }
