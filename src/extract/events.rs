@@ -1223,7 +1223,10 @@ pub fn find_events(
             };
             let dates_fit =
                 ev.class == Clash || o.date.is_none() || ev.date.is_none() || o.date == ev.date;
-            o.class == ev.class && agents_fit && dates_fit
+            o.class == ev.class
+                && agents_fit
+                && dates_fit
+                && !(ev.class == Airstrike && apart(lex, relations, o, &ev))
         });
         match same {
             Some(o) => {
@@ -1237,6 +1240,41 @@ pub fn find_events(
     other_side_of_clashes(lex, &mut out);
     report_days(&mut out, published);
     out
+}
+
+/// The towns and quarters where an event happened or that it hit.
+fn sites<'e>(lex: &Lexicon, ev: &'e Event) -> Vec<&'e EntityRef> {
+    ev.places
+        .iter()
+        .chain(&ev.targets)
+        .filter(|e| matches!(lex.class_of(e), Class::City | Class::Neighborhood))
+        .collect()
+}
+
+/// Whether two strikes by one side on one day happened in different places: each names a town
+/// or quarter, and none of the one's lies in, holds or is one of the other's («غارة على مبنى في
+/// كفررمان» and «استهدفت مسيّرة دراجة نارية على طريق بنت جبيل» are two strikes).
+fn apart(
+    lex: &Lexicon,
+    relations: &[(EntityRef, Relation, EntityRef)],
+    a: &Event,
+    b: &Event,
+) -> bool {
+    let (sa, sb) = (sites(lex, a), sites(lex, b));
+    if sa.is_empty() || sb.is_empty() {
+        return false;
+    }
+    let inside = |x: &EntityRef, y: &EntityRef| {
+        relations
+            .iter()
+            .any(|(p, r, q)| p == x && q == y && *r == Relation::LocatedIn)
+            || match (x, y) {
+                (EntityRef::Known(gx), EntityRef::Known(gy)) => lex.within_chain(*gx).contains(gy),
+                _ => false,
+            }
+    };
+    !sa.iter()
+        .any(|x| sb.iter().any(|y| x == y || inside(x, y) || inside(y, x)))
 }
 
 /// A strike or attack whose clause names no one was carried out by the one side the article
