@@ -1169,6 +1169,20 @@ pub fn find_events(
                 push(&mut ev.places, p);
             }
         }
+        // «أطلقت حملة تمشيط في محيط الشدادي …، أسفرت عن اعتقال سبعة»: arrests are made where
+        // the sentence's operation went, however far from the word
+        if class == Arrest && ev.places.is_empty() {
+            for m in in_sentence.iter().filter(|m| {
+                matches!(
+                    lex.class_of(&m.entity),
+                    Class::City | Class::Neighborhood | Class::Governorate | Class::Region
+                ) && !crate::extract::recognize::is_dateline(doc, m)
+                    && !taken_to(&cx, m)
+                    && !capital_as_government(&cx, &capitals, m)
+            }) {
+                push(&mut ev.places, &m.entity);
+            }
+        }
         // «في هذه المدينة»: where people fled or fought is the city named last
         if ev.places.is_empty() && matches!(class, Displacement | Clash) {
             if let Some(m) = mentions.iter().rfind(|m| {
