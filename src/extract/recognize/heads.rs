@@ -708,6 +708,7 @@ impl Ctx<'_> {
         }
         let mut end = i + 1;
         let mut named = false;
+        let mut arm_before = false;
         while end < self.n() && end - i <= 4 && !self.text.tokens[end].hard_before {
             let w = self.tok(end);
             let number = w.chars().all(|c| c.is_ascii_digit());
@@ -720,7 +721,9 @@ impl Ctx<'_> {
                 && !present
                 && !w.starts_with(affixes().conj.as_str())
                 && !self.lex.heads.contains_key(w)
-                && end == i + 2
+                // (two words of arm: «اللواء الرابع مشاة جبلي»)
+                && (end == i + 2
+                    || end == i + 3 && arm_before && w.ends_with(affixes().nisba.as_str()))
                 && !self.stop_at(end)
                 && !Self::is_definite(w)
                 && !self.lex.speech_verbs.contains_key(w)
@@ -734,6 +737,7 @@ impl Ctx<'_> {
             if !(number || adjective || arm) || self.longest_gazetteer_at(end).is_some() {
                 break;
             }
+            arm_before = arm && !number && !adjective;
             named = true;
             end += 1;
         }

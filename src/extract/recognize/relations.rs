@@ -420,11 +420,19 @@ pub(super) fn phrase_relations(
                     | Relation::SpokespersonOf
                     | Relation::OfficialOf
             ) && !*ab;
+            // (a reference back right after the phrase is its object, named or not: «قناة المسيرة
+            // التابعة للجماعة إن …» says nothing of a name after it)
+            let referring = p + n < cx.n()
+                && cx
+                    .text
+                    .readings(p + n)
+                    .iter()
+                    .any(|r| lex.anaphors.contains_key(r.word.as_str()));
             let after = names
                 .iter()
                 .position(|m| {
                     m.tokens.0 >= p + n
-                        && m.tokens.0 <= p + n + 2
+                        && m.tokens.0 <= if referring { p + n } else { p + n + 2 }
                         && cx.text.tokens[m.tokens.0].sentence == sent
                 })
                 .filter(|&b| {
