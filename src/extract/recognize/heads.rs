@@ -912,6 +912,12 @@ impl Ctx<'_> {
             .filter(|g| !(g.b == j + 1 && self.lex.is_stop(self.tok(j))))
         {
             let gclass = self.lex.class_of(&g.entity);
+            // «مستشفى نبيه بري الجامعي الحكومي»، «مطار رفيق الحريري الدولي»: a site named after
+            // a person the gazetteer knows
+            if keep && class == Class::Facility && gclass == Class::Person && !g.needs_context {
+                out.push(self.headed(&base, self.name_suffixes_end(g.b), class));
+                return;
+            }
             if class.family() == Family::Place && gclass.family() == Family::Place {
                 if !keep {
                     // «بلدة الزهراء»: the head says what it is, whatever else bears the name
