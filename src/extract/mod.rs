@@ -607,7 +607,16 @@ fn members_of_the_attacked(
         // the attackers' own count of whom they killed («والحركة تزعم قتل 47»، «زاعمة أن
         // مقاتليها قتلوا 15 شرطياً») counts the side they attacked
         let claimed = q.reported_by.as_ref().is_some_and(|s| e.agents.contains(s));
-        if !(members || claimed) {
+        // «هجوم … على نقطة للحشد الشعبي … إلى أربعة شهداء وثلاثة جرحى»: the toll of an attack
+        // told in its own sentence, by a noun of the toll itself, counts the side attacked
+        let toll_noun = e.sentence == q.sentence
+            && open(noun)
+            && text.readings(noun).iter().any(|r| {
+                lex.measures
+                    .get(&[r.word.as_str()])
+                    .is_some_and(|p| p.value.measure == q.measure)
+            });
+        if !(members || claimed || toll_noun) {
             continue;
         }
         let targets: Vec<&EntityRef> = e
