@@ -556,7 +556,13 @@ pub fn find_events(
         };
         let unreal = (i.saturating_sub(2)..i)
             .any(|x| text.tokens[x].sentence == sent && role_of(x, Fw::Unreal));
-        if unreal {
+        // «منذ انسحاب القوات الفرنسية»: a withdrawal a span is counted from is background, not
+        // news (where «منذ هاجم مقاتلو التنظيم السجن يوم الخميس» dates the attack told)
+        let since = class == EventClass::Withdrawal
+            && i > 0
+            && text.tokens[i - 1].sentence == sent
+            && role_of(i - 1, Fw::Since);
+        if unreal || since {
             i = end;
             continue;
         }
