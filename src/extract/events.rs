@@ -481,6 +481,8 @@ pub fn find_events(
     let cx = Cx { lex, text };
     let capitals = capitals_named(lex, mentions);
     let mut out: Vec<Event> = Vec::new();
+    // the sentences whose fighting says between whom, named or not («بين مجموعتين مسلحتين»)
+    let mut described_sides: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < text.tokens.len() {
         let Some((class, end, definite)) = cx.trigger_at(i) else {
@@ -1216,6 +1218,9 @@ pub fn find_events(
         if !enough {
             continue;
         }
+        if class == Clash && sides_named {
+            described_sides.push(sent);
+        }
         // «الهجوم»: the attack already reported (the latest undated one takes this date)
         if definite && out.iter().any(|o| o.class == ev.class) {
             let at = out
@@ -1227,6 +1232,9 @@ pub fn find_events(
                 if ev.class == Clash && !o.agents.is_empty() && !sides_named {
                     ev.agents.clear();
                     ev.participants.clear();
+                }
+                if class == Clash && sides_named {
+                    described_sides.push(o.sentence);
                 }
                 absorb(o, ev);
                 continue;
@@ -1250,6 +1258,9 @@ pub fn find_events(
         });
         match same {
             Some(o) => {
+                if class == Clash && sides_named {
+                    described_sides.push(o.sentence);
+                }
                 absorb(o, ev);
             }
             None => out.push(ev),
@@ -1258,6 +1269,14 @@ pub fn find_events(
     settle_roles(lex, rec, &mut out);
     one_attacker(&mut out);
     other_side_of_clashes(lex, &mut out);
+    // fighting with no side named or described is a word of background more often than an
+    // event, and tells a reader nothing of who fought
+    out.retain(|e| {
+        !(e.class == EventClass::Clash
+            && e.agents.is_empty()
+            && e.participants.is_empty()
+            && !described_sides.contains(&e.sentence))
+    });
     report_days(&mut out, published);
     out
 }
