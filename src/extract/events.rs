@@ -973,7 +973,7 @@ pub fn find_events(
                             is_armed(lex, &m.entity)
                                 && !supporting(&cx, m)
                                 && !described(&cx, m)
-                                && !(is_teller(m) && !is_fighter(lex, &m.entity))
+                                && (!is_teller(m) || is_fighter(lex, &m.entity))
                         })
                         .map(|m| m.entity.clone())
                         .collect(),
