@@ -1032,8 +1032,31 @@ pub fn find_events(
                 }
             }
             Arrest => {
+                // «أعلنت خلية الإعلام الأمني … تمكنت قوة من مديرية الاستخبارات العسكرية من
+                // إلقاء القبض»: a body that only tells of it (no force itself) gives the word to
+                // the force its statement names as acting
+                let told_by_force = (!speaker_side.as_ref().is_some_and(|s| is_fighter(lex, s)))
+                    .then(|| {
+                        // (after the speaker's words, or anywhere in a sentence the statement
+                        // goes on into)
+                        let from = attribution
+                            .speeches
+                            .iter()
+                            .rfind(|sp| text.tokens[sp.verb].sentence == sent && sp.verb < i)
+                            .map(|sp| sp.phrase.1)
+                            .or(speaker.as_ref().map(|_| text.sentences[sent].first_token))?;
+                        before
+                            .iter()
+                            .filter(|m| m.tokens.0 >= from && is_fighter(lex, &m.entity))
+                            .find(side)
+                            .map(|m| m.entity.clone())
+                    })
+                    .flatten();
                 // «أعلنت قوات الأسايش عن إلقاء القبض»، «ألقينا القبض» (the speaker's side)
-                if let Some(a) = speaker_side.clone().or(nearest_before_actor.clone()) {
+                if let Some(a) = told_by_force
+                    .or(speaker_side.clone())
+                    .or(nearest_before_actor.clone())
+                {
                     push(&mut ev.agents, &a);
                 }
                 // «ملاحقة الفارين من سجن الشدادي … القبض على 12 منهم»: the prison or camp of the
