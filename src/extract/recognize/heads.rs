@@ -972,8 +972,12 @@ impl Ctx<'_> {
                 // by its place;
                 // «إذاعة الأندلس»، «تلفزيون دمشق»: an outlet too;
                 // «شرطة خيبر بختونخوا»: a police force too
+                // «قوات ولاية جنوب الغرب»، «قوات إقليم بونتلاند»: a state's or region's own
+                // forces too
                 let named_by_place = matches!(class, Class::Government | Class::MediaOutlet)
-                    || self.lex.is(Fw::PoliceWord, head_word);
+                    || self.lex.is(Fw::PoliceWord, head_word)
+                    || class == Class::ArmedGroup
+                        && matches!(gclass, Class::Governorate | Class::Region);
                 if !next_is_name && named_by_place && keep && !g.needs_context {
                     out.push(self.headed(&base, g.b, class));
                     return;
