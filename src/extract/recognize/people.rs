@@ -84,6 +84,20 @@ impl Ctx<'_> {
         while end < self.n() && end - j < 4 {
             let tk = &self.text.tokens[end];
             let w = tk.text.as_str();
+            // «عبد الله شيخ علي»، «حسن شيخ محمود»: an honorific without the article inside a
+            // name, before a given name, is part of it
+            let inner_honorific = !tk.hard_before
+                && end + 1 < self.n()
+                && !self.text.tokens[end + 1].hard_before
+                && self
+                    .lex
+                    .honorifics
+                    .contains(&format!("{}{w}", affixes().article))
+                && self.lex.given_names.contains(self.tok(end + 1));
+            if inner_honorific {
+                end += 1;
+                continue;
+            }
             if tk.hard_before
                 || self.stop_at(end)
                 || time(end)
@@ -394,7 +408,10 @@ impl Ctx<'_> {
                 && k + 1 < self.n()
                 && !self.text.tokens[k + 1].hard_before
                 && self.definite_at(k + 1)
-                && self.lex.zipf(self.tok(k)) >= SURNAME_ZIPF;
+                && self.lex.zipf(self.tok(k)) >= SURNAME_ZIPF
+                // (not the name that follows: «في الشؤون الأمنية عبد الله شيخ علي»)
+                && !self.lex.is(Fw::NameCompound, self.tok(k))
+                && !self.lex.given_names.contains(self.tok(k));
             if !(definite || construct) || self.stop_at(k) {
                 break;
             }
