@@ -235,6 +235,14 @@ impl Ctx<'_> {
                 }
                 let first_j = j;
                 for _ in 0..5 {
+                    // (an organisation's short name in brackets goes with it: «قوة الأمم
+                    // المتحدة المؤقتة في لبنان (اليونيفيل)، كانديس أرديل»)
+                    if j < self.n() && !orgs.is_empty() && self.gap_before(j).contains(&'(') {
+                        if let Some(c) = self.orgs_at(j, starts) {
+                            j = c.b;
+                            continue;
+                        }
+                    }
                     // after a comma comes the name, with its rank: «…، الرائد فادي سلامة،»
                     if j >= self.n() || (j > first_j && self.text.tokens[j].hard_before) {
                         break;
