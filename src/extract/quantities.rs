@@ -561,6 +561,20 @@ pub fn find_quantities(
         } else {
             measure
         };
+        // «فرّ أكثر من ألفي شخص من القرى»: people fleeing, with no prison or camp in the
+        // sentence and no detainees counted, were displaced, not escaping
+        let fled = nearest_event.is_some_and(|t| {
+            cx.text
+                .readings(t.0)
+                .iter()
+                .any(|r| r.skip <= 1 && lex.is(Fw::Flee, &r.word))
+        });
+        let detainees = counted.is_some_and(|t| matches!(t.1, Measure::Held | Measure::Escaped));
+        let measure = if measure == Measure::Escaped && fled && !prison_near && !detainees {
+            Measure::Displaced
+        } else {
+            measure
+        };
 
         // «قتل ثلاثة من الحشد الشعبي وإصابة اثنين»، «وأصيب ستة آخرون»: a figure with no noun
         // of its own, or counting «others», counts more of the group of the figure before it
