@@ -136,9 +136,10 @@ fn vague_quantities_are_bounds_not_numbers() {
         one("قتل العشرات في السجن."),
         (None, Some(20.0), None, Killed, Qualifier::AtLeast)
     );
+    // (civilians fleeing an area, with no prison named, are displaced)
     assert_eq!(
         one("فر مئات المدنيين من المنطقة."),
-        (None, Some(200.0), None, Escaped, Qualifier::AtLeast)
+        (None, Some(200.0), None, Displaced, Qualifier::AtLeast)
     );
     // displaced people in a camp are counted as displaced
     assert_eq!(
