@@ -2157,3 +2157,205 @@ fn words_of_time_and_of_a_body_are_no_names_after_a_title() {
     );
     assert!(!labels.iter().any(|l| l.contains("للدائرة")), "{labels:?}");
 }
+
+#[test]
+fn the_side_that_acts_not_its_backer_nor_the_teller() {
+    let agents_of = |text: &str, class: &str| -> Vec<String> {
+        events_of(&format!("خبر\n\n{text}"))
+            .into_iter()
+            .filter(|(c, _)| c == class)
+            .flat_map(|(_, a)| a)
+            .collect()
+    };
+    // a backer named before the word is not the one who arrested
+    let a = agents_of(
+        "وتمكنت قوات سوريا الديمقراطية بدعم من التحالف الدولي من إلقاء القبض على ثلاثة من عناصر التنظيم.",
+        "Arrest",
+    );
+    assert!(a.iter().any(|x| x.contains("سوريا الديمقراطية")), "{a:?}");
+    assert!(!a.iter().any(|x| x.contains("التحالف")), "{a:?}");
+    // nor the group named to describe the attacker
+    let a = agents_of(
+        "وكانت حركة الشباب المرتبطة بتنظيم القاعدة قد هاجمت موقعاً للجيش في بلدة بريري.",
+        "Attack",
+    );
+    assert!(a.iter().any(|x| x.contains("الشباب")), "{a:?}");
+    assert!(!a.iter().any(|x| x.contains("القاعدة")), "{a:?}");
+    // a bare «إن» opens a clause with a subject of its own: the speaker did not attack
+    let a = agents_of(
+        "وقالت قوى الأمن الداخلي إن مجموعة إرهابية هاجمت حاجزاً قرب مخيم الهول.",
+        "Attack",
+    );
+    assert!(!a.iter().any(|x| x.contains("الأمن الداخلي")), "{a:?}");
+    // a body that only tells of an arrest gives it to the force its statement names
+    let a = agents_of(
+        "أعلنت خلية الإعلام الأمني أن قوة من الجيش العراقي ألقت القبض على أربعة إرهابيين في قضاء القائم.",
+        "Arrest",
+    );
+    assert!(a.iter().any(|x| x.contains("الجيش العراقي")), "{a:?}");
+    assert!(!a.iter().any(|x| x.contains("خلية الإعلام")), "{a:?}");
+    // an ambulance service telling of fighting is no side of it
+    let ev = events_of(
+        "خبر\n\nأعلن جهاز الإسعاف والطوارئ ارتفاع حصيلة الاشتباكات المسلحة في مدينة تاجوراء إلى ثمانية قتلى.",
+    );
+    assert!(
+        !ev.iter()
+            .any(|(_, a)| a.iter().any(|x| x.contains("الإسعاف"))),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn background_and_sideless_fighting_are_no_events() {
+    let classes = |text: &str| -> Vec<String> {
+        events_of(&format!("خبر\n\n{text}"))
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect()
+    };
+    // a withdrawal a span is counted from
+    let c = classes("ويعتمد الجيش المالي منذ انسحاب القوات الفرنسية على الفيلق الأفريقي.");
+    assert!(!c.iter().any(|x| x == "Withdrawal"), "{c:?}");
+    // fighting with no side named or described …
+    let c = classes("وشهدت مدينة سبها اشتباكات عنيفة استمرت ساعات.");
+    assert!(!c.iter().any(|x| x == "Clash"), "{c:?}");
+    // … where sides described are enough
+    let c = classes("واندلعت اشتباكات بين مجموعتين مسلحتين في حي الطيوري بمدينة سبها.");
+    assert!(c.iter().any(|x| x == "Clash"), "{c:?}");
+    // a curfew by a construct without the article
+    let c = classes("وفرضت قيادة الأمن الداخلي حظر تجول في مدينة جبلة حتى إشعار آخر.");
+    assert!(c.iter().any(|x| x == "Curfew"), "{c:?}");
+    // two strikes by one side in two towns are two strikes
+    let c = classes(
+        "شنت مسيرة إسرائيلية غارة على بلدة كفرتبنيت. وبعد ساعة شنت مسيرة إسرائيلية غارة على بلدة عيناثا.",
+    );
+    assert_eq!(c.iter().filter(|x| *x == "Airstrike").count(), 2, "{c:?}");
+}
+
+#[test]
+fn the_base_is_no_al_qaeda_once_the_article_has_a_base() {
+    let text =
+        "هاجم مسلحو حركة الشباب قاعدة عسكرية في بلدة بريري، وأكدت البعثة أن القاعدة تحت السيطرة.";
+    assert!(
+        !referent(text, "القاعدة").is_some_and(|l| l.contains("تنظيم القاعدة")),
+        "{:?}",
+        referent(text, "القاعدة")
+    );
+    // where the article has no base, the name is the group's
+    assert_eq!(
+        referent(
+            "وتنتمي حركة الشباب إلى تنظيم القاعدة، وقال خبراء إن القاعدة تدعمها.",
+            "القاعدة"
+        )
+        .as_deref(),
+        Some("تنظيم القاعدة")
+    );
+}
+
+#[test]
+fn names_with_inner_honorifics_fields_and_apposed_titles() {
+    for (text, name) in [
+        (
+            "وقال الباحث في الشؤون الأمنية عبد الله شيخ علي إن الحركة تغيرت.",
+            "عبد الله شيخ علي",
+        ),
+        (
+            "وقال الباحث في شؤون الساحل إبراهيم ولد سيدي إن الجماعة تغيرت.",
+            "إبراهيم ولد سيدي",
+        ),
+        ("وقال نائبه، حمد الله فطرت، إن الفرق وصلت.", "حمد الله فطرت"),
+        (
+            "وأفاد مفوض مديرية عيلبور، محمد حسن غوليد، بأن الهجوم فشل.",
+            "محمد حسن غوليد",
+        ),
+        (
+            "وقالت المتحدثة باسم قوة الأمم المتحدة المؤقتة في لبنان (اليونيفيل)، كانديس أرديل، إن الجنود رصدوا خروقات.",
+            "كانديس أرديل",
+        ),
+        ("وقال النقيب عبدي كريم محمود إن الهجوم بدأ.", "عبدي كريم محمود"),
+    ] {
+        let found = mention_classes(text);
+        assert!(found_as(&found, name, "Person"), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn sites_units_and_forces_named_by_what_they_carry() {
+    for (text, label, class) in [
+        // a site named after a person the gazetteer knows
+        (
+            "وأفاد مصدر في مستشفى نبيه بري الجامعي الحكومي في النبطية بأن الطفل بخير.",
+            "مستشفى نبيه بري الجامعي الحكومي",
+            "Facility",
+        ),
+        // «نهر» joins the next word into a place's name
+        (
+            "هاجم مسلحون قرية نهر الإمام التابعة لقضاء المقدادية.",
+            "نهر الإمام",
+            "City",
+        ),
+        // a unit's arm in two words
+        (
+            "وقال إن وحدات من اللواء الرابع مشاة جبلي صدت الهجوم.",
+            "اللواء الرابع مشاة جبلي",
+            "ArmedGroup",
+        ),
+        // a state's own forces
+        (
+            "نفذ الجيش الصومالي بالتنسيق مع قوات ولاية جنوب الغرب عملية في إقليم باي.",
+            "قوات ولاية جنوب الغرب",
+            "ArmedGroup",
+        ),
+    ] {
+        let found = mention_classes(text);
+        assert!(found_as(&found, label, class), "{text}: {found:?}");
+    }
+    // (a verb after a unit's arm is not a second arm)
+    let labels = mention_labels("وقال إن الفرقة 22 مشاة صدت هجوماً واسعاً على مدينة بابنوسة.");
+    assert!(!labels.iter().any(|l| l.contains("صدت")), "{labels:?}");
+}
+
+#[test]
+fn relation_phrases_take_their_own_object() {
+    // a reference back right after the phrase is its object, not a name further on
+    let rels = relations_of(
+        "وقالت قناة المسيرة التابعة للجماعة إن «سلاح الجو المسيّر» استهدف تجمعات في الخوخة.",
+    );
+    assert!(
+        !rels
+            .iter()
+            .any(|(a, r, b)| a.contains("المسيرة") && r == "partOf" && b.contains("سلاح")),
+        "{rels:?}"
+    );
+    // a site a force uses as its base is held by it
+    let rels = relations_of(
+        "وسقطت قذائف قرب مطار بيدوا، الذي تتخذ منه بعثة الاتحاد الأفريقي لدعم الاستقرار في الصومال قاعدة لها.",
+    );
+    assert!(
+        rels.iter()
+            .any(|(a, r, b)| a.contains("بعثة الاتحاد الأفريقي")
+                && r == "controls"
+                && b.contains("مطار بيدوا")),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn a_statement_quoted_after_a_colon_is_its_speakers() {
+    let (arts, res) = text_alone(
+        "خبر\n\nأصدرت وزارة الدفاع النيجرية بياناً، وفي ما يلي أبرز ما جاء فيه:\n\n«تعرضت وحدة من الجيش لهجوم.\nوللأسف، سقط في صفوفنا ثمانية شهداء، وأصيب 13 عسكرياً».\n",
+    );
+    let q = arts[0]
+        .quantities
+        .iter()
+        .find(|q| q.value == Some(13.0))
+        .expect("thirteen wounded");
+    let src = q
+        .reported_by
+        .as_ref()
+        .map(|e| res.entity_of(e).label_ar.clone());
+    assert!(
+        src.as_deref().is_some_and(|s| s.contains("وزارة الدفاع")),
+        "{q:?} {src:?}"
+    );
+}

@@ -136,7 +136,12 @@ fn vague_quantities_are_bounds_not_numbers() {
         one("قتل العشرات في السجن."),
         (None, Some(20.0), None, Killed, Qualifier::AtLeast)
     );
-    // (civilians fleeing an area, with no prison named, are displaced)
+    // (prisoners fleeing are escaping; civilians fleeing an area, with no prison named, are
+    // displaced)
+    assert_eq!(
+        one("فر 20 سجيناً من السجن المركزي."),
+        (Some(20.0), None, None, Escaped, Exact)
+    );
     assert_eq!(
         one("فر مئات المدنيين من المنطقة."),
         (None, Some(200.0), None, Displaced, Qualifier::AtLeast)
