@@ -140,7 +140,7 @@ fn vague_quantities_are_bounds_not_numbers() {
     // displaced)
     assert_eq!(
         one("فر 20 سجيناً من السجن المركزي."),
-        (Some(20.0), None, None, Escaped, Exact)
+        (Some(20.0), None, None, Escaped, Qualifier::Exact)
     );
     assert_eq!(
         one("فر مئات المدنيين من المنطقة."),
