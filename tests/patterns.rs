@@ -2359,3 +2359,18 @@ fn a_statement_quoted_after_a_colon_is_its_speakers() {
         "{q:?} {src:?}"
     );
 }
+
+#[test]
+fn a_town_is_the_seat_of_each_division_its_apposition_names() {
+    let located = relations_of(
+        "خبر\n\nتعرضت مدينة بيدوا، عاصمة ولاية جنوب الغرب ومركز إقليم باي، لقصف بالهاون.",
+    );
+    for division in ["جنوب الغرب", "إقليم باي"] {
+        assert!(
+            located
+                .iter()
+                .any(|(a, r, b)| a.contains("بيدوا") && r == "locatedIn" && b.contains(division)),
+            "{division}: {located:?}"
+        );
+    }
+}

@@ -112,6 +112,23 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
                 if matches!(c, Class::Governorate | Class::Region) && mentions[b].entity != m.entity
                 {
                     out.push((a, b));
+                    // «عاصمة ولاية جنوب الغرب ومركز إقليم باي»: a second seat joined by «و»
+                    let next = mentions[b].tokens.1;
+                    let second = next + 1 < cx.n()
+                        && !cx.text.tokens[next].hard_before
+                        && !cx.text.tokens[next + 1].hard_before
+                        && cx
+                            .tok(next)
+                            .strip_prefix(affixes().conj.as_str())
+                            .is_some_and(|w| cx.lex.is(Fw::Seat, w));
+                    if let Some(&b2) = by_start.get(&(next + 1)).filter(|_| second) {
+                        let c2 = cx.lex.class_of(&mentions[b2].entity);
+                        if matches!(c2, Class::Governorate | Class::Region)
+                            && mentions[b2].entity != m.entity
+                        {
+                            out.push((a, b2));
+                        }
+                    }
                     continue;
                 }
             }
