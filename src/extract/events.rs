@@ -1241,7 +1241,9 @@ pub fn find_events(
         if !enough {
             continue;
         }
-        if class == Clash && sides_named {
+        // (marked on the event it ends up in: its own, or the one it is absorbed into)
+        let described = class == Clash && sides_named;
+        if described {
             described_sides.push(sent);
         }
         // «الهجوم»: the attack already reported (the latest undated one takes this date)
@@ -1256,7 +1258,7 @@ pub fn find_events(
                     ev.agents.clear();
                     ev.participants.clear();
                 }
-                if class == Clash && sides_named {
+                if described {
                     described_sides.push(o.sentence);
                 }
                 absorb(o, ev);
@@ -1281,7 +1283,7 @@ pub fn find_events(
         });
         match same {
             Some(o) => {
-                if class == Clash && sides_named {
+                if described {
                     described_sides.push(o.sentence);
                 }
                 absorb(o, ev);

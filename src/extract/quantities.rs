@@ -571,20 +571,26 @@ pub fn find_quantities(
         });
         let detainees = counted.is_some_and(|t| matches!(t.1, Measure::Held | Measure::Escaped));
         // (a prison named by its head noun alone counts too: «فرّ 20 سجيناً من السجن»)
-        let prison_word = (s_first..s_end).any(|x| {
-            cx.text.readings(x).iter().any(|r| {
-                let w = affixes().bare(&r.word, 2).unwrap_or(&r.word);
-                lex.heads
-                    .get(w)
-                    .is_some_and(|h| matches!(h.class, Class::Prison | Class::Camp))
+        let prison_word = || {
+            (s_first..s_end).any(|x| {
+                cx.text.readings(x).iter().any(|r| {
+                    let w = affixes().bare(&r.word, 2).unwrap_or(&r.word);
+                    lex.heads
+                        .get(w)
+                        .is_some_and(|h| matches!(h.class, Class::Prison | Class::Camp))
+                })
             })
-        });
-        let measure =
-            if measure == Measure::Escaped && fled && !prison_near && !prison_word && !detainees {
-                Measure::Displaced
-            } else {
-                measure
-            };
+        };
+        let measure = if measure == Measure::Escaped
+            && fled
+            && !prison_near
+            && !detainees
+            && !prison_word()
+        {
+            Measure::Displaced
+        } else {
+            measure
+        };
 
         // «قتل ثلاثة من الحشد الشعبي وإصابة اثنين»، «وأصيب ستة آخرون»: a figure with no noun
         // of its own, or counting «others», counts more of the group of the figure before it

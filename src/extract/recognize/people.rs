@@ -12,18 +12,20 @@ impl Ctx<'_> {
         // (not «ه», which is also the folded feminine ending — «محافظة» is no «محافظه» — unless
         // a name set off by a comma follows: «وقال نائبه، حمد الله فطرت»)
         let af = affixes();
-        let apposed_name = i + 2 < self.n()
-            && self.text.tokens[i + 1].hard_before
-            && !self.text.tokens[i + 2].hard_before
-            && self
-                .gap_before(i + 1)
-                .iter()
-                .any(|c| matches!(c, ',' | '\u{60C}'))
-            && self.lex.given_names.contains(self.tok(i + 1));
+        let apposed_name = || {
+            i + 2 < self.n()
+                && self.text.tokens[i + 1].hard_before
+                && !self.text.tokens[i + 2].hard_before
+                && self
+                    .gap_before(i + 1)
+                    .iter()
+                    .any(|c| matches!(c, ',' | '\u{60C}'))
+                && self.lex.given_names.contains(self.tok(i + 1))
+        };
         let stem = af
             .possessives
             .iter()
-            .filter(|p| **p != af.feminine || apposed_name)
+            .filter(|p| **p != af.feminine || apposed_name())
             .find_map(|suffix| w.strip_suffix(suffix.as_str()))?;
         let stem = match stem.strip_suffix(af.construct.as_str()) {
             Some(s) => format!("{s}{}", af.feminine),
