@@ -33,7 +33,8 @@ pub fn summarize(article: &str, ev: &Event, published: Option<&DateValue>) -> Op
         Some(DateValue::Day(d)) => Some(*d),
         _ => None,
     };
-    let places: Vec<EntityRef> = ev.places.iter().chain(&ev.targets).cloned().collect();
+    // (what was hit first: of two towns of one rank, the one struck is the event's site)
+    let places: Vec<EntityRef> = ev.targets.iter().chain(&ev.places).cloned().collect();
     Some(EventSummary {
         article: article.to_string(),
         span: (ev.start, ev.end),
@@ -98,20 +99,17 @@ pub fn cluster(
             .iter()
             .filter_map(|p| by_ref.get(p).copied())
             .filter_map(|p| precision(entities[p].class).map(|r| (r, p)))
-            .min_by_key(|(r, p)| {
-                (
-                    entities[*p].class == Class::Facility,
-                    *r,
-                    entities[*p].iri.clone(),
-                )
-            })
-            .map(|(_, p)| p);
+            .enumerate()
+            .min_by_key(|(k, (r, p))| (entities[*p].class == Class::Facility, *r, *k))
+            .map(|(_, (_, p))| p);
         let Some(place) = place else { continue };
         let mut around = within(place);
         around.insert(place);
-        // the other places the report gives lie around it too: «مدرسة الأمل … بالفاشر»
+        // the other places the report gives lie around it too: «مدرسة الأمل … بالفاشر» (those
+        // larger than it: another town it names is not around a town)
+        let rank = precision(entities[place].class);
         for p in ev.places.iter().filter_map(|p| by_ref.get(p).copied()) {
-            if precision(entities[p].class).is_some() {
+            if precision(entities[p].class).is_some_and(|r| Some(r) > rank) {
                 around.insert(p);
                 around.extend(within(p));
             }

@@ -274,6 +274,8 @@ pub enum Fw {
     Situated,
     /// `soldier`
     Soldier,
+    /// `struck`: «مواقع»، «أوكار»: what a strike hits of a side, which the words after it name
+    Struck,
     /// `target-link`
     TargetLink,
     /// `this-month`
@@ -300,7 +302,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 57] = [
+    pub const ALL: [Fw; 58] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -330,6 +332,7 @@ impl Fw {
         Fw::Published,
         Fw::Restating,
         Fw::Seat,
+        Fw::Struck,
         Fw::CampEpithet,
         Fw::TollNoun,
         Fw::Custody,
@@ -384,6 +387,7 @@ impl Fw {
             Fw::LocatedLink => "located-link",
             Fw::Restating => "restating",
             Fw::Seat => "seat",
+            Fw::Struck => "struck",
             Fw::CampEpithet => "camp-epithet",
             Fw::TollNoun => "toll-noun",
             Fw::Custody => "custody",
@@ -1068,7 +1072,18 @@ impl Lexicon {
                     lx.demonym_plurals.insert(form, c.clone());
                 }
             }
-            for form in [format!("{w}{fem}"), format!("{bare}{fem}"), bare, w] {
+            // (and the feminine dual, an adjective only: «غارتين إسرائيليتين»: the construct
+            // «ت» and the dual's ending)
+            let t = &affixes().construct;
+            let duals: Vec<String> = affixes()
+                .sound_plurals
+                .iter()
+                .flat_map(|d| [format!("{w}{t}{d}"), format!("{bare}{t}{d}")])
+                .collect();
+            for form in [format!("{w}{fem}"), format!("{bare}{fem}"), bare, w]
+                .into_iter()
+                .chain(duals)
+            {
                 lx.demonyms.insert(form, c.clone());
             }
         }

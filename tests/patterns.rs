@@ -2385,3 +2385,80 @@ fn a_town_is_the_seat_of_each_division_its_apposition_names() {
         );
     }
 }
+
+#[test]
+fn whom_a_strike_hit_and_who_struck() {
+    // (text, a target it names, a target it must not name, an agent it names)
+    for (text, hit, not, by) in [
+        // the side named right after a word of what was struck
+        (
+            "وأعلنت القيادة الأمريكية في أفريقيا (أفريكوم) أنها نفذت غارة جوية قرب بلدة بريري استهدفت عناصر من حركة الشباب.",
+            Some("الشباب"),
+            None,
+            Some("القيادة الأمريكية"),
+        ),
+        (
+            "ونفذت طائرات القوة الجوية العراقية ضربتين جويتين على مواقع لتنظيم داعش في وادي الشاي.",
+            Some("الدولة الإسلامية"),
+            None,
+            Some("القوة الجوية"),
+        ),
+        // attackers the strike's clause does not name: those the article told attacked
+        (
+            "هاجم مسلحو تنظيم داعش نقطة للجيش العراقي في ناحية الرشاد.\n\nوأضافت الخلية أن طائرات F-16 العراقية نفذت ضربة دقيقة على أوكار الإرهابيين في الوادي.",
+            Some("الدولة الإسلامية"),
+            None,
+            None,
+        ),
+        // another clause after a comma is not what the strike hit
+        (
+            "وفي مبنى آخر تعرض لغارة جوية، انتشل مقاتلو قوات سوريا الديمقراطية جثث عناصر من داعش.",
+            None,
+            Some("سوريا الديمقراطية"),
+            None,
+        ),
+    ] {
+        let (arts, res) = text_alone(&format!("خبر\n\n{text}"));
+        let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
+        let strikes: Vec<_> = arts[0]
+            .events
+            .iter()
+            .filter(|e| format!("{:?}", e.class) == "Airstrike")
+            .collect();
+        let targets: Vec<String> = strikes
+            .iter()
+            .flat_map(|e| e.targets.iter().map(label))
+            .collect();
+        let agents: Vec<String> = strikes
+            .iter()
+            .flat_map(|e| e.agents.iter().map(label))
+            .collect();
+        if let Some(hit) = hit {
+            assert!(targets.iter().any(|t| t.contains(hit)), "{text}: {targets:?}");
+        }
+        if let Some(not) = not {
+            assert!(!targets.iter().any(|t| t.contains(not)), "{text}: {targets:?}");
+        }
+        if let Some(by) = by {
+            assert!(agents.iter().any(|a| a.contains(by)), "{text}: {agents:?}");
+        }
+    }
+    // «غارتين إسرائيليتين»: the country of a feminine dual adjective strikes
+    let ev = events_of(
+        "خبر\n\nاستشهد خمسة مواطنين في غارتين إسرائيليتين على مخيم النصيرات وسط قطاع غزة.",
+    );
+    assert!(
+        ev.iter()
+            .any(|(c, a)| c == "Airstrike" && a.iter().any(|x| x.contains("إسرائيل"))),
+        "{ev:?}"
+    );
+    // a speaker's «أنه» after another clause's verb is not what it said of a strike
+    let ev = events_of(
+        "خبر\n\nاستشهد 14 فلسطينياً في غارتين إسرائيليتين على مخيم النصيرات ومدينة دير البلح.\n\nزعم الجيش الإسرائيلي أنه استهدف «عنصراً في حركة الجهاد الإسلامي» قال إنه كان يخطط لهجمات، من دون أن يشير إلى غارة دير البلح.",
+    );
+    assert!(
+        !ev.iter()
+            .any(|(c, a)| c == "Airstrike" && a.iter().any(|x| x.contains("الجهاد"))),
+        "{ev:?}"
+    );
+}

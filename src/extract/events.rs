@@ -90,6 +90,17 @@ impl Cx<'_> {
     /// The event trigger starting at token i: (class, end token, written with the article).
     /// The country of a nisba adjective right after an event word («غارات إسرائيلية»).
     fn demonym_country(&self, at: usize) -> Option<EntityRef> {
+        // (past an aircraft's model: «طائرات F-16 العراقية»، «طائرات إف-16 العراقية»)
+        let model = |x: usize| {
+            x < self.text.tokens.len() && !self.text.tokens[x].hard_before && {
+                let w = self.tok(x);
+                w.chars().any(|c| c.is_ascii_digit()) || w.is_ascii()
+            }
+        };
+        let mut at = at;
+        while model(at) {
+            at += 1;
+        }
         if at >= self.text.tokens.len() || self.text.tokens[at].hard_before {
             return None;
         }
@@ -175,6 +186,9 @@ const CLAIM_REACH: usize = 10;
 const ONGOING_REACH: usize = 7;
 /// How far after a verb of fleeing the place fled may stand («فرّت 600 أسرة من بانكيلاري»).
 const FLED_REACH: usize = 5;
+/// How many words after a strike's word the words of what it hit may stand («نفذت ضربة على
+/// وادٍ قريب لجأ إليه المهاجمون»).
+const STRUCK_REACH: usize = 8;
 /// How far from its trigger a date or place still belongs to an event.
 const NEAR: usize = 10;
 /// How far after its trigger a place in the same clause (no comma between) still belongs to it.
@@ -483,6 +497,8 @@ pub fn find_events(
     let mut out: Vec<Event> = Vec::new();
     // the sentences whose fighting says between whom, named or not («بين مجموعتين مسلحتين»)
     let mut described_sides: Vec<usize> = Vec::new();
+    // the sentences of strikes on attackers the clause does not name
+    let mut struck_unnamed: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < text.tokens.len() {
         let Some((class, end, definite)) = cx.trigger_at(i) else {
@@ -1022,6 +1038,31 @@ pub fn find_events(
                 if let Some(m) = striker.filter(|_| ev.agents.is_empty()) {
                     push(&mut ev.agents, &m.entity);
                 }
+                // «أعلنت أفريكوم أنها نفذت غارة جوية»: the speaker struck, when what it said
+                // opens with «أنها/أنه» pointing back to it
+                let of_itself = attribution
+                    .speeches
+                    .iter()
+                    .rfind(|sp| text.tokens[sp.verb].sentence == sent && sp.verb < i)
+                    .filter(|sp| {
+                        sp.statement.is_some_and(|c| {
+                            let w = cx.tok(c);
+                            // (its own clause: «قال إنه كان يخطط …، من دون أن يشير إلى غارة»
+                            // is not)
+                            c < i
+                                && i - c <= CLAUSE_REACH
+                                && !(c + 1..i).any(|x| lex.is(Fw::Complementizer, cx.tok(x)))
+                                && affixes().possessives.iter().any(|p| {
+                                    w.strip_suffix(p.as_str())
+                                        .is_some_and(|r| lex.is(Fw::Complementizer, r))
+                                })
+                        })
+                    })
+                    .map(|sp| mentions[sp.speaker].entity.clone())
+                    .filter(|s| is_armed(lex, s));
+                if let Some(s) = of_itself.filter(|_| ev.agents.is_empty()) {
+                    push(&mut ev.agents, &s);
+                }
                 for m in &after {
                     if lex.class_of(&m.entity).family() == Family::Place
                         && lex.class_of(&m.entity) != Class::Country
@@ -1029,6 +1070,40 @@ pub fn find_events(
                     {
                         push(&mut ev.targets, &m.entity);
                     }
+                }
+                // «غارة على مسلحين من حركة الشباب»، «ضربات على مواقع تابعة للحركة»، «استهدفت
+                // عناصر من الحركة»: the side named right after a word of what was struck
+                let hit_word = |x: usize| {
+                    role_of(x, Fw::Struck)
+                        || role_of(x, Fw::Militant)
+                        || text
+                            .readings(x)
+                            .iter()
+                            .any(|r| r.skip <= 1 && lex.members.contains(&r.word))
+                };
+                // (in the word's clause: «تعرض لغارة جوية، انتشل مقاتلو قسد …» is another)
+                let window: Vec<usize> =
+                    (end..text.sentences[sent].end_token.min(end + STRUCK_REACH))
+                        .take_while(|&x| !text.tokens[x].hard_before)
+                        .collect();
+                let words: Vec<usize> = window
+                    .iter()
+                    .copied()
+                    .filter(|&x| hit_word(x) || lex.is(Fw::TargetLink, cx.tok(x)))
+                    .collect();
+                let struck_side = after.iter().find(|m| {
+                    is_armed(lex, &m.entity)
+                        && !ev.agents.contains(&m.entity)
+                        && !supporting(&cx, m)
+                        && words.iter().any(|&x| x < m.tokens.0 && m.tokens.0 <= x + 3)
+                        && (end..=m.tokens.0).all(|x| !text.tokens[x].hard_before)
+                });
+                match struck_side {
+                    Some(m) => push(&mut ev.targets, &m.entity),
+                    // «على أوكار الإرهابيين»، «على فلول المهاجمين»: those who attacked, whom the
+                    // article names elsewhere (settled once it is read)
+                    None if window.iter().any(|&x| hit_word(x)) => struck_unnamed.push(sent),
+                    None => {}
                 }
             }
             Arrest => {
@@ -1234,6 +1309,8 @@ pub fn find_events(
             && ev.places.is_empty());
         let enough = match class {
             Meeting | PhoneCall | Agreement => ev.participants.len() >= 2,
+            // (a strike on attackers not named is kept until they are settled)
+            Airstrike => has_role || struck_unnamed.contains(&sent),
             // an escape, riot or hostage-taking is one in a prison
             PrisonBreak | Riot | HostageTaking => !prisons.is_empty(),
             _ => has_role,
@@ -1261,6 +1338,9 @@ pub fn find_events(
                 if described {
                     described_sides.push(o.sentence);
                 }
+                if struck_unnamed.contains(&sent) {
+                    struck_unnamed.push(o.sentence);
+                }
                 absorb(o, ev);
                 continue;
             }
@@ -1286,13 +1366,23 @@ pub fn find_events(
                 if described {
                     described_sides.push(o.sentence);
                 }
+                if struck_unnamed.contains(&sent) {
+                    struck_unnamed.push(o.sentence);
+                }
                 absorb(o, ev);
             }
             None => out.push(ev),
         }
     }
     settle_roles(lex, rec, &mut out);
+    strikes_on_attackers(lex, &struck_unnamed, &mut out);
     one_attacker(&mut out);
+    out.retain(|e| {
+        !(e.agents.is_empty()
+            && e.targets.is_empty()
+            && e.participants.is_empty()
+            && e.places.is_empty())
+    });
     other_side_of_clashes(lex, &mut out);
     // fighting with no side named or described is a word of background more often than an
     // event, and tells a reader nothing of who fought
@@ -1374,6 +1464,29 @@ fn one_attacker(events: &mut [Event]) {
         if !ev.targets.contains(&only) {
             ev.agents.push(only);
         }
+    }
+}
+
+/// A strike on attackers its clause does not name («ضربة على أوكار الإرهابيين في الوادي») hit
+/// the one side the article tells attacked first, where that side is not among the strikers.
+fn strikes_on_attackers(lex: &Lexicon, sentences: &[usize], events: &mut [Event]) {
+    let Some(attacker) = events
+        .iter()
+        .find(|e| e.class == EventClass::Attack && !e.agents.is_empty())
+        .and_then(|e| match e.agents.as_slice() {
+            [one] if is_fighter(lex, one) => Some(one.clone()),
+            _ => None,
+        })
+    else {
+        return;
+    };
+    for ev in events.iter_mut().filter(|e| {
+        e.class == EventClass::Airstrike
+            && sentences.contains(&e.sentence)
+            && !e.agents.contains(&attacker)
+            && !e.targets.iter().any(|t| is_armed(lex, t))
+    }) {
+        ev.targets.push(attacker.clone());
     }
 }
 
