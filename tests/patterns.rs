@@ -2462,3 +2462,11 @@ fn whom_a_strike_hit_and_who_struck() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_name_stops_before_a_word_of_violence() {
+    let labels =
+        mention_labels("خبر\n\nوتبنى لواء درع الساحل الهجوم في بيان نشره على تطبيق تلغرام.");
+    assert!(labels.iter().any(|l| l == "لواء درع الساحل"), "{labels:?}");
+    assert!(!labels.iter().any(|l| l.contains("الهجوم")), "{labels:?}");
+}

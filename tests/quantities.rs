@@ -1186,3 +1186,25 @@ fn sources_behind_a_pronoun_a_joined_verb_and_a_hospital() {
     );
     assert!(s.as_deref().is_none_or(|s| !s.contains("مستشفى")), "{s:?}");
 }
+
+#[test]
+fn a_bodys_generic_name_and_others_of_the_dead() {
+    let lex = Lexicon::builtin().unwrap();
+    let group = |text: &str, v: f64| figure_role(&read(&lex, text), v, |q| q.group.as_ref());
+    // «عناصر الأمن الداخلي»: the internal security command the article named in full
+    let g = group(
+        "وفرضت قيادة الأمن الداخلي في محافظة اللاذقية حظر تجول في المنطقة.\n\nوقُتل ثلاثة من عناصر الأمن الداخلي في الكمين.",
+        3.0,
+    );
+    assert!(g.as_deref().is_some_and(|g| g.contains("اللاذقية")), "{g:?}");
+    // named nowhere in full in an article of no such country, it names nothing
+    let g = group("وقُتل ثلاثة من عناصر الأمن الداخلي في الكمين.", 3.0);
+    assert!(g.is_none(), "{g:?}");
+    // «آخرون» are more of the dead or wounded before them, not of those a prison holds
+    let a = read(
+        &lex,
+        "قُتل خمسة من حراس السجن الذي يضم مئات من عناصر تنظيم داعش شمال مدينة الرقة، وأصيب ثلاثة آخرون في الهجوم.",
+    );
+    let g = figure_role(&a, 3.0, |q| q.group.as_ref());
+    assert!(!g.as_deref().is_some_and(|g| g.contains("داعش")), "{g:?}");
+}

@@ -163,8 +163,8 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
         &text,
     );
     claimed_against_the_enemy(lex, &text, insurgent.as_ref(), &mut quantities, &events);
-    others_of_the_figure_before(lex, &text, &mut quantities);
     soldiers_of_the_country(lex, &text, &rec.mentions, &mut quantities);
+    others_of_the_figure_before(lex, &text, &mut quantities);
     figures_of_events(&mut quantities, &events);
     ArticleFacts {
         doc,
@@ -868,15 +868,17 @@ fn others_of_the_figure_before(
         {
             continue;
         }
+        // (more of the dead or wounded, not of those held: «قُتل خمسة من حراس السجن الذي يضم
+        // مئات من عناصر التنظيم، وأصيب ثلاثة آخرون»)
+        use crate::vocab::Measure::*;
+        let casualty = |m| matches!(m, Killed | Injured | Captured | Hostages);
         let group = quantities
             .iter()
             .filter(|o| {
                 o.sentence == q.sentence
                     && o.tokens.1 <= q.tokens.0
-                    && !matches!(
-                        o.measure,
-                        crate::vocab::Measure::Duration | crate::vocab::Measure::Other
-                    )
+                    && !matches!(o.measure, Duration | Other)
+                    && (!casualty(q.measure) || casualty(o.measure))
             })
             .max_by_key(|o| o.tokens.1)
             .and_then(|o| o.group.clone());

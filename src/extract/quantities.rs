@@ -631,10 +631,19 @@ pub fn find_quantities(
         };
         // the figure told last before this one in its sentence: whose members and whether a
         // running total («منهم»، «آخرين»، the parts after «هم»)
+        // («قُتل خمسة من حراس السجن الذي يضم مئات من عناصر التنظيم، وأصيب ثلاثة آخرون»: the
+        // others are more of the dead or wounded, not of those held)
+        let casualty = |m: Measure| {
+            matches!(
+                m,
+                Measure::Killed | Measure::Injured | Measure::Captured | Measure::Hostages
+            )
+        };
         let figure_before = out
             .iter()
             .chain(&restated)
             .filter(|q| q.sentence == sent && q.tokens.1 <= first)
+            .filter(|q| !(others && casualty(measure)) || casualty(q.measure))
             .max_by_key(|q| q.tokens.1)
             .map(|q| (q.group.clone(), q.cumulative));
         let inherited = if !among && (others || no_noun) {
@@ -662,9 +671,11 @@ pub fn find_quantities(
         // «وقتلت ثلاثة منهم»: of those the sentence named before (the figure before, else the
         // group named last)
         let of_them = noun < n && affixes().with_pronoun(cx.tok(noun), &affixes().min);
+        // («وأصيب ثلاثة آخرون»: more of the figure before, whoever they are — not a name near)
+        let others_of_before = others && !among && figure_before.is_some();
         let group = inherited.or_else(|| {
             // (the pronoun says whose they are: «وقتلت 27 منهم»)
-            if of_them {
+            if of_them || others_of_before {
                 return None;
             }
             own()

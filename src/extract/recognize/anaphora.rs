@@ -71,14 +71,17 @@ fn generic_references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Men
         let generic = m.value();
         // (else named after it: a headline's «7 من الشرطة» before the body's «شرطة خيبر
         // بختونخوا»)
+        // (or, for a phrase of two words or more, after the body's own head: «قيادة الأمن
+        // الداخلي في محافظة اللاذقية» → «عناصر الأمن الداخلي»)
+        let phrase_words = end - i;
         let of_kind = |x: &&Mention| {
             let words: Vec<String> = fold_str(&x.label).split(' ').map(str::to_string).collect();
             x.kind == MentionKind::Name
                 && lex.class_of(&x.entity) == generic.class
-                && generic
-                    .prefixes
-                    .iter()
-                    .any(|p| words.len() > p.len() && words.starts_with(p))
+                && generic.prefixes.iter().any(|p| {
+                    words.len() > p.len()
+                        && (words.starts_with(p) || phrase_words > 1 && words[1..].starts_with(p))
+                })
         };
         let named_before = mentions
             .iter()

@@ -324,6 +324,19 @@ impl Ctx<'_> {
             {
                 break;
             }
+            // «تبنى لواء درع الساحل الهجوم»: a word of violence with the article is the verb's
+            // object, not the rest of the name
+            if end > j
+                && af.bare(t, 3).is_some_and(|b| {
+                    self.lex
+                        .events
+                        .found(b, self.text, end)
+                        .iter()
+                        .any(|p| p.words.len() == 1 && p.value.is_violent())
+                })
+            {
+                break;
+            }
             // the construct ends with its definite genitive: after one, only definite
             // adjectives follow («قوات النظام» then «طوقت» is a verb)
             let latin = t.chars().all(|c| c.is_ascii_alphanumeric());
