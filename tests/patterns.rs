@@ -2470,3 +2470,22 @@ fn a_name_stops_before_a_word_of_violence() {
     assert!(labels.iter().any(|l| l == "لواء درع الساحل"), "{labels:?}");
     assert!(!labels.iter().any(|l| l.contains("الهجوم")), "{labels:?}");
 }
+
+#[test]
+fn israeli_localities_and_the_islamic_resistance_of_lebanon() {
+    // «مستعمرة/مستوطنة X»: a locality named after its head, common word or not
+    let found = mention_classes("خبر\n\nسقطت صواريخ على مستوطنة المطلة في الجليل الأعلى.");
+    assert!(found_as(&found, "المطلة", "City"), "{found:?}");
+    // «المقاومة الإسلامية» alone is Hezbollah in an article on Lebanon, and nobody elsewhere
+    let ev = events_of(
+        "خبر\n\nقصف الجيش الإسرائيلي بلدة كفررمان في جنوب لبنان.\n\nوأعلنت «المقاومة الإسلامية» أن مجاهديها استهدفوا تجمعاً لجنود العدو في مستعمرة المطلة.",
+    );
+    assert!(
+        ev.iter()
+            .any(|(c, a)| c == "Attack" && a.iter().any(|x| x.contains("حزب الله"))),
+        "{ev:?}"
+    );
+    let labels =
+        mention_labels("خبر\n\nوقال المتحدث إن المقاومة الإسلامية ستواصل عملياتها في العراق.");
+    assert!(!labels.iter().any(|l| l.contains("حزب الله")), "{labels:?}");
+}
