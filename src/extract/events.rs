@@ -298,7 +298,13 @@ fn sentence_date(
         } else {
             continue;
         };
-        if in_date(i) || said(i) {
+        if in_date(i) {
+            continue;
+        }
+        // (the day it was said: what it tells happened by then, kept as the report's day where
+        // the sentence gives no other)
+        if said(i) {
+            report = report.or(Some(value));
             continue;
         }
         // «أفاد مصدر أمني في محافظة كركوك، صباح اليوم الثلاثاء، بمقتل …»: the day of the
@@ -1538,7 +1544,13 @@ fn report_days(events: &mut [Event], published: Option<NaiveDate>) {
         match ev.date {
             Some(d @ DateValue::Day(_)) => last = Some(d),
             Some(_) => {}
-            None if ev.class.is_violent() => {
+            // (and what follows it: arrests, a curfew, a claim, told the same day)
+            None if ev.class.is_violent()
+                || matches!(
+                    ev.class,
+                    EventClass::Arrest | EventClass::Curfew | EventClass::ClaimOfResponsibility
+                ) =>
+            {
                 ev.date = last;
                 ev.date_from_report = last.is_some();
             }
