@@ -2507,3 +2507,15 @@ fn what_follows_an_attack_and_what_a_statement_tells_take_a_day() {
     );
     assert_eq!(day.as_deref(), Some("2025-11-14"));
 }
+
+#[test]
+fn a_quarter_inside_the_camp_named_before() {
+    let rels = relations_of(
+        "خبر\n\nارتفع عدد الشهداء في مخيم نور شمس إلى ثلاثة جراء قصف طائرة مسيّرة تجمعاً للشبان في حارة المنشية داخل المخيم.",
+    );
+    assert!(
+        rels.iter()
+            .any(|(s, r, o)| s.contains("المنشية") && r == "locatedIn" && o.contains("نور شمس")),
+        "{rels:?}"
+    );
+}

@@ -84,13 +84,17 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
     let mut out = Vec::new();
     let mut rural = Vec::new();
     // (a division's or a town's head noun refers to the one of that kind named before: «ناحية
-    // الرشاد جنوب غربي المحافظة»، «حي الزهراء شرقي المدينة»، «سوق نيفاشا وسط المدينة»)
+    // الرشاد جنوب غربي المحافظة»، «حي الزهراء شرقي المدينة»، «سوق نيفاشا وسط المدينة»; so does
+    // a camp's: «حارة المنشية داخل المخيم»)
     let by_start: HashMap<usize, usize> = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| {
             m.kind != MentionKind::Anaphor
-                || matches!(cx.lex.class_of(&m.entity), Class::Governorate | Class::City)
+                || matches!(
+                    cx.lex.class_of(&m.entity),
+                    Class::Governorate | Class::City | Class::Camp
+                )
         })
         .map(|(i, m)| (m.tokens.0, i))
         .collect();
