@@ -2518,4 +2518,13 @@ fn a_quarter_inside_the_camp_named_before() {
             .any(|(s, r, o)| s.contains("المنشية") && r == "locatedIn" && o.contains("نور شمس")),
         "{rels:?}"
     );
+    // whose a school is, said right after it, stands between it and where it lies
+    let rels = relations_of(
+        "خبر\n\nومن مدرسة الجاعوني التابعة لوكالة الأونروا في مخيم النصيرات وصلنا تسعة شهداء.",
+    );
+    assert!(
+        rels.iter()
+            .any(|(s, r, o)| s.contains("الجاعوني") && r == "locatedIn" && o.contains("النصيرات")),
+        "{rels:?}"
+    );
 }

@@ -195,6 +195,22 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
                 break;
             }
             let w = cx.tok(j);
+            // «مدرسة الجاعوني التابعة لوكالة الأونروا في مخيم النصيرات»: whose the place is,
+            // said right after it, stands between it and where it lies
+            if steps == 0 {
+                let owner = cx.lex.relations.found(w, cx.text, j).iter().find_map(|p| {
+                    let k = j + p.words.len();
+                    by_start.get(&k).map(|&o| &mentions[o]).filter(|o| {
+                        cx.lex.class_of(&o.entity).family() == Family::Organization
+                            && !cx.text.tokens[k].hard_before
+                    })
+                });
+                if let Some(o) = owner {
+                    j = o.tokens.1;
+                    steps += 1;
+                    continue;
+                }
+            }
             // «بالعاصمة الليبية طرابلس»: a head noun's adjective of nationality
             if steps > 0 && !linked_only_by_prep(cx, j - 1) && cx.is_demonym(w) {
                 j += 1;
