@@ -2528,3 +2528,18 @@ fn a_quarter_inside_the_camp_named_before() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_high_commissioners_province_and_no_name_after_a_rank_and_its_name() {
+    let rels = relations_of(
+        "خبر\n\nوأعلن المفوض السامي لإقليم تابوا، المقدم إيسوفو ويدراوغو، فرض حظر تجول ليلي.",
+    );
+    assert!(
+        rels.iter()
+            .any(|(s, r, o)| s.contains("ويدراوغو") && r == "officialOf" && o.contains("تابوا")),
+        "{rels:?}"
+    );
+    // a rank, an unknown name and a comma: what follows the comma is no name
+    let labels = mention_labels("خبر\n\nوأعلن المقدم إيسوفو ويدراوغو، فرض حظر التجول.");
+    assert!(!labels.iter().any(|l| l.contains("حظر")), "{labels:?}");
+}

@@ -332,7 +332,7 @@ impl Ctx<'_> {
                 } else if let Some((a, end)) = self.apposed_name(j).filter(|_| apposed) {
                     // «الناطق باسم جهاز الإسعاف والطوارئ، مالك الشريف، إن …»
                     out.push(self.titled(a, end, starts, Some((role, orgs))));
-                } else if let Some((a, end)) = self.apposed_after_phrase(j) {
+                } else if let Some((a, end)) = self.apposed_after_phrase(j, role != Role::None) {
                     // «قائد الأمن الداخلي في المحافظة، العميد سامر الخطيب، …»
                     out.push(self.titled(a, end, starts, Some((role, orgs))));
                 } else if office && !orgs.is_empty() {
@@ -509,7 +509,7 @@ impl Ctx<'_> {
 
     /// After a title, a phrase nobody listed (what the title is of, up to nine words), then a
     /// name set off by commas.
-    pub(super) fn apposed_after_phrase(&self, j: usize) -> Option<(usize, usize)> {
+    pub(super) fn apposed_after_phrase(&self, j: usize, of_a_body: bool) -> Option<(usize, usize)> {
         let mut k = j;
         while k < self.n() && k - j < 9 && !self.text.tokens[k].hard_before {
             let w = self.tok(k);
@@ -518,7 +518,11 @@ impl Ctx<'_> {
             }
             k += 1;
         }
-        (k > j && k < self.n())
+        // (after the title of an office, what it is of: «محافظ نابلس»; after a rank alone, a
+        // phrase with a definite word: «في المحافظة» — not the name itself, «المقدم إيسوفو
+        // ويدراوغو، فرض حظر التجول»)
+        let describes = of_a_body || (j..k).any(|x| self.definite_at(x));
+        (k > j && k < self.n() && describes)
             .then(|| self.apposed_name(k))
             .flatten()
     }
