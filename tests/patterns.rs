@@ -2543,3 +2543,18 @@ fn a_high_commissioners_province_and_no_name_after_a_rank_and_its_name() {
     let labels = mention_labels("خبر\n\nوأعلن المقدم إيسوفو ويدراوغو، فرض حظر التجول.");
     assert!(!labels.iter().any(|l| l.contains("حظر")), "{labels:?}");
 }
+
+#[test]
+fn the_commander_of_a_unit_by_the_iraqi_title() {
+    let rels = relations_of(
+        "خبر\n\nمن جانبه، قال آمر اللواء 12 في الحشد الشعبي، الحاج كاظم الربيعي، إن مقاتليه قتلوا اثنين من المهاجمين.",
+    );
+    assert!(
+        rels.iter()
+            .any(|(s, r, o)| s.contains("الربيعي") && r == "commanderOf" && o.contains("12")),
+        "{rels:?}"
+    );
+    // «أمر» (ordered), written as the title folds, names nobody
+    let found = mention_classes("خبر\n\nوأمر رئيس الوزراء بفتح تحقيق في الهجوم.");
+    assert!(!found.iter().any(|(_, c)| *c == "Person"), "{found:?}");
+}
