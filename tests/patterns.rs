@@ -2558,3 +2558,25 @@ fn the_commander_of_a_unit_by_the_iraqi_title() {
     let found = mention_classes("خبر\n\nوأمر رئيس الوزراء بفتح تحقيق في الهجوم.");
     assert!(!found.iter().any(|(_, c)| *c == "Person"), "{found:?}");
 }
+
+#[test]
+fn two_titles_set_off_by_commas_before_one_name() {
+    let rels = relations_of(
+        "خبر\n\nوأدان محافظ محافظة مأرب، عضو مجلس القيادة الرئاسي، اللواء سلطان العرادة، القصف.",
+    );
+    for body in ["مأرب", "مجلس القيادة الرئاسي"] {
+        assert!(
+            rels.iter()
+                .any(|(s, r, o)| s.contains("العرادة") && r == "officialOf" && o.contains(body)),
+            "{body}: {rels:?}"
+        );
+    }
+    // and no holder of the first office apart from him
+    let found = mention_classes(
+        "خبر\n\nوأدان محافظ محافظة مأرب، عضو مجلس القيادة الرئاسي، اللواء سلطان العرادة، القصف.",
+    );
+    assert!(
+        found.iter().filter(|(_, c)| *c == "Person").count() == 1,
+        "{found:?}"
+    );
+}

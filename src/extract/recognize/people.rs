@@ -332,6 +332,31 @@ impl Ctx<'_> {
                 } else if let Some((a, end)) = self.apposed_name(j).filter(|_| apposed) {
                     // «الناطق باسم جهاز الإسعاف والطوارئ، مالك الشريف، إن …»
                     out.push(self.titled(a, end, starts, Some((role, orgs))));
+                } else if let Some((a, end, more)) =
+                    (apposed && !orgs.is_empty() && j + 1 < self.n())
+                        .then(|| self.title_at(j))
+                        .flatten()
+                        .and_then(|(_, e, second, _)| {
+                            let (a, end) = self.apposed_after_phrase(e, true)?;
+                            // (the second title's bodies too, where it is a title of the same
+                            // kind)
+                            let more: Vec<EntityRef> = (e..a)
+                                .filter_map(|x| self.orgs_at(x, starts))
+                                .filter(|_| second == role)
+                                .map(|c| c.entity)
+                                .collect();
+                            Some((a, end, more))
+                        })
+                {
+                    // «محافظ محافظة مأرب، عضو مجلس القيادة الرئاسي، اللواء سلطان العرادة»: a
+                    // second title set off by commas, then the name both titles are his
+                    let mut orgs = orgs;
+                    for m in more {
+                        if !orgs.contains(&m) {
+                            orgs.push(m);
+                        }
+                    }
+                    out.push(self.titled(a, end, starts, Some((role, orgs))));
                 } else if let Some((a, end)) = self.apposed_after_phrase(j, role != Role::None) {
                     // «قائد الأمن الداخلي في المحافظة، العميد سامر الخطيب، …»
                     out.push(self.titled(a, end, starts, Some((role, orgs))));
