@@ -2580,3 +2580,18 @@ fn two_titles_set_off_by_commas_before_one_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_name_set_off_by_commas_may_begin_with_waw() {
+    let rels = relations_of(
+        "خبر\n\nمن جهته، قال المتحدث باسم القوات الجنوبية في جبهة الضالع، النقيب وضاح الحالمي، إن الوحدات صدت الهجوم.",
+    );
+    assert!(
+        rels.iter()
+            .any(|(s, r, o)| s.contains("وضاح") && r == "spokespersonOf" && o.contains("الجنوبية")),
+        "{rels:?}"
+    );
+    // a clause joined by «و» after the comma is still no name
+    let found = mention_classes("خبر\n\nوقال المتحدث باسم ألوية العمالقة، وأضاف أن الهجوم صُدّ.");
+    assert!(!found.iter().any(|(_, c)| *c == "Person"), "{found:?}");
+}
