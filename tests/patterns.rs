@@ -2595,3 +2595,16 @@ fn a_name_set_off_by_commas_may_begin_with_waw() {
     let found = mention_classes("خبر\n\nوقال المتحدث باسم ألوية العمالقة، وأضاف أن الهجوم صُدّ.");
     assert!(!found.iter().any(|(_, c)| *c == "Person"), "{found:?}");
 }
+
+#[test]
+fn a_phrase_that_describes_the_body_before_the_spokesmans_name() {
+    let rels = relations_of(
+        "خبر\n\nفي المقابل، قال المتحدث باسم الجيش الشعبي لتحرير السودان - شمال، الذراع العسكرية للحركة الشعبية، العقيد كافي تاور، إن قواته استهدفت مواقع للجيش.",
+    );
+    assert!(
+        rels.iter().any(|(s, r, o)| s.contains("تاور")
+            && r == "spokespersonOf"
+            && o.contains("لتحرير السودان - شمال")),
+        "{rels:?}"
+    );
+}

@@ -535,21 +535,44 @@ impl Ctx<'_> {
     /// After a title, a phrase nobody listed (what the title is of, up to nine words), then a
     /// name set off by commas.
     pub(super) fn apposed_after_phrase(&self, j: usize, of_a_body: bool) -> Option<(usize, usize)> {
-        let mut k = j;
-        while k < self.n() && k - j < 9 && !self.text.tokens[k].hard_before {
-            let w = self.tok(k);
-            if self.lex.speech_verbs.contains_key(w) || self.lex.is(Fw::Complementizer, w) {
+        // (and, after a body, one more phrase set off by commas that describes it: «المتحدث
+        // باسم الجيش الشعبي - شمال، الذراع العسكرية للحركة الشعبية، العقيد كافي تاور»)
+        let set_off = |x: usize| {
+            of_a_body
+                && x < self.n()
+                && self.text.tokens[x].hard_before
+                && self.gap_before(x).contains(&',')
+                && self.definite_at(x)
+        };
+        let mut from = j;
+        for hop in 0..2 {
+            let mut k = from;
+            while k < self.n()
+                && k - from < 9
+                && (!self.text.tokens[k].hard_before || k == from && (hop > 0 || set_off(k)))
+            {
+                let w = self.tok(k);
+                if self.lex.speech_verbs.contains_key(w) || self.lex.is(Fw::Complementizer, w) {
+                    return None;
+                }
+                k += 1;
+            }
+            // (after the title of an office, what it is of: «محافظ نابلس»; after a rank alone,
+            // a phrase with a definite word: «في المحافظة» — not the name itself, «المقدم
+            // إيسوفو ويدراوغو، فرض حظر التجول»)
+            let describes = of_a_body || (from..k).any(|x| self.definite_at(x));
+            if !(k > from && k < self.n() && describes) {
                 return None;
             }
-            k += 1;
+            if let Some(found) = self.apposed_name(k) {
+                return Some(found);
+            }
+            if !set_off(k) {
+                return None;
+            }
+            from = k;
         }
-        // (after the title of an office, what it is of: «محافظ نابلس»; after a rank alone, a
-        // phrase with a definite word: «في المحافظة» — not the name itself, «المقدم إيسوفو
-        // ويدراوغو، فرض حظر التجول»)
-        let describes = of_a_body || (j..k).any(|x| self.definite_at(x));
-        (k > j && k < self.n() && describes)
-            .then(|| self.apposed_name(k))
-            .flatten()
+        None
     }
 
     /// The person named by tokens [a, b) after a title: the gazetteer's when it knows the name
