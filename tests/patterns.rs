@@ -2608,3 +2608,24 @@ fn a_phrase_that_describes_the_body_before_the_spokesmans_name() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn control_of_places_joined_by_and_and_by_the_clauses_own_actor() {
+    let rels = relations_of("خبر\n\nيسيطر جهاز الردع على مطار معيتيقة وعلى سجن معيتيقة.");
+    for place in ["مطار معيتيقة", "سجن معيتيقة"] {
+        assert!(
+            rels.iter()
+                .any(|(s, r, o)| s.contains("الردع") && r == "controls" && o.contains(place)),
+            "{place}: {rels:?}"
+        );
+    }
+    // a body named before a comma is not the subject of «ويسيطر» after it
+    let rels =
+        relations_of("خبر\n\nويتبع جهاز الردع اسمياً المجلس الرئاسي، ويسيطر على مطار معيتيقة.");
+    assert!(
+        !rels
+            .iter()
+            .any(|(s, r, _)| s.contains("المجلس الرئاسي") && r == "controls"),
+        "{rels:?}"
+    );
+}

@@ -627,6 +627,9 @@ pub(super) fn control_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
                         && in_clause(m.tokens.0)
                         && is_actor(lex, &m.entity)
                         && !about_another(m)
+                        // (in the word's own clause, unless a relative pronoun points back:
+                        // «يتبع جهاز الردع المجلس الرئاسي، ويسيطر على …» is not the council's)
+                        && (relative || (m.tokens.1..=t).all(|x| !cx.text.tokens[x].hard_before))
                 })
             });
         let place = mentions.iter().find(|m| {
@@ -635,8 +638,32 @@ pub(super) fn control_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
                 && in_clause(m.tokens.0)
                 && lex.class_of(&m.entity).family() == Family::Place
         });
-        if let (Some(a), Some(p)) = (actor, place) {
-            out.push((a.entity.clone(), Relation::Controls, p.entity.clone()));
+        let (Some(a), Some(p)) = (actor, place) else {
+            continue;
+        };
+        out.push((a.entity.clone(), Relation::Controls, p.entity.clone()));
+        // «ويسيطر على مطار معيتيقة وعلى سجن معيتيقة»، «على البلدة وقراها»: the places joined
+        // to the first by «و» (and «على»)
+        let conj = affixes().conj.as_str();
+        let mut end = p.tokens.1;
+        while end < cx.n() && in_clause(end) && !cx.text.tokens[end].hard_before {
+            let w = cx.tok(end);
+            let Some(rest) = w.strip_prefix(conj) else {
+                break;
+            };
+            let from = if lex.is(Fw::TargetLink, rest) {
+                end + 1
+            } else {
+                end
+            };
+            let Some(next) = mentions.iter().find(|m| {
+                (m.tokens.0 == from || m.tokens.0 == from + 1 && from > end)
+                    && lex.class_of(&m.entity).family() == Family::Place
+            }) else {
+                break;
+            };
+            out.push((a.entity.clone(), Relation::Controls, next.entity.clone()));
+            end = next.tokens.1;
         }
     }
     out
