@@ -871,14 +871,16 @@ fn others_of_the_figure_before(
         // (more of the dead or wounded, not of those held: «قُتل خمسة من حراس السجن الذي يضم
         // مئات من عناصر التنظيم، وأصيب ثلاثة آخرون»)
         use crate::vocab::Measure::*;
+        // («وقتلوا ثلاثة منهم» after «خمسة مسلحين هاجموا»: of them, whatever they were counted as)
         let casualty = |m| matches!(m, Killed | Injured | Captured | Hostages);
+        let others = lex.is(Fw::Others, text.word(noun));
         let group = quantities
             .iter()
             .filter(|o| {
                 o.sentence == q.sentence
                     && o.tokens.1 <= q.tokens.0
                     && !matches!(o.measure, Duration | Other)
-                    && (!casualty(q.measure) || casualty(o.measure))
+                    && (!(others && casualty(q.measure)) || casualty(o.measure))
             })
             .max_by_key(|o| o.tokens.1)
             .and_then(|o| o.group.clone());
