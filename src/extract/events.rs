@@ -87,7 +87,6 @@ impl Cx<'_> {
         self.text.word(i)
     }
 
-    /// The event trigger starting at token i: (class, end token, written with the article).
     /// The country of a nisba adjective right after an event word («غارات إسرائيلية»).
     fn demonym_country(&self, at: usize) -> Option<EntityRef> {
         // (past an aircraft's model: «طائرات F-16 العراقية»، «طائرات إف-16 العراقية»)
@@ -108,6 +107,16 @@ impl Cx<'_> {
         self.lex.by_id.get(id).map(|&g| EntityRef::Known(g))
     }
 
+    /// A complementizer with a pronoun on it («إنها»، «أنه»): it points back to the one named
+    /// before it.
+    fn points_back(&self, w: &str) -> bool {
+        affixes().possessives.iter().any(|p| {
+            w.strip_suffix(p.as_str())
+                .is_some_and(|r| self.lex.is(Fw::Complementizer, r))
+        })
+    }
+
+    /// The event trigger starting at token i: (class, end token, written with the article).
     fn trigger_at(&self, i: usize) -> Option<(EventClass, usize, bool)> {
         let mut best: Option<(EventClass, usize, bool)> = None;
         for (k, v, restore) in self.text.readings(i).iter().map(Reading::parts) {
@@ -716,11 +725,7 @@ pub fn find_events(
         let clause_opened = |m: &Mention| {
             (m.tokens.1..i).any(|x| {
                 let w = cx.tok(x);
-                lex.is(Fw::Complementizer, w)
-                    && !affixes().possessives.iter().any(|p| {
-                        w.strip_suffix(p.as_str())
-                            .is_some_and(|r| lex.is(Fw::Complementizer, r))
-                    })
+                lex.is(Fw::Complementizer, w) && !cx.points_back(w)
             })
         };
         let acting = |m: &&&Mention| {
@@ -1058,10 +1063,7 @@ pub fn find_events(
                             c < i
                                 && i - c <= CLAUSE_REACH
                                 && !(c + 1..i).any(|x| lex.is(Fw::Complementizer, cx.tok(x)))
-                                && affixes().possessives.iter().any(|p| {
-                                    w.strip_suffix(p.as_str())
-                                        .is_some_and(|r| lex.is(Fw::Complementizer, r))
-                                })
+                                && cx.points_back(w)
                         })
                     })
                     .map(|sp| mentions[sp.speaker].entity.clone())
