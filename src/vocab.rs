@@ -369,6 +369,16 @@ term_enum!(
     }
 );
 
+impl Measure {
+    /// What is done to people in an attack: killed, wounded, captured, taken hostage.
+    pub fn is_casualty(self) -> bool {
+        matches!(
+            self,
+            Measure::Killed | Measure::Injured | Measure::Captured | Measure::Hostages
+        )
+    }
+}
+
 term_enum!(
     /// How exact a figure is (`ath:qualifier`).
     Qualifier {

@@ -585,7 +585,7 @@ fn members_of_the_attacked(
 ) {
     use crate::vocab::Measure::*;
     for q in quantities.iter_mut() {
-        if q.group.is_some() || !matches!(q.measure, Killed | Injured | Captured | Hostages) {
+        if q.group.is_some() || !q.measure.is_casualty() {
             continue;
         }
         // the noun after the figure, or the figure itself («عنصرين»), or a noun of membership
@@ -671,7 +671,6 @@ fn the_speakers_own(
     events: &[crate::model::Event],
     text: &Text,
 ) {
-    use crate::vocab::Measure::*;
     use crate::vocab::Relation::*;
     let af = affixes::affixes();
     let open = |x: usize| x < text.tokens.len() && !text.tokens[x].hard_before;
@@ -687,7 +686,7 @@ fn the_speakers_own(
     // (nor the armed group the article is about: «زعمت حركة الشباب أن مقاتليها قتلوا 27 جندياً»)
     let attacked_someone = |g: &EntityRef| attacks(g, insurgent, events);
     for q in quantities.iter_mut() {
-        if q.group.is_some() || !matches!(q.measure, Killed | Injured | Captured | Hostages) {
+        if q.group.is_some() || !q.measure.is_casualty() {
             continue;
         }
         let noun = q.tokens.1;
@@ -798,7 +797,6 @@ fn soldiers_of_the_country(
     mentions: &[crate::model::Mention],
     quantities: &mut [crate::model::Quantity],
 ) {
-    use crate::vocab::Measure::*;
     let af = affixes::affixes();
     let soldiers = |q: &crate::model::Quantity| {
         let noun = q.tokens.1;
@@ -808,7 +806,7 @@ fn soldiers_of_the_country(
             noun
         };
         q.group.is_none()
-            && matches!(q.measure, Killed | Injured | Captured | Hostages)
+            && q.measure.is_casualty()
             && at < text.tokens.len()
             && !text.tokens[at].hard_before
             && lex.role_at(text, at, Fw::Soldier)
@@ -872,7 +870,6 @@ fn others_of_the_figure_before(
         // مئات من عناصر التنظيم، وأصيب ثلاثة آخرون»)
         use crate::vocab::Measure::*;
         // («وقتلوا ثلاثة منهم» after «خمسة مسلحين هاجموا»: of them, whatever they were counted as)
-        let casualty = |m| matches!(m, Killed | Injured | Captured | Hostages);
         let others = lex.is(Fw::Others, text.word(noun));
         let group = quantities
             .iter()
@@ -880,7 +877,7 @@ fn others_of_the_figure_before(
                 o.sentence == q.sentence
                     && o.tokens.1 <= q.tokens.0
                     && !matches!(o.measure, Duration | Other)
-                    && (!(others && casualty(q.measure)) || casualty(o.measure))
+                    && (!(others && q.measure.is_casualty()) || o.measure.is_casualty())
             })
             .max_by_key(|o| o.tokens.1)
             .and_then(|o| o.group.clone());

@@ -606,12 +606,7 @@ pub fn find_quantities(
         // figure counts
         let partitive = noun < n && cx.tok(noun) == affixes().min;
         // («قتل جنديان صوماليان وثلاثة جنود أوغنديين»: soldiers joined to the killed are killed)
-        let casualty_before = previous.is_some_and(|m| {
-            matches!(
-                m,
-                Measure::Killed | Measure::Injured | Measure::Captured | Measure::Hostages
-            )
-        });
+        let casualty_before = previous.is_some_and(|m| m.is_casualty());
         let carried = (measure == Measure::Other && (no_noun || others))
             || (joined && partitive && nearest_event.is_none())
             || (joined && soldiers && nearest_event.is_none() && casualty_before);
@@ -633,17 +628,11 @@ pub fn find_quantities(
         // running total («منهم»، «آخرين»، the parts after «هم»)
         // («قُتل خمسة من حراس السجن الذي يضم مئات من عناصر التنظيم، وأصيب ثلاثة آخرون»: the
         // others are more of the dead or wounded, not of those held)
-        let casualty = |m: Measure| {
-            matches!(
-                m,
-                Measure::Killed | Measure::Injured | Measure::Captured | Measure::Hostages
-            )
-        };
         let figure_before = out
             .iter()
             .chain(&restated)
             .filter(|q| q.sentence == sent && q.tokens.1 <= first)
-            .filter(|q| !(others && casualty(measure)) || casualty(q.measure))
+            .filter(|q| !(others && measure.is_casualty()) || q.measure.is_casualty())
             .max_by_key(|q| q.tokens.1)
             .map(|q| (q.group.clone(), q.cumulative));
         let inherited = if !among && (others || no_noun) {

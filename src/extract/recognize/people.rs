@@ -340,11 +340,14 @@ impl Ctx<'_> {
                             let (a, end) = self.apposed_after_phrase(e, true)?;
                             // (the second title's bodies too, where it is a title of the same
                             // kind)
-                            let more: Vec<EntityRef> = (e..a)
-                                .filter_map(|x| self.orgs_at(x, starts))
-                                .filter(|_| second == role)
-                                .map(|c| c.entity)
-                                .collect();
+                            let more: Vec<EntityRef> = if second == role {
+                                (e..a)
+                                    .filter_map(|x| self.orgs_at(x, starts))
+                                    .map(|c| c.entity)
+                                    .collect()
+                            } else {
+                                Vec::new()
+                            };
                             Some((a, end, more))
                         })
                 {
@@ -533,7 +536,8 @@ impl Ctx<'_> {
     }
 
     /// After a title, a phrase nobody listed (what the title is of, up to nine words), then a
-    /// name set off by commas.
+    /// name set off by commas. `of_a_body`: the title is an office's or a spokesman's, not a rank
+    /// alone, so the phrase may be a bare name of what it is of.
     pub(super) fn apposed_after_phrase(&self, j: usize, of_a_body: bool) -> Option<(usize, usize)> {
         // (and, after a body, one more phrase set off by commas that describes it: «المتحدث
         // باسم الجيش الشعبي - شمال، الذراع العسكرية للحركة الشعبية، العقيد كافي تاور»)
