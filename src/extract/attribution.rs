@@ -368,8 +368,8 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
             let gap = &text.norm.chars[toks[f - 1].end..toks[f].start];
             let newline = gap.iter().position(|&c| c == '\n');
             let (before, after) = newline.map_or((gap, &gap[..0]), |n| (&gap[..n], &gap[n..]));
-            // (the text's guillemets are normalized to straight quotes)
-            let quote = |c: &char| matches!(c, '«' | '»' | '"');
+            // (the text's guillemets and curly quotes are folded to straight quotes)
+            let quote = |c: &char| *c == '"';
             if before.iter().any(quote) {
                 quoted = None;
             }

@@ -668,13 +668,17 @@ pub fn find_events(
         // (a side, not its backer or a group named to describe it: «قوات سوريا الديمقراطية
         // بدعم من التحالف»، «حركة الشباب المرتبطة بتنظيم القاعدة»)
         let side = |m: &&&Mention| !supporting(&cx, m) && !described(&cx, m);
-        let nearest_before_actor = before
-            .iter()
-            .rev()
-            .filter(|m| is_armed(lex, &m.entity))
-            .find(side)
-            .or_else(|| before.iter().rev().find(|m| is_armed(lex, &m.entity)))
-            .map(|m| m.entity.clone());
+        // the last name before the word that `fits`, a side first
+        let last_before = |fits: &dyn Fn(&&&Mention) -> bool| {
+            before
+                .iter()
+                .rev()
+                .filter(|m| fits(m))
+                .find(side)
+                .or_else(|| before.iter().rev().find(|m| fits(m)))
+                .map(|m| m.entity.clone())
+        };
+        let nearest_before_actor = last_before(&|m| is_armed(lex, &m.entity));
         // who tells of it after the event word («… وفق ما أفادت الشرطة») did not do it
         let tellers: Vec<(usize, usize)> = attribution
             .speeches
@@ -734,13 +738,7 @@ pub fn find_events(
                 && m.tokens.1 + SUBJECT_REACH >= i
                 && !clause_opened(m)
         };
-        let acting_before = before
-            .iter()
-            .rev()
-            .filter(acting)
-            .find(side)
-            .or_else(|| before.iter().rev().find(acting))
-            .map(|m| m.entity.clone());
+        let acting_before = last_before(&acting);
         // «هجمات جهاديي هيئة تحرير الشام»، «هاجم مقاتلو الدولة»، «من قبل عناصر التنظيم»
         let by = (end..text.sentences[sent].end_token.min(end + 6))
             .find(|&x| lex.is(Fw::AgentLink, cx.tok(x)));
@@ -1327,8 +1325,7 @@ pub fn find_events(
             continue;
         }
         // (marked on the event it ends up in: its own, or the one it is absorbed into)
-        let described = class == Clash && sides_named;
-        if described {
+        if class == Clash && sides_named {
             described_sides.push(sent);
         }
         // «الهجوم»: the attack already reported (the latest undated one takes this date)
@@ -1343,11 +1340,8 @@ pub fn find_events(
                     ev.agents.clear();
                     ev.participants.clear();
                 }
-                if described {
-                    described_sides.push(o.sentence);
-                }
-                if struck_unnamed.contains(&sent) {
-                    struck_unnamed.push(o.sentence);
+                for marks in [&mut described_sides, &mut struck_unnamed] {
+                    follow(marks, sent, o.sentence);
                 }
                 absorb(o, ev);
                 continue;
@@ -1371,11 +1365,8 @@ pub fn find_events(
         });
         match same {
             Some(o) => {
-                if described {
-                    described_sides.push(o.sentence);
-                }
-                if struck_unnamed.contains(&sent) {
-                    struck_unnamed.push(o.sentence);
+                for marks in [&mut described_sides, &mut struck_unnamed] {
+                    follow(marks, sent, o.sentence);
                 }
                 absorb(o, ev);
             }
@@ -1402,6 +1393,14 @@ pub fn find_events(
     });
     report_days(&mut out, published);
     out
+}
+
+/// A mark of a sentence («its fighting has sides», «its strike hit attackers not named»)
+/// follows its event into the one told before that it is absorbed into.
+fn follow(marks: &mut Vec<usize>, from: usize, to: usize) {
+    if marks.contains(&from) && !marks.contains(&to) {
+        marks.push(to);
+    }
 }
 
 /// The towns and quarters where an event happened or that it hit.

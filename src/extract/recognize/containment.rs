@@ -143,14 +143,8 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
         let mut inside = false;
         let mut countryside = false;
         // («المقدادية، شمال شرقي محافظة ديالى»: a comma, then a word of direction)
-        let bearing_after_comma = |j: usize| {
-            j > 0
-                && cx
-                    .gap_before(j)
-                    .iter()
-                    .any(|c| matches!(c, ',' | '\u{60C}'))
-                && cx.lex.is(Fw::Bearing, cx.tok(j))
-        };
+        let bearing_after_comma =
+            |j: usize| cx.comma_before(j) && cx.lex.is(Fw::Bearing, cx.tok(j));
         while j < cx.n()
             && steps < LINK_STEPS
             && (!cx.text.tokens[j].hard_before || steps == 0 && bearing_after_comma(j))

@@ -178,6 +178,11 @@ impl Ctx<'_> {
         &self.text.norm.chars[self.text.tokens[t - 1].end..self.text.tokens[t].start]
     }
 
+    /// Whether a comma stands right before token t (the Arabic comma is folded to «,»).
+    fn comma_before(&self, t: usize) -> bool {
+        t > 0 && self.gap_before(t).contains(&',')
+    }
+
     fn quoted(&self, c: &Cand) -> bool {
         let chars = &self.text.norm.chars;
         let s = self.text.tokens[c.a].start + c.skip;

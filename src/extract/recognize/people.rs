@@ -16,10 +16,7 @@ impl Ctx<'_> {
             i + 2 < self.n()
                 && self.text.tokens[i + 1].hard_before
                 && !self.text.tokens[i + 2].hard_before
-                && self
-                    .gap_before(i + 1)
-                    .iter()
-                    .any(|c| matches!(c, ',' | '\u{60C}'))
+                && self.comma_before(i + 1)
                 && self.lex.given_names.contains(self.tok(i + 1))
         };
         let stem = af
@@ -491,7 +488,7 @@ impl Ctx<'_> {
         }
         let prev = &self.text.tokens[j - 1];
         let tk = &self.text.tokens[j];
-        if prev.sentence != tk.sentence || !self.gap_before(j).contains(&',') {
+        if prev.sentence != tk.sentence || !self.comma_before(j) {
             return None;
         }
         // a rank or honorific first: «العميد»، «الدكتور»، «العميد الركن»
@@ -545,7 +542,7 @@ impl Ctx<'_> {
             of_a_body
                 && x < self.n()
                 && self.text.tokens[x].hard_before
-                && self.gap_before(x).contains(&',')
+                && self.comma_before(x)
                 && self.definite_at(x)
         };
         let mut from = j;
