@@ -2479,6 +2479,43 @@ fn whom_a_strike_hit_and_who_struck() {
 }
 
 #[test]
+fn who_attacked_when_the_attacks_clause_does_not_say() {
+    let attackers = |text: &str| -> Vec<String> {
+        events_of(&format!("خبر\n\n{text}"))
+            .into_iter()
+            .filter(|(c, _)| c == "Attack")
+            .flat_map(|(_, a)| a)
+            .collect()
+    };
+    // a group that says it killed soldiers claims the attack told without its attacker
+    let a = attackers(
+        "قتل 11 جندياً في هجوم استهدف موقعاً عسكرياً في بلدة ماكالوندي بالنيجر. وزعمت جماعة نصرة الإسلام والمسلمين في بيان أنها قتلت 32 جندياً.",
+    );
+    assert!(a.iter().any(|x| x.contains("نصرة")), "{a:?}");
+    // an army that says it killed gunmen claims nothing
+    let a = attackers(
+        "قتل 11 جندياً في هجوم استهدف موقعاً عسكرياً في بلدة ماكالوندي بالنيجر. وأعلن الجيش النيجري أنه قتل 30 إرهابياً.",
+    );
+    assert!(!a.iter().any(|x| x.contains("الجيش")), "{a:?}");
+    // gunmen right after the verb did it, not the body whose checkpoint they hit
+    let a = attackers(
+        "وكانت العملية الأكثر دموية حين هاجم مسلحون يستقلون دراجات نارية حاجزاً تابعاً لقيادة الأمن الداخلي في محافظة دير الزور.",
+    );
+    assert!(!a.iter().any(|x| x.contains("الأمن الداخلي")), "{a:?}");
+    // a claim whose claimant is described at length takes the attack all the same
+    let a = attackers(
+        "قتل 18 جندياً في هجوم استهدف مفرزة عسكرية في بلدة دياباغا شرقي بوركينا فاسو.\n\nوتبنت جماعة نصرة الإسلام والمسلمين، فرع تنظيم القاعدة في منطقة الساحل، الهجوم في بيان.",
+    );
+    assert!(
+        a.iter().any(|x| x.contains("نصرة")) && !a.iter().any(|x| x.contains("القاعدة")),
+        "{a:?}"
+    );
+    // a word of an event inside an outlet's name is no event
+    let ev = events_of("خبر\n\nوقال موقع التبني نيوز إن الأمطار غمرت الطريق.");
+    assert!(ev.is_empty(), "{ev:?}");
+}
+
+#[test]
 fn a_name_stops_before_a_word_of_violence() {
     let labels =
         mention_labels("خبر\n\nوتبنى لواء درع الساحل الهجوم في بيان نشره على تطبيق تلغرام.");

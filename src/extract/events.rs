@@ -10,7 +10,7 @@ use crate::text::affixes;
 use crate::text::Reading;
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::lexicon::{Fw, Lexicon};
+use crate::lexicon::{Fw, Lexicon, TriggerKind};
 
 use crate::text::{Document, Text};
 use crate::vocab::{Class, EventClass, Family, Measure, Relation};
@@ -189,7 +189,7 @@ fn last_weekday(day: NaiveDate, weekday: u32) -> NaiveDate {
 
 /// How far before the attack it takes a verb of claiming may stand («تبنّت جماعة نصرة الإسلام
 /// والمسلمين، المرتبطة بتنظيم القاعدة، الهجوم»).
-const CLAIM_REACH: usize = 10;
+const CLAIM_REACH: usize = 14;
 /// How far after fighting «منذ» may stand to say it has gone on since («المواجهات بين حزب الله
 /// وإسرائيل منذ 8 أكتوبر»).
 const ONGOING_REACH: usize = 7;
@@ -520,6 +520,15 @@ pub fn find_events(
             i += 1;
             continue;
         };
+        // «موقع التبني نيوز»: a word inside a name is part of the name (where a force named
+        // by its arm, «الطيران الحربي الروسي شنّ …», still strikes)
+        if mentions
+            .iter()
+            .any(|m| m.tokens.0 <= i && i < m.tokens.1 && !is_armed(lex, &m.entity))
+        {
+            i = end;
+            continue;
+        }
         let sent = text.tokens[i].sentence;
         // «فرّت 600 أسرة من بانكيلاري»، «فرّ 20 سجيناً من السجن»: fleeing is an escape where the
         // sentence names a prison or counts escapees, else a displacement
@@ -888,13 +897,20 @@ pub fn find_events(
                 let not_target = |a: &EntityRef| !ev.targets.contains(a) && is_fighter(lex, a);
                 // «قالت القوات الكردية إن مسلحين شنوا هجوماً»: gunmen nobody named did it, not
                 // a side the sentence names elsewhere (the article's attacker, if one, is theirs)
-                let unnamed = (i.saturating_sub(MILITANT_REACH)..i).any(|x| {
-                    text.tokens[x].sentence == sent
-                        && text
-                            .readings(x)
-                            .iter()
-                            .any(|r| r.skip <= 1 && lex.is(Fw::Militant, &r.word))
-                });
+                // (or right after the verb: «حين هاجم مسلحون حاجزاً تابعاً لقيادة الأمن»)
+                let unnamed = (i.saturating_sub(MILITANT_REACH)..i)
+                    .chain(
+                        (end..end + 1)
+                            .filter(|&x| x < text.tokens.len() && !text.tokens[x].hard_before),
+                    )
+                    .any(|x| {
+                        x < text.tokens.len()
+                            && text.tokens[x].sentence == sent
+                            && text
+                                .readings(x)
+                                .iter()
+                                .any(|r| r.skip <= 1 && lex.is(Fw::Militant, &r.word))
+                    });
                 let agent = antecedent
                     .or(first_after_actor.clone())
                     .filter(not_target)
@@ -1374,6 +1390,7 @@ pub fn find_events(
         }
     }
     settle_roles(lex, rec, &mut out);
+    boast_of_killing(&cx, attribution, mentions, &mut out);
     strikes_on_attackers(lex, &struck_unnamed, &mut out);
     one_attacker(&mut out);
     out.retain(|e| {
@@ -1393,6 +1410,60 @@ pub fn find_events(
     });
     report_days(&mut out, published);
     out
+}
+
+/// How far after «أنها/أنه» the verb of killing may stand, and the soldiers after that verb
+/// («أنها قتلت 32 جندياً»).
+const BOAST_REACH: usize = 2;
+const BOAST_SOLDIERS: usize = 4;
+
+/// «وزعمت الجماعة في بيان أنها قتلت 32 جندياً»: an armed group that says it killed soldiers
+/// claims the attack the article leads with, when that attack is told without who carried it
+/// out. (Not an army's «أعلن الجيش أنه قتل 30 مسلحاً»: what it killed are no soldiers.)
+fn boast_of_killing(
+    cx: &Cx,
+    attribution: &Attribution,
+    mentions: &[Mention],
+    events: &mut [Event],
+) {
+    let (lex, text) = (cx.lex, cx.text);
+    let killing = |x: usize| {
+        text.readings(x).iter().any(|r| {
+            r.skip == 0
+                && lex.measures.get(&[r.word.as_str()]).is_some_and(|p| {
+                    p.value.measure == Measure::Killed && p.value.kind == TriggerKind::Event
+                })
+        })
+    };
+    let boaster = attribution
+        .speeches
+        .iter()
+        .filter(|sp| {
+            let Some(c) = sp.statement else {
+                return false;
+            };
+            let end = text.sentences[text.tokens[c].sentence].end_token;
+            let open = |x: usize| x < end && !text.tokens[x].hard_before;
+            cx.points_back(cx.tok(c))
+                && (c + 1..=c + BOAST_REACH)
+                    .take_while(|&x| open(x))
+                    .find(|&x| killing(x))
+                    .is_some_and(|k| {
+                        (k + 1..=k + BOAST_SOLDIERS)
+                            .take_while(|&x| open(x))
+                            .any(|x| lex.role_at(text, x, Fw::Soldier))
+                    })
+        })
+        .map(|sp| &mentions[sp.speaker].entity)
+        .find(|s| lex.class_of(s) == Class::ArmedGroup);
+    let Some(boaster) = boaster else {
+        return;
+    };
+    if let Some(first) = events.iter_mut().find(|e| e.class == EventClass::Attack) {
+        if first.agents.is_empty() && !first.targets.contains(boaster) {
+            first.agents.push(boaster.clone());
+        }
+    }
 }
 
 /// A mark of a sentence («its fighting has sides», «its strike hit attackers not named»)
