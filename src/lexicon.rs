@@ -207,6 +207,11 @@ pub enum Fw {
     Municipality,
     /// `span-start`: «مطلع»، «اندلاع»، «سريان» after «منذ»: a span from a day long past
     SpanStart,
+    /// `month-part`: «أواخر»، «منتصف»، «منذ» before a month named without a year: a date of that
+    /// month
+    MonthPart,
+    /// `calendar-link`: «الموافق» between a Hijri date and the same day's Gregorian date
+    CalendarLink,
     /// `lasting`: «الساري»، «المستمرة» before «منذ»: the span is the thing's, not a toll's
     Lasting,
     /// `flee`: «فرّ»، «فرّت»: fleeing, an escape from a prison or a displacement by what the
@@ -302,7 +307,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 58] = [
+    pub const ALL: [Fw; 60] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -339,6 +344,8 @@ impl Fw {
         Fw::Bearing,
         Fw::Municipality,
         Fw::SpanStart,
+        Fw::MonthPart,
+        Fw::CalendarLink,
         Fw::Lasting,
         Fw::Flee,
         Fw::CapitalWord,
@@ -394,6 +401,8 @@ impl Fw {
             Fw::Bearing => "bearing",
             Fw::Municipality => "municipality",
             Fw::SpanStart => "span-start",
+            Fw::MonthPart => "month-part",
+            Fw::CalendarLink => "calendar-link",
             Fw::Lasting => "lasting",
             Fw::Flee => "flee",
             Fw::CapitalWord => "capital-word",

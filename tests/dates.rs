@@ -65,6 +65,23 @@ fn a_missing_year_comes_from_the_weekday() {
 }
 
 #[test]
+fn a_month_without_a_year_after_a_word_of_its_part() {
+    // late January before a reference date in February: this year's
+    assert_eq!(
+        dates("منذ أواخر كانون الثاني/يناير تصعيداً", "2026-02-23"),
+        [("2026-01".to_string(), true)]
+    );
+    // a month after the reference month: last year's
+    assert_eq!(
+        dates("في منتصف آذار الماضي", "2026-02-23"),
+        [("2025-03".to_string(), true)]
+    );
+    // a month's name with no word of its part before it is no date («تموز» a name, «مارس» a verb)
+    assert!(dates("وقال إن آذار كان شهراً صعباً", "2026-02-23").is_empty());
+    assert!(dates("مارس الضغط على الحكومة", "2026-02-23").is_empty());
+}
+
+#[test]
 fn numbers_that_are_not_dates() {
     assert!(dates("قتل 27 مقاتلا و 5 مدنيين", "2026-11-22").is_empty());
     let lex = Lexicon::builtin().unwrap();

@@ -245,6 +245,22 @@ fn another_country_another_outlet() {
 }
 
 #[test]
+fn a_dateline_with_the_hijri_date_first() {
+    let (arts, _) = text_alone(
+        "تسعة قتلى في تفجير\n\nموقع كوكجة الإخباري\nالأحد 22 ربيع الأول 1447 هـ - الموافق 14 سبتمبر 2025\n\nقتل تسعة أشخاص في تفجير انتحاري.",
+    );
+    assert_eq!(
+        arts[0].published.as_ref().unwrap().value.lexical(),
+        "2025-09-14"
+    );
+    // in the body, a day «الموافق» a weekday is no dateline
+    let (arts, _) = text_alone(
+        "خبر\n\nقتل تسعة أشخاص في تفجير وقع يوم الأحد الموافق 14 سبتمبر 2025 في المدينة بعد هجمات متكررة عليها.",
+    );
+    assert!(arts[0].published.is_none(), "{:?}", arts[0].published);
+}
+
+#[test]
 fn bodies_named_by_a_definite_head_and_what_they_are_for() {
     let found = mention_classes(
         "قال المركز الإعلامي للقوات المسلحة اليمنية إن الهجوم صُدّ. وقالت الوحدة التنفيذية لإدارة مخيمات النازحين إن الأسر نزحت. وأعلنت المديرية العامة للدفاع المدني انتشال جثتين. وقالت الشركة السودانية لتوزيع الكهرباء إن المحطة توقفت.",

@@ -150,6 +150,29 @@ pub fn find_dates(lex: &Lexicon, text: &Text, as_of: NaiveDate) -> Vec<DateMenti
                 i = k + 1;
                 continue;
             }
+            // «منذ أواخر كانون الثاني»: a month without a year, after a word of a month's part,
+            // is the last such month not after the reference date
+            let part = i > 0
+                && text
+                    .readings(i - 1)
+                    .iter()
+                    .any(|r| r.skip <= 1 && lex.is(Fw::MonthPart, &r.word));
+            if part {
+                let y = if month <= as_of.month() {
+                    as_of.year()
+                } else {
+                    as_of.year() - 1
+                };
+                out.push(DateMention {
+                    first: i,
+                    last: k,
+                    value: DateValue::Month(y, month),
+                    inferred: true,
+                    weekday: None,
+                });
+                i = k;
+                continue;
+            }
         }
         i += 1;
     }

@@ -260,6 +260,15 @@ fn sentence_date(
     }) {
         return (Some(d.value), false);
     }
+    // «ويشهد الإقليم منذ أواخر كانون الثاني تصعيداً، بعدما شنّت … هجمات»: what began a span
+    // named by its month or year, not a day, happened in that month
+    if let Some(d) = dates.iter().find(|d| {
+        let since = (d.first.saturating_sub(2).max(s.first_token)..d.first)
+            .any(|x| cx.lex.is(Fw::Since, cx.tok(x)));
+        since && d.first < at && counts(d.first) && !matches!(d.value, DateValue::Day(_))
+    }) {
+        return (Some(d.value), false);
+    }
     let Some(pubd) = published else {
         return (None, false);
     };

@@ -963,14 +963,21 @@ fn publication_date(
     {
         return (Some(d.clone()), None);
     }
-    // a dateline: a full date at the start of one of the first lines after the headline
+    // a dateline: a full date at the start of one of the first lines after the headline (or
+    // after another calendar's date there: «الأحد 22 ربيع الأول 1447 هـ - الموافق 14 سبتمبر»)
     for d in dates {
         let line = lines[d.first];
         let explicit = !d.inferred;
+        let start = line_start(lines, d.first);
+        // (the Gregorian date ends the line: a date line, not a sentence)
+        let ends_line = d.last >= lines.len() || lines[d.last] != line;
+        let corresponding = d.first > start
+            && ends_line
+            && lex.is(Fw::CalendarLink, &text.tokens[d.first - 1].text);
         if explicit
             && line > title_line
             && line <= title_line + 3
-            && d.first - line_start(lines, d.first) <= 6
+            && (d.first - start <= 6 || corresponding && d.first - start <= 12)
         {
             return (Some(d.clone()), Some(d.clone()));
         }
