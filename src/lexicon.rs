@@ -212,6 +212,8 @@ pub enum Fw {
     MonthPart,
     /// `calendar-link`: «الموافق» between a Hijri date and the same day's Gregorian date
     CalendarLink,
+    /// `source-noun`: «مصدر» before «في» and a body at a line's start: the body's statement
+    SourceNoun,
     /// `lasting`: «الساري»، «المستمرة» before «منذ»: the span is the thing's, not a toll's
     Lasting,
     /// `flee`: «فرّ»، «فرّت»: fleeing, an escape from a prison or a displacement by what the
@@ -307,7 +309,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 60] = [
+    pub const ALL: [Fw; 61] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -346,6 +348,7 @@ impl Fw {
         Fw::SpanStart,
         Fw::MonthPart,
         Fw::CalendarLink,
+        Fw::SourceNoun,
         Fw::Lasting,
         Fw::Flee,
         Fw::CapitalWord,
@@ -403,6 +406,7 @@ impl Fw {
             Fw::SpanStart => "span-start",
             Fw::MonthPart => "month-part",
             Fw::CalendarLink => "calendar-link",
+            Fw::SourceNoun => "source-noun",
             Fw::Lasting => "lasting",
             Fw::Flee => "flee",
             Fw::CapitalWord => "capital-word",

@@ -294,6 +294,36 @@ fn who_gives_a_figure() {
         "{:?}",
         speaker(2.0)
     );
+    // a hospital at a line's start speaks for itself; so does a body after a source in it or
+    // after its office's head, and a body whose colon follows a phrase set off by a comma
+    let a = read(
+        &lex,
+        "خبر\n\n07:30 | مجمع ناصر الطبي: وصول جثامين 6 شهداء منذ منتصف الليل.\n\n10:40 | مكتب أوتشا: نحو 320 عائلة نزحت خلال يومين.\n\n12:20 | وزارة الصحة في غزة، في تقريرها الإحصائي اليومي: وصل إلى المستشفيات 7 شهداء.\n\n15:10 | مصدر في مستشفى شهداء الأقصى: وصول 9 مصابين.",
+    );
+    let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref()).unwrap_or_default();
+    assert!(speaker(6.0).contains("ناصر"), "{}", speaker(6.0));
+    assert!(speaker(320.0).contains("أوتشا"), "{}", speaker(320.0));
+    assert!(speaker(7.0).contains("وزارة الصحة"), "{}", speaker(7.0));
+    assert!(speaker(9.0).contains("الأقصى"), "{}", speaker(9.0));
+    // (a place named at a line's start with a comma, then other words and a colon, said nothing)
+    let a = read(
+        &lex,
+        "خبر\n\nخان يونس، المدينة المحاصرة: قتل 4 مدنيين في قصف.",
+    );
+    assert_eq!(figure_role(&a, 4.0, |q| q.reported_by.as_ref()), None);
+    // «قيادة شرطة الولاية» is the body named with the province in full
+    let a = read(
+        &lex,
+        "قتل تسعة أشخاص في تفجير في مدينة مزار شريف، عاصمة ولاية بلخ، بحسب ما أعلنته قيادة شرطة الولاية.\n\nوقال المتحدث باسم قيادة شرطة ولاية بلخ إن المهاجم فجر سترته.",
+    );
+    let bodies: Vec<&EntityRef> = a
+        .rec
+        .mentions
+        .iter()
+        .filter(|m| m.label.contains("قيادة شرطة"))
+        .map(|m| &m.entity)
+        .collect();
+    assert!(bodies.len() == 2 && bodies[0] == bodies[1], "{bodies:?}");
     // «وجاء في بيان X»: the body whose statement it is said it; «جاء» alone names nobody
     let a = read(&lex, "وجاء في بيان وزارة الصحة السودانية أن القصف أدى إلى استشهاد ١٢ مواطناً.\nوجاء الهجوم بعد يومين من مقتل ستة مدنيين.");
     let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());

@@ -12,6 +12,8 @@ use crate::vocab::Family;
 
 /// A subject before its verb stands this close to it («المركز الإعلامي لقسد قد أشار»).
 const SUBJECT_GAP: usize = 2;
+/// How far after a name and its comma the colon that opens its statement may stand.
+const DESCRIBED_COLON_REACH: usize = 7;
 /// How far into a line a titled person may stand before the colon that opens his statement.
 const TITLED_COLON_REACH: usize = 16;
 /// How far after a speech verb a spokesman named after his title and organisation may stand.
@@ -331,15 +333,33 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                 .readings(words_from)
                 .iter()
                 .any(|r| r.skip <= 1 && lex.is(Fw::Statement, &r.word));
-        if !(opens_line || titled || stated)
+        // (or after a source in it, «15:10 | مصدر في مجمع ناصر الطبي: …», or the head of its
+        // office, «مكتب أوتشا: …»)
+        let sourced = a == words_from + 2
+            && text
+                .readings(words_from)
+                .iter()
+                .any(|r| r.skip == 0 && lex.is(Fw::SourceNoun, &r.word))
+            && lex.is_stop(&toks[words_from + 1].text);
+        let headed = a == words_from + 1 && lex.heads.contains_key(&toks[words_from].text);
+        if !(opens_line || titled || stated || sourced || headed)
             || b >= toks.len()
             || lines[b] != lines[a]
-            || !is_actor(lex, m)
+            // (a hospital speaks for itself too: «07:30 | مجمع ناصر الطبي: وصول 6 شهداء»)
+            || !(is_actor(lex, m) || lex.class_of(&m.entity) == crate::vocab::Class::Facility)
         {
             continue;
         }
-        let gap = &text.norm.chars[toks[b - 1].end..toks[b].start];
-        if gap.contains(&':') && !speeches.iter().any(|sp: &Speech| sp.verb == a) {
+        let gap = |x: usize| &text.norm.chars[toks[x - 1].end..toks[x].start];
+        // (the colon right after the name, or after a phrase set off by a comma that tells what
+        // it issued: «وزارة الصحة في غزة، في تقريرها الإحصائي اليومي: …»)
+        let described = gap(b).contains(&',')
+            && (b + 1..toks.len().min(b + DESCRIBED_COLON_REACH))
+                .take_while(|&x| lines[x] == lines[a] && speech_kind(lex, text, x).is_none())
+                .take_while(|&x| !mentions.iter().any(|o| o.tokens.0 == x))
+                .any(|x| gap(x).contains(&':'));
+        if (gap(b).contains(&':') || described) && !speeches.iter().any(|sp: &Speech| sp.verb == a)
+        {
             speeches.push(Speech {
                 verb: a,
                 speaker: i,

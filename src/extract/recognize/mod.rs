@@ -263,6 +263,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     mentions.sort_by_key(|m| (m.start, m.end));
     surnames(lex, &mut mentions);
     titles_name_the_bodies_found(&mut mentions);
+    bodies_of_the_division_named(lex, &mut mentions);
 
     let same = equivalences(&cx, &mentions);
     let (mut located_in, rural) = containment(&cx, &mentions);
@@ -306,6 +307,51 @@ fn titles_name_the_bodies_found(mentions: &mut [Mention]) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// A body named with a definite noun of division where its name stood («قيادة شرطة الولاية»،
+/// «مديرية صحة المحافظة») is the one body the article names with that division in full
+/// («قيادة شرطة ولاية بلخ»), before or after.
+fn bodies_of_the_division_named(lex: &Lexicon, mentions: &mut [Mention]) {
+    let article = affixes::affixes().article.as_str();
+    fn division<'a>(lex: &Lexicon, article: &str, w: &'a str) -> Option<&'a str> {
+        w.strip_prefix(article).filter(|bare| {
+            lex.heads.get(*bare).is_some_and(|h| {
+                matches!(h.class, Class::Governorate | Class::Region | Class::City)
+            })
+        })
+    }
+    for k in 0..mentions.len() {
+        let EntityRef::New { class, key } = &mentions[k].entity else {
+            continue;
+        };
+        if class.family() != Family::Organization {
+            continue;
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        let [stem @ .., last] = words.as_slice() else {
+            continue;
+        };
+        let Some(bare) = division(lex, article, last).filter(|_| !stem.is_empty()) else {
+            continue;
+        };
+        let prefix = format!("{} {bare} ", stem.join(" "));
+        let mut full: Vec<&EntityRef> = mentions
+            .iter()
+            .map(|m| &m.entity)
+            .filter(|e| match e {
+                EntityRef::New {
+                    class: c,
+                    key: other,
+                } => c == class && other.starts_with(&prefix),
+                _ => false,
+            })
+            .collect();
+        full.dedup();
+        if let [one] = full.as_slice() {
+            mentions[k].entity = (*one).clone();
         }
     }
 }
