@@ -311,6 +311,26 @@ fn who_gives_a_figure() {
         "خبر\n\nخان يونس، المدينة المحاصرة: قتل 4 مدنيين في قصف.",
     );
     assert_eq!(figure_role(&a, 4.0, |q| q.reported_by.as_ref()), None);
+    // «وأوضح أن …» with no one named goes on with the one who spoke before; the impersonal
+    // «يذكر أن …» is the writer's
+    let a = read(
+        &lex,
+        "خبر\n\nوقال اللواء أحمد المسماري في بيان إن الدورية تعرضت لهجوم.\n\nوأوضح أن المهاجمين، وعددهم نحو 15 مسلحاً، كانوا يستقلون سيارات.\n\nيذكر أن 40 مسلحاً هاجموا البلدة العام الماضي.",
+    );
+    let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());
+    assert!(
+        speaker(15.0).is_some_and(|s| s.contains("المسماري")),
+        "{:?}",
+        speaker(15.0)
+    );
+    assert_eq!(speaker(40.0), None);
+    // the hospital a source in it speaks for
+    let a = read(
+        &lex,
+        "خبر\n\nوقال مسؤول في مستشفى تربت التعليمي إن المستشفى استقبل جثامين 6 عسكريين.",
+    );
+    let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref()).unwrap_or_default();
+    assert!(speaker(6.0).contains("مستشفى تربت"), "{}", speaker(6.0));
     // «قيادة شرطة الولاية» is the body named with the province in full
     let a = read(
         &lex,

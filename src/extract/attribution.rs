@@ -178,6 +178,15 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                         lex.is(Fw::Complementizer, &toks[x].text) || toks[x].sentence != sent
                     })
                     .unwrap_or(toks.len().min(v + 7));
+                // «قال مسؤول في مستشفى تربت إن …»: the hospital a source is in speaks
+                let sourced_in = |x: usize, at: usize| {
+                    at == x + 2
+                        && text
+                            .readings(x)
+                            .iter()
+                            .any(|r| r.skip == 0 && lex.is(Fw::SourceNoun, &r.word))
+                        && lex.is_stop(&toks[x + 1].text)
+                };
                 let after = if next_is_prep {
                     None
                 } else {
@@ -190,7 +199,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                             m.tokens.0 > v
                                 && m.tokens.0 < stop
                                 && (is_actor(lex, m)
-                                    || m.tokens.0 <= v + 2
+                                    || (m.tokens.0 <= v + 2 || sourced_in(v + 1, m.tokens.0))
                                         && lex.class_of(&m.entity) == crate::vocab::Class::Facility)
                         })
                         .filter(|(_, m)| {
@@ -397,8 +406,22 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                 quoted = last;
             }
         }
+        // (or with a verb of saying and straight what was said, no one named: «وأوضح أن …»،
+        // «وأشار إلى أن …» go on with the one who spoke before)
+        let f = sent.first_token;
+        // (not the impersonal imperfect: «يذكر أن …»، «يشار إلى أن …» is the writer's)
+        let impersonal = text
+            .readings(f)
+            .iter()
+            .any(|r| r.skip <= 1 && r.word.starts_with(affixes().present.as_str()));
+        let said_straight = speech_kind(lex, text, f) == Some(SpeechKind::Say)
+            && !impersonal
+            && (f + 1..(f + 3).min(sent.end_token))
+                .take_while(|&x| x == f + 1 || lex.is_stop(&toks[x - 1].text))
+                .any(|x| lex.is(Fw::Complementizer, &toks[x].text))
+            && !speeches.iter().any(|sp| sp.verb == f);
         let opens_with_continue =
-            speech_kind(lex, text, sent.first_token) == Some(SpeechKind::Continue);
+            speech_kind(lex, text, f) == Some(SpeechKind::Continue) || said_straight;
         if line == last_line || opens_with_continue {
             carried[s] = last;
         } else if quoted.is_some() {
