@@ -1868,6 +1868,24 @@ fn units_named_by_their_adjectives_or_numbers() {
             "{name} not in {found:?}"
         );
     }
+    // an adjective that does not agree with the head, or a word with a preposition on it, is no
+    // part of a unit's name
+    let a = athar::extract::extract(
+        &lex,
+        Document::new(
+            "t.txt",
+            "خبر\n\nوأوضح المتحدث باسم عملية هادن كاي، قوة الجيش المكلّفة بمكافحة التمرد في الشمال الشرقي، أن الجنود صدوا الهجوم.".to_string(),
+        ),
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    );
+    assert!(
+        !a.rec
+            .mentions
+            .iter()
+            .any(|m| a.doc.slice(m.start, m.end).contains("المكلّفة")),
+        "{:?}",
+        a.rec.mentions
+    );
 }
 
 /// «القاعدة» is «the base» as often as al-Qaeda: alone, it names the group only when the article

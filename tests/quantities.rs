@@ -807,6 +807,12 @@ fn groups_carried_and_implied() {
             .map(|(_, grp)| grp.clone())
             .unwrap_or_else(|| panic!("{s}: no figure {v} in {g:?}"))
     };
+    // «of them» after militants the sentence named: the attackers, not the side that killed them
+    let g = group_at(
+        "هاجم مسلحو تنظيم داعش نقطة للجيش العراقي في ناحية آمرلي.\n\nوذكرت الخلية أن طيران الجيش نفذ ضربات على أوكار الإرهابيين أسفرت عن مقتل 4 منهم.",
+        4.0,
+    );
+    assert!(g.contains("الدولة الإسلامية"), "{g}");
     // «عدد عناصر X … بين 400 و500 عنصر»: the members whose number the sentence gives, also for
     // a range; not for a figure that counts something else
     let g = groups("هاجم تنظيم داعش قرية في كركوك.\nويتراوح عدد عناصر التنظيم الناشطين في العراق بين 400 و500 عنصر.");

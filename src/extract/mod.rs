@@ -319,6 +319,8 @@ fn militants_of_the_attackers(
             })
     };
     let attacking = attacking_group(lex, events);
+    let spans: Vec<(usize, usize)> = quantities.iter().map(|q| q.tokens).collect();
+    let others_between = |a: usize, b: usize| spans.iter().any(|s| s.0 > a && s.1 <= b);
     for q in quantities.iter_mut() {
         if !matches!(q.measure, Killed | Injured | Captured | Fighters) {
             continue;
@@ -339,6 +341,24 @@ fn militants_of_the_attackers(
                 && militant(t + 1)
                 && text.tokens[t].sentence == q.sentence
         });
+        // («فقتلوا أربعة منهم»، «أوكار الإرهابيين … أسفرت عن مقتل ٤ منهم»: «of them», the
+        // militants the sentence named last before the figure, no other figure between)
+        let of_militants = || {
+            if !(open(after) && af.with_pronoun(text.word(after), &af.min)) {
+                return None;
+            }
+            let first = text.sentences[q.sentence].first_token;
+            let t = (first..q.tokens.0).rev().find(|&t| {
+                text.readings(t).iter().any(|r| {
+                    r.skip <= 1
+                        && (lex.is(Fw::Militant, &r.word)
+                            || r.word
+                                .strip_prefix(af.article.as_str())
+                                .is_some_and(|w| lex.is(Fw::Militant, w)))
+                })
+            })?;
+            (!others_between(t, q.tokens.0)).then_some(t)
+        };
         let noun = if militant(after) {
             after
         } else if open(after) && text.word(after) == af.min && militant(after + 1) {
@@ -347,6 +367,8 @@ fn militants_of_the_attackers(
             after
         } else if let Some(t) = construct {
             t + 1
+        } else if let Some(t) = of_militants() {
+            t
         } else {
             continue;
         };

@@ -725,7 +725,13 @@ impl Ctx<'_> {
         while end < self.n() && end - i <= 4 && !self.text.tokens[end].hard_before {
             let w = self.tok(end);
             let number = w.chars().all(|c| c.is_ascii_digit());
-            let adjective = Self::is_definite(w) && !self.stop_at(end);
+            // (an adjective agrees with its head: «قوة الجيش المكلّفة» describes «قوة», not
+            // «الجيش»)
+            let disagrees = end == i + 1
+                && !v.ends_with(affixes().feminine.as_str())
+                && w.ends_with(affixes().feminine.as_str())
+                && !self.is_demonym(w);
+            let adjective = Self::is_definite(w) && !self.stop_at(end) && !disagrees;
             // «مشاة»، «مدرعة» after an ordinal: the arm of the unit
             // (never after «و»: «اللواء 444 وتعليق الرحلات» is the unit and another clause)
             // (nor a verb in the present: «اللواء 444 ينتشر»)
@@ -733,6 +739,8 @@ impl Ctx<'_> {
             let arm = named
                 && !present
                 && !w.starts_with(affixes().conj.as_str())
+                // (nor a word with a preposition on it: «المكلّفة بمكافحة التمرد»)
+                && !self.text.readings(end).iter().any(|r| r.skip > 0 && self.lex.zipf(&r.word) >= 3.0)
                 && !self.lex.heads.contains_key(w)
                 // (two words of arm: «اللواء الرابع مشاة جبلي»)
                 && (end == i + 2
