@@ -643,6 +643,13 @@ fn relations_as_reports_state_them() {
             "{text}: no {a} {r} {b} in {rels:?}"
         );
     };
+    // a site named after a town the article names, listed nowhere, lies in it
+    has(
+        "وقال سكان من بلدة قيسان إن مسيرة استهدفت سوق قيسان الأسبوعي.",
+        "سوق قيسان",
+        "locatedIn",
+        "قيسان",
+    );
     // a body whose own name says whose it is belongs to it
     has(
         "بحسب ما أعلن المركز الإعلامي لقوات سوريا الديمقراطية في بيان.",

@@ -517,6 +517,23 @@ pub(super) fn sites_in_their_towns(
                 out.push((m.entity.clone(), Relation::LocatedIn, x.entity.clone()));
             }
         }
+        // (a town the article names elsewhere, nobody listed: «سوق قيسان» after «بلدة قيسان»)
+        let words: Vec<String> = fold_str(&m.label).split(' ').map(str::to_string).collect();
+        let towns = mentions.iter().filter(|c| {
+            c.kind == MentionKind::Name
+                && lex.class_of(&c.entity) == Class::City
+                && matches!(c.entity, EntityRef::New { .. })
+                && c.entity != m.entity
+        });
+        for c in towns {
+            let town: Vec<String> = fold_str(&c.label).split(' ').map(str::to_string).collect();
+            if words.len() > town.len() && words[1..].starts_with(&town) {
+                let stated = (m.entity.clone(), Relation::LocatedIn, c.entity.clone());
+                if !out.contains(&stated) {
+                    out.push(stated);
+                }
+            }
+        }
     }
     out
 }
