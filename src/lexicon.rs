@@ -214,6 +214,12 @@ pub enum Fw {
     CalendarLink,
     /// `source-noun`: «مصدر» before «في» and a body at a line's start: the body's statement
     SourceNoun,
+    /// `accuse`: «اتهمت»: the armed group after it, accused of a word of violence, attacked
+    Accuse,
+    /// `blame`: «حمّلت»: the armed group after it, with the responsibility, attacked
+    Blame,
+    /// `responsibility`: «المسؤولية» after a verb of blaming
+    Responsibility,
     /// `lasting`: «الساري»، «المستمرة» before «منذ»: the span is the thing's, not a toll's
     Lasting,
     /// `flee`: «فرّ»، «فرّت»: fleeing, an escape from a prison or a displacement by what the
@@ -309,7 +315,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 61] = [
+    pub const ALL: [Fw; 64] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -349,6 +355,9 @@ impl Fw {
         Fw::MonthPart,
         Fw::CalendarLink,
         Fw::SourceNoun,
+        Fw::Accuse,
+        Fw::Blame,
+        Fw::Responsibility,
         Fw::Lasting,
         Fw::Flee,
         Fw::CapitalWord,
@@ -407,6 +416,9 @@ impl Fw {
             Fw::MonthPart => "month-part",
             Fw::CalendarLink => "calendar-link",
             Fw::SourceNoun => "source-noun",
+            Fw::Accuse => "accuse",
+            Fw::Blame => "blame",
+            Fw::Responsibility => "responsibility",
             Fw::Lasting => "lasting",
             Fw::Flee => "flee",
             Fw::CapitalWord => "capital-word",

@@ -2551,6 +2551,28 @@ fn who_attacked_when_the_attacks_clause_does_not_say() {
         a.iter().any(|x| x.contains("نصرة")) && !a.iter().any(|x| x.contains("القاعدة")),
         "{a:?}"
     );
+    // the groups accused of the attack carried it out; accused of something else, nothing
+    let ev = events_of(
+        "خبر\n\nقتل 11 مدنيا في قصف بطائرات مسيرة على مدينة كادقلي.\n\nواتهمت حكومة ولاية جنوب كردفان قوات الدعم السريع والحركة الشعبية لتحرير السودان – شمال، بقيادة عبد العزيز الحلو، بتنفيذ الهجوم.",
+    );
+    let strike: Vec<String> = ev
+        .iter()
+        .filter(|(c, _)| c == "Airstrike")
+        .flat_map(|(_, a)| a.clone())
+        .collect();
+    assert!(
+        strike.iter().any(|x| x.contains("الدعم السريع"))
+            && strike.iter().any(|x| x.contains("الحركة الشعبية")),
+        "{ev:?}"
+    );
+    let ev = events_of(
+        "خبر\n\nقتل 11 مدنيا في قصف بطائرات مسيرة على مدينة كادقلي.\n\nواتهمت الحكومة قوات الدعم السريع بفبركة صور الضحايا.",
+    );
+    assert!(
+        !ev.iter()
+            .any(|(c, a)| c == "Airstrike" && a.iter().any(|x| x.contains("الدعم السريع"))),
+        "{ev:?}"
+    );
     // a word of an event inside an outlet's name is no event
     let ev = events_of("خبر\n\nوقال موقع التبني نيوز إن الأمطار غمرت الطريق.");
     assert!(ev.is_empty(), "{ev:?}");

@@ -1400,6 +1400,7 @@ pub fn find_events(
     }
     settle_roles(lex, rec, &mut out);
     boast_of_killing(&cx, attribution, mentions, &mut out);
+    accused_of_it(&cx, mentions, &mut out);
     strikes_on_attackers(lex, &struck_unnamed, &mut out);
     one_attacker(&mut out);
     out.retain(|e| {
@@ -1419,6 +1420,76 @@ pub fn find_events(
     });
     report_days(&mut out, published);
     out
+}
+
+/// How far after a verb of accusing the accused may stand, and the words of what it is accused
+/// of after the accused («واتهمت حكومة ولاية جنوب كردفان الحركة الشعبية بتنفيذ القصف»).
+const ACCUSED_REACH: usize = 8;
+const ACCUSED_OF_REACH: usize = 8;
+
+/// «واتهمت حكومة الإقليم قوات الدعم السريع بتنفيذ الهجوم»، «محمّلةً قوات الدعم السريع
+/// المسؤولية»: the armed group accused of an attack or strike, or blamed for it, carried out the
+/// one told before that no clause gave an attacker (the first such).
+fn accused_of_it(cx: &Cx, mentions: &[Mention], events: &mut [Event]) {
+    let (lex, text) = (cx.lex, cx.text);
+    let role = |x: usize, r: Fw| {
+        x < text.tokens.len()
+            && text
+                .readings(x)
+                .iter()
+                .any(|rd| rd.skip <= 1 && lex.is(r, &rd.word))
+    };
+    for v in 0..text.tokens.len() {
+        let (accuse, blame) = (role(v, Fw::Accuse), role(v, Fw::Blame));
+        if !(accuse || blame) {
+            continue;
+        }
+        let sent = text.tokens[v].sentence;
+        let end = text.sentences[sent].end_token.min(v + 1 + ACCUSED_REACH);
+        let Some(first) = mentions.iter().find(|m| {
+            m.tokens.0 > v && m.tokens.0 < end && lex.class_of(&m.entity) == Class::ArmedGroup
+        }) else {
+            continue;
+        };
+        // (and the groups joined to it by «و»: «قوات الدعم السريع والحركة الشعبية»)
+        let mut accused = vec![first];
+        while let Some(next) = mentions.iter().find(|n| {
+            n.tokens.0 == accused[accused.len() - 1].tokens.1
+                && lex.class_of(&n.entity) == Class::ArmedGroup
+                && cx.tok(n.tokens.0).starts_with(affixes().conj.as_str())
+        }) {
+            accused.push(next);
+        }
+        // (what it is accused of follows: a word of violence, or the responsibility it is
+        // blamed with; past a phrase set off by commas: «…، بقيادة عبد العزيز الحلو، بتنفيذ»)
+        let from = accused[accused.len() - 1].tokens.1;
+        let of_end = text.sentences[sent].end_token.min(from + ACCUSED_OF_REACH);
+        let of_it = (from..of_end).any(|x| {
+            if blame {
+                role(x, Fw::Responsibility)
+            } else {
+                cx.trigger_at(x)
+                    .is_some_and(|(c, _, _)| c.is_violent() && c != EventClass::Clash)
+            }
+        });
+        if !of_it {
+            continue;
+        }
+        // (an attack whose clause named only some of the accused, or none, is theirs)
+        if let Some(ev) = events.iter_mut().find(|e| {
+            e.sentence <= sent
+                && matches!(e.class, EventClass::Attack | EventClass::Airstrike)
+                && e.agents
+                    .iter()
+                    .all(|a| accused.iter().any(|m| &m.entity == a))
+        }) {
+            for a in &accused {
+                if !ev.targets.contains(&a.entity) && !ev.agents.contains(&a.entity) {
+                    ev.agents.push(a.entity.clone());
+                }
+            }
+        }
+    }
 }
 
 /// How far after «أنها/أنه» the verb of killing may stand, and the soldiers after that verb
