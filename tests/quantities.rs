@@ -954,6 +954,15 @@ fn a_running_total_is_not_the_toll_of_the_event_told() {
     );
     let five = a.quantities.iter().find(|q| q.value == Some(5.0)).unwrap();
     assert!(!five.cumulative && five.event.is_some(), "{five:?}");
+    // a country the total's own sentence names comes first, whatever the event told before
+    let a = read(
+        &lex,
+        "استشهد شخصان في غارة على بلدة بريتال في البقاع.\nوبحسب أرقام وزارة الصحة العامة، قُتل ما يزيد على 270 شخصاً في غارات إسرائيلية على لبنان منذ سريان وقف إطلاق النار في 27 تشرين الثاني 2024.",
+    );
+    assert_eq!(
+        figure_role(&a, 270.0, |q| q.about.as_ref()).as_deref(),
+        Some("لبنان")
+    );
     // «منذ مطلع العام» before the figure
     let a = read(
         &lex,

@@ -133,7 +133,7 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     let events = crate::extract::events::find_events(lex, &doc, &text, &rec, &found);
     let mut quantities = quantities;
     about_the_event(lex, &mut quantities, &events);
-    totals_of_the_country(lex, &rec.mentions, &mut quantities, &events);
+    totals_of_the_country(lex, &text, &rec.mentions, &mut quantities, &events);
     // the armed group the article is about (what several passes below fall back on)
     let insurgent = main_insurgent(lex, &rec.mentions);
     militants_of_the_attackers(
@@ -257,6 +257,7 @@ fn about_the_event(
 /// the article names it.
 fn totals_of_the_country(
     lex: &Lexicon,
+    text: &Text,
     mentions: &[crate::model::Mention],
     quantities: &mut [crate::model::Quantity],
     events: &[crate::model::Event],
@@ -266,10 +267,24 @@ fn totals_of_the_country(
         .and_then(|id| lex.by_id.get(&id).copied())
         .filter(|&c| named(c))
         .map(EntityRef::Known);
-    for q in quantities
-        .iter_mut()
-        .filter(|q| q.cumulative && q.about.is_none())
-    {
+    for q in quantities.iter_mut().filter(|q| q.cumulative) {
+        // (the country the figure's own sentence names after it comes first, whatever else was
+        // found: «قتل 270 شخصاً في غارات إسرائيلية على لبنان منذ سريان وقف إطلاق النار»)
+        let own = mentions
+            .iter()
+            .find(|m| {
+                m.tokens.0 >= q.tokens.1
+                    && text.tokens[m.tokens.0].sentence == q.sentence
+                    && lex.class_of(&m.entity) == Class::Country
+            })
+            .map(|m| m.entity.clone());
+        if own.is_some() {
+            q.about = own;
+            continue;
+        }
+        if q.about.is_some() {
+            continue;
+        }
         let holding = told_before(events, q.start).and_then(|e| {
             e.targets
                 .iter()
