@@ -2339,10 +2339,23 @@ fn names_with_inner_honorifics_fields_and_apposed_titles() {
             "كانديس أرديل",
         ),
         ("وقال النقيب عبدي كريم محمود إن الهجوم بدأ.", "عبدي كريم محمود"),
+        // a family name that is a given name with the article; «علي» with its ya is a name
+        (
+            "وقال الناطق باسم قوى الأمن الداخلي علي الحسن، في مؤتمر صحفي، إن السجناء فروا.",
+            "علي الحسن",
+        ),
+        // a rank after a unit titles the person, it is no part of the unit
+        (
+            "وقال قائد الفرقة 27 في الجيش العميد محمد عبدي ورسمة إن قواته لن تسمح بذلك.",
+            "محمد عبدي",
+        ),
     ] {
         let found = mention_classes(text);
         assert!(found_as(&found, name, "Person"), "{text}: {found:?}");
     }
+    // «على» with its alif maqsura is the preposition, not a name
+    let found = mention_classes("وقال المتحدث باسم الجيش على هامش المؤتمر إن القوات تقدمت.");
+    assert!(!found_as(&found, "على هامش", "Person"), "{found:?}");
 }
 
 #[test]

@@ -755,7 +755,11 @@ impl Ctx<'_> {
                 end += 1;
                 break;
             }
-            if !(number || adjective || arm) || self.longest_gazetteer_at(end).is_some() {
+            // (a rank after the unit titles the person named next: «في الجيش العميد فلان»)
+            if !(number || adjective || arm)
+                || self.longest_gazetteer_at(end).is_some()
+                || self.title_at(end).is_some()
+            {
                 break;
             }
             arm_before = arm && !number && !adjective;

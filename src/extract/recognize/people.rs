@@ -71,7 +71,8 @@ impl Ctx<'_> {
         // a word of time is no name («برئاسة العميد … ، أمس الأربعاء»), nor a word with «لل»
         // («الرئيس المشترك للدائرة»)
         let time = |x: usize| self.time_word(x);
-        if self.lex.is_stop(t)
+        // (not «على», where «علي» with its ya is a name)
+        if self.stop_at(j)
             || time(j)
             || t.starts_with(affixes().li_article.as_str())
             || self.adverbial(j)
@@ -135,9 +136,14 @@ impl Ctx<'_> {
                 // a family name in ال…ي: rare, or after two names («محمد شياع السوداني»); after
                 // a title, any rare family name («الباحث … سامر الأسعد»)
                 let titled = first_zipf > FIRST_NAME_ZIPF;
+                // (or a given name with the article: «علي الحسن»، «عبد الكريم الأحمد»)
+                let given_with_article = w
+                    .strip_prefix(affixes().article.as_str())
+                    .is_some_and(|bare| self.lex.given_names.contains(bare));
                 (w.ends_with(affixes().nisba.as_str())
                     && (self.lex.zipf(w) < SURNAME_ZIPF || end - j >= 2))
                     || (titled && self.lex.zipf(w) < SURNAME_ZIPF)
+                    || given_with_article
             } else if w.starts_with(affixes().conj.as_str()) && !g {
                 false
             } else {
