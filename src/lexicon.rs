@@ -220,6 +220,8 @@ pub enum Fw {
     Blame,
     /// `responsibility`: «المسؤولية» after a verb of blaming
     Responsibility,
+    /// `boast`: «زعم»: «أن عناصره …» after it claims an attack
+    Boast,
     /// `lasting`: «الساري»، «المستمرة» before «منذ»: the span is the thing's, not a toll's
     Lasting,
     /// `flee`: «فرّ»، «فرّت»: fleeing, an escape from a prison or a displacement by what the
@@ -315,7 +317,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 64] = [
+    pub const ALL: [Fw; 65] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -358,6 +360,7 @@ impl Fw {
         Fw::Accuse,
         Fw::Blame,
         Fw::Responsibility,
+        Fw::Boast,
         Fw::Lasting,
         Fw::Flee,
         Fw::CapitalWord,
@@ -419,6 +422,7 @@ impl Fw {
             Fw::Accuse => "accuse",
             Fw::Blame => "blame",
             Fw::Responsibility => "responsibility",
+            Fw::Boast => "boast",
             Fw::Lasting => "lasting",
             Fw::Flee => "flee",
             Fw::CapitalWord => "capital-word",

@@ -2586,6 +2586,30 @@ fn who_attacked_when_the_attacks_clause_does_not_say() {
             .any(|(c, a)| c == "Airstrike" && a.iter().any(|x| x.contains("الدعم السريع"))),
         "{ev:?}"
     );
+    // «أن عناصره …» claims an attack after a verb of claiming, or with a verb of killing; a
+    // plain statement of a side's own operations or of its fighting claims nothing
+    let claims = |text: &str| {
+        events_of(&format!("خبر\n\n{text}"))
+            .iter()
+            .filter(|(c, _)| c == "ClaimOfResponsibility")
+            .count()
+    };
+    assert_eq!(
+        claims("وزعم تنظيم داعش، في بيان نشرته وكالة أعماق، أن عناصره قتلوا 7 من الجيش."),
+        1
+    );
+    assert_eq!(
+        claims("وقال المتحدث باسم حركة الشباب إن الحركة أعلنت أن مقاتليه قتلوا 35 جندياً."),
+        1
+    );
+    assert_eq!(
+        claims("وقالت قسد في بيان أن عناصرها نفذوا مداهمات في حي الزهور."),
+        0
+    );
+    assert_eq!(
+        claims("وقالت كتيبة جنين في بيان أن مقاتليها خاضوا اشتباكات مع القوات المقتحمة."),
+        0
+    );
     // a word of an event inside an outlet's name is no event
     let ev = events_of("خبر\n\nوقال موقع التبني نيوز إن الأمطار غمرت الطريق.");
     assert!(ev.is_empty(), "{ev:?}");

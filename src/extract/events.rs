@@ -605,6 +605,30 @@ pub fn find_events(
                  }| *k <= 1 && lex.is(role, v),
             )
         };
+        // «زعم التنظيم أن عناصره قتلوا …» claims an attack; «قالت قسد أن عناصرها نفذوا مداهمات»
+        // tells of its own operations: a claim opened by «أن» needs a verb of claiming before it
+        // (or a verb of killing, attacking or taking right after: «أن مقاتليه قتلوا 35»، «أن
+        // مقاتليها سيطروا على»; not «أن مقاتليها خاضوا اشتباكات»، «يتصدّون للهجوم»)
+        let did = |x: usize| {
+            x < text.sentences[sent].end_token
+                && (text.readings(x).iter().any(|r| {
+                    r.skip == 0
+                        && lex.measures.get(&[r.word.as_str()]).is_some_and(|p| {
+                            p.value.measure == Measure::Killed && p.value.kind == TriggerKind::Event
+                        })
+                }) || cx
+                    .trigger_at(x)
+                    .is_some_and(|(c, _, d)| c == EventClass::Attack && !d)
+                    || role_of(x, Fw::Control))
+        };
+        if class == EventClass::ClaimOfResponsibility
+            && lex.is(Fw::Complementizer, cx.tok(i))
+            && !(text.sentences[sent].first_token..i).any(|x| role_of(x, Fw::Boast))
+            && !did(end)
+        {
+            i = end;
+            continue;
+        }
         let unreal = (i.saturating_sub(2)..i)
             .any(|x| text.tokens[x].sentence == sent && role_of(x, Fw::Unreal));
         // «منذ انسحاب القوات الفرنسية»: a withdrawal a span is counted from is background, not
