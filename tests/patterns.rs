@@ -1627,6 +1627,12 @@ fn where_arrests_happened_the_frame_of_a_sentence_and_the_prison_fled() {
     );
     assert!(places.iter().any(|p| p.contains("الشدادي")), "{places:?}");
     assert!(places.iter().any(|p| p.contains("الحسكة")), "{places:?}");
+    // arrests whose sentence names no place were made where the attack told before happened
+    let places = places_of(
+        "خبر\n\nهاجم مسلحون حاجزاً للأسايش قرب بلدة الشدادي في ريف الحسكة.\n\nوأعلنت قوى الأمن الداخلي إلقاء القبض على ثلاثة من المهاجمين.",
+        "Arrest",
+    );
+    assert!(places.iter().any(|p| p.contains("الشدادي")), "{places:?}");
     // fleeing a town is a displacement; fleeing a prison an escape; fleeing no place named, none
     let ev =
         events_of("خبر\n\nوقالت المفوضية إن أكثر من 600 أسرة فرّت من بلدة تيرا نحو مدينة نيامي.");

@@ -1443,7 +1443,34 @@ pub fn find_events(
             && !described_sides.contains(&e.sentence))
     });
     report_days(&mut out, published);
+    arrests_where_it_happened(lex, &mut out);
     out
+}
+
+/// «وأعلنت القيادة اعتقال ثلاثة من المهاجمين»: arrests whose sentence names no place were made
+/// where the violent event told before them happened (its places).
+fn arrests_where_it_happened(lex: &Lexicon, events: &mut [Event]) {
+    for k in 0..events.len() {
+        if events[k].class != EventClass::Arrest || !events[k].places.is_empty() {
+            continue;
+        }
+        let places: Vec<EntityRef> = events[..k]
+            .iter()
+            .rev()
+            .find(|e| e.class.is_violent())
+            .map(|e| {
+                e.targets
+                    .iter()
+                    .chain(&e.places)
+                    .filter(|p| lex.class_of(p).place_precision().is_some())
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        for p in &places {
+            push(&mut events[k].places, p);
+        }
+    }
 }
 
 /// How far after a verb of accusing the accused may stand, and the words of what it is accused
