@@ -116,6 +116,16 @@ impl Cx<'_> {
         })
     }
 
+    /// A verb of killing at token x, as written («قتلت»، «قتلوا»: `measures.tsv`, kind event).
+    fn kills_at(&self, x: usize) -> bool {
+        self.text.readings(x).iter().any(|r| {
+            r.skip == 0
+                && self.lex.measures.get(&[r.word.as_str()]).is_some_and(|p| {
+                    p.value.measure == Measure::Killed && p.value.kind == TriggerKind::Event
+                })
+        })
+    }
+
     /// The event trigger starting at token i: (class, end token, written with the article).
     fn trigger_at(&self, i: usize) -> Option<(EventClass, usize, bool)> {
         let mut best: Option<(EventClass, usize, bool)> = None;
@@ -611,14 +621,10 @@ pub fn find_events(
         // مقاتليها سيطروا على»; not «أن مقاتليها خاضوا اشتباكات»، «يتصدّون للهجوم»)
         let did = |x: usize| {
             x < text.sentences[sent].end_token
-                && (text.readings(x).iter().any(|r| {
-                    r.skip == 0
-                        && lex.measures.get(&[r.word.as_str()]).is_some_and(|p| {
-                            p.value.measure == Measure::Killed && p.value.kind == TriggerKind::Event
-                        })
-                }) || cx
-                    .trigger_at(x)
-                    .is_some_and(|(c, _, d)| c == EventClass::Attack && !d)
+                && (cx.kills_at(x)
+                    || cx
+                        .trigger_at(x)
+                        .is_some_and(|(c, _, d)| c == EventClass::Attack && !d)
                     || role_of(x, Fw::Control))
         };
         if class == EventClass::ClaimOfResponsibility
@@ -1483,13 +1489,7 @@ const ACCUSED_OF_REACH: usize = 8;
 /// one told before that no clause gave an attacker (the first such).
 fn accused_of_it(cx: &Cx, mentions: &[Mention], events: &mut [Event]) {
     let (lex, text) = (cx.lex, cx.text);
-    let role = |x: usize, r: Fw| {
-        x < text.tokens.len()
-            && text
-                .readings(x)
-                .iter()
-                .any(|rd| rd.skip <= 1 && lex.is(r, &rd.word))
-    };
+    let role = |x: usize, r: Fw| lex.role_at(text, x, r);
     for v in 0..text.tokens.len() {
         let (accuse, blame) = (role(v, Fw::Accuse), role(v, Fw::Blame));
         if !(accuse || blame) {
@@ -1558,14 +1558,6 @@ fn boast_of_killing(
     events: &mut [Event],
 ) {
     let (lex, text) = (cx.lex, cx.text);
-    let killing = |x: usize| {
-        text.readings(x).iter().any(|r| {
-            r.skip == 0
-                && lex.measures.get(&[r.word.as_str()]).is_some_and(|p| {
-                    p.value.measure == Measure::Killed && p.value.kind == TriggerKind::Event
-                })
-        })
-    };
     let boaster = attribution
         .speeches
         .iter()
@@ -1578,7 +1570,7 @@ fn boast_of_killing(
             cx.points_back(cx.tok(c))
                 && (c + 1..=c + BOAST_REACH)
                     .take_while(|&x| open(x))
-                    .find(|&x| killing(x))
+                    .find(|&x| cx.kills_at(x))
                     .is_some_and(|k| {
                         (k + 1..=k + BOAST_SOLDIERS)
                             .take_while(|&x| open(x))
