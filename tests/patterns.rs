@@ -633,6 +633,16 @@ fn a_name_that_passed_to_another_actor_names_the_one_of_the_articles_day() {
 }
 
 #[test]
+fn a_town_that_shares_its_name_with_a_town_abroad_is_the_articles() {
+    // «مدينة صور» in an article on the Lebanese army and Hezbollah is Tyre, not Sur in Oman
+    let r = referent(
+        "خبر\n\nقال الجيش اللبناني إن مسيرة إسرائيلية استهدفت سيارة، وأعلن حزب الله مقتل أحد عناصره، ونقل الجريح إلى مستشفى جبل عامل في مدينة صور.",
+        "صور",
+    );
+    assert!(r.as_deref().is_some_and(|l| !l.contains("ولاية")), "{r:?}");
+}
+
+#[test]
 fn relations_as_reports_state_them() {
     let has = |text: &str, a: &str, r: &str, b: &str| {
         let rels = relations_of(text);

@@ -955,14 +955,29 @@ impl Ctx<'_> {
                             key: new_key(class, &label),
                         }
                     };
-                    out.push(Cand {
-                        a: j,
-                        b: g.b,
-                        skip: 0,
-                        entity,
-                        prio: PRIO_HEAD_KNOWN,
-                        ..base
-                    });
+                    // (and every other town of that name: which one is the article's is
+                    // settled with the countries its other names place it in)
+                    let others: Vec<EntityRef> = self
+                        .gazetteer_at(j)
+                        .into_iter()
+                        .filter(|o| {
+                            o.b == g.b
+                                && o.entity != entity
+                                && gclass == class
+                                && self.lex.class_of(&o.entity) == class
+                        })
+                        .map(|o| o.entity)
+                        .collect();
+                    for e in std::iter::once(entity).chain(others) {
+                        out.push(Cand {
+                            a: j,
+                            b: g.b,
+                            skip: 0,
+                            entity: e,
+                            prio: PRIO_HEAD_KNOWN,
+                            ..base.clone()
+                        });
+                    }
                     return;
                 }
                 if let Some(known) = self.named_place(head_word, class, &g) {

@@ -492,6 +492,20 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
         }
     }
     let weak_ok = |c: &Cand| c.weak_context && cx.place_context(c);
+    // (of two towns of one name, the one in a country the article's other names place it in:
+    // «مدينة صور» in an article on Hezbollah and the Lebanese army is Tyre, not Sur in Oman)
+    let sure: Vec<Cand> = cands
+        .iter()
+        .filter(|c| !c.needs_context && lex.class_of(&c.entity) != Class::City)
+        .cloned()
+        .collect();
+    let evident_before = evident_countries(cx, &sure);
+    let in_evident = |c: &Cand| match c.entity {
+        EntityRef::Known(i) if lex.gazetteer[i].class == Class::City => {
+            gazetteer::country_of(lex, i).is_some_and(|k| evident_before.contains(&k))
+        }
+        _ => false,
+    };
     // longest first, then gazetteer before patterns, then text order
     cands.sort_by(|x, y| {
         (y.b - y.a)
@@ -502,6 +516,7 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
             .then(itself_named(y).cmp(&itself_named(x)))
             // (of two towns of one name, the one a word of place confirms: «في رفح»)
             .then(weak_ok(y).cmp(&weak_ok(x)))
+            .then(in_evident(y).cmp(&in_evident(x)))
             .then(x.needs_context.cmp(&y.needs_context))
     });
     let mut taken = vec![false; cx.n()];
