@@ -45,6 +45,17 @@ fn is_actor(lex: &Lexicon, m: &Mention) -> bool {
     )
 }
 
+/// «مصدر في مستشفى تربت»، «مسؤول في …»: a source noun at token x and a preposition after it,
+/// so the name at token `at` is the body the source is in.
+fn sourced_in(lex: &Lexicon, text: &Text, x: usize, at: usize) -> bool {
+    at == x + 2
+        && text
+            .readings(x)
+            .iter()
+            .any(|r| r.skip == 0 && lex.is(Fw::SourceNoun, &r.word))
+        && lex.is_stop(&text.tokens[x + 1].text)
+}
+
 /// The speaker a relaying verb names after «عن», before what was said begins: the first person,
 /// organisation or facility there («عن مصدر في وزارة شؤون البيشمركة» → the ministry، «عن مصدر في
 /// مستشفى تلعفر العام» → the hospital).
@@ -179,14 +190,6 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                     })
                     .unwrap_or(toks.len().min(v + 7));
                 // «قال مسؤول في مستشفى تربت إن …»: the hospital a source is in speaks
-                let sourced_in = |x: usize, at: usize| {
-                    at == x + 2
-                        && text
-                            .readings(x)
-                            .iter()
-                            .any(|r| r.skip == 0 && lex.is(Fw::SourceNoun, &r.word))
-                        && lex.is_stop(&toks[x + 1].text)
-                };
                 let after = if next_is_prep {
                     None
                 } else {
@@ -199,7 +202,8 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                             m.tokens.0 > v
                                 && m.tokens.0 < stop
                                 && (is_actor(lex, m)
-                                    || (m.tokens.0 <= v + 2 || sourced_in(v + 1, m.tokens.0))
+                                    || (m.tokens.0 <= v + 2
+                                        || sourced_in(lex, text, v + 1, m.tokens.0))
                                         && lex.class_of(&m.entity) == crate::vocab::Class::Facility)
                         })
                         .filter(|(_, m)| {
@@ -344,12 +348,7 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                 .any(|r| r.skip <= 1 && lex.is(Fw::Statement, &r.word));
         // (or after a source in it, «15:10 | مصدر في مجمع ناصر الطبي: …», or the head of its
         // office, «مكتب أوتشا: …»)
-        let sourced = a == words_from + 2
-            && text
-                .readings(words_from)
-                .iter()
-                .any(|r| r.skip == 0 && lex.is(Fw::SourceNoun, &r.word))
-            && lex.is_stop(&toks[words_from + 1].text);
+        let sourced = sourced_in(lex, text, words_from, a);
         let headed = a == words_from + 1 && lex.heads.contains_key(&toks[words_from].text);
         if !(opens_line || titled || stated || sourced || headed)
             || b >= toks.len()

@@ -943,8 +943,7 @@ pub fn find_events(
                             .filter(|&x| x < text.tokens.len() && !text.tokens[x].hard_before),
                     )
                     .any(|x| {
-                        x < text.tokens.len()
-                            && text.tokens[x].sentence == sent
+                        text.tokens[x].sentence == sent
                             && text
                                 .readings(x)
                                 .iter()

@@ -363,15 +363,9 @@ fn militants_of_the_attackers(
                 return None;
             }
             let first = text.sentences[q.sentence].first_token;
-            let t = (first..q.tokens.0).rev().find(|&t| {
-                text.readings(t).iter().any(|r| {
-                    r.skip <= 1
-                        && (lex.is(Fw::Militant, &r.word)
-                            || r.word
-                                .strip_prefix(af.article.as_str())
-                                .is_some_and(|w| lex.is(Fw::Militant, w)))
-                })
-            })?;
+            let t = (first..q.tokens.0)
+                .rev()
+                .find(|&t| lex.role_at(text, t, Fw::Militant))?;
             (!others_between(t, q.tokens.0)).then_some(t)
         };
         let noun = if militant(after) {
