@@ -597,6 +597,26 @@ pub fn find_events(
             i = end;
             continue;
         }
+        // «أن الغارة استهدفت قيادياً»، «إن الضربات استهدفت مخابئ»: a verb of attacking right
+        // after the definite word of an event, the subject of a clause opened by «أن/إن» or of
+        // the sentence, is that event told on, not another (where «مع تلك الهجمات شنّت تركيا
+        // هجمات» opens another clause)
+        let opens_clause = |x: usize| {
+            x == text.sentences[sent].first_token
+                || x > 0 && !text.tokens[x].hard_before && lex.is(Fw::Complementizer, cx.tok(x - 1))
+        };
+        if class == EventClass::Attack
+            && !text.tokens[i].hard_before
+            && (i.saturating_sub(2)..i).any(|x| {
+                opens_clause(x)
+                    && cx
+                        .trigger_at(x)
+                        .is_some_and(|(_, e, definite)| definite && e == i)
+            })
+        {
+            i = end;
+            continue;
+        }
         // «تبنّت جماعة … المرتبطة بتنظيم القاعدة، الهجوم»: the attack a claim takes is the one
         // told; its clause names no attacker (the claimant is settled below)
         let claimed = class == EventClass::Attack
@@ -780,11 +800,19 @@ pub fn find_events(
                 lex.is(Fw::Complementizer, w) && !cx.points_back(w)
             })
         };
+        // «ضد مواقع وتجمعات للجيش الإسرائيلي على الحدود، بينها قصف»: a name written with «لـ»
+        // is whose something is, never the subject of a verb
+        let with_li = |m: &Mention| {
+            let t = m.tokens.0;
+            let li = affixes().li.as_str();
+            cx.tok(t).starts_with(li) && text.chars_before(t, m.start) >= li.chars().count()
+        };
         let acting = |m: &&&Mention| {
             is_armed(lex, &m.entity)
                 && may_act(m)
                 && m.tokens.1 + SUBJECT_REACH >= i
                 && !clause_opened(m)
+                && !with_li(m)
         };
         let acting_before = last_before(&acting);
         // «هجمات جهاديي هيئة تحرير الشام»، «هاجم مقاتلو الدولة»، «من قبل عناصر التنظيم»
@@ -810,9 +838,18 @@ pub fn find_events(
                 && !mentions
                     .iter()
                     .any(|x| x.tokens.0 < a && a - 1 < x.tokens.1);
+            // «استهداف قيادي في حزب الله»، «استهدف مسلحين من حركة حماس»: a name after «في»,
+            // or after «من» that follows a noun of the accusative plural, says whose the object
+            // is (where «هاجم مسلحون من التنظيم» names the attackers)
+            let partitive = a > end + 1 && !text.tokens[a].hard_before && {
+                let (p, noun) = (cx.tok(a - 1), cx.tok(a - 2));
+                p == affixes().fi
+                    || p == affixes().min && noun.ends_with(affixes().plural_oblique.as_str())
+            };
             (a > end + 1 && cx.tok(a - 1) == affixes().li)
                 || (a > end && cx.tok(a).starts_with(affixes().li_article.as_str()))
                 || li_object
+                || partitive
         };
         let first_after_actor = after
             .iter()
@@ -839,6 +876,25 @@ pub fn find_events(
                 .find(|(p, r, o)| p == s && *r != Relation::PartOf && is_armed(lex, o))
                 .map(|(_, _, o)| o.clone())
         });
+        // «أعلنت أفريكوم أنها نفذت غارة جوية»: the speaker struck, when what it said
+        // opens with «أنها/أنه» pointing back to it
+        let of_itself = attribution
+            .speeches
+            .iter()
+            .rfind(|sp| text.tokens[sp.verb].sentence == sent && sp.verb < i)
+            .filter(|sp| {
+                sp.statement.is_some_and(|c| {
+                    let w = cx.tok(c);
+                    // (its own clause: «قال إنه كان يخطط …، من دون أن يشير إلى غارة»
+                    // is not)
+                    c < i
+                        && i - c <= CLAUSE_REACH
+                        && !(c + 1..i).any(|x| lex.is(Fw::Complementizer, cx.tok(x)))
+                        && cx.points_back(w)
+                })
+            })
+            .map(|sp| mentions[sp.speaker].entity.clone())
+            .filter(|s| is_armed(lex, s));
         let (date, date_from_report) = sentence_date(&cx, sent, i, mentions, dates, published);
         // background, not news: fighting the sentence dates only by a year before the article's
         // («شهدت آخر مواجهات واسعة صيف عام 2020»، «معارك تحرير المدينة عام 2017»), or that has
@@ -949,7 +1005,19 @@ pub fn find_events(
                                 .iter()
                                 .any(|r| r.skip <= 1 && lex.is(Fw::Militant, &r.word))
                     });
+                // «قال الجيش إنه استهدف مسلحين»: the speaker whose words open with «إنه»
+                // right before the verb did it
+                // (or whose members it says did: «أعلنت كتائب القسام أن مقاتليها استهدفوا»)
+                let members_did = (i.saturating_sub(2)..i).any(|x| {
+                    cx.trigger_at(x)
+                        .is_some_and(|(c, e, _)| c == ClaimOfResponsibility && e == i)
+                });
+                let itself = of_itself
+                    .clone()
+                    .filter(|_| i > 0 && cx.points_back(cx.tok(i - 1)))
+                    .or(speaker_side.clone().filter(|_| members_did));
                 let agent = antecedent
+                    .or(itself)
                     .or(first_after_actor.clone())
                     .filter(not_target)
                     .or(acting_before
@@ -1101,25 +1169,6 @@ pub fn find_events(
                 if let Some(m) = striker.filter(|_| ev.agents.is_empty()) {
                     push(&mut ev.agents, &m.entity);
                 }
-                // «أعلنت أفريكوم أنها نفذت غارة جوية»: the speaker struck, when what it said
-                // opens with «أنها/أنه» pointing back to it
-                let of_itself = attribution
-                    .speeches
-                    .iter()
-                    .rfind(|sp| text.tokens[sp.verb].sentence == sent && sp.verb < i)
-                    .filter(|sp| {
-                        sp.statement.is_some_and(|c| {
-                            let w = cx.tok(c);
-                            // (its own clause: «قال إنه كان يخطط …، من دون أن يشير إلى غارة»
-                            // is not)
-                            c < i
-                                && i - c <= CLAUSE_REACH
-                                && !(c + 1..i).any(|x| lex.is(Fw::Complementizer, cx.tok(x)))
-                                && cx.points_back(w)
-                        })
-                    })
-                    .map(|sp| mentions[sp.speaker].entity.clone())
-                    .filter(|s| is_armed(lex, s));
                 if let Some(s) = of_itself.filter(|_| ev.agents.is_empty()) {
                     push(&mut ev.agents, &s);
                 }
@@ -1432,6 +1481,12 @@ pub fn find_events(
     accused_of_it(&cx, mentions, &mut out);
     strikes_on_attackers(lex, &struck_unnamed, &mut out);
     one_attacker(&mut out);
+    told_twice(
+        lex,
+        relations,
+        &mut out,
+        [&mut described_sides, &mut struck_unnamed],
+    );
     out.retain(|e| {
         !(e.agents.is_empty()
             && e.targets.is_empty()
@@ -1585,6 +1640,60 @@ fn boast_of_killing(
         if first.agents.is_empty() && !first.targets.contains(boaster) {
             first.agents.push(boaster.clone());
         }
+    }
+}
+
+/// One occurrence told twice, seen as one only once its sides are settled: «اقتحام إسرائيلي
+/// لمخيم بلاطة» in the headline (Israel, by its adjective) and «اقتحام نفّذته قوات الاحتلال» in
+/// the body (its army) are one raid, where both name the same side and the same place on one
+/// day; and a headline's «قصف خيام بمواصي خان يونس» is the body's air strike on that place by
+/// that side. The one the body tells keeps its class; of two in the body, the first.
+fn told_twice(
+    lex: &Lexicon,
+    relations: &[(EntityRef, Relation, EntityRef)],
+    events: &mut Vec<Event>,
+    marks: [&mut Vec<usize>; 2],
+) {
+    use EventClass::*;
+    let one_sided = |e: &Event| matches!(e.class, Attack | Airstrike | Arrest);
+    let fits = |a: &Event, b: &Event| {
+        let kinds = a.class == b.class
+            || (a.sentence == 0 && a.class == Attack && b.class == Airstrike)
+            || (b.sentence == 0 && b.class == Attack && a.class == Airstrike);
+        let (sa, sb) = (sites(lex, a), sites(lex, b));
+        let dates = a.date.is_none()
+            || b.date.is_none()
+            || a.date == b.date
+            || a.date_from_report
+            || b.date_from_report;
+        kinds
+            && one_sided(a)
+            && one_sided(b)
+            && a.agents.iter().any(|x| b.agents.contains(x))
+            && dates
+            && !sa.is_empty()
+            && !sb.is_empty()
+            && !apart(lex, relations, a, b)
+    };
+    let [sides, struck] = marks;
+    let mut k = 1;
+    while k < events.len() {
+        let Some(o) = (0..k).find(|&o| fits(&events[o], &events[k])) else {
+            k += 1;
+            continue;
+        };
+        // (the headline's word gives way to the body's)
+        let (keep, gone) = if events[o].sentence == 0 && events[o].class != events[k].class {
+            (k, o)
+        } else {
+            (o, k)
+        };
+        let ev = events.remove(gone);
+        let keep = if gone < keep { keep - 1 } else { keep };
+        for m in [&mut *sides, &mut *struck] {
+            follow(m, ev.sentence, events[keep].sentence);
+        }
+        absorb(&mut events[keep], ev);
     }
 }
 

@@ -60,6 +60,9 @@ pub struct Affixes {
     pub our: String,
     /// `present`: the prefix of a verb in the present, third person masculine (ينتشر).
     pub present: String,
+    /// `plural-oblique`: the ending of a sound masculine plural in the accusative or genitive
+    /// (مسلحين): an object, not the subject of a verb before it.
+    pub plural_oblique: String,
     /// `possessive`: pronoun suffixes, longest first.
     pub possessives: Vec<String>,
     /// `sound-plural`: the endings of the sound masculine plural and the dual of a nisba
@@ -70,7 +73,7 @@ pub struct Affixes {
 }
 
 /// The single-valued roles, in the order of the file's documentation.
-const ROLES: [&str; 20] = [
+const ROLES: [&str; 21] = [
     "article",
     "conjunction",
     "resumptive",
@@ -91,6 +94,7 @@ const ROLES: [&str; 20] = [
     "accusative",
     "our",
     "present",
+    "plural-oblique",
 ];
 
 /// Parses an affix table: `role<TAB>form<TAB>note` lines, `#` comments. Errors name the line
@@ -199,6 +203,7 @@ pub fn parse_affixes(text: &str) -> Result<Affixes, String> {
         accusative: take()?,
         our: take()?,
         present: take()?,
+        plural_oblique: take()?,
         possessives,
         sound_plurals,
         sound: sound.ok_or("no sound-variant row")?,
