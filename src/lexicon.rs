@@ -222,6 +222,8 @@ pub enum Fw {
     Responsibility,
     /// `boast`: «زعم»: «أن عناصره …» after it claims an attack
     Boast,
+    /// `judge`: «وصفت»، «أدانت»: who judges an event, before it, did not carry it out
+    Judge,
     /// `lasting`: «الساري»، «المستمرة» before «منذ»: the span is the thing's, not a toll's
     Lasting,
     /// `flee`: «فرّ»، «فرّت»: fleeing, an escape from a prison or a displacement by what the
@@ -317,7 +319,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 65] = [
+    pub const ALL: [Fw; 66] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -361,6 +363,7 @@ impl Fw {
         Fw::Blame,
         Fw::Responsibility,
         Fw::Boast,
+        Fw::Judge,
         Fw::Lasting,
         Fw::Flee,
         Fw::CapitalWord,
@@ -423,6 +426,7 @@ impl Fw {
             Fw::Blame => "blame",
             Fw::Responsibility => "responsibility",
             Fw::Boast => "boast",
+            Fw::Judge => "judge",
             Fw::Lasting => "lasting",
             Fw::Flee => "flee",
             Fw::CapitalWord => "capital-word",

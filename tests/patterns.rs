@@ -2868,3 +2868,65 @@ fn one_raid_told_in_the_headline_and_the_body() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_governor_of_a_town_is_an_official_of_the_province_it_names() {
+    // the town after «محافظ» needs no other context, and its province is the one named by it
+    for (text, s, o) in [
+        (
+            "اقتحمت قوات الاحتلال الإسرائيلي مخيم بلاطة. وقال محافظ نابلس، غسان دغلس، إن الاقتحام مستمر.",
+            "دغلس",
+            "محافظة نابلس",
+        ),
+        (
+            "اقتحمت قوات الاحتلال الإسرائيلي مخيم بلاطة. وقال محافظ جنين كمال أبو الرب إن الاقتحام مستمر.",
+            "أبو الرب",
+            "محافظة جنين",
+        ),
+    ] {
+        let rels = relations_of(&format!("خبر\n\n{text}"));
+        assert!(holds(&rels, s, "officialOf", o), "{text}: {rels:?}");
+    }
+    // a hospital director is no official of the province his hospital's town names
+    let rels = relations_of(
+        "خبر\n\nقصف في قطاع غزة.\nوأفاد مدير مستشفى شهداء الأقصى في دير البلح، الدكتور إياد أبو سمرة، بوصول جثامين خمسة.",
+    );
+    assert!(
+        !rels
+            .iter()
+            .any(|(s, r, o)| s.contains("سمرة") && r == "officialOf" && o.contains("محافظة")),
+        "{rels:?}"
+    );
+    // the place after a governor joined by «و» is no person's name
+    let labels = mention_labels(
+        "اقتحمت قوات الاحتلال الإسرائيلي مخيم الفارعة. وقال محافظ طوباس والأغوار الشمالية إن الاقتحام مستمر.",
+    );
+    assert!(
+        !labels.iter().any(|l| l.starts_with("والأغوار")),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn who_judges_an_attack_and_whose_post_it_hit() {
+    let agents = |t: &str| -> Vec<String> {
+        events_of(t)
+            .into_iter()
+            .filter(|(c, _)| c == "Attack")
+            .flat_map(|(_, a)| a)
+            .collect()
+    };
+    // who condemns or describes the attack did not carry it out
+    for t in [
+        "خبر\n\nأما حركة حماس فوصفت في بيان استهداف مراكز الإيواء بأنه جريمة حرب.",
+        "خبر\n\nوأدانت حركة حماس استهداف مراكز الإيواء في مخيم جباليا.",
+    ] {
+        let a = agents(t);
+        assert!(!a.iter().any(|x| x.contains("حماس")), "{t}: {a:?}");
+    }
+    // the body whose headquarters a bombing hit, named in construct, is its target
+    let a = agents(
+        "خبر\n\nقتل تسعة أشخاص في تفجير انتحاري أمام مقر قيادة شرطة ولاية بلخ في مدينة مزار شريف.",
+    );
+    assert!(!a.iter().any(|x| x.contains("شرطة")), "{a:?}");
+}

@@ -784,12 +784,21 @@ pub fn find_events(
                         && m.tokens.1 <= sp.phrase.1
                 })
         };
+        // «ووصفت حركة حماس استهداف مراكز الإيواء بأنه جريمة»، «أدانت الحكومة الهجوم»: who
+        // judges the event, before it, did not carry it out
+        let judging = |m: &Mention| {
+            m.tokens.1 <= i
+                && (m.tokens.0.saturating_sub(2)..m.tokens.0)
+                    .chain(m.tokens.1..i)
+                    .any(|x| text.tokens[x].sentence == sent && role_of(x, Fw::Judge))
+        };
         let may_act = |m: &Mention| {
             !(tellers
                 .iter()
                 .any(|t| t.0 <= m.tokens.0 && m.tokens.1 <= t.1)
                 || victims.contains(&&m.entity)
-                || undergone && m.tokens.1 <= i)
+                || undergone && m.tokens.1 <= i
+                || judging(m))
         };
         // «وقالت قوى الأمن الداخلي إن مجموعة إرهابية هاجمت الحاجز»: a bare «إن» opens the
         // clause of the word, with a subject of its own; a name before it did not act (where
@@ -846,7 +855,12 @@ pub fn find_events(
                 p == affixes().fi
                     || p == affixes().min && noun.ends_with(affixes().plural_oblique.as_str())
             };
+            // «تفجير أمام مقر قيادة أمن بدخشان»، «استهدفت دورية الأمن العام»: the side whose
+            // post, patrol or convoy it names in construct was hit
+            let site_of =
+                a > end && !text.tokens[a].hard_before && lex.role_at(text, a - 1, Fw::Struck);
             (a > end + 1 && cx.tok(a - 1) == affixes().li)
+                || site_of
                 || (a > end && cx.tok(a).starts_with(affixes().li_article.as_str()))
                 || li_object
                 || partitive

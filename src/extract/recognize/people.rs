@@ -75,6 +75,10 @@ impl Ctx<'_> {
         if self.stop_at(j)
             || time(j)
             || t.starts_with(affixes().li_article.as_str())
+            // (nor a word with «وال»: «محافظ طوباس والأغوار الشمالية»)
+            || t.strip_prefix(affixes().conj.as_str()).is_some_and(|rest| {
+                rest.starts_with(affixes().article.as_str()) && rest.chars().count() > 3
+            })
             || self.adverbial(j)
             || self.definite_at(j)
             || t.chars().count() < 2
@@ -205,6 +209,18 @@ impl Ctx<'_> {
             .cloned()
     }
 
+    /// A place whose name counts only in context, right after a title that names its place
+    /// («محافظ جنين، كمال أبو الرب»: the governor's is the place): the longest such name there.
+    fn place_of_office(&self, j: usize) -> Option<Cand> {
+        if j == 0 || j >= self.n() || !self.lex.is(Fw::PlaceContext, self.tok(j - 1)) {
+            return None;
+        }
+        self.gazetteer_at(j)
+            .into_iter()
+            .filter(|c| c.needs_context && self.lex.class_of(&c.entity).family() == Family::Place)
+            .max_by_key(|c| c.b)
+    }
+
     /// An organisation whose name counts only in context, named right after a title's link
     /// («باسم»): the longest such name there.
     fn named_for(&self, j: usize) -> Option<Cand> {
@@ -260,7 +276,10 @@ impl Ctx<'_> {
                             }
                         }
                         j += 1;
-                    } else if let Some(c) = self.orgs_at(j, starts) {
+                    } else if let Some(c) = self
+                        .orgs_at(j, starts)
+                        .or_else(|| (j == first_j).then(|| self.place_of_office(j)).flatten())
+                    {
                         orgs.push(c.entity.clone());
                         j = c.b;
                     } else if let Some(c) = self.named_for(j) {

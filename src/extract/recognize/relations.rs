@@ -129,19 +129,39 @@ pub(super) fn role_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
             })
             .flatten();
         let named_holder = cx.title_at(m.tokens.0).is_none();
-        for o in orgs.iter().chain(back.as_ref()) {
+        for (n, o) in orgs.iter().chain(back.as_ref()).enumerate() {
             // (a governor named by his province's seat, «محافظ درعا», governs the province)
             let division = match o {
                 EntityRef::Known(g)
                     if *role == Role::Official && lex.gazetteer[*g].class == Class::City =>
                 {
+                    let fold = crate::text::normalize::fold_str;
+                    let town = fold(&lex.gazetteer[*g].name_ar);
+                    let named_by_town = |d: usize| {
+                        let name = fold(&lex.gazetteer[d].name_ar);
+                        lex.gazetteer[d].class == Class::Governorate
+                            && name.ends_with(&town)
+                            && name.len() > town.len()
+                            && name[..name.len() - town.len()].ends_with(' ')
+                    };
+                    // (the province it lies in, or the one beside it in the same country that
+                    // is named by it: «محافظة نابلس» for «نابلس»)
                     lex.within_chain(*g)
                         .into_iter()
                         .find(|&d| lex.gazetteer[d].class == Class::Governorate)
-                        .filter(|&d| {
-                            crate::text::normalize::fold_str(&lex.gazetteer[d].name_ar).ends_with(
-                                &crate::text::normalize::fold_str(&lex.gazetteer[*g].name_ar),
-                            )
+                        .filter(|&d| named_by_town(d))
+                        // (only the title's own place: «محافظ نابلس»; not where the
+                        // hospital a director runs lies, «مدير مستشفى … في دير البلح»)
+                        .or_else(|| {
+                            if n > 0 {
+                                return None;
+                            }
+                            let parent = &lex.gazetteer[*g].within;
+                            (0..lex.gazetteer.len()).find(|&d| {
+                                !parent.is_empty()
+                                    && lex.gazetteer[d].within == *parent
+                                    && named_by_town(d)
+                            })
                         })
                         .map(EntityRef::Known)
                 }
