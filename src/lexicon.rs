@@ -224,6 +224,8 @@ pub enum Fw {
     Boast,
     /// `judge`: «وصفت»، «أدانت»: who judges an event, before it, did not carry it out
     Judge,
+    /// `one`: «واحد» after a noun of people counts one («استشهاد مواطن واحد»)
+    One,
     /// `lasting`: «الساري»، «المستمرة» before «منذ»: the span is the thing's, not a toll's
     Lasting,
     /// `flee`: «فرّ»، «فرّت»: fleeing, an escape from a prison or a displacement by what the
@@ -319,7 +321,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 66] = [
+    pub const ALL: [Fw; 67] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -364,6 +366,7 @@ impl Fw {
         Fw::Responsibility,
         Fw::Boast,
         Fw::Judge,
+        Fw::One,
         Fw::Lasting,
         Fw::Flee,
         Fw::CapitalWord,
@@ -427,6 +430,7 @@ impl Fw {
             Fw::Responsibility => "responsibility",
             Fw::Boast => "boast",
             Fw::Judge => "judge",
+            Fw::One => "one",
             Fw::Lasting => "lasting",
             Fw::Flee => "flee",
             Fw::CapitalWord => "capital-word",

@@ -1273,3 +1273,44 @@ fn a_bodys_generic_name_and_others_of_the_dead() {
     let g = figure_role(&a, 3.0, |q| q.group.as_ref());
     assert!(!g.as_deref().is_some_and(|g| g.contains("داعش")), "{g:?}");
 }
+
+#[test]
+fn one_person_counted_by_wahid_and_one_number_told_by_two_sources() {
+    // a noun of people with «واحد» after it counts one
+    let f = figures("وأدت الغارة الثانية إلى استشهاد مواطن واحد وإصابة ثلاثة بجروح.");
+    assert!(
+        f.iter()
+            .any(|q| q.value == Some(1.0) && q.measure == Measure::Killed),
+        "{f:?}"
+    );
+    // not «من عائلة واحدة» (of one family), nor a thing («بمولد واحد»)
+    for t in [
+        "وقُتل خمسة من عائلة واحدة في الغارة.",
+        "وقال إن المستشفى يعمل بمولد واحد منذ أيام.",
+    ] {
+        let f = figures(t);
+        assert!(f.iter().all(|q| q.value != Some(1.0)), "{t}: {f:?}");
+    }
+    // two sources that give the same number give two figures, each with its source
+    let a = read(
+        &Lexicon::builtin().unwrap(),
+        "خبر\n\nأعلن مركز عمليات طوارئ الصحة العامة استشهاد شخصين في غارة على بلدة حاروف.\n\nفي المقابل، زعم الجيش الإسرائيلي في بيان أنه قضى على عنصرين من حزب الله في المنطقة.",
+    );
+    let twos: Vec<_> = a
+        .quantities
+        .iter()
+        .filter(|q| q.value == Some(2.0) && q.measure == Measure::Killed)
+        .collect();
+    assert_eq!(twos.len(), 2, "{:?}", a.quantities);
+    // one source telling a number again gives one figure
+    let a = read(
+        &Lexicon::builtin().unwrap(),
+        "مقتل شخصين في غارة على حاروف\n\nأعلن مركز عمليات طوارئ الصحة العامة استشهاد شخصين في غارة على بلدة حاروف.",
+    );
+    let twos = a
+        .quantities
+        .iter()
+        .filter(|q| q.value == Some(2.0) && q.measure == Measure::Killed)
+        .count();
+    assert_eq!(twos, 1, "{:?}", a.quantities);
+}

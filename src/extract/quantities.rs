@@ -321,6 +321,32 @@ pub fn find_quantities(
             }
         }
     }
+    // «استشهاد مواطن واحد»: a noun of people with «واحد» after it counts one (where «جناح
+    // واحد» is an adjective)
+    for i in 1..n {
+        let person_noun = text.readings(i - 1).iter().any(|r| {
+            r.skip <= 1
+                && lex.measures.get(&[r.word.as_str()]).is_some_and(|p| {
+                    matches!(p.value.kind, TriggerKind::Noun | TriggerKind::Generic)
+                })
+        });
+        // (not «خمسة من عائلة واحدة»: of one family)
+        let of_one = i >= 2 && cx.tok(i - 2) == affixes().min;
+        if lex.is(Fw::One, cx.tok(i))
+            && !text.tokens[i].hard_before
+            && person_noun
+            && !of_one
+            && !lex.units.contains_key(cx.tok(i - 1))
+            && !nums.iter().any(|x| x.a <= i && i - 1 <= x.b)
+        {
+            nums.push(Num {
+                a: i - 1,
+                b: i - 1,
+                value: 1.0,
+                vague: false,
+            });
+        }
+    }
     nums.sort_by_key(|x| x.a);
 
     let mut out: Vec<Quantity> = Vec::new();
@@ -1003,7 +1029,14 @@ pub fn find_quantities(
         let reported_by = attribution
             .speaker_at(text, num.a)
             .map(|i| mentions[i].entity.clone());
+        // (a noun counted by «واحد» after it keeps it in its span)
         let phrase_end = last.max(first + 1).min(n);
+        let phrase_end = if num.a == num.b && phrase_end < n && lex.is(Fw::One, cx.tok(phrase_end))
+        {
+            phrase_end + 1
+        } else {
+            phrase_end
+        };
         let (start, end) = text.orig_span(doc, first, 0, phrase_end);
         let q = Quantity {
             start,
@@ -1026,12 +1059,22 @@ pub fn find_quantities(
         // «the figure before» for what follows it)
         // (not two figures of two groups named: «قُتل جنديان من القوات الحكومية» after «قتيلان
         // من المدنيين»)
+        // (nor the same number told by two sources: «استشهاد شخصين» by the health ministry and
+        // «قضى على عنصرين من حزب الله» by the army are two reports, kept side by side)
+        // (an exact count of what happened to people, not «آلاف» nor a number of anything)
+        let two_sources = |o: &Quantity| {
+            q.value.is_some()
+                && q.measure != Measure::Other
+                && matches!((&o.reported_by, &q.reported_by), (Some(a), Some(b)) if a != b)
+        };
         let is_same = |o: &Quantity| {
-            (o.measure, o.unit, o.value, o.min, o.max) == (q.measure, q.unit, q.value, q.min, q.max)
+            ((o.measure, o.unit, o.value, o.min, o.max)
+                == (q.measure, q.unit, q.value, q.min, q.max)
                 && !matches!((&o.group, &q.group), (Some(a), Some(b)) if a != b)
                 || (q.group.is_some()
                     && o.group == q.group
-                    && (o.value, o.min, o.max) == (q.value, q.min, q.max))
+                    && (o.value, o.min, o.max) == (q.value, q.min, q.max)))
+                && !two_sources(o)
         };
         let same = out.iter().chain(&restated).any(is_same);
         if same {
