@@ -1314,3 +1314,29 @@ fn one_person_counted_by_wahid_and_one_number_told_by_two_sources() {
         .count();
     assert_eq!(twos, 1, "{:?}", a.quantities);
 }
+
+#[test]
+fn a_part_with_its_own_word_and_a_count_named_before_it() {
+    let measure_of = |t: &str, v: f64| {
+        figures(t)
+            .into_iter()
+            .find(|q| q.value == Some(v) || q.min == Some(v))
+            .map(|q| q.measure)
+    };
+    // a part of a breakdown counts what its own word says, not the figure before it
+    let t = "ارتفعت حصيلة الحرب إلى 54056 شهيداً و122898 مصاباً، بينهم 79 شهيداً وصلوا إلى المستشفيات خلال الساعات الـ24 الماضية.";
+    assert_eq!(measure_of(t, 79.0), Some(Measure::Killed), "{t}");
+    let t = "وارتفعت الحصيلة في وقت لاحق إلى تسعة قتلى، بينهم ثلاث نساء، و21 جريحاً.";
+    assert_eq!(measure_of(t, 21.0), Some(Measure::Injured), "{t}");
+    // (a part with no word of its own still counts what the total counts)
+    let t = "قتل 17 شخصاً، بينهم تسعة أطفال، في الغارة.";
+    assert_eq!(measure_of(t, 9.0), Some(Measure::Killed), "{t}");
+    // «عدد القتلى … N»: the count named before the figure, not a word after it
+    let t = "وقال المسؤول إن عدد القتلى في صفوف الجيش والمتطوعين لا يقل عن 30، مشيراً إلى أن عدداً من الجرحى نُقلوا جواً.";
+    assert_eq!(measure_of(t, 30.0), Some(Measure::Killed), "{t}");
+    // a number with «بـ» on it is a figure («قدّر عدد القتلى بـ14»), a year with it none
+    let t = "وقدّر مسؤول محلي عدد القتلى في صفوف الحرس بـ14.";
+    assert_eq!(measure_of(t, 14.0), Some(Measure::Killed), "{t}");
+    let f = figures("وتراجعت الهجمات مقارنة بـ2024.");
+    assert!(f.is_empty(), "{f:?}");
+}

@@ -71,10 +71,17 @@ impl Cx<'_> {
     }
 
     fn digits(w: &str) -> Option<f64> {
-        let d = w.strip_prefix(affixes().conj.as_str()).unwrap_or(w);
+        let d = Self::bare_digits(w);
         (!d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
             .then(|| d.parse().ok())
             .flatten()
+    }
+
+    /// A token's digits without «و» and «بـ» before them («و14»، «بـ14»: estimated at 14).
+    fn bare_digits(w: &str) -> &str {
+        let af = affixes();
+        let d = w.strip_prefix(af.conj.as_str()).unwrap_or(w);
+        d.strip_prefix(af.bi.as_str()).unwrap_or(d)
     }
 
     /// The number starting at token i.
@@ -82,7 +89,7 @@ impl Cx<'_> {
         let w = self.tok(i);
         let mut b = i + 1;
         let (mut value, vague) = if let Some(v) = Self::digits(w) {
-            let raw = w.trim_start_matches(affixes().conj.as_str());
+            let raw = Self::bare_digits(w);
             if raw.len() >= 7 || (raw.len() > 1 && raw.starts_with('0')) {
                 return None;
             }
@@ -261,7 +268,9 @@ pub fn find_quantities(
         }
         if let Some(num) = cx.number_at(i) {
             let w = cx.tok(i);
-            let year_like = w.len() == 4 && (1900.0..=2100.0).contains(&num.value) && !num.vague;
+            let year_like = Cx::bare_digits(w).len() == 4
+                && (1900.0..=2100.0).contains(&num.value)
+                && !num.vague;
             let prev_year_word = i > 0 && lex.is(Fw::YearWord, cx.tok(i - 1));
             let next = num.b;
             let followed = next < n && !text.tokens[next].hard_before && !lex.is_stop(cx.tok(next));
@@ -497,6 +506,15 @@ pub fn find_quantities(
                 .find(decisive)
                 .map(|t| (t.0 + 1 - noun, *t))
                 .filter(|t| t.0 <= reach);
+            // «عدد القتلى في صفوف الجيش … لا يقل عن 30»، «قدّر عدد القتلى بـ14»: the word of what
+            // happened after «عدد» before the figure, in its sentence with no figure between,
+            // is what it counts (not a word after it: «… إلى أن عدداً من الجرحى نُقلوا»)
+            let count_of = (s_first.max(prev_end)..first)
+                .rfind(|&x| lex.is(Fw::CountOf, cx.tok(x)))
+                .and_then(|x| before.iter().find(|t| t.0 == x + 1 && decisive(t)));
+            if let Some(t) = count_of {
+                return Some(*t);
+            }
             match (b, a) {
                 (Some(x), _) if x.0 <= GOVERNING_VERB => Some(x.1),
                 (Some(x), Some(y)) => Some(if x.0 <= y.0 { x.1 } else { y.1 }),
@@ -541,7 +559,11 @@ pub fn find_quantities(
             && lex.is(Fw::Restating, cx.tok(first - 1))
             && k > 0
             && nums[k - 1].b + 2 >= first;
-        let measure = if let Some(m) = previous.filter(|_| among || restating) {
+        // (a part with its own word of what happened counts that: «54056 شهيداً و122898
+        // مصاباً، بينهم 79 شهيداً»، «تسعة قتلى، بينهم ثلاث نساء، و21 جريحاً»)
+        let measure = if let Some(t) = own_event.filter(|_| among) {
+            t.1
+        } else if let Some(m) = previous.filter(|_| among || restating) {
             m
         } else if matches!(
             unit,
