@@ -1339,4 +1339,10 @@ fn a_part_with_its_own_word_and_a_count_named_before_it() {
     assert_eq!(measure_of(t, 14.0), Some(Measure::Killed), "{t}");
     let f = figures("وتراجعت الهجمات مقارنة بـ2024.");
     assert!(f.is_empty(), "{f:?}");
+    // however far the count stands before its figure in the clause
+    let t = "وبذلك، يرتفع عدد قتلى عمليات خلايا التنظيم ضمن مناطق الإدارة الذاتية منذ مطلع العام الجاري إلى 112 شخصاً.";
+    assert_eq!(measure_of(t, 112.0), Some(Measure::Killed), "{t}");
+    // (not across «أن»: the prison holds detainees, whoever counted them)
+    let t = "بدأت الإدارة حصر أعداد الموقوفين، مشيراً إلى أن السجن يضم أكثر من 1500 موقوف.";
+    assert_eq!(measure_of(t, 1500.0), Some(Measure::Held), "{t}");
 }

@@ -509,11 +509,20 @@ pub fn find_quantities(
             // «عدد القتلى في صفوف الجيش … لا يقل عن 30»، «قدّر عدد القتلى بـ14»: the word of what
             // happened after «عدد» before the figure, in its sentence with no figure between,
             // is what it counts (not a word after it: «… إلى أن عدداً من الجرحى نُقلوا»)
-            let count_of = (s_first.max(prev_end)..first)
+            // (in the figure's own clause: not across «أن»)
+            let from = s_first.max(prev_end);
+            let from = (from..first)
+                .rfind(|&x| lex.is(Fw::Complementizer, cx.tok(x)))
+                .map_or(from, |x| x + 1);
+            let count_of = (from..first)
                 .rfind(|&x| lex.is(Fw::CountOf, cx.tok(x)))
-                .and_then(|x| before.iter().find(|t| t.0 == x + 1 && decisive(t)));
-            if let Some(t) = count_of {
-                return Some(*t);
+                .and_then(|x| {
+                    cx.triggers(x + 1, (x + 2).min(first))
+                        .into_iter()
+                        .find(|t| t.0 == x + 1 && decisive(&t))
+                });
+            if count_of.is_some() {
+                return count_of;
             }
             match (b, a) {
                 (Some(x), _) if x.0 <= GOVERNING_VERB => Some(x.1),
