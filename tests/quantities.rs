@@ -1346,3 +1346,25 @@ fn a_part_with_its_own_word_and_a_count_named_before_it() {
     let t = "بدأت الإدارة حصر أعداد الموقوفين، مشيراً إلى أن السجن يضم أكثر من 1500 موقوف.";
     assert_eq!(measure_of(t, 1500.0), Some(Measure::Held), "{t}");
 }
+
+#[test]
+fn an_age_in_brackets_or_after_aged_is_no_duration() {
+    for (t, v) in [
+        (
+            "واستشهد الثاني، محمود نضال عرفات (٢٣ عاماً)، في البلدة القديمة.",
+            23.0,
+        ),
+        ("وأن بين المصابين رجلاً يبلغ 70 عاماً فقد ساقه.", 70.0),
+    ] {
+        let f = figures(t);
+        assert!(
+            f.iter()
+                .filter(|q| q.value == Some(v))
+                .all(|q| q.measure == Measure::Other),
+            "{t}: {f:?}"
+        );
+    }
+    // (a span of years elsewhere is a duration)
+    let f = figures("وتخضع البلدة لسيطرة الجماعة منذ 10 أعوام.");
+    assert!(f.iter().any(|q| q.measure == Measure::Duration), "{f:?}");
+}

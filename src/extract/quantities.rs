@@ -457,7 +457,9 @@ pub fn find_quantities(
             .into_iter()
             .filter(|t| !others.contains(&t.0))
             .collect();
-        let age = (first.saturating_sub(4).max(s_first)..first).any(|x| lex.is(Fw::Age, cx.tok(x)));
+        // (or a span of years in brackets after a name: «محمود نضال عرفات (٢٣ عاماً)»)
+        let age = (first.saturating_sub(4).max(s_first)..first).any(|x| lex.is(Fw::Age, cx.tok(x)))
+            || (first > 0 && cx.gap(first).contains('(') && unit == Some(Unit::Year));
         let counted = after.first().filter(|t| t.0 <= noun + 2).copied();
         let decisive = |t: &&(usize, Measure, TriggerKind)| {
             matches!(t.2, TriggerKind::Event | TriggerKind::Held)
