@@ -226,6 +226,8 @@ pub enum Fw {
     Judge,
     /// `one`: «واحد» after a noun of people counts one («استشهاد مواطن واحد»)
     One,
+    /// `aboard`: «على متن»، «رتل من» before a count of vehicles: the force that came in them
+    Aboard,
     /// `lasting`: «الساري»، «المستمرة» before «منذ»: the span is the thing's, not a toll's
     Lasting,
     /// `flee`: «فرّ»، «فرّت»: fleeing, an escape from a prison or a displacement by what the
@@ -321,7 +323,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 67] = [
+    pub const ALL: [Fw; 68] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -367,6 +369,7 @@ impl Fw {
         Fw::Boast,
         Fw::Judge,
         Fw::One,
+        Fw::Aboard,
         Fw::Lasting,
         Fw::Flee,
         Fw::CapitalWord,
@@ -431,6 +434,7 @@ impl Fw {
             Fw::Boast => "boast",
             Fw::Judge => "judge",
             Fw::One => "one",
+            Fw::Aboard => "aboard",
             Fw::Lasting => "lasting",
             Fw::Flee => "flee",
             Fw::CapitalWord => "capital-word",

@@ -1368,3 +1368,51 @@ fn an_age_in_brackets_or_after_aged_is_no_duration() {
     let f = figures("وتخضع البلدة لسيطرة الجماعة منذ 10 أعوام.");
     assert!(f.iter().any(|q| q.measure == Measure::Duration), "{f:?}");
 }
+
+#[test]
+fn vehicles_a_force_came_in_and_the_people_a_camp_holds() {
+    let measure_of = |t: &str, v: f64| {
+        figures(t)
+            .into_iter()
+            .find(|q| q.value == Some(v) || q.min == Some(v))
+            .map(|q| (q.measure, q.unit))
+    };
+    // the vehicles a force came in count the force
+    for (t, v) in [
+        (
+            "وقال أحد المصدرين إن المهاجمين وصلوا على متن نحو 20 شاحنة صغيرة مزوّدة برشاشات.",
+            20.0,
+        ),
+        (
+            "وبعد ظهر الاثنين، دخل رتل من نحو 30 آلية تابعة للواء إلى المدينة.",
+            30.0,
+        ),
+    ] {
+        assert_eq!(
+            measure_of(t, v),
+            Some((Measure::Fighters, Some(Unit::Vehicle))),
+            "{t}"
+        );
+    }
+    // (vehicles destroyed are a number of things)
+    let t = "وأعلن الجيش تدمير 4 آليات للمسلحين.";
+    assert_eq!(
+        measure_of(t, 4.0),
+        Some((Measure::Other, Some(Unit::Vehicle))),
+        "{t}"
+    );
+    // the people a camp holds, or its residents counted, are its population
+    for (t, v) in [
+        ("ويقع مخيم الهول في محافظة الحسكة، ويؤوي نحو 27 ألف شخص معظمهم من عائلات عناصر التنظيم.", 27000.0),
+        ("وقالت الرئيسة المشتركة لإدارة مخيم الهول إن عدد قاطني المخيم يبلغ حالياً 37 ألفاً و846 شخصاً.", 37846.0),
+    ] {
+        assert_eq!(measure_of(t, v).map(|m| m.0), Some(Measure::Population), "{t}");
+    }
+    // (a prison holds detainees)
+    let t = "ويضم سجن الصناعة في الحسكة نحو 5000 شخص من عناصر التنظيم.";
+    assert_eq!(
+        measure_of(t, 5000.0).map(|m| m.0),
+        Some(Measure::Held),
+        "{t}"
+    );
+}

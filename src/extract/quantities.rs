@@ -247,6 +247,10 @@ impl Cx<'_> {
 /// («23 من قوى الأمن الداخلي الكردية (الأسايش) وحراس السجن و36 …»).
 const PART_GROUP_REACH: usize = 10;
 
+/// How far before a count of vehicles the word of riding in them may stand («على متن «نحو 15
+/// زورقاً»»).
+const ABOARD_REACH: usize = 4;
+
 /// Finds the figures of an article.
 pub fn find_quantities(
     lex: &Lexicon,
@@ -521,7 +525,7 @@ pub fn find_quantities(
                 .and_then(|x| {
                     cx.triggers(x + 1, (x + 2).min(first))
                         .into_iter()
-                        .find(|t| t.0 == x + 1 && decisive(&t))
+                        .find(|t| t.0 == x + 1 && (decisive(&t) || t.1 == Measure::Population))
                 });
             if count_of.is_some() {
                 return count_of;
@@ -585,14 +589,34 @@ pub fn find_quantities(
             } else {
                 Measure::Duration
             }
+        } else if unit == Some(Unit::Vehicle)
+            && (first.saturating_sub(ABOARD_REACH).max(s_first)..first)
+                .any(|x| lex.is(Fw::Aboard, cx.tok(x)))
+        {
+            // «وصلوا على متن أكثر من 30 شاحنة»، «رتل من نحو 30 آلية»: the vehicles a force
+            // came in count the force
+            Measure::Fighters
         } else if matches!(unit, Some(Unit::Kilometre) | Some(Unit::Vehicle)) {
             Measure::Other
         } else if let Some(t) = nearest_event {
             t.1
         } else if before.iter().any(|t| t.2 == TriggerKind::Contain) {
             // «تؤوي المدرسة ألفي نازح»: the displaced a shelter holds
+            let camp_near = mentions.iter().any(|m| {
+                text.tokens[m.tokens.0].sentence == sent && lex.class_of(&m.entity) == Class::Camp
+            });
+            let prison_in_sentence = mentions.iter().any(|m| {
+                text.tokens[m.tokens.0].sentence == sent && lex.class_of(&m.entity) == Class::Prison
+            });
             if counted.is_some_and(|t| t.1 == Measure::Displaced) {
                 Measure::Displaced
+            } else if camp_near
+                && !prison_in_sentence
+                && counted.is_some_and(|t| t.2 == TriggerKind::Generic)
+            {
+                // «ويقع مخيم الهول … ويؤوي نحو 27 ألف شخص»: the people a camp holds are its
+                // population
+                Measure::Population
             } else if soldiers && !prison_near {
                 Measure::Fighters
             } else {
