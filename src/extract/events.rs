@@ -605,13 +605,17 @@ pub fn find_events(
             x == text.sentences[sent].first_token
                 || x > 0 && !text.tokens[x].hard_before && lex.is(Fw::Complementizer, cx.tok(x - 1))
         };
+        // (past one adjective of it: «أن الغارة الأولى استهدفت سيارة»)
+        let adjective = |y: usize| {
+            !text.tokens[y].hard_before && cx.tok(y).starts_with(affixes().article.as_str())
+        };
         if class == EventClass::Attack
             && !text.tokens[i].hard_before
-            && (i.saturating_sub(2)..i).any(|x| {
+            && (i.saturating_sub(3)..i).any(|x| {
                 opens_clause(x)
-                    && cx
-                        .trigger_at(x)
-                        .is_some_and(|(_, e, definite)| definite && e == i)
+                    && cx.trigger_at(x).is_some_and(|(_, e, definite)| {
+                        definite && e <= i && i - e <= 1 && (e..i).all(adjective)
+                    })
             })
         {
             i = end;

@@ -128,10 +128,71 @@ fn generic_references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Men
     out
 }
 
+/// A town or quarter the article found by its head noun («مدينة عيلبور»), named again without
+/// it («نزوح 600 أسرة من عيلبور»): the same place, where its name is no common word.
+fn places_named_again(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Mention> {
+    let lex = cx.lex;
+    let found: Vec<(Vec<String>, &EntityRef)> = mentions
+        .iter()
+        .filter(|m| {
+            m.kind == MentionKind::Name
+                && matches!(m.entity, EntityRef::New { .. })
+                && matches!(lex.class_of(&m.entity), Class::City | Class::Neighborhood)
+        })
+        .map(|m| {
+            let words: Vec<String> = fold_str(&m.label).split(' ').map(str::to_string).collect();
+            (words, &m.entity)
+        })
+        .filter(|(words, _)| {
+            words.len() <= 3
+                && words[0].chars().count() >= 3
+                && !words.iter().any(|w| lex.is_common(w) || lex.is_stop(w))
+        })
+        .collect();
+    let mut out: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < cx.n() {
+        let hit = found.iter().find_map(|(words, entity)| {
+            let end = i + words.len();
+            if end > cx.n()
+                || (i..end).any(|t| taken[t])
+                || (i + 1..end).any(|t| cx.text.tokens[t].hard_before)
+            {
+                return None;
+            }
+            let rest = (1..words.len()).all(|j| cx.tok(i + j) == words[j]);
+            let skip = cx
+                .text
+                .readings(i)
+                .iter()
+                .map(Reading::parts)
+                .find(|(_, v, restore)| restore.is_empty() && *v == words[0].as_str())
+                .map(|(k, _, _)| k)?;
+            rest.then(|| Cand::new(i, end, skip, (*entity).clone(), PRIO_REFERENCE))
+        });
+        match hit {
+            Some(c) => {
+                i = c.b;
+                out.push(cx.mention(&c, MentionKind::Name));
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 /// The references among the tokens no name covers.
 pub(super) fn references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Mention> {
     let (lex, doc, text) = (cx.lex, cx.doc, cx.text);
     let mut extra = generic_references(cx, taken, mentions);
+    let again = {
+        let mut t = taken.to_vec();
+        for m in &extra {
+            t[m.tokens.0..m.tokens.1].fill(true);
+        }
+        places_named_again(cx, &t, mentions)
+    };
+    extra.extend(again);
     let taken: Vec<bool> = {
         let mut t = taken.to_vec();
         for m in &extra {
