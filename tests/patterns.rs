@@ -2972,3 +2972,24 @@ fn a_strike_told_on_past_its_adjective_is_no_new_attack() {
     );
     assert!(all.iter().all(|(c, _)| c != "Attack"), "{all:?}");
 }
+
+#[test]
+fn the_sdf_anti_terror_units_count_where_the_sdf_is_named() {
+    let rels = relations_of(
+        "خبر\n\nوبدأت الأسايش بمساندة وحدات مكافحة الإرهاب التابعة لقسد حملة تفتيش في مخيم الهول.",
+    );
+    assert!(
+        holds(&rels, "وحدات مكافحة الإرهاب", "partOf", "سوريا الديمقراطية"),
+        "{rels:?}"
+    );
+    // (elsewhere the words name no unit of the SDF)
+    let (arts, res) =
+        text_alone("خبر\n\nوأعلنت وحدات مكافحة الإرهاب في الشرطة الباكستانية اعتقال ثلاثة.");
+    let english: Vec<String> = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .filter_map(|m| res.entities[res.by_ref[&m.entity]].label_en.clone())
+        .collect();
+    assert!(!english.iter().any(|l| l.contains("YAT")), "{english:?}");
+}
