@@ -2993,3 +2993,13 @@ fn the_sdf_anti_terror_units_count_where_the_sdf_is_named() {
         .collect();
     assert!(!english.iter().any(|l| l.contains("YAT")), "{english:?}");
 }
+
+#[test]
+fn a_date_without_its_year_is_read_against_the_articles_day() {
+    // an article of November 2024 read in November 2026: «سبتمبر الماضي» is September 2024
+    let day = event_day(
+        "بعلبك تحت النار\n\nسكاي نيوز عربية\nالثلاثاء 5 نوفمبر 2024\n\nوقد تصاعدت المواجهات إلى حرب مفتوحة منذ أواخر سبتمبر/أيلول الماضي، مع توسيع الغارات الإسرائيلية لتشمل بلدة شمسطار في قضاء بعلبك.",
+        "Airstrike",
+    );
+    assert_eq!(day.as_deref(), Some("2024-09"));
+}

@@ -37,6 +37,29 @@ pub fn infer_year(
     })
 }
 
+/// Dates whose year the text leaves out, read again against the article's own day once it is
+/// known: «منذ أواخر سبتمبر الماضي» in an article of November 2024 is September 2024, not the
+/// September before the day athar runs.
+pub fn anchor_to(dates: &mut [DateMention], day: NaiveDate) {
+    for d in dates.iter_mut().filter(|d| d.inferred) {
+        d.value = match d.value {
+            DateValue::Month(_, m) => {
+                let y = if m <= day.month() {
+                    day.year()
+                } else {
+                    day.year() - 1
+                };
+                DateValue::Month(y, m)
+            }
+            DateValue::Day(x) => match infer_year(x.month(), x.day(), d.weekday, day) {
+                Some(again) => DateValue::Day(again),
+                None => d.value,
+            },
+            v => v,
+        };
+    }
+}
+
 /// Every date in the text.
 pub fn find_dates(lex: &Lexicon, text: &Text, as_of: NaiveDate) -> Vec<DateMention> {
     let toks = &text.tokens;

@@ -65,7 +65,7 @@ fn name_eras(lex: &Lexicon, rec: &mut Recognized, day: NaiveDate) {
 pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     let text = lex.analyze(&doc);
     let mut rec = recognize(lex, &doc, &text);
-    let dates = find_dates(lex, &text, as_of);
+    let mut dates = find_dates(lex, &text, as_of);
     let lines = token_lines(&text);
     let title = match &doc.meta.title {
         Some(t) if !t.trim().is_empty() => t.trim().to_string(),
@@ -103,6 +103,7 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
     });
     if let Some(day) = day {
         name_eras(lex, &mut rec, day);
+        crate::extract::dates::anchor_to(&mut dates, day);
     }
     let top = Top {
         lines: &lines,
