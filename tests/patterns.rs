@@ -3003,3 +3003,25 @@ fn a_date_without_its_year_is_read_against_the_articles_day() {
     );
     assert_eq!(day.as_deref(), Some("2024-09"));
 }
+
+#[test]
+fn a_town_named_by_a_common_word_before_its_district() {
+    // «بلدة معركة قضاء صور»: the district after the town's name closes it; no battle is told
+    let (arts, res) =
+        text_alone("شهيدان بغارة مسيّرة إسرائيلية على سيارة في بلدة معركة قضاء صور\n\nنص الخبر.");
+    let towns: Vec<String> = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .map(|m| res.entities[res.by_ref[&m.entity]].label_ar.clone())
+        .collect();
+    assert!(towns.iter().any(|l| l == "معركة"), "{towns:?}");
+    assert!(
+        arts[0]
+            .events
+            .iter()
+            .all(|e| format!("{:?}", e.class) != "Clash"),
+        "{:?}",
+        arts[0].events
+    );
+}

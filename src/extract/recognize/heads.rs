@@ -246,6 +246,12 @@ impl Ctx<'_> {
                 .is_some_and(|b| self.lex.is(Fw::HeadComplement, b))
             // «لبلدة الخيام بصليات صاروخية»: a prepositional phrase follows
             || self.is_prepositional(next)
+            // «بلدة معركة قضاء صور»: the division it lies in follows, by its head noun
+            || self
+                .lex
+                .heads
+                .get(self.tok(next))
+                .is_some_and(|h| h.class.family() == Family::Place)
             || self.text.readings(next).iter().any(|r| {
                 r.skip == 1
                     && r.restored.is_empty()
