@@ -3025,3 +3025,21 @@ fn a_town_named_by_a_common_word_before_its_district() {
         arts[0].events
     );
 }
+
+#[test]
+fn a_tehsil_in_its_district() {
+    let rels = relations_of(
+        "خبر\n\nهجوم على موقع أمني في تحصيل ماموند بمنطقة باجور، شمالي إقليم خيبر بختونخوا في باكستان.",
+    );
+    assert!(
+        holds(&rels, "تحصيل ماموند", "locatedIn", "باجور"),
+        "{rels:?}"
+    );
+    // (two areas joined by «و» lie in neither)
+    let rels =
+        relations_of("خبر\n\nنزح السكان من تحصيل ماموند وتحصيل سالارزي نحو مدينة خار في باكستان.");
+    assert!(
+        !holds(&rels, "تحصيل ماموند", "locatedIn", "سالارزي"),
+        "{rels:?}"
+    );
+}

@@ -167,7 +167,9 @@ pub(super) fn containment(cx: &Ctx, mentions: &[Mention]) -> (Vec<(usize, usize)
                         && ((ca == Class::Region && cb == Class::Governorate)
                             // «ناحية كاني ماسي في قضاء العمادية»: «في» or «بـ» between two
                             // divisions puts the first inside the second
-                            || ((inside || bi) && ra == place_rank(Class::Governorate).unwrap_or(4)));
+                            || ((inside || bi) && ra == place_rank(Class::Governorate).unwrap_or(4))
+                            // «تحصيل ماموند بمنطقة باجور»: an area «في» or «بـ» another lies in it
+                            || ((inside || bi) && ca == Class::Region && cb == Class::Region));
                     // «منطقة المواصي غرب مدينة خان يونس»: an area nobody listed, linked to a
                     // town, is a part of it
                     // (a listed area too, linked by a word of direction: «منطقة المواصي غرب …»)
