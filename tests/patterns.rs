@@ -3043,3 +3043,17 @@ fn a_tehsil_in_its_district() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_place_name_of_two_words_nobody_listed() {
+    let labels = mention_labels(
+        "وقال حاكم منطقة ديفا إن نحو 350 أسرة نزحت من القرى المحيطة بمدينة بوسو باتجاه مخيم سايام فوراج للاجئين في النيجر.",
+    );
+    assert!(labels.iter().any(|l| l == "مخيم سايام فوراج"), "{labels:?}");
+    // (not the next name joined by «و»)
+    let labels = mention_labels("غارات على بلدتي سحمر ومشغرة في البقاع الغربي.");
+    assert!(
+        !labels.iter().any(|l| l.contains(' ') && l.contains("سحمر")),
+        "{labels:?}"
+    );
+}

@@ -204,6 +204,22 @@ impl Ctx<'_> {
                 end += 1;
             }
         }
+        // «منطقة كالا بالغي بولاية بورنو»، «مدينة بولو بردي»: a name of two or three words
+        // nobody listed, none of them a common word, a number or a demonym
+        if end == j + 1 && !t.starts_with(affixes().conj.as_str()) {
+            while end < self.n()
+                && end - j < 3
+                && name_word(end)
+                && !self.lex.is_common(self.tok(end))
+                && !self.is_demonym(self.tok(end))
+                && !self.tok(end).chars().any(|c| c.is_ascii_digit())
+                && self.tok(end).chars().count() >= 3
+                // (not the next name joined by «و»: «حارة حريك والغبيري»، «بلدتي حاروف وزوطر»)
+                && !self.tok(end).starts_with(affixes().conj.as_str())
+            {
+                end += 1;
+            }
+        }
         Some(self.name_suffixes_end(end))
     }
 
