@@ -337,6 +337,9 @@ pub fn find_quantities(
     // «استشهاد مواطن واحد»: a noun of people with «واحد» after it counts one (where «جناح
     // واحد» is an adjective)
     for i in 1..n {
+        if !lex.is(Fw::One, cx.tok(i)) {
+            continue;
+        }
         let person_noun = text.readings(i - 1).iter().any(|r| {
             r.skip <= 1
                 && lex.measures.get(&[r.word.as_str()]).is_some_and(|p| {
@@ -345,8 +348,7 @@ pub fn find_quantities(
         });
         // (not «خمسة من عائلة واحدة»: of one family)
         let of_one = i >= 2 && cx.tok(i - 2) == affixes().min;
-        if lex.is(Fw::One, cx.tok(i))
-            && !text.tokens[i].hard_before
+        if !text.tokens[i].hard_before
             && person_noun
             && !of_one
             && !lex.units.contains_key(cx.tok(i - 1))

@@ -150,8 +150,23 @@ fn places_named_again(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Men
         })
         .collect();
     let mut out: Vec<Mention> = Vec::new();
+    if found.is_empty() {
+        return out;
+    }
+    // (a token is looked at only where one of the names' first words is among its readings)
+    let firsts: HashSet<&str> = found.iter().map(|(w, _)| w[0].as_str()).collect();
     let mut i = 0;
     while i < cx.n() {
+        if taken[i]
+            || !cx
+                .text
+                .readings(i)
+                .iter()
+                .any(|r| firsts.contains(r.word.as_str()))
+        {
+            i += 1;
+            continue;
+        }
         let hit = found.iter().find_map(|(words, entity)| {
             let end = i + words.len();
             if end > cx.n()
@@ -160,7 +175,9 @@ fn places_named_again(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Men
             {
                 return None;
             }
-            let rest = (1..words.len()).all(|j| cx.tok(i + j) == words[j]);
+            if !(1..words.len()).all(|j| cx.tok(i + j) == words[j]) {
+                return None;
+            }
             let skip = cx
                 .text
                 .readings(i)
@@ -168,7 +185,7 @@ fn places_named_again(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Men
                 .map(Reading::parts)
                 .find(|(_, v, restore)| restore.is_empty() && *v == words[0].as_str())
                 .map(|(k, _, _)| k)?;
-            rest.then(|| Cand::new(i, end, skip, (*entity).clone(), PRIO_REFERENCE))
+            Some(Cand::new(i, end, skip, (*entity).clone(), PRIO_REFERENCE))
         });
         match hit {
             Some(c) => {

@@ -138,9 +138,11 @@ pub(super) fn role_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
                     let fold = crate::text::normalize::fold_str;
                     let town = fold(&lex.gazetteer[*g].name_ar);
                     let named_by_town = |d: usize| {
+                        if lex.gazetteer[d].class != Class::Governorate {
+                            return false;
+                        }
                         let name = fold(&lex.gazetteer[d].name_ar);
-                        lex.gazetteer[d].class == Class::Governorate
-                            && name.ends_with(&town)
+                        name.ends_with(&town)
                             && name.len() > town.len()
                             && name[..name.len() - town.len()].ends_with(' ')
                     };
@@ -157,8 +159,11 @@ pub(super) fn role_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
                                 return None;
                             }
                             let parent = &lex.gazetteer[*g].within;
+                            if parent.is_empty() {
+                                return None;
+                            }
                             (0..lex.gazetteer.len()).find(|&d| {
-                                !parent.is_empty()
+                                lex.gazetteer[d].class == Class::Governorate
                                     && lex.gazetteer[d].within == *parent
                                     && named_by_town(d)
                             })
