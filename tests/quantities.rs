@@ -41,6 +41,19 @@ fn figures(s: &str) -> Vec<Quantity> {
     read(&Lexicon::builtin().unwrap(), s).quantities
 }
 
+/// The measure of the figure whose value or lower bound is `v`.
+fn measure_of(s: &str, v: f64) -> Option<Measure> {
+    measure_and_unit(s, v).map(|(m, _)| m)
+}
+
+/// The measure and unit of the figure whose value or lower bound is `v`.
+fn measure_and_unit(s: &str, v: f64) -> Option<(Measure, Option<Unit>)> {
+    figures(s)
+        .into_iter()
+        .find(|q| q.value == Some(v) || q.min == Some(v))
+        .map(|q| (q.measure, q.unit))
+}
+
 /// (value, min, max) of the only figure.
 fn one(s: &str) -> (Option<f64>, Option<f64>, Option<f64>, Measure, Qualifier) {
     let f = figures(s);
@@ -656,12 +669,6 @@ fn a_casualty_report_written_for_this_test() {
 #[test]
 fn what_a_figure_counts_decided_by_the_clause() {
     use Measure::*;
-    let measure_of = |s: &str, v: f64| {
-        figures(s)
-            .iter()
-            .find(|q| q.value == Some(v) || q.min == Some(v))
-            .map(|q| q.measure)
-    };
     // the word right after the figure says what happened to them, whatever word is before
     let s = "وارتفعت حصيلة القصف إلى 17 قتيلاً و33 جريحاً في المدينة.";
     assert_eq!(measure_of(s, 17.0), Some(Killed));
@@ -1317,12 +1324,6 @@ fn one_person_counted_by_wahid_and_one_number_told_by_two_sources() {
 
 #[test]
 fn a_part_with_its_own_word_and_a_count_named_before_it() {
-    let measure_of = |t: &str, v: f64| {
-        figures(t)
-            .into_iter()
-            .find(|q| q.value == Some(v) || q.min == Some(v))
-            .map(|q| q.measure)
-    };
     // a part of a breakdown counts what its own word says, not the figure before it
     let t = "ارتفعت حصيلة الحرب إلى 54056 شهيداً و122898 مصاباً، بينهم 79 شهيداً وصلوا إلى المستشفيات خلال الساعات الـ24 الماضية.";
     assert_eq!(measure_of(t, 79.0), Some(Measure::Killed), "{t}");
@@ -1371,12 +1372,6 @@ fn an_age_in_brackets_or_after_aged_is_no_duration() {
 
 #[test]
 fn vehicles_a_force_came_in_and_the_people_a_camp_holds() {
-    let measure_of = |t: &str, v: f64| {
-        figures(t)
-            .into_iter()
-            .find(|q| q.value == Some(v) || q.min == Some(v))
-            .map(|q| (q.measure, q.unit))
-    };
     // the vehicles a force came in count the force
     for (t, v) in [
         (
@@ -1389,7 +1384,7 @@ fn vehicles_a_force_came_in_and_the_people_a_camp_holds() {
         ),
     ] {
         assert_eq!(
-            measure_of(t, v),
+            measure_and_unit(t, v),
             Some((Measure::Fighters, Some(Unit::Vehicle))),
             "{t}"
         );
@@ -1397,7 +1392,7 @@ fn vehicles_a_force_came_in_and_the_people_a_camp_holds() {
     // (vehicles destroyed are a number of things)
     let t = "وأعلن الجيش تدمير 4 آليات للمسلحين.";
     assert_eq!(
-        measure_of(t, 4.0),
+        measure_and_unit(t, 4.0),
         Some((Measure::Other, Some(Unit::Vehicle))),
         "{t}"
     );
@@ -1406,13 +1401,9 @@ fn vehicles_a_force_came_in_and_the_people_a_camp_holds() {
         ("ويقع مخيم الهول في محافظة الحسكة، ويؤوي نحو 27 ألف شخص معظمهم من عائلات عناصر التنظيم.", 27000.0),
         ("وقالت الرئيسة المشتركة لإدارة مخيم الهول إن عدد قاطني المخيم يبلغ حالياً 37 ألفاً و846 شخصاً.", 37846.0),
     ] {
-        assert_eq!(measure_of(t, v).map(|m| m.0), Some(Measure::Population), "{t}");
+        assert_eq!(measure_of(t, v), Some(Measure::Population), "{t}");
     }
     // (a prison holds detainees)
     let t = "ويضم سجن الصناعة في الحسكة نحو 5000 شخص من عناصر التنظيم.";
-    assert_eq!(
-        measure_of(t, 5000.0).map(|m| m.0),
-        Some(Measure::Held),
-        "{t}"
-    );
+    assert_eq!(measure_of(t, 5000.0), Some(Measure::Held), "{t}");
 }

@@ -539,10 +539,14 @@ pub fn find_quantities(
             }
         });
         let soldiers = counted.is_some_and(|t| t.1 == Measure::Fighters);
-        let prison_near = mentions.iter().any(|m| {
-            text.tokens[m.tokens.0].sentence == sent
-                && matches!(lex.class_of(&m.entity), Class::Prison | Class::Camp)
-        });
+        // whether the sentence names a place of one of these classes
+        let names = |classes: &[Class]| {
+            mentions.iter().any(|m| {
+                text.tokens[m.tokens.0].sentence == sent
+                    && classes.contains(&lex.class_of(&m.entity))
+            })
+        };
+        let prison_near = names(&[Class::Prison, Class::Camp]);
 
         // «بينهم 13 عنصرا»: a part of the figure before it
         // «34 جنديا و12 من متطوعي الدفاع»: joined by «و» to the figure before
@@ -604,16 +608,10 @@ pub fn find_quantities(
             t.1
         } else if before.iter().any(|t| t.2 == TriggerKind::Contain) {
             // «تؤوي المدرسة ألفي نازح»: the displaced a shelter holds
-            let camp_near = mentions.iter().any(|m| {
-                text.tokens[m.tokens.0].sentence == sent && lex.class_of(&m.entity) == Class::Camp
-            });
-            let prison_in_sentence = mentions.iter().any(|m| {
-                text.tokens[m.tokens.0].sentence == sent && lex.class_of(&m.entity) == Class::Prison
-            });
             if counted.is_some_and(|t| t.1 == Measure::Displaced) {
                 Measure::Displaced
-            } else if camp_near
-                && !prison_in_sentence
+            } else if names(&[Class::Camp])
+                && !names(&[Class::Prison])
                 && counted.is_some_and(|t| t.2 == TriggerKind::Generic)
             {
                 // «ويقع مخيم الهول … ويؤوي نحو 27 ألف شخص»: the people a camp holds are its

@@ -212,30 +212,29 @@ impl Ctx<'_> {
     /// A place whose name counts only in context, right after a title that names its place
     /// («محافظ جنين، كمال أبو الرب»: the governor's is the place): the longest such name there.
     fn place_of_office(&self, j: usize) -> Option<Cand> {
-        if j == 0 || j >= self.n() || !self.lex.is(Fw::PlaceContext, self.tok(j - 1)) {
-            return None;
-        }
-        self.gazetteer_at(j)
-            .into_iter()
-            .filter(|c| c.needs_context && self.lex.class_of(&c.entity).family() == Family::Place)
-            .max_by_key(|c| c.b)
+        self.in_context_after(j, Fw::PlaceContext, |c| c.family() == Family::Place)
     }
 
     /// An organisation whose name counts only in context, named right after a title's link
     /// («باسم»): the longest such name there.
     fn named_for(&self, j: usize) -> Option<Cand> {
-        if j == 0 || j >= self.n() || !self.lex.is(Fw::TitleLink, self.tok(j - 1)) {
+        self.in_context_after(j, Fw::TitleLink, |c| {
+            matches!(
+                c,
+                Class::ArmedGroup | Class::Government | Class::Organization
+            )
+        })
+    }
+
+    /// The longest name at token j that counts only in context, of a class that `fits`, where
+    /// the word before j has `role` (the context the name needs).
+    fn in_context_after(&self, j: usize, role: Fw, fits: impl Fn(Class) -> bool) -> Option<Cand> {
+        if j == 0 || j >= self.n() || !self.lex.is(role, self.tok(j - 1)) {
             return None;
         }
         self.gazetteer_at(j)
             .into_iter()
-            .filter(|c| {
-                c.needs_context
-                    && matches!(
-                        self.lex.class_of(&c.entity),
-                        Class::ArmedGroup | Class::Government | Class::Organization
-                    )
-            })
+            .filter(|c| c.needs_context && fits(self.lex.class_of(&c.entity)))
             .max_by_key(|c| c.b)
     }
 

@@ -135,40 +135,9 @@ pub(super) fn role_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
                 EntityRef::Known(g)
                     if *role == Role::Official && lex.gazetteer[*g].class == Class::City =>
                 {
-                    let fold = crate::text::normalize::fold_str;
-                    let town = fold(&lex.gazetteer[*g].name_ar);
-                    let named_by_town = |d: usize| {
-                        if lex.gazetteer[d].class != Class::Governorate {
-                            return false;
-                        }
-                        let name = fold(&lex.gazetteer[d].name_ar);
-                        name.ends_with(&town)
-                            && name.len() > town.len()
-                            && name[..name.len() - town.len()].ends_with(' ')
-                    };
-                    // (the province it lies in, or the one beside it in the same country that
-                    // is named by it: «محافظة نابلس» for «نابلس»)
-                    lex.within_chain(*g)
-                        .into_iter()
-                        .find(|&d| lex.gazetteer[d].class == Class::Governorate)
-                        .filter(|&d| named_by_town(d))
-                        // (only the title's own place: «محافظ نابلس»; not where the
-                        // hospital a director runs lies, «مدير مستشفى … في دير البلح»)
-                        .or_else(|| {
-                            if n > 0 {
-                                return None;
-                            }
-                            let parent = &lex.gazetteer[*g].within;
-                            if parent.is_empty() {
-                                return None;
-                            }
-                            (0..lex.gazetteer.len()).find(|&d| {
-                                lex.gazetteer[d].class == Class::Governorate
-                                    && lex.gazetteer[d].within == *parent
-                                    && named_by_town(d)
-                            })
-                        })
-                        .map(EntityRef::Known)
+                    // (only the title's own place looks beside the town: «محافظ نابلس»; not
+                    // where the hospital a director runs lies, «مدير مستشفى … في دير البلح»)
+                    province_named_by(lex, *g, n == 0).map(EntityRef::Known)
                 }
                 _ => None,
             };
@@ -210,6 +179,38 @@ pub(super) fn role_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
         }
     }
     out
+}
+
+/// The province named by a town («محافظة نابلس» for «نابلس»): the one the town lies in, or, with
+/// `beside`, one in the same country that the gazetteer does not put the town in.
+fn province_named_by(lex: &Lexicon, town: usize, beside: bool) -> Option<usize> {
+    let fold = crate::text::normalize::fold_str;
+    let name = fold(&lex.gazetteer[town].name_ar);
+    let named_by_town = |d: usize| {
+        let g = &lex.gazetteer[d];
+        g.class == Class::Governorate && {
+            let province = fold(&g.name_ar);
+            province
+                .strip_suffix(name.as_str())
+                .is_some_and(|head| head.ends_with(' '))
+        }
+    };
+    let parent = &lex.gazetteer[town].within;
+    lex.within_chain(town)
+        .into_iter()
+        .find(|&d| lex.gazetteer[d].class == Class::Governorate)
+        .filter(|&d| named_by_town(d))
+        .or_else(|| {
+            (beside && !parent.is_empty())
+                .then(|| {
+                    (0..lex.gazetteer.len()).find(|&d| {
+                        lex.gazetteer[d].class == Class::Governorate
+                            && lex.gazetteer[d].within == *parent
+                            && named_by_town(d)
+                    })
+                })
+                .flatten()
+        })
 }
 
 /// The town a municipality is named by («بلدية ماركالا» → ماركالا), when the article names that
