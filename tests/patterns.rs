@@ -2919,6 +2919,22 @@ fn a_town_found_by_its_head_is_the_same_town_named_again_without_it() {
         .map(|m| arts[0].doc.slice(m.start, m.end).to_string())
         .collect();
     assert_eq!(named.len(), 2, "{named:?}");
+    // a district whose name keeps its head («مديرية برمل») is named again without it
+    let (arts, res) = text_alone(
+        "خبر\n\nقصفت طائرات قريتين في مديرية برمل بولاية بكتيكا.\nوقال سكان إن نحو 200 أسرة نزحت من القرى الحدودية في برمل.",
+    );
+    let named: Vec<String> = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .filter(|m| {
+            res.entities[res.by_ref[&m.entity]]
+                .label_ar
+                .contains("برمل")
+        })
+        .map(|m| arts[0].doc.slice(m.start, m.end).to_string())
+        .collect();
+    assert_eq!(named, ["مديرية برمل", "برمل"], "{named:?}");
     // (a town whose name is a common word is not found again in that word: «قرية الأمل»)
     let (arts, res) = text_alone(
         "خبر\n\nنزح آلاف المدنيين إلى قرية الأمل غرب مدينة الأبيض.\nوقال إن الأمل ما زال قائماً.",
@@ -3026,5 +3042,49 @@ fn a_place_name_of_two_words_nobody_listed() {
     assert!(
         !labels.iter().any(|l| l.contains(' ') && l.contains("سحمر")),
         "{labels:?}"
+    );
+}
+
+#[test]
+fn a_statement_telling_of_attackers_it_does_not_name_tells_the_attack_again() {
+    // «إن مجموعة إرهابية … هاجمت الحاجز»: the attack already told, and not by the speaker
+    let all = events_of(
+        "خبر\n\nهجوم لتنظيم داعش على حاجز للأسايش قرب مخيم الهول.\n\nوقالت قوى الأمن الداخلي في بيان إن «مجموعة إرهابية مؤلفة من أربعة عناصر هاجمت الحاجز بالأسلحة الرشاشة».",
+    );
+    let attacks: Vec<&Vec<String>> = all
+        .iter()
+        .filter(|(c, _)| c == "Attack")
+        .map(|(_, a)| a)
+        .collect();
+    assert_eq!(attacks.len(), 1, "{all:?}");
+    assert!(
+        attacks[0]
+            .iter()
+            .all(|a| !a.contains("الأمن الداخلي") && !a.contains("الأسايش")),
+        "{all:?}"
+    );
+    // (where the clause points back to the speaker, the speaker did it)
+    let a = attackers_of(
+        "خبر\n\nوقالت قوى الأمن الداخلي في بيان إن قواتها هاجمت وكراً لخلية إرهابية في ريف الحسكة.",
+    );
+    assert!(
+        a.iter()
+            .any(|x| x.contains("الأمن الداخلي") || x.contains("الأسايش")),
+        "{a:?}"
+    );
+}
+
+#[test]
+fn the_side_a_post_belongs_to_was_attacked_and_a_cell_belonging_to_a_group_attacked() {
+    let a = attackers_of(
+        "خبر\n\nوذكرت الخلية أن مسلحين هاجموا نقطة تابعة لقيادة عمليات نينوى بالأسلحة الخفيفة.",
+    );
+    assert!(!a.iter().any(|x| x.contains("نينوى")), "{a:?}");
+    let a = attackers_of(
+        "خبر\n\nهاجمت خلية تابعة لتنظيم داعش ليل الجمعة حاجزاً لقوى الأمن الداخلي قرب الهول.",
+    );
+    assert!(
+        a.iter().any(|x| x.contains("داعش") || x.contains("الدولة")),
+        "{a:?}"
     );
 }

@@ -863,7 +863,18 @@ pub fn find_events(
             // post, patrol or convoy it names in construct was hit
             let site_of =
                 a > end && !text.tokens[a].hard_before && lex.role_at(text, a - 1, Fw::Struck);
+            // «هاجمت نقطة تابعة لقيادة عمليات نينوى»: the side a post or patrol belongs to
+            // (where «هاجمت خلية تابعة للتنظيم» names the attackers)
+            let belongs = a > end + 1
+                && !text.tokens[a].hard_before
+                && with_li(m)
+                && lex.role_at(text, a - 2, Fw::Struck)
+                && lex
+                    .relations
+                    .get(&[cx.tok(a - 1)])
+                    .is_some_and(|p| p.value.relation == Relation::PartOf);
             (a > end + 1 && cx.tok(a - 1) == affixes().li)
+                || belongs
                 || site_of
                 || (a > end && cx.tok(a).starts_with(affixes().li_article.as_str()))
                 || li_object
@@ -1022,7 +1033,8 @@ pub fn find_events(
                                 .readings(x)
                                 .iter()
                                 .any(|r| r.skip <= 1 && lex.is(Fw::Militant, &r.word))
-                    });
+                    })
+                    || unnamed_subject(&cx, sent, i, mentions);
                 // «قال الجيش إنه استهدف مسلحين»: the speaker whose words open with «إنه»
                 // right before the verb did it
                 // (or whose members it says did: «أعلنت كتائب القسام أن مقاتليها استهدفوا»)
@@ -1523,6 +1535,34 @@ pub fn find_events(
     report_days(&mut out, published);
     arrests_where_it_happened(lex, &mut out);
     out
+}
+
+/// How far before a verb the «أن/إن» opening its clause may stand.
+const CLAUSE_SUBJECT_REACH: usize = 12;
+
+/// «وقالت قوى الأمن الداخلي إن «مجموعة إرهابية مؤلفة من أربعة عناصر هاجمت الحاجز»»، «أن
+/// المهاجمين، وعددهم خمسة، … أطلقوا قذائف»: the clause of the verb, opened by «أن/إن», has
+/// attackers nobody named as its subject (a common noun of gunmen or militants first, or right
+/// after the noun of a band), so no side the sentence names did it.
+fn unnamed_subject(cx: &Cx, sent: usize, i: usize, mentions: &[Mention]) -> bool {
+    let (lex, text) = (cx.lex, cx.text);
+    let Some(c) = (i.saturating_sub(CLAUSE_SUBJECT_REACH)..i)
+        .rev()
+        .take_while(|&x| text.tokens[x].sentence == sent)
+        .find(|&x| lex.is(Fw::Complementizer, cx.tok(x)))
+    else {
+        return false;
+    };
+    let militant = |x: usize| {
+        x < i
+            && text
+                .readings(x)
+                .iter()
+                .any(|r| r.skip <= 1 && lex.is(Fw::Militant, &r.word))
+    };
+    let named = |x: usize| mentions.iter().any(|m| m.tokens.0 <= x && x < m.tokens.1);
+    !cx.points_back(cx.tok(c))
+        && (militant(c + 1) || !named(c + 1) && militant(c + 2) && !text.tokens[c + 2].hard_before)
 }
 
 /// «وأعلنت القيادة اعتقال ثلاثة من المهاجمين»: arrests whose sentence names no place were made

@@ -128,20 +128,25 @@ fn generic_references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Men
     out
 }
 
-/// A town or quarter the article found by its head noun («مدينة عيلبور»), named again without
-/// it («نزوح 600 أسرة من عيلبور»): the same place, where its name is no common word.
+/// A town or quarter the article found by its head noun («مدينة عيلبور»), or a district whose
+/// name keeps its head («مديرية برمل»), named again without it («نزوح 600 أسرة من عيلبور»،
+/// «نزحت من القرى الحدودية في برمل»): the same place, where its name is no common word.
 fn places_named_again(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Mention> {
     let lex = cx.lex;
     let found: Vec<(Vec<String>, &EntityRef)> = mentions
         .iter()
-        .filter(|m| {
-            m.kind == MentionKind::Name
-                && matches!(m.entity, EntityRef::New { .. })
-                && matches!(lex.class_of(&m.entity), Class::City | Class::Neighborhood)
-        })
-        .map(|m| {
-            let words: Vec<String> = fold_str(&m.label).split(' ').map(str::to_string).collect();
-            (words, &m.entity)
+        .filter(|m| m.kind == MentionKind::Name && matches!(m.entity, EntityRef::New { .. }))
+        .filter_map(|m| {
+            let mut words: Vec<String> =
+                fold_str(&m.label).split(' ').map(str::to_string).collect();
+            match lex.class_of(&m.entity) {
+                Class::City | Class::Neighborhood => {}
+                Class::Region if words.len() >= 2 && lex.is(Fw::DistrictHead, &words[0]) => {
+                    words.remove(0);
+                }
+                _ => return None,
+            }
+            Some((words, &m.entity))
         })
         .filter(|(words, _)| {
             words.len() <= 3
