@@ -228,6 +228,8 @@ pub enum Fw {
     One,
     /// `aboard`: «على متن»، «رتل من» before a count of vehicles: the force that came in them
     Aboard,
+    /// `station`: «مركز»، «قسم»، «مخفر» before a police word and a place: a police station
+    Station,
     /// `lasting`: «الساري»، «المستمرة» before «منذ»: the span is the thing's, not a toll's
     Lasting,
     /// `flee`: «فرّ»، «فرّت»: fleeing, an escape from a prison or a displacement by what the
@@ -323,7 +325,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 68] = [
+    pub const ALL: [Fw; 69] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -370,6 +372,7 @@ impl Fw {
         Fw::Judge,
         Fw::One,
         Fw::Aboard,
+        Fw::Station,
         Fw::Lasting,
         Fw::Flee,
         Fw::CapitalWord,
@@ -435,6 +438,7 @@ impl Fw {
             Fw::Judge => "judge",
             Fw::One => "one",
             Fw::Aboard => "aboard",
+            Fw::Station => "station",
             Fw::Lasting => "lasting",
             Fw::Flee => "flee",
             Fw::CapitalWord => "capital-word",
@@ -853,6 +857,22 @@ impl Lexicon {
                 });
             }
             let idx = lx.gazetteer.len();
+            let within: Vec<String> = r[10]
+                .split('|')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
+            let mut context: Vec<String> = r[11]
+                .split('|')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
+            // (a site known by a name many share, «?مستشفى الثورة», is the one of the town the
+            // article names)
+            if context.is_empty() && matches!(class, Class::Facility | Class::Prison | Class::Camp)
+            {
+                context.clone_from(&within);
+            }
             lx.gazetteer.push(GazEntry {
                 id: r[0].clone(),
                 class,
@@ -861,16 +881,8 @@ impl Lexicon {
                 wikidata: (!r[6].is_empty()).then(|| r[6].clone()),
                 coords,
                 geo_precision,
-                within: r[10]
-                    .split('|')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect(),
-                context: r[11]
-                    .split('|')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect(),
+                within,
+                context,
                 source: r[12].clone(),
                 population: match r[13].as_str() {
                     "" => None,

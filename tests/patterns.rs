@@ -340,10 +340,16 @@ fn fronts_and_places_near_others() {
     let labels = mention_labels("واستهدفت مسيرة دراجة على طريق بنت جبيل - عيناثا.");
     assert!(labels.iter().all(|l| l != "بنت جبيل"), "{labels:?}");
     // a facility named by its definite head and the nisba of a country; not a bare field
-    // hospital
+    // hospital (in El Fasher, the one the gazetteer knows there)
     let found = mention_classes(
         "خبر\n\nقال مدير المستشفى السعودي في مدينة الفاشر إن 19 جثة وصلت، ونقل جرحى إلى المستشفى الميداني.",
     );
+    assert!(
+        found_as(&found, "المستشفى السعودي بالفاشر", "Facility"),
+        "{found:?}"
+    );
+    let found =
+        mention_classes("خبر\n\nقال مدير المستشفى السعودي في مدينة أبها إن ثلاثة جرحى وصلوا.");
     assert!(
         found_as(&found, "المستشفى السعودي", "Facility"),
         "{found:?}"
@@ -3087,4 +3093,71 @@ fn the_side_a_post_belongs_to_was_attacked_and_a_cell_belonging_to_a_group_attac
         a.iter().any(|x| x.contains("داعش") || x.contains("الدولة")),
         "{a:?}"
     );
+}
+
+/// The facilities a text names: (Arabic label, English label).
+fn facilities_of(text: &str) -> Vec<(String, String)> {
+    let (_, res) = text_alone(text);
+    res.entities
+        .iter()
+        .filter(|e| format!("{:?}", e.class) == "Facility")
+        .map(|e| (e.label_ar.clone(), e.label_en.clone().unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn sites_named_by_their_kind_and_town_their_adjectives_and_their_police() {
+    // a hospital known by its kind and the town it serves: the whole phrase is its name, and
+    // the town stays a name of its own, containing it
+    let text = "خبر\n\nونُقل الجرحى إلى المستشفى الإقليمي في مدينة ديفا شرقي النيجر.";
+    let f = facilities_of(text);
+    assert!(
+        f.iter().any(|(l, _)| l == "المستشفى الإقليمي في مدينة ديفا"),
+        "{f:?}"
+    );
+    let rels = relations_of(text);
+    assert!(
+        holds(&rels, "المستشفى الإقليمي", "locatedIn", "ديفا"),
+        "{rels:?}"
+    );
+    let f = facilities_of("خبر\n\nوأفاد مصدر في المشفى الوطني بالقامشلي بوصول ثلاث جثث.");
+    assert!(
+        f.iter().any(|(l, _)| l == "المشفى الوطني بالقامشلي"),
+        "{f:?}"
+    );
+    // (the kind alone, or with a place nobody named, is any hospital)
+    for t in [
+        "خبر\n\nونُقل الجرحى إلى المستشفى الميداني.",
+        "خبر\n\nونُقل الجرحى إلى المستشفى الإقليمي في المدينة.",
+    ] {
+        assert!(facilities_of(t).is_empty(), "{t}: {:?}", facilities_of(t));
+    }
+    // the adjectives that end a site's name, past the nisba of the country that built it
+    let f = facilities_of("خبر\n\nووصل المصابون إلى مستشفى طوباس التركي الحكومي.");
+    assert!(
+        f.iter().any(|(l, _)| l == "مستشفى طوباس التركي الحكومي"),
+        "{f:?}"
+    );
+    // a name several hospitals bear is the one of the town the article names
+    let f = facilities_of(
+        "خبر\n\nقُتل طفلان بقذيفة في مدينة تعز، ونُقل ثلاثة جرحى إلى مستشفى الثورة العام.",
+    );
+    assert!(f.iter().any(|(_, en)| en.contains("Taiz")), "{f:?}");
+    let f =
+        facilities_of("خبر\n\nقُتل طفلان في غارة على مدينة الحديدة، ونُقل الجرحى إلى مستشفى الثورة.");
+    assert!(f.iter().any(|(_, en)| en.contains("Hodeidah")), "{f:?}");
+    // a police station is named by the place it serves
+    let f = facilities_of("خبر\n\nهاجم مسلحون مركز شرطة بكاخيل في منطقة بنو فجر الخميس.");
+    assert!(f.iter().any(|(l, _)| l == "مركز شرطة بكاخيل"), "{f:?}");
+    let f = facilities_of("خبر\n\nوهاجم المسلحون مركز الشرطة في البلدة.");
+    assert!(f.is_empty(), "{f:?}");
+    // a camp or crossing by its head, where the name is no common word
+    let f = facilities_of("خبر\n\nواستهدف الهجوم معسكر ماركالا وسط مالي.");
+    assert!(f.iter().any(|(l, _)| l == "معسكر ماركالا"), "{f:?}");
+    for t in [
+        "خبر\n\nواستهدف الهجوم معسكر الجيش في البلدة.",
+        "خبر\n\nوقالت الشرطة إن منفذ الهجوم قُتل.",
+    ] {
+        assert!(facilities_of(t).is_empty(), "{t}: {:?}", facilities_of(t));
+    }
 }

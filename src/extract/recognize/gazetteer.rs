@@ -42,6 +42,7 @@ impl Ctx<'_> {
                     label: None,
                     part_of: None,
                     names_also: None,
+                    full_label: false,
                 });
             }
         }

@@ -224,14 +224,21 @@ impl Ctx<'_> {
     }
 
     /// Past the adjectives that end a place's name, two at most: «سجن عدرا المركزي»، «مستشفى
-    /// جنين الحكومي»، «مجمع ناصر الطبي»، «مدرسة بنات الدرج الإعدادية».
+    /// جنين الحكومي»، «مجمع ناصر الطبي»، «مدرسة بنات الدرج الإعدادية»; and past the nisba of
+    /// the country that built or runs it, before such an adjective («مستشفى طوباس التركي
+    /// الحكومي»).
     pub(super) fn name_suffixes_end(&self, mut end: usize) -> usize {
-        let start = end;
-        while end < self.n()
-            && end - start < 2
-            && !self.text.tokens[end].hard_before
-            && self.lex.name_suffixes.contains(self.tok(end))
+        let open = |x: usize| x < self.n() && !self.text.tokens[x].hard_before;
+        let suffix = |x: usize| open(x) && self.lex.name_suffixes.contains(self.tok(x));
+        if open(end)
+            && Self::is_definite(self.tok(end))
+            && self.is_demonym(self.tok(end))
+            && suffix(end + 1)
         {
+            end += 1;
+        }
+        let start = end;
+        while end - start < 2 && suffix(end) {
             end += 1;
         }
         end
@@ -450,6 +457,10 @@ impl Ctx<'_> {
                 out.push(c);
                 continue;
             }
+            if let Some(c) = self.police_station(i, k, v, restored) {
+                out.push(c);
+                continue;
+            }
             // «بقيادة عبد العزيز الحلو»: led by a person, not a command of that name
             let led_by = k > 0 && {
                 let w = self.tok((i + 1).min(self.n() - 1));
@@ -496,12 +507,23 @@ impl Ctx<'_> {
         let words: Vec<String> = std::iter::once(head_word.to_string())
             .chain(rest.iter().cloned())
             .collect();
-        self.lex
-            .names
-            .starting_with(&words[0])
-            .iter()
-            .find(|p| p.words == words && self.lex.gazetteer[p.value.entity].class == class)
-            .map(|p| EntityRef::Known(p.value.entity))
+        self.all_listed_with_head(&words, class).into_iter().next()
+    }
+
+    /// Every listed entity of the class the words name, head included («مستشفى الثورة»: the
+    /// hospitals of that name in Taiz and in Hodeidah).
+    fn all_listed_with_head(&self, words: &[String], class: Class) -> Vec<EntityRef> {
+        let mut out: Vec<EntityRef> = Vec::new();
+        for p in self.lex.names.starting_with(&words[0]) {
+            let e = EntityRef::Known(p.value.entity);
+            if p.words == words
+                && self.lex.gazetteer[p.value.entity].class == class
+                && !out.contains(&e)
+            {
+                out.push(e);
+            }
+        }
+        out
     }
 
     /// The two places a dual head names, when `single` is a place's head noun.
@@ -549,6 +571,8 @@ impl Ctx<'_> {
             }
         } else if suffix(i + 1) && nisba(i + 2) {
             i + 3
+        } else if suffix(i + 1) {
+            return self.facility_of_its_town(i, k, restored);
         } else {
             return None;
         };
@@ -558,6 +582,101 @@ impl Ctx<'_> {
             ..Cand::new(
                 i,
                 end,
+                k,
+                EntityRef::New {
+                    class: Class::Facility,
+                    key: new_key(Class::Facility, &label),
+                },
+                PRIO_HEAD_NEW,
+            )
+        })
+    }
+
+    /// «مركز شرطة بكاخيل»، «قسم شرطة الدقي»: a police station, named by the place it serves (a
+    /// town the gazetteer knows, which the name names too, or a name that is no common word).
+    fn police_station(&self, i: usize, k: usize, v: &str, restored: &str) -> Option<Cand> {
+        let j = i + 2;
+        if !self.lex.is(Fw::Station, v)
+            || j >= self.n()
+            || self.text.tokens[i + 1].hard_before
+            || self.text.tokens[j].hard_before
+            || !self.lex.is(Fw::PoliceWord, self.tok(i + 1))
+        {
+            return None;
+        }
+        let known = self.longest_gazetteer_at(j).filter(|g| {
+            !g.needs_context
+                && matches!(
+                    self.lex.class_of(&g.entity),
+                    Class::City | Class::Neighborhood | Class::Region
+                )
+        });
+        let end = match &known {
+            Some(g) => g.b,
+            None => self.proper_name(j, HeadRule::Rare)?,
+        };
+        let label = self.label(i, k, end, restored);
+        Some(Cand {
+            restore: restored.to_string(),
+            names_also: known.map(|g| g.entity),
+            ..Cand::new(
+                i,
+                end,
+                k,
+                EntityRef::New {
+                    class: Class::Facility,
+                    key: new_key(Class::Facility, &label),
+                },
+                PRIO_HEAD_NEW,
+            )
+        })
+    }
+
+    /// «المستشفى الإقليمي في مدينة ديفا»، «المشفى الوطني بالقامشلي»: a site known by its kind
+    /// (the definite head and the adjectives that end such names) and the town it serves, named
+    /// right after it with «في» or «بـ». The name is the whole phrase; the mention is the head
+    /// and its adjectives, so the town stays a name of its own.
+    fn facility_of_its_town(&self, i: usize, k: usize, restored: &str) -> Option<Cand> {
+        let af = affixes();
+        let kind_end = self.name_suffixes_end(i + 1);
+        let x = kind_end;
+        if x >= self.n() || self.text.tokens[x].hard_before {
+            return None;
+        }
+        let town = |g: &Cand| {
+            !g.needs_context
+                && matches!(
+                    self.lex.class_of(&g.entity),
+                    Class::City | Class::Region | Class::Governorate
+                )
+        };
+        let place_end = if self.tok(x) == af.fi {
+            // (past a town's head: «في مدينة ديفا»)
+            let y = x + 1;
+            let y = match self.lex.heads.get(self.tok(y.min(self.n() - 1))) {
+                Some(h) if y < self.n() && !h.keep && h.class.family() == Family::Place => y + 1,
+                _ => y,
+            };
+            (y < self.n() && !self.text.tokens[y].hard_before)
+                .then(|| self.longest_gazetteer_at(y))
+                .flatten()
+                .filter(town)
+                .map(|g| g.b)
+        } else {
+            self.gazetteer_at(x)
+                .into_iter()
+                .filter(|g| g.skip > 0 && self.tok(x).starts_with(af.bi.as_str()) && town(g))
+                .map(|g| g.b)
+                .max()
+        }?;
+        let label = self.label(i, k, place_end, restored);
+        Some(Cand {
+            restore: restored.to_string(),
+            label: Some(label.clone()),
+            full_label: true,
+            ..Cand::new(
+                i,
+                kind_end,
                 k,
                 EntityRef::New {
                     class: Class::Facility,
@@ -801,11 +920,18 @@ impl Ctx<'_> {
 
     /// The gazetteer entity named «head + place» (محافظة + الرقة), if there is one.
     pub(super) fn named_place(&self, head_word: &str, class: Class, g: &Cand) -> Option<EntityRef> {
+        self.named_places(head_word, class, g).into_iter().next()
+    }
+
+    /// Every listed place of the class that the head and a known name name together.
+    fn named_places(&self, head_word: &str, class: Class, g: &Cand) -> Vec<EntityRef> {
         if !matches!(g.entity, EntityRef::Known(_)) {
-            return None;
+            return Vec::new();
         }
-        let words: Vec<String> = (g.a..g.b).map(|x| self.tok(x).to_string()).collect();
-        self.listed_with_head(head_word, class, &words)
+        let words: Vec<String> = std::iter::once(head_word.to_string())
+            .chain((g.a..g.b).map(|x| self.tok(x).to_string()))
+            .collect();
+        self.all_listed_with_head(&words, class)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -837,6 +963,7 @@ impl Ctx<'_> {
             label: None,
             part_of: None,
             names_also: None,
+            full_label: false,
         };
         // «في جبهة الكسارة»، «على جبهة صرواح»: a front line after a word of where, named by one
         // word or a known place (a group's name is a longer chain, or known: «جبهة النصرة»)
@@ -1002,13 +1129,20 @@ impl Ctx<'_> {
                     }
                     return;
                 }
-                if let Some(known) = self.named_place(head_word, class, &g) {
-                    out.push(Cand {
-                        b: g.b,
-                        entity: known,
-                        prio: PRIO_HEAD_KNOWN,
-                        ..base
-                    });
+                // (where several of the class bear the name, the one the article gives the
+                // context of is read)
+                let known = self.named_places(head_word, class, &g);
+                if !known.is_empty() {
+                    let many = known.len() > 1;
+                    for entity in known {
+                        out.push(Cand {
+                            b: g.b,
+                            entity,
+                            prio: PRIO_HEAD_KNOWN,
+                            needs_context: many,
+                            ..base.clone()
+                        });
+                    }
                     return;
                 }
                 if let EntityRef::Known(_) = g.entity {
@@ -1115,7 +1249,14 @@ impl Ctx<'_> {
             self.proper_name(j, HeadRule::Proper)
                 .filter(|&e| e > j + 1 && self.lex.name_suffixes.contains(self.tok(e - 1)))
         } else {
-            self.proper_name(j, rule)
+            // (a common word names a town after its head, «بلدة معركة», but no site whose head
+            // is part of its name: «معسكر الجيش»، «منفذ الهجوم»)
+            self.proper_name(j, rule).filter(|_| {
+                !(keep
+                    && rule == HeadRule::Rare
+                    && class == Class::Facility
+                    && self.lex.is_common(self.tok(j)))
+            })
         };
         let Some(end) = end else { return };
         let label = if keep {

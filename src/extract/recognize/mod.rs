@@ -71,6 +71,9 @@ struct Cand {
     /// Another entity its name names, whose reading stays inside it (`Recognized::inner`):
     /// the camp of «إدارة مخيم الهول».
     names_also: Option<EntityRef>,
+    /// `label` is the name itself, not another name beside the text's: the span is only part
+    /// of it («المستشفى الإقليمي» of «المستشفى الإقليمي في مدينة ديفا»).
+    full_label: bool,
 }
 
 impl Cand {
@@ -90,6 +93,7 @@ impl Cand {
             label: None,
             part_of: None,
             names_also: None,
+            full_label: false,
         }
     }
 }
@@ -225,9 +229,12 @@ impl Ctx<'_> {
             tokens: (c.a, c.b),
             entity: c.entity.clone(),
             kind,
-            label: self.label(c.a, c.skip, c.b, &c.restore),
+            label: match (&c.label, c.full_label) {
+                (Some(l), true) => l.clone(),
+                _ => self.label(c.a, c.skip, c.b, &c.restore),
+            },
             role: c.role.clone(),
-            also: c.label.clone().or(epithet),
+            also: c.label.clone().filter(|_| !c.full_label).or(epithet),
             part_of: c.part_of.clone(),
         }
     }
@@ -254,7 +261,8 @@ fn better_role(o: &Cand, c: &Cand) -> bool {
 pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     let cx = Ctx { lex, doc, text };
     let cands = candidates(&cx);
-    let (mut mentions, taken, inner) = choose(&cx, cands);
+    let (mut mentions, mut taken, inner) = choose(&cx, cands);
+    sites_end_with_their_adjectives(&cx, &mut mentions, &mut taken);
     // (a name inside another is an antecedent too: «إدارة مخيم روج … يقطن المخيم»)
     let mut antecedents: Vec<Mention> = mentions.iter().chain(&inner).cloned().collect();
     antecedents.sort_by_key(|m| (m.start, m.end));
@@ -286,6 +294,32 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
         located_in,
         relations,
         inner,
+    }
+}
+
+/// A listed site named with the adjectives that end such names («مستشفى الثورة العام»،
+/// «مستشفى ابن سينا التخصصي»): the name runs on to them, where nothing else was read there.
+fn sites_end_with_their_adjectives(cx: &Ctx, mentions: &mut [Mention], taken: &mut [bool]) {
+    for m in mentions.iter_mut() {
+        if m.kind != MentionKind::Name
+            || !matches!(m.entity, EntityRef::Known(_))
+            || !matches!(
+                cx.lex.class_of(&m.entity),
+                Class::Facility | Class::Prison | Class::Camp
+            )
+        {
+            continue;
+        }
+        let b = m.tokens.1;
+        let end = cx.name_suffixes_end(b);
+        if end == b || taken[b..end].iter().any(|&t| t) {
+            continue;
+        }
+        taken[b..end].fill(true);
+        let (s, e) = cx.text.orig_span(cx.doc, b, 0, end);
+        m.label = clean_label(&format!("{} {}", m.label, cx.doc.slice(s, e)));
+        m.tokens.1 = end;
+        m.end = e;
     }
 }
 
