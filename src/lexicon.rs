@@ -230,6 +230,10 @@ pub enum Fw {
     Aboard,
     /// `station`: «مركز»، «قسم»، «مخفر» before a police word and a place: a police station
     Station,
+    /// `minister`: a minister's title word; with the word after it, the ministry it heads
+    Minister,
+    /// `ministry`: the first word of a ministry's name
+    Ministry,
     /// `lasting`: «الساري»، «المستمرة» before «منذ»: the span is the thing's, not a toll's
     Lasting,
     /// `flee`: «فرّ»، «فرّت»: fleeing, an escape from a prison or a displacement by what the
@@ -325,7 +329,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 69] = [
+    pub const ALL: [Fw; 71] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -373,6 +377,8 @@ impl Fw {
         Fw::One,
         Fw::Aboard,
         Fw::Station,
+        Fw::Minister,
+        Fw::Ministry,
         Fw::Lasting,
         Fw::Flee,
         Fw::CapitalWord,
@@ -439,6 +445,8 @@ impl Fw {
             Fw::One => "one",
             Fw::Aboard => "aboard",
             Fw::Station => "station",
+            Fw::Minister => "minister",
+            Fw::Ministry => "ministry",
             Fw::Lasting => "lasting",
             Fw::Flee => "flee",
             Fw::CapitalWord => "capital-word",

@@ -3161,3 +3161,48 @@ fn sites_named_by_their_kind_and_town_their_adjectives_and_their_police() {
         assert!(facilities_of(t).is_empty(), "{t}: {:?}", facilities_of(t));
     }
 }
+
+#[test]
+fn a_minister_is_an_official_of_the_ministry_of_his_field_the_article_names() {
+    let rels = relations_of(
+        "خبر\n\nأعلنت وزارة الصحة العامة اللبنانية استشهاد شخصين في غارة على بلدة عيتا الشعب في جنوب لبنان.\n\nوأدان وزير الصحة العامة ركان ناصر الدين الاستهداف المتكرر للمدنيين.",
+    );
+    assert!(
+        holds(&rels, "ناصر الدين", "officialOf", "وزارة الصحة"),
+        "{rels:?}"
+    );
+    // (not of another country's ministry of that field)
+    let rels = relations_of(
+        "خبر\n\nقالت وزارة الدفاع الروسية إن قواتها في مالي صدت هجوماً.\n\nوقال وزير الدفاع المالي، الجنرال ساديو كامارا، إن الجيش سيلاحق المهاجمين في مالي.",
+    );
+    assert!(
+        !holds(&rels, "كامارا", "officialOf", "وزارة الدفاع"),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn a_town_named_with_its_head_whose_namesake_lies_abroad_is_another_town() {
+    // «بلدة الصور» in Deir ez-Zor is not Tyre
+    let (_, res) = text_alone(
+        "خبر\n\nقُتل اثنان من حراس سجن الصوامع في بلدة الصور بريف دير الزور الشمالي في سوريا.",
+    );
+    let town = res
+        .entities
+        .iter()
+        .find(|e| e.label_ar.contains("الصور") && format!("{:?}", e.class) == "City")
+        .expect("the town");
+    assert!(
+        !town.label_en.as_deref().unwrap_or("").contains("Tyre"),
+        "{town:?}"
+    );
+    // (in an article on Lebanon it is Tyre)
+    let (_, res) = text_alone("خبر\n\nاستهدفت غارة إسرائيلية سيارة في مدينة صور جنوب لبنان.");
+    assert!(
+        res.entities
+            .iter()
+            .any(|e| e.label_en.as_deref() == Some("Tyre")),
+        "{:?}",
+        res.entities
+    );
+}

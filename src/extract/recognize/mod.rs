@@ -20,8 +20,8 @@ use equivalence::equivalences;
 pub use gazetteer::is_dateline;
 use gazetteer::{cand_word, evident_countries, foreign_town};
 use relations::{
-    attached_relations, control_relations, phrase_relations, possessive_relations, role_relations,
-    unit_relations,
+    attached_relations, control_relations, minister_relations, phrase_relations,
+    possessive_relations, role_relations, unit_relations,
 };
 
 use crate::model::{new_key, person_key, EntityRef, Mention, MentionKind, Recognized, Role};
@@ -283,6 +283,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     relations.extend(attached_relations(&cx, &mentions));
     relations.extend(possessive_relations(&cx, &mentions));
     relations.extend(control_relations(&cx, &mentions));
+    relations.extend(minister_relations(&cx, &mentions));
     relations.extend(unit_relations(&cx, &mentions));
     relations.extend(rural);
     relations.extend(sites_in_their_towns(lex, &mentions, &inner));
@@ -662,6 +663,32 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
             || cx.quoted(c)
             || (c.weak_context && cx.place_context(c))
     });
+    // «بلدة الصور» in an article on Deir ez-Zor: a town named with its head whose listed
+    // namesake lies in a country the article's other names do not place it in is another town,
+    // nobody listed
+    let others: Vec<Cand> = chosen
+        .iter()
+        .filter(|c| !(c.head_context && lex.class_of(&c.entity) == Class::City))
+        .cloned()
+        .collect();
+    let evident_others = evident_countries(cx, &others);
+    if !evident_others.is_empty() {
+        for c in chosen.iter_mut().filter(|c| c.head_context) {
+            let EntityRef::Known(i) = c.entity else {
+                continue;
+            };
+            let word = cand_word(cx, c);
+            if lex.gazetteer[i].class == Class::City
+                && foreign_town(lex, i, word.as_deref(), &evident_others)
+            {
+                let label = cx.label(c.a, c.skip, c.b, &c.restore);
+                c.entity = EntityRef::New {
+                    class: Class::City,
+                    key: new_key(Class::City, &label),
+                };
+            }
+        }
+    }
     // a town abroad counts only where the article places itself in the town's country
     let evident = evident_countries(cx, &chosen);
     let at_home = |c: &Cand| match c.entity {

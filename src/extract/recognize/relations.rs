@@ -181,6 +181,93 @@ pub(super) fn role_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
     out
 }
 
+/// How far before a person's name a minister's title may begin («وزير الدفاع المالي، الجنرال
+/// ساديو كامارا»).
+const MINISTER_REACH: usize = 6;
+
+/// «وزير الصحة العامة ركان ناصر الدين»، «وزير الدفاع المالي، الجنرال ساديو كامارا»: a minister
+/// is an official of the one ministry of his title's field the article names («وزارة الصحة
+/// العامة»), where the nisba of his title, if any, is the ministry's («وزير الدفاع المالي» is no
+/// official of «وزارة الدفاع الروسية»).
+pub(super) fn minister_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
+    let lex = cx.lex;
+    let af = affixes();
+    let nisba_country = |w: &str| -> Option<String> {
+        lex.demonyms
+            .get(w)
+            .or_else(|| {
+                w.strip_suffix(af.feminine.as_str())
+                    .and_then(|b| lex.demonyms.get(b))
+            })
+            .cloned()
+            .flatten()
+    };
+    // the ministries named: (entity, field word, the countries of its nisbas)
+    let mut ministries: Vec<(&EntityRef, String, Vec<String>)> = Vec::new();
+    for m in mentions {
+        if lex.class_of(&m.entity) != Class::Government {
+            continue;
+        }
+        let words: Vec<String> = fold_str(&m.label).split(' ').map(str::to_string).collect();
+        if words.len() >= 2 && lex.is(Fw::Ministry, &words[0]) {
+            let nisbas = words[2..].iter().filter_map(|w| nisba_country(w)).collect();
+            if !ministries.iter().any(|(e, _, _)| *e == &m.entity) {
+                ministries.push((&m.entity, words[1].clone(), nisbas));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if ministries.is_empty() {
+        return out;
+    }
+    let home = article_country(lex, mentions);
+    for m in mentions {
+        if lex.class_of(&m.entity) != Class::Person {
+            continue;
+        }
+        let s = m.tokens.0;
+        let sent = cx.text.tokens[s].sentence;
+        let Some(t) = (s.saturating_sub(MINISTER_REACH)..s.saturating_sub(1))
+            .rev()
+            .take_while(|&t| cx.text.tokens[t].sentence == sent)
+            .find(|&t| {
+                cx.text
+                    .readings(t)
+                    .iter()
+                    .any(|r| r.skip <= 1 && lex.is(Fw::Minister, &r.word))
+            })
+        else {
+            continue;
+        };
+        // (the title runs unbroken to the name, a comma before it aside)
+        if (t + 1..s).any(|x| cx.text.tokens[x].hard_before) {
+            continue;
+        }
+        let field = cx.tok(t + 1);
+        let nisbas: Vec<String> = (t + 2..s)
+            .filter_map(|x| nisba_country(cx.tok(x)))
+            .collect();
+        // (a title without a nisba, or with one that names no country only, «المالي», is of
+        // a ministry of the article's country, or of one that says none)
+        let fits: Vec<&EntityRef> = ministries
+            .iter()
+            .filter(|(_, f, ns)| {
+                f == field
+                    && if nisbas.is_empty() {
+                        ns.is_empty() || home.as_ref().is_some_and(|h| ns.contains(h))
+                    } else {
+                        nisbas.iter().all(|n| ns.contains(n))
+                    }
+            })
+            .map(|(e, _, _)| *e)
+            .collect();
+        if let [ministry] = fits[..] {
+            out.push((m.entity.clone(), Relation::OfficialOf, ministry.clone()));
+        }
+    }
+    out
+}
+
 /// The province named by a town («محافظة نابلس» for «نابلس»): the one the town lies in, or, with
 /// `beside`, one in the same country that the gazetteer does not put the town in.
 fn province_named_by(lex: &Lexicon, town: usize, beside: bool) -> Option<usize> {
