@@ -234,6 +234,8 @@ pub enum Fw {
     Minister,
     /// `ministry`: the first word of a ministry's name
     Ministry,
+    /// `subject-to`: «الخاضعة لسيطرة X»، «رغم خضوعها لسيطرة X»: the place is held by X
+    SubjectTo,
     /// `lasting`: «الساري»، «المستمرة» before «منذ»: the span is the thing's, not a toll's
     Lasting,
     /// `flee`: «فرّ»، «فرّت»: fleeing, an escape from a prison or a displacement by what the
@@ -329,7 +331,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 71] = [
+    pub const ALL: [Fw; 72] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -379,6 +381,7 @@ impl Fw {
         Fw::Station,
         Fw::Minister,
         Fw::Ministry,
+        Fw::SubjectTo,
         Fw::Lasting,
         Fw::Flee,
         Fw::CapitalWord,
@@ -447,6 +450,7 @@ impl Fw {
             Fw::Station => "station",
             Fw::Minister => "minister",
             Fw::Ministry => "ministry",
+            Fw::SubjectTo => "subject-to",
             Fw::Lasting => "lasting",
             Fw::Flee => "flee",
             Fw::CapitalWord => "capital-word",

@@ -3206,3 +3206,39 @@ fn a_town_named_with_its_head_whose_namesake_lies_abroad_is_another_town() {
         res.entities
     );
 }
+
+#[test]
+fn a_place_subject_to_the_control_of_an_actor_is_held_by_it() {
+    for (text, actor, place) in [
+        (
+            "خبر\n\nوتحاصر قوات الدعم السريع مدينة الفاشر، الخاضعة لسيطرة الجيش السوداني، منذ أشهر.",
+            "السوداني",
+            "الفاشر",
+        ),
+        (
+            "خبر\n\nوتعيش سبها توترات متكررة رغم خضوعها منذ عام 2019 لسيطرة قوات القيادة العامة.",
+            "الليبي",
+            "سبها",
+        ),
+        // (the masculine adjective is the prison's, past the city it lies in)
+        (
+            "خبر\n\nفر تسعة معتقلين من سجن جركين في مدينة القامشلي، الخاضع لسيطرة قوات سوريا الديمقراطية.",
+            "سوريا الديمقراطية",
+            "جركين",
+        ),
+    ] {
+        let rels = relations_of(text);
+        assert!(holds(&rels, actor, "controls", place), "{text}: {rels:?}");
+    }
+    // (not the areas nobody named, nor the dateline's town)
+    for text in [
+        "القامشلي: قال القيادي إن الخلايا تنشط في المناطق الخاضعة لسيطرة قوات سوريا الديمقراطية.",
+        "القامشلي: حاول عناصر من التنظيم الفرار من سجنٍ يخضع لسيطرة قوات سوريا الديمقراطية.",
+    ] {
+        let rels = relations_of(text);
+        assert!(
+            !rels.iter().any(|(_, r, _)| r == "controls"),
+            "{text}: {rels:?}"
+        );
+    }
+}

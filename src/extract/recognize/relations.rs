@@ -782,6 +782,134 @@ pub(super) fn control_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
     out
 }
 
+/// How far before «لسيطرة» the word of being subject to it may stand («رغم خضوعها منذ عام
+/// 2019 لسيطرة …»), and how far before that word the place it agrees with.
+const SUBJECT_TO_REACH: usize = 5;
+const SUBJECT_PLACE_REACH: usize = 12;
+
+/// «مدينة الفاشر، الخاضعة لسيطرة الجيش والقوة المشتركة»، «سجن جركين في مدينة القامشلي،
+/// الخاضع لسيطرة قسد»، «وتعيش سبها … رغم خضوعها لسيطرة قوات القيادة العامة»: the place is held
+/// by the actors after «لسيطرة». A definite adjective agrees with the place just before it (in
+/// gender: «الخاضع» is the prison's, not the city's); a verb, a predicate or a masdar with its
+/// pronoun tells of the sentence's first place, its topic.
+pub(super) fn subject_to_control(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
+    let lex = cx.lex;
+    let af = affixes();
+    let mut out = Vec::new();
+    let place = |m: &Mention| {
+        lex.class_of(&m.entity).family() == Family::Place
+            && lex.class_of(&m.entity) != Class::Country
+    };
+    // a place's gender: its head noun's, or its name's first word's
+    let feminine = |m: &Mention| {
+        let head = m.tokens.0.checked_sub(1).filter(|&h| {
+            !cx.text.tokens[m.tokens.0].hard_before
+                && lex
+                    .heads
+                    .contains_key(af.bare(cx.tok(h), 0).unwrap_or(cx.tok(h)))
+        });
+        let w = match head {
+            Some(h) => cx.tok(h).to_string(),
+            None => fold_str(&m.label)
+                .split(' ')
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        };
+        w.ends_with(af.feminine.as_str())
+    };
+    for t in 0..cx.n() {
+        // «لسيطرة»
+        let held = cx.tok(t).starts_with(af.li.as_str())
+            && cx
+                .text
+                .readings(t)
+                .iter()
+                .any(|r| r.skip == 1 && lex.is(Fw::Control, &r.word));
+        if !held {
+            continue;
+        }
+        let sent = cx.text.tokens[t].sentence;
+        let Some(s) = (t.saturating_sub(SUBJECT_TO_REACH)..t)
+            .rev()
+            .take_while(|&x| cx.text.tokens[x].sentence == sent)
+            .find(|&x| {
+                cx.text
+                    .readings(x)
+                    .iter()
+                    .any(|r| r.skip <= 1 && lex.is(Fw::SubjectTo, &r.word))
+            })
+        else {
+            continue;
+        };
+        // the actors after it, one or two joined by «و»
+        let mut actors: Vec<&Mention> = Vec::new();
+        if let Some(a) = mentions.iter().find(|m| {
+            (m.tokens.0 == t + 1 || m.tokens.0 == t + 2 && !cx.text.tokens[t + 1].hard_before)
+                && is_actor(lex, &m.entity)
+        }) {
+            actors.push(a);
+            if let Some(b) = mentions.iter().find(|m| {
+                m.tokens.0 == a.tokens.1
+                    && !cx.text.tokens[m.tokens.0].hard_before
+                    && cx.tok(m.tokens.0).starts_with(af.conj.as_str())
+                    && is_actor(lex, &m.entity)
+            }) {
+                actors.push(b);
+            }
+        }
+        if actors.is_empty() {
+            continue;
+        }
+        let w = cx.tok(s);
+        let adjective = w.starts_with(af.article.as_str());
+        let held_place = if adjective {
+            // the place right before it (not «المناطق الخاضعة لسيطرة قواتنا»), or, past one
+            // of the other gender, the place that one lies in («سجن جركين في مدينة القامشلي،
+            // الخاضع»)
+            let fem = w.ends_with(af.feminine.as_str());
+            let mut at = s;
+            loop {
+                let Some(m) = mentions.iter().find(|m| {
+                    m.tokens.1 == at && cx.text.tokens[m.tokens.0].sentence == sent && place(m)
+                }) else {
+                    break None;
+                };
+                if fem || !feminine(m) {
+                    break Some(m);
+                }
+                let mut b = m.tokens.0;
+                if b > 0 && lex.heads.contains_key(cx.tok(b - 1)) {
+                    b -= 1;
+                }
+                if b == 0 || !lex.is(Fw::LocatedLink, cx.tok(b - 1)) || s - b > SUBJECT_PLACE_REACH
+                {
+                    break None;
+                }
+                at = b - 1;
+            }
+        } else {
+            // (right before it, or the sentence's subject, named first: «وتعيش سبها …»; not
+            // a dateline, nor the place of another noun, «من سجنٍ يخضع لسيطرة قسد»)
+            let first = cx.text.sentences[sent].first_token;
+            mentions.iter().find(|m| {
+                place(m)
+                    && m.tokens.1 <= s
+                    && (m.tokens.1 == s || m.tokens.0 <= first + 1 && m.tokens.0 >= first)
+                    && !super::is_dateline(cx.doc, m)
+            })
+        };
+        if let Some(p) = held_place {
+            for a in actors {
+                if a.entity != p.entity {
+                    out.push((a.entity.clone(), Relation::Controls, p.entity.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// How far a word of control may stand from the actor before it («استعاد الجيش السيطرة»).
 const CONTROL_REACH: usize = 3;
 /// After a relative pronoun, how far back the actor it refers to may be.
