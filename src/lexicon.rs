@@ -236,6 +236,8 @@ pub enum Fw {
     Ministry,
     /// `subject-to`: «الخاضعة لسيطرة X»، «رغم خضوعها لسيطرة X»: the place is held by X
     SubjectTo,
+    /// `temporal`: «قبل»، «بعد» before «أن»: the clause after it is no one's words
+    Temporal,
     /// `lasting`: «الساري»، «المستمرة» before «منذ»: the span is the thing's, not a toll's
     Lasting,
     /// `flee`: «فرّ»، «فرّت»: fleeing, an escape from a prison or a displacement by what the
@@ -331,7 +333,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 72] = [
+    pub const ALL: [Fw; 73] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -382,6 +384,7 @@ impl Fw {
         Fw::Minister,
         Fw::Ministry,
         Fw::SubjectTo,
+        Fw::Temporal,
         Fw::Lasting,
         Fw::Flee,
         Fw::CapitalWord,
@@ -451,6 +454,7 @@ impl Fw {
             Fw::Minister => "minister",
             Fw::Ministry => "ministry",
             Fw::SubjectTo => "subject-to",
+            Fw::Temporal => "temporal",
             Fw::Lasting => "lasting",
             Fw::Flee => "flee",
             Fw::CapitalWord => "capital-word",

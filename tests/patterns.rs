@@ -3242,3 +3242,41 @@ fn a_place_subject_to_the_control_of_an_actor_is_held_by_it() {
         );
     }
 }
+
+/// The classes and days of a text's events (published on a Monday, 15 June 2026).
+fn event_days(body: &str) -> Vec<(String, String)> {
+    let (arts, _) = text_alone(&format!("خبر\n\nتم النشر: 2026/06/15\n\n{body}"));
+    arts[0]
+        .events
+        .iter()
+        .map(|e| (format!("{:?}", e.class), format!("{:?}", e.date)))
+        .collect()
+}
+
+#[test]
+fn gunmen_of_a_group_named_after_them_did_it_and_a_clause_of_time_shares_the_day() {
+    // «شنّه مسلحون من تنظيم X»: the group's members attacked (on Saturday, the 13th)
+    let a = attackers_of(
+        "خبر\n\nقال الجيش إن قواته صدّت، ليل السبت، هجوماً واسعاً شنّه مسلحون من تنظيم «ولاية غرب أفريقيا»، الفرع التابع لتنظيم الدولة الإسلامية، على قاعدته في بلدة بولكا بمنطقة غوزا.",
+    );
+    assert!(a.iter().any(|x| x.contains("غرب أفريقيا")), "{a:?}");
+    let days = event_days(
+        "قال الجيش إن قواته صدّت، ليل السبت، هجوماً واسعاً شنّه مسلحون من تنظيم «ولاية غرب أفريقيا»، الفرع التابع لتنظيم الدولة الإسلامية، على قاعدته في بلدة بولكا بمنطقة غوزا.",
+    );
+    assert!(
+        days.iter().any(|(_, d)| d.contains("2026-06-13")),
+        "{days:?}"
+    );
+    // (gunmen after the verb in the oblique are its object)
+    let a = attackers_of("خبر\n\nقال الجيش الإسرائيلي إنه استهدف مسلحين من حركة حماس في رفح.");
+    assert!(!a.iter().any(|x| x.contains("حماس")), "{a:?}");
+    // «… ظهر السبت، قبل أن يطال قصف مدفعي …»: the clause after a word of time is the same
+    // account, on the same day
+    let days = event_days(
+        "قُتل 11 مدنياً عندما ضربت مسيّرتان ظهر السبت السوق الأسبوعي في بلدة كازقيل، قبل أن يطال قصف مدفعي أحياء سكنية في طرفها الغربي.",
+    );
+    assert!(
+        days.iter().all(|(_, d)| d.contains("2026-06-13")),
+        "{days:?}"
+    );
+}

@@ -244,7 +244,10 @@ fn sentence_date(
     let mut c = 0usize;
     for y in s.first_token..s.end_token {
         comps.push(c);
-        c += usize::from(cx.lex.is(Fw::Complementizer, cx.tok(y)));
+        // (not «أن» after a word of time: «… ظهر السبت، قبل أن يطال قصف مدفعي …» is one
+        // account)
+        let temporal = y > s.first_token && cx.lex.is(Fw::Temporal, cx.tok(y - 1));
+        c += usize::from(cx.lex.is(Fw::Complementizer, cx.tok(y)) && !temporal);
     }
     comps.push(c);
     let comps_before = |y: usize| comps[y.clamp(s.first_token, s.end_token) - s.first_token];
@@ -1046,8 +1049,35 @@ pub fn find_events(
                     .clone()
                     .filter(|_| i > 0 && cx.points_back(cx.tok(i - 1)))
                     .or(speaker_side.clone().filter(|_| members_did));
+                // «شنّه مسلحون من تنظيم «ولاية غرب أفريقيا»»، «إن مسلحين من الحركة هاجموا»:
+                // gunmen of a group named right after «من» are its members (after the verb,
+                // a subject in the nominative: «استهدف مسلحين من حماس» is its object)
+                let militants_of = (i.saturating_sub(MILITANT_REACH)..i)
+                    .chain(end..(end + 2).min(text.sentences[sent].end_token))
+                    .filter(|&x| {
+                        text.tokens[x].sentence == sent
+                            && (x < i || !cx.tok(x).ends_with(affixes().plural_oblique.as_str()))
+                            && text
+                                .readings(x)
+                                .iter()
+                                .any(|r| r.skip <= 1 && lex.is(Fw::Militant, &r.word))
+                    })
+                    .find_map(|x| {
+                        (x + 1 < text.tokens.len()
+                            && cx.tok(x + 1) == affixes().min
+                            && !text.tokens[x + 1].hard_before)
+                            .then(|| {
+                                mentions.iter().find(|m| {
+                                    (m.tokens.0 == x + 2 || m.tokens.0 == x + 3)
+                                        && is_armed(lex, &m.entity)
+                                })
+                            })
+                            .flatten()
+                            .map(|m| m.entity.clone())
+                    });
                 let agent = antecedent
                     .or(itself)
+                    .or(militants_of)
                     .or(first_after_actor.clone())
                     .filter(not_target)
                     .or(acting_before
