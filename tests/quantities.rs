@@ -1407,3 +1407,16 @@ fn vehicles_a_force_came_in_and_the_people_a_camp_holds() {
     let t = "ويضم سجن الصناعة في الحسكة نحو 5000 شخص من عناصر التنظيم.";
     assert_eq!(measure_of(t, 5000.0), Some(Measure::Held), "{t}");
 }
+
+#[test]
+fn a_figure_joined_to_the_one_before_counts_what_it_counts() {
+    let s = "قُتل أحد عشر جندياً وسبعة من متطوعي الدفاع عن الوطن، وأصيب 19 آخرون، في هجوم على مفرزة عسكرية.";
+    assert_eq!(measure_of(s, 11.0), Some(Measure::Killed));
+    assert_eq!(measure_of(s, 7.0), Some(Measure::Killed));
+    assert_eq!(measure_of(s, 19.0), Some(Measure::Injured));
+    // (not where a word of what happened stands between them, or follows the figure)
+    let s = "قُتل ثلاثة جنود وأصيب خمسة آخرون في الهجوم.";
+    assert_eq!(measure_of(s, 5.0), Some(Measure::Injured));
+    let s = "أسفر الهجوم عن 21 قتيلاً و30 جريحاً.";
+    assert_eq!(measure_of(s, 30.0), Some(Measure::Injured));
+}

@@ -604,6 +604,15 @@ pub fn find_quantities(
             Measure::Fighters
         } else if matches!(unit, Some(Unit::Kilometre) | Some(Unit::Vehicle)) {
             Measure::Other
+        } else if let Some(m) = previous.filter(|_| {
+            // «قُتل أحد عشر جندياً وسبعة من متطوعي الدفاع عن الوطن، وأصيب 19 آخرون»: a figure
+            // joined by «و» to the one before, with no word of what happened of its own or
+            // between them, counts what that one counts
+            joined
+                && own_event.is_none()
+                && !before.iter().any(|t| decisive(&t) && t.0 >= nums[k - 1].b)
+        }) {
+            m
         } else if let Some(t) = nearest_event {
             t.1
         } else if before.iter().any(|t| t.2 == TriggerKind::Contain) {
