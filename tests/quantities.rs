@@ -1420,3 +1420,13 @@ fn a_figure_joined_to_the_one_before_counts_what_it_counts() {
     let s = "أسفر الهجوم عن 21 قتيلاً و30 جريحاً.";
     assert_eq!(measure_of(s, 30.0), Some(Measure::Injured));
 }
+
+#[test]
+fn the_items_of_a_list_count_what_its_opening_line_counts() {
+    let s = "وفقاً لبيانات المصفوفة، توزعت أعداد النازحين حسب محلية المنشأ على النحو الآتي:\n• محلية بارا: ١٦٬٤٨٠ شخصاً.\n• محلية أم روابة: ٩٬٧٦٠ شخصاً.";
+    assert_eq!(measure_of(s, 16480.0), Some(Measure::Displaced));
+    assert_eq!(measure_of(s, 9760.0), Some(Measure::Displaced));
+    // (a line with no colon opens no list)
+    let s = "وتوزعت أعداد النازحين على المحليات.\n• محلية بارا ١٦٬٤٨٠ شخصاً.";
+    assert_ne!(measure_of(s, 16480.0), Some(Measure::Displaced));
+}

@@ -52,6 +52,30 @@ impl Cx<'_> {
             .collect()
     }
 
+    /// What the line opening a list counts, for an item of it in sentence `sent`: the nearest
+    /// sentence before, followed by a colon, with a word of what happened to people, past items
+    /// that have none.
+    fn list_heading(&self, sent: usize) -> Option<Measure> {
+        let sentences = &self.text.sentences;
+        for h in (sent.saturating_sub(LIST_REACH)..sent).rev() {
+            let (a, b) = (sentences[h].first_token, sentences[h].end_token);
+            let found = self.triggers(a, b);
+            let heading = b < self.n() && self.gap(b).contains(':');
+            if heading {
+                if let Some(t) = found.iter().rev().find(|t| t.1 != Measure::Other) {
+                    return Some(t.1);
+                }
+            }
+            if found
+                .iter()
+                .any(|t| matches!(t.2, TriggerKind::Event | TriggerKind::Held))
+            {
+                return None;
+            }
+        }
+        None
+    }
+
     /// A number word, through a proclitic (بثلاث، وعشرين) or the article on a vague one (العشرات).
     fn number_word(&self, i: usize) -> Option<(f64, NumKind)> {
         for (k, v, restore) in self.text.readings(i).iter().map(Reading::parts) {
@@ -246,6 +270,9 @@ impl Cx<'_> {
 /// How many words the group of a part of a toll may take before the next part
 /// («23 من قوى الأمن الداخلي الكردية (الأسايش) وحراس السجن و36 …»).
 const PART_GROUP_REACH: usize = 10;
+
+/// How many sentences before a list's item the line that opens the list may stand.
+const LIST_REACH: usize = 12;
 
 /// How far before a count of vehicles the word of riding in them may stand («على متن «نحو 15
 /// زورقاً»»).
@@ -682,6 +709,12 @@ pub fn find_quantities(
             Measure::Displaced
         } else {
             measure
+        };
+        // «توزعت أعداد النازحين حسب محلية المنشأ على النحو الآتي:» then «• محلية بارا: ١٦٬٤٨٠
+        // شخصاً»: the items of a list count what the line that opens it counts
+        let measure = match measure {
+            Measure::Other if unit.is_none() => cx.list_heading(sent).unwrap_or(measure),
+            m => m,
         };
 
         // «قتل ثلاثة من الحشد الشعبي وإصابة اثنين»، «وأصيب ستة آخرون»: a figure with no noun
