@@ -1430,3 +1430,23 @@ fn the_items_of_a_list_count_what_its_opening_line_counts() {
     let s = "وتوزعت أعداد النازحين على المحليات.\n• محلية بارا ١٦٬٤٨٠ شخصاً.";
     assert_ne!(measure_of(s, 16480.0), Some(Measure::Displaced));
 }
+
+#[test]
+fn the_vehicles_the_attackers_came_in_count_the_attackers() {
+    let lex = Lexicon::builtin().unwrap();
+    let a = read(
+        &lex,
+        "خبر\n\nهاجم مسلحون من حركة الشباب قاعدة للجيش في بلدة عيل بور.\n\nوقال قائد القاعدة إن المهاجمين «جاؤوا على متن أكثر من عشر سيارات».",
+    );
+    let q = a
+        .quantities
+        .iter()
+        .find(|q| q.min == Some(10.0) || q.value == Some(10.0));
+    assert_eq!(q.map(|q| q.measure), Some(Measure::Fighters), "{q:?}");
+    let group = figure_role(&a, 10.0, |q| q.group.as_ref());
+    assert!(
+        group.is_some_and(|g| g.contains("الشباب")),
+        "{:?}",
+        a.quantities
+    );
+}

@@ -369,6 +369,14 @@ fn militants_of_the_attackers(
                 .find(|&t| lex.role_at(text, t, Fw::Militant))?;
             (!others_between(t, q.tokens.0)).then_some(t)
         };
+        // («إن المهاجمين وصلوا على متن أكثر من 30 شاحنة»: the vehicles the militants came in)
+        let aboard = || {
+            (q.measure == Fighters
+                && q.group.is_none()
+                && q.unit == Some(crate::vocab::Unit::Vehicle))
+            .then(|| (text.sentences[q.sentence].first_token..q.tokens.0).rfind(|&t| militant(t)))
+            .flatten()
+        };
         let noun = if militant(after) {
             after
         } else if open(after) && text.word(after) == af.min && militant(after + 1) {
@@ -378,6 +386,8 @@ fn militants_of_the_attackers(
         } else if let Some(t) = construct {
             t + 1
         } else if let Some(t) = of_militants() {
+            t
+        } else if let Some(t) = aboard() {
             t
         } else {
             continue;
