@@ -238,6 +238,10 @@ pub enum Fw {
     SubjectTo,
     /// `temporal`: «قبل»، «بعد» before «أن»: the clause after it is no one's words
     Temporal,
+    /// `runs`: «ويديره جهاز الأسايش»، «السجن الذي تديره قسد»: the actor after it holds the site
+    Runs,
+    /// `regime`: «حكومة» before an armed group: the government it runs, a body of its own
+    Regime,
     /// `lasting`: «الساري»، «المستمرة» before «منذ»: the span is the thing's, not a toll's
     Lasting,
     /// `flee`: «فرّ»، «فرّت»: fleeing, an escape from a prison or a displacement by what the
@@ -333,7 +337,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 73] = [
+    pub const ALL: [Fw; 75] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -385,6 +389,8 @@ impl Fw {
         Fw::Ministry,
         Fw::SubjectTo,
         Fw::Temporal,
+        Fw::Runs,
+        Fw::Regime,
         Fw::Lasting,
         Fw::Flee,
         Fw::CapitalWord,
@@ -455,6 +461,8 @@ impl Fw {
             Fw::Ministry => "ministry",
             Fw::SubjectTo => "subject-to",
             Fw::Temporal => "temporal",
+            Fw::Runs => "runs",
+            Fw::Regime => "regime",
             Fw::Lasting => "lasting",
             Fw::Flee => "flee",
             Fw::CapitalWord => "capital-word",

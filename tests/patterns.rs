@@ -3280,3 +3280,17 @@ fn gunmen_of_a_group_named_after_them_did_it_and_a_clause_of_time_shares_the_day
         "{days:?}"
     );
 }
+
+#[test]
+fn the_actor_that_runs_a_site_holds_it() {
+    // a site first, past the town it lies in; «جهاز الأسايش» is the Asayish
+    let rels = relations_of(
+        "خبر\n\nويقع سجن جركين في الطرف الجنوبي من القامشلي بمحافظة الحسكة، ويديره جهاز الأسايش، ويضم نحو 1200 محتجز.",
+    );
+    assert!(holds(&rels, "الأسايش", "controls", "جركين"), "{rels:?}");
+    assert!(!holds(&rels, "الأسايش", "controls", "القامشلي"), "{rels:?}");
+    assert!(!rels.iter().any(|(a, _, _)| a.contains("جهاز")), "{rels:?}");
+    // (the government an armed group runs stays a body of its own)
+    let f = mention_classes("خبر\n\nوقال المتحدث باسم حكومة طالبان إن الهجوم فاشل.");
+    assert!(found_as(&f, "حكومة طالبان", "Government"), "{f:?}");
+}

@@ -1186,7 +1186,11 @@ impl Ctx<'_> {
             }
             // «حكومة طالبان»، «حكومة الحوثيين»: the government an armed group runs is a body
             // of its own
-            if class == Class::Government && gclass == Class::ArmedGroup && !g.needs_context {
+            if class == Class::Government
+                && gclass == Class::ArmedGroup
+                && !g.needs_context
+                && self.lex.is(Fw::Regime, head_word)
+            {
                 out.push(self.headed(&base, g.b, Class::Government));
                 return;
             }

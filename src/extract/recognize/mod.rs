@@ -21,7 +21,7 @@ pub use gazetteer::is_dateline;
 use gazetteer::{cand_word, evident_countries, foreign_town};
 use relations::{
     attached_relations, control_relations, minister_relations, phrase_relations,
-    possessive_relations, role_relations, subject_to_control, unit_relations,
+    possessive_relations, role_relations, run_by_control, subject_to_control, unit_relations,
 };
 
 use crate::model::{new_key, person_key, EntityRef, Mention, MentionKind, Recognized, Role};
@@ -285,6 +285,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     relations.extend(control_relations(&cx, &mentions));
     relations.extend(minister_relations(&cx, &mentions));
     relations.extend(subject_to_control(&cx, &mentions));
+    relations.extend(run_by_control(&cx, &mentions));
     relations.extend(unit_relations(&cx, &mentions));
     relations.extend(rural);
     relations.extend(sites_in_their_towns(lex, &mentions, &inner));

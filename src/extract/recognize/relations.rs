@@ -910,6 +910,73 @@ pub(super) fn subject_to_control(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> 
     out
 }
 
+/// How far before a verb of running a site the site may be named («يقع السجن في الطرف الجنوبي
+/// من المالكية قرب الحدود مع العراق ونهر دجلة، وتديره الأسايش»).
+const RUN_REACH: usize = 25;
+/// How far before it another place.
+const RUN_PLACE_REACH: usize = 8;
+
+/// «ويديره جهاز الأسايش»، «على السجن الذي تديره قوات سوريا الديمقراطية»: the actor right after
+/// a verb of running, with the pronoun of the site, holds the prison, camp or facility named
+/// last before it in its sentence, else the place named just before it.
+pub(super) fn run_by_control(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
+    let lex = cx.lex;
+    let mut out = Vec::new();
+    for t in 0..cx.n() {
+        let runs = cx
+            .text
+            .readings(t)
+            .iter()
+            .any(|r| r.skip <= 1 && lex.is(Fw::Runs, &r.word));
+        if !runs || t + 1 >= cx.n() || cx.text.tokens[t + 1].hard_before {
+            continue;
+        }
+        let sent = cx.text.tokens[t].sentence;
+        // (past the head noun of a body the name leaves out: «ويديره جهاز الأسايش»)
+        let head = t + 2 < cx.n()
+            && !cx.text.tokens[t + 2].hard_before
+            && lex.heads.contains_key(cx.tok(t + 1));
+        let Some(actor) = mentions.iter().find(|m| {
+            (m.tokens.0 == t + 1 || head && m.tokens.0 == t + 2) && is_actor(lex, &m.entity)
+        }) else {
+            continue;
+        };
+        let before = |reach: usize, m: &&Mention| {
+            m.tokens.1 <= t && m.tokens.1 + reach > t && cx.text.tokens[m.tokens.0].sentence == sent
+        };
+        // (a site first, past the town it lies in; else the place just before: «المنطقة التي
+        // تديرها الإدارة الذاتية»)
+        let site = mentions
+            .iter()
+            .rev()
+            .filter(|m| before(RUN_REACH, m))
+            .find(|m| {
+                matches!(
+                    lex.class_of(&m.entity),
+                    Class::Prison | Class::Camp | Class::Facility
+                )
+            })
+            .or_else(|| {
+                mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| before(RUN_PLACE_REACH, m))
+                    .find(|m| {
+                        lex.class_of(&m.entity).family() == Family::Place
+                            && lex.class_of(&m.entity) != Class::Country
+                    })
+            });
+        if let Some(site) = site {
+            out.push((
+                actor.entity.clone(),
+                Relation::Controls,
+                site.entity.clone(),
+            ));
+        }
+    }
+    out
+}
+
 /// How far a word of control may stand from the actor before it («استعاد الجيش السيطرة»).
 const CONTROL_REACH: usize = 3;
 /// After a relative pronoun, how far back the actor it refers to may be.
