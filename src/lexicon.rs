@@ -242,6 +242,8 @@ pub enum Fw {
     Runs,
     /// `regime`: «حكومة» before an armed group: the government it runs, a body of its own
     Regime,
+    /// `percent`: «في المائة»، «بالمئة» after a number: a percentage, never a figure
+    Percent,
     /// `lasting`: «الساري»، «المستمرة» before «منذ»: the span is the thing's, not a toll's
     Lasting,
     /// `flee`: «فرّ»، «فرّت»: fleeing, an escape from a prison or a displacement by what the
@@ -337,7 +339,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 75] = [
+    pub const ALL: [Fw; 76] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -391,6 +393,7 @@ impl Fw {
         Fw::Temporal,
         Fw::Runs,
         Fw::Regime,
+        Fw::Percent,
         Fw::Lasting,
         Fw::Flee,
         Fw::CapitalWord,
@@ -463,6 +466,7 @@ impl Fw {
             Fw::Temporal => "temporal",
             Fw::Runs => "runs",
             Fw::Regime => "regime",
+            Fw::Percent => "percent",
             Fw::Lasting => "lasting",
             Fw::Flee => "flee",
             Fw::CapitalWord => "capital-word",

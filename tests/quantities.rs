@@ -1450,3 +1450,37 @@ fn the_vehicles_the_attackers_came_in_count_the_attackers() {
         a.quantities
     );
 }
+
+#[test]
+fn percentages_spelled_out_and_years_after_a_clitic_are_not_figures() {
+    for (s, v) in [
+        ("لم يتجاوز تمويل خطة الاستجابة ٢٧ في المائة حتى الآن.", 27.0),
+        ("وقالت المنظمة إن 68 بالمئة من النازحين نساء وأطفال.", 68.0),
+        ("لم يتجاوز تمويل خطة الاستجابة لعام ٢٠٢٥ نسبة الربع.", 2025.0),
+    ] {
+        assert!(
+            figures(s)
+                .iter()
+                .all(|q| q.value != Some(v) && q.min != Some(v)),
+            "{s}: {:?}",
+            figures(s)
+        );
+    }
+}
+
+#[test]
+fn the_items_of_a_list_are_told_by_the_source_of_its_opening_line() {
+    let lex = Lexicon::builtin().unwrap();
+    let a = read(
+        &lex,
+        "خبر\n\nوبحسب المنظمة الدولية للهجرة، توزعت أعداد النازحين على النحو الآتي:\n• محلية بارا: 16480 شخصاً.\n• محلية الرهد: 7125 شخصاً.\n\nوقال سكان إن القصف تواصل.",
+    );
+    for v in [16480.0, 7125.0] {
+        let src = figure_role(&a, v, |q| q.reported_by.as_ref());
+        assert!(
+            src.is_some_and(|s| s.contains("للهجرة")),
+            "{v}: {:?}",
+            a.quantities
+        );
+    }
+}

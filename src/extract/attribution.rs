@@ -386,6 +386,9 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
     let mut last: Option<usize> = None;
     let mut last_line = usize::MAX;
     let mut quoted: Option<usize> = None;
+    // — or, through a list opened by a line ending in a colon («وفقاً لبيانات المصفوفة، توزعت
+    // أعداد النازحين … على النحو الآتي:»), the speaker of that line, for its items
+    let mut listed: Option<usize> = None;
     for (s, sent) in text.sentences.iter().enumerate() {
         if sent.first_token >= sent.end_token {
             continue;
@@ -404,6 +407,14 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
             if before.contains(&':') && after.iter().any(quote) {
                 quoted = last;
             }
+            let bullet = after.iter().any(|c| LIST_BULLETS.contains(c));
+            listed = if before.contains(&':') && !after.iter().any(quote) {
+                last.or(listed)
+            } else if bullet {
+                listed
+            } else {
+                None
+            };
         }
         // (or with a verb of saying and straight what was said, no one named: «وأوضح أن …»،
         // «وأشار إلى أن …» go on with the one who spoke before)
@@ -426,6 +437,9 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
         } else if quoted.is_some() {
             carried[s] = quoted;
             last = quoted;
+        } else if listed.is_some() {
+            carried[s] = listed;
+            last = listed;
         } else {
             last = None;
         }
@@ -438,3 +452,6 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
     }
     Attribution { speeches, carried }
 }
+
+/// The marks that open the items of a list, one to a line.
+const LIST_BULLETS: [char; 5] = ['•', '▪', '●', '-', '*'];

@@ -302,14 +302,31 @@ pub fn find_quantities(
             let year_like = Cx::bare_digits(w).len() == 4
                 && (1900.0..=2100.0).contains(&num.value)
                 && !num.vague;
-            let prev_year_word = i > 0 && lex.is(Fw::YearWord, cx.tok(i - 1));
+            // (through a proclitic: «لعام ٢٠٢٥»)
+            let prev_year_word = i > 0
+                && text
+                    .readings(i - 1)
+                    .iter()
+                    .any(|r| r.skip <= 1 && lex.is(Fw::YearWord, &r.word));
             let next = num.b;
             let followed = next < n && !text.tokens[next].hard_before && !lex.is_stop(cx.tok(next));
             // «12:10», not «حصيلة أولية: 3 شهداء»
             let digits_at = |x: usize| Cx::digits(cx.tok(x)).is_some();
             let time = (i > 0 && cx.gap(i) == ":" && digits_at(i - 1))
                 || (next < n && cx.gap(next) == ":" && digits_at(next));
-            let percent = next < n && cx.gap(next).contains('%');
+            // («٢٧ في المائة»، «68 بالمئة»)
+            let percent_word = |x: usize| {
+                x < n
+                    && !text.tokens[x].hard_before
+                    && text
+                        .readings(x)
+                        .iter()
+                        .any(|r| r.skip <= 1 && lex.is(Fw::Percent, &r.word))
+            };
+            let percent = next < n
+                && (cx.gap(next).contains('%')
+                    || percent_word(next)
+                    || cx.tok(next) == affixes().fi && percent_word(next + 1));
             // («الثلاثة»: a definite number refers back; «ألف»، «ألفين» only look definite)
             let definite_word = !w.chars().next().is_some_and(|c| c.is_ascii_digit())
                 && w.starts_with(affixes().article.as_str())
