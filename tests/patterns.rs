@@ -3294,3 +3294,26 @@ fn the_actor_that_runs_a_site_holds_it() {
     let f = mention_classes("خبر\n\nوقال المتحدث باسم حكومة طالبان إن الهجوم فاشل.");
     assert!(found_as(&f, "حكومة طالبان", "Government"), "{f:?}");
 }
+
+#[test]
+fn an_attack_told_without_attackers_is_not_one_another_side_made_elsewhere() {
+    let (arts, res) = text_alone(
+        "تحليل | بعد هجوم أيورو.. لماذا تبقى تيلابيري الخاصرة الرخوة في النيجر؟\n\nلم يكن الهجوم الذي استهدف مساء الأحد موقعاً للجيش النيجري في بلدة أيورو الأول من نوعه.\n\nوزعم تنظيم الدولة الإسلامية - ولاية الساحل عبر وكالة أعماق أن مقاتليه قتلوا 27 جندياً.\n\nوتتركز هجمات جماعة نصرة الإسلام والمسلمين في جنوب المنطقة قرب تيرا.",
+    );
+    let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
+    let ayorou = arts[0]
+        .events
+        .iter()
+        .find(|e| {
+            e.places
+                .iter()
+                .chain(&e.targets)
+                .any(|p| label(p).contains("أيورو"))
+        })
+        .expect("the attack on Ayorou");
+    assert!(
+        !ayorou.agents.iter().any(|a| label(a).contains("نصرة")),
+        "{:?}",
+        arts[0].events
+    );
+}

@@ -1525,6 +1525,9 @@ pub fn find_events(
                 && agents_fit
                 && dates_fit
                 && !(ev.class == Airstrike && apart(lex, relations, o, &ev))
+                // (an attack the article tells without its attackers is not one another side
+                // made elsewhere: «بعد هجوم أيورو» and «هجمات جماعة نصرة الإسلام … قرب تيرا»)
+                && !(ev.class == Attack && shared == 0 && apart(lex, relations, o, &ev))
         });
         match same {
             Some(o) => {
