@@ -3317,3 +3317,11 @@ fn an_attack_told_without_attackers_is_not_one_another_side_made_elsewhere() {
         arts[0].events
     );
 }
+
+#[test]
+fn a_name_stops_before_a_verb_of_judging() {
+    let labels = mention_labels(
+        "14:10 – رئيس حكومة إقليم خيبر بختونخوا سهيل أفريدي يدين الهجوم ويأمر بنقل الجرحى.",
+    );
+    assert!(labels.iter().any(|l| l == "سهيل أفريدي"), "{labels:?}");
+}

@@ -116,6 +116,8 @@ impl Ctx<'_> {
                 || time(end)
                 || self.adverbial(end)
                 || self.lex.speech_verbs.contains_key(w)
+                // («سهيل أفريدي يدين الهجوم»: a verb of judging after the name)
+                || self.lex.is(Fw::Judge, w)
                 || self.is_title_start(end)
                 || w.chars().all(|c| c.is_ascii_alphanumeric())
                 // a nisba after two names is a surname («محمد شياع السوداني»)
