@@ -3325,3 +3325,32 @@ fn a_name_stops_before_a_verb_of_judging() {
     );
     assert!(labels.iter().any(|l| l == "سهيل أفريدي"), "{labels:?}");
 }
+
+#[test]
+fn a_police_station_named_by_a_town_nobody_listed_names_the_town_too() {
+    let (arts, res) = text_alone(
+        "خبر\n\nهاجم مسلحون مركز شرطة بكاخيل في منطقة بنو فجر الخميس.\n\nوأعلنت الشرطة توقيف أربعة مشتبه بهم خلال مداهمات في بكاخيل.",
+    );
+    let named: Vec<(String, String)> = arts[0]
+        .rec
+        .all_mentions()
+        .map(|m| {
+            let e = &res.entities[res.by_ref[&m.entity]];
+            (e.label_ar.clone(), format!("{:?}", e.class))
+        })
+        .collect();
+    assert!(
+        named
+            .iter()
+            .any(|(l, c)| l == "مركز شرطة بكاخيل" && c == "Facility"),
+        "{named:?}"
+    );
+    assert_eq!(
+        named
+            .iter()
+            .filter(|(l, c)| l == "بكاخيل" && c == "City")
+            .count(),
+        2,
+        "{named:?}"
+    );
+}

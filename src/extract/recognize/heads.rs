@@ -457,8 +457,9 @@ impl Ctx<'_> {
                 out.push(c);
                 continue;
             }
-            if let Some(c) = self.police_station(i, k, v, restored) {
-                out.push(c);
+            let station = self.police_station(i, k, v, restored);
+            if !station.is_empty() {
+                out.extend(station);
                 continue;
             }
             // «بقيادة عبد العزيز الحلو»: led by a person, not a command of that name
@@ -593,8 +594,9 @@ impl Ctx<'_> {
     }
 
     /// «مركز شرطة بكاخيل»، «قسم شرطة الدقي»: a police station, named by the place it serves (a
-    /// town the gazetteer knows, which the name names too, or a name that is no common word).
-    fn police_station(&self, i: usize, k: usize, v: &str, restored: &str) -> Option<Cand> {
+    /// town the gazetteer knows, or a name that is no common word: a town nobody listed), which
+    /// the name names too.
+    fn police_station(&self, i: usize, k: usize, v: &str, restored: &str) -> Vec<Cand> {
         let j = i + 2;
         if !self.lex.is(Fw::Station, v)
             || j >= self.n()
@@ -602,7 +604,7 @@ impl Ctx<'_> {
             || self.text.tokens[j].hard_before
             || !self.lex.is(Fw::PoliceWord, self.tok(i + 1))
         {
-            return None;
+            return Vec::new();
         }
         let known = self.longest_gazetteer_at(j).filter(|g| {
             !g.needs_context
@@ -611,14 +613,26 @@ impl Ctx<'_> {
                     Class::City | Class::Neighborhood | Class::Region
                 )
         });
-        let end = match &known {
-            Some(g) => g.b,
-            None => self.proper_name(j, HeadRule::Rare)?,
+        let (end, town) = match &known {
+            Some(g) => (g.b, None),
+            None => {
+                let Some(end) = self.proper_name(j, HeadRule::Rare) else {
+                    return Vec::new();
+                };
+                let label = self.label(j, 0, end, "");
+                let town = EntityRef::New {
+                    class: Class::City,
+                    key: new_key(Class::City, &label),
+                };
+                (end, Some(Cand::new(j, end, 0, town, PRIO_HEAD_NEW)))
+            }
         };
         let label = self.label(i, k, end, restored);
-        Some(Cand {
+        let station = Cand {
             restore: restored.to_string(),
-            names_also: known.map(|g| g.entity),
+            names_also: known
+                .map(|g| g.entity)
+                .or_else(|| town.as_ref().map(|t| t.entity.clone())),
             ..Cand::new(
                 i,
                 end,
@@ -629,7 +643,8 @@ impl Ctx<'_> {
                 },
                 PRIO_HEAD_NEW,
             )
-        })
+        };
+        std::iter::once(station).chain(town).collect()
     }
 
     /// «المستشفى الإقليمي في مدينة ديفا»، «المشفى الوطني بالقامشلي»: a site known by its kind
