@@ -3354,3 +3354,16 @@ fn a_police_station_named_by_a_town_nobody_listed_names_the_town_too() {
         "{named:?}"
     );
 }
+
+#[test]
+fn a_strike_told_again_by_the_side_that_made_it_is_that_strike() {
+    let all = events_of(
+        "خبر\n\nاستشهد ثلاثة مواطنين في غارة إسرائيلية على بلدة دورس في قضاء بعلبك.\n\nفي المقابل، قال الجيش الإسرائيلي إنه استهدف «مستودعاً لوسائل قتالية تابعاً لحزب الله».",
+    );
+    assert!(all.iter().all(|(c, _)| c != "Attack"), "{all:?}");
+    // (an attack it tells with a place of its own is another)
+    let all = events_of(
+        "خبر\n\nاستشهد ثلاثة مواطنين في غارة إسرائيلية على بلدة دورس في قضاء بعلبك.\n\nوقال الجيش الإسرائيلي إنه استهدف مسلحين في بلدة الخيام جنوب لبنان.",
+    );
+    assert!(all.iter().any(|(c, _)| c == "Attack"), "{all:?}");
+}

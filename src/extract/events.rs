@@ -1544,6 +1544,7 @@ pub fn find_events(
     accused_of_it(&cx, mentions, &mut out);
     strikes_on_attackers(lex, &struck_unnamed, &mut out);
     one_attacker(&mut out);
+    retold_by_the_striker(lex, relations, &mut out);
     told_twice(
         lex,
         relations,
@@ -1829,6 +1830,41 @@ fn apart(
     };
     !sa.iter()
         .any(|x| sb.iter().any(|y| x == y || inside(x, y) || inside(y, x)))
+}
+
+/// «وقال الجيش الإسرائيلي إنه استهدف مستودعاً لحزب الله»: an attack told by the side that made
+/// it, naming no place, after an air strike of that side on a compatible day, is that strike
+/// told again.
+fn retold_by_the_striker(
+    lex: &Lexicon,
+    relations: &[(EntityRef, Relation, EntityRef)],
+    events: &mut Vec<Event>,
+) {
+    let mut k = 0;
+    while k < events.len() {
+        let e = &events[k];
+        // (told with what was hit, not where: a side's attack on a place it names is its own)
+        let by_itself = e.class == EventClass::Attack
+            && e.places.is_empty()
+            && e.reported_by.as_ref().is_some_and(|r| e.agents.contains(r));
+        let strike = by_itself
+            .then(|| {
+                events[..k].iter().rposition(|o| {
+                    o.class == EventClass::Airstrike
+                        && o.agents.iter().any(|a| e.agents.contains(a))
+                        && (o.date.is_none() || e.date.is_none() || o.date == e.date)
+                        && !apart(lex, relations, o, e)
+                })
+            })
+            .flatten();
+        match strike {
+            Some(o) => {
+                let e = events.remove(k);
+                absorb(&mut events[o], e);
+            }
+            None => k += 1,
+        }
+    }
 }
 
 /// A strike or attack whose clause names no one was carried out by the one side the article
