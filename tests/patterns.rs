@@ -3367,3 +3367,12 @@ fn a_strike_told_again_by_the_side_that_made_it_is_that_strike() {
     );
     assert!(all.iter().any(|(c, _)| c == "Attack"), "{all:?}");
 }
+
+#[test]
+fn a_unit_name_stops_where_its_other_name_is_given() {
+    let labels = mention_labels(
+        "خبر\n\nاندلعت اشتباكات بين الكتيبة 103 مشاة المعروفة باسم «قوة الإسناد» ومجموعة مسلحة في الزاوية.",
+    );
+    assert!(labels.iter().any(|l| l == "الكتيبة 103 مشاة"), "{labels:?}");
+    assert!(!labels.iter().any(|l| l.contains("المعروفة")), "{labels:?}");
+}

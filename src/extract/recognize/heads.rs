@@ -732,6 +732,7 @@ impl Ctx<'_> {
             && Self::is_definite(self.tok(end))
             && !self.lex.speech_verbs.contains_key(self.tok(end))
             && self.lex.relations.starting_with(self.tok(end)).is_empty()
+            && self.lex.equivalence.starting_with(self.tok(end)).is_empty()
             && self.longest_gazetteer_at(end).is_none()
             && !self
                 .lex
@@ -887,7 +888,11 @@ impl Ctx<'_> {
                 && !v.ends_with(affixes().feminine.as_str())
                 && w.ends_with(affixes().feminine.as_str())
                 && !self.is_demonym(w);
-            let adjective = Self::is_definite(w) && !self.stop_at(end) && !disagrees;
+            // (not the word that says what else it is called: «الكتيبة 103 مشاة المعروفة باسم …»)
+            let adjective = Self::is_definite(w)
+                && !self.stop_at(end)
+                && !disagrees
+                && self.lex.equivalence.starting_with(w).is_empty();
             // «مشاة»، «مدرعة» after an ordinal: the arm of the unit
             // (never after «و»: «اللواء 444 وتعليق الرحلات» is the unit and another clause)
             // (nor a verb in the present: «اللواء 444 ينتشر»)
