@@ -3376,3 +3376,31 @@ fn a_unit_name_stops_where_its_other_name_is_given() {
     assert!(labels.iter().any(|l| l == "الكتيبة 103 مشاة"), "{labels:?}");
     assert!(!labels.iter().any(|l| l.contains("المعروفة")), "{labels:?}");
 }
+
+#[test]
+fn civil_defence_and_the_ruling_junta_are_the_country_s() {
+    let (_, res) = text_alone(
+        "خبر\n\nاستهدفت غارة إسرائيلية بلدة سحمر في البقاع الغربي جنوب لبنان، وعمل عناصر الدفاع المدني على إخماد النيران.",
+    );
+    assert!(
+        res.entities.iter().any(|e| e
+            .label_en
+            .as_deref()
+            .is_some_and(|l| l.contains("Lebanese Civil Defence"))),
+        "{:?}",
+        res.entities
+    );
+    let (_, res) = text_alone(
+        "خبر\n\nقُتل تسعة جنود في هجوم على موقع للجيش في بلدة أيورو بمنطقة تيلابيري غرب النيجر، في ضربة جديدة للمقاربة التي يعتمدها المجلس العسكري الحاكم.",
+    );
+    let junta = res
+        .entities
+        .iter()
+        .find(|e| format!("{:?}", e.class) == "Government")
+        .map(|e| e.label_ar.clone());
+    assert!(
+        junta.as_deref().is_some_and(|l| l.contains("حماية الوطن")),
+        "{:?}",
+        res.entities
+    );
+}
