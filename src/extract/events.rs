@@ -1057,10 +1057,7 @@ pub fn find_events(
                     .filter(|&x| {
                         text.tokens[x].sentence == sent
                             && (x < i || !cx.tok(x).ends_with(affixes().plural_oblique.as_str()))
-                            && text
-                                .readings(x)
-                                .iter()
-                                .any(|r| r.skip <= 1 && lex.is(Fw::Militant, &r.word))
+                            && role_of(x, Fw::Militant)
                     })
                     .find_map(|x| {
                         (x + 1 < text.tokens.len()
@@ -1587,13 +1584,8 @@ fn unnamed_subject(cx: &Cx, sent: usize, i: usize, mentions: &[Mention]) -> bool
     else {
         return false;
     };
-    let militant = |x: usize| {
-        x < i
-            && text
-                .readings(x)
-                .iter()
-                .any(|r| r.skip <= 1 && lex.is(Fw::Militant, &r.word))
-    };
+    // (with the article too: «أن المهاجمين»)
+    let militant = |x: usize| x < i && lex.role_at(text, x, Fw::Militant);
     let named = |x: usize| mentions.iter().any(|m| m.tokens.0 <= x && x < m.tokens.1);
     !cx.points_back(cx.tok(c))
         && (militant(c + 1) || !named(c + 1) && militant(c + 2) && !text.tokens[c + 2].hard_before)

@@ -303,11 +303,7 @@ pub fn find_quantities(
                 && (1900.0..=2100.0).contains(&num.value)
                 && !num.vague;
             // (through a proclitic: «لعام ٢٠٢٥»)
-            let prev_year_word = i > 0
-                && text
-                    .readings(i - 1)
-                    .iter()
-                    .any(|r| r.skip <= 1 && lex.is(Fw::YearWord, &r.word));
+            let prev_year_word = i > 0 && lex.role_at(text, i - 1, Fw::YearWord);
             let next = num.b;
             let followed = next < n && !text.tokens[next].hard_before && !lex.is_stop(cx.tok(next));
             // «12:10», not «حصيلة أولية: 3 شهداء»
@@ -316,12 +312,7 @@ pub fn find_quantities(
                 || (next < n && cx.gap(next) == ":" && digits_at(next));
             // («٢٧ في المائة»، «68 بالمئة»)
             let percent_word = |x: usize| {
-                x < n
-                    && !text.tokens[x].hard_before
-                    && text
-                        .readings(x)
-                        .iter()
-                        .any(|r| r.skip <= 1 && lex.is(Fw::Percent, &r.word))
+                x < n && !text.tokens[x].hard_before && lex.role_at(text, x, Fw::Percent)
             };
             let percent = next < n
                 && (cx.gap(next).contains('%')

@@ -75,7 +75,7 @@ fn generic_references(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Men
         // الداخلي في محافظة اللاذقية» → «عناصر الأمن الداخلي»)
         let phrase_words = end - i;
         let of_kind = |x: &&Mention| {
-            let words: Vec<String> = fold_str(&x.label).split(' ').map(str::to_string).collect();
+            let words: Vec<String> = label_words(&x.label);
             x.kind == MentionKind::Name
                 && lex.class_of(&x.entity) == generic.class
                 && generic.prefixes.iter().any(|p| {
@@ -137,8 +137,7 @@ fn places_named_again(cx: &Ctx, taken: &[bool], mentions: &[Mention]) -> Vec<Men
         .iter()
         .filter(|m| m.kind == MentionKind::Name && matches!(m.entity, EntityRef::New { .. }))
         .filter_map(|m| {
-            let mut words: Vec<String> =
-                fold_str(&m.label).split(' ').map(str::to_string).collect();
+            let mut words: Vec<String> = label_words(&m.label);
             match lex.class_of(&m.entity) {
                 Class::City | Class::Neighborhood => {}
                 Class::Region if words.len() >= 2 && lex.is(Fw::DistrictHead, &words[0]) => {

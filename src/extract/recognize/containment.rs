@@ -520,7 +520,7 @@ pub(super) fn sites_in_their_towns(
             }
         }
         // (a town the article names elsewhere, nobody listed: «سوق قيسان» after «بلدة قيسان»)
-        let words: Vec<String> = fold_str(&m.label).split(' ').map(str::to_string).collect();
+        let words: Vec<String> = label_words(&m.label);
         let towns = mentions.iter().filter(|c| {
             c.kind == MentionKind::Name
                 && lex.class_of(&c.entity) == Class::City
@@ -528,7 +528,7 @@ pub(super) fn sites_in_their_towns(
                 && c.entity != m.entity
         });
         for c in towns {
-            let town: Vec<String> = fold_str(&c.label).split(' ').map(str::to_string).collect();
+            let town: Vec<String> = label_words(&c.label);
             if words.len() > town.len() && words[1..].starts_with(&town) {
                 let stated = (m.entity.clone(), Relation::LocatedIn, c.entity.clone());
                 if !out.contains(&stated) {

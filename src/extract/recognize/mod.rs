@@ -300,6 +300,11 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     }
 }
 
+/// The folded words of a name's label («وزارة الصحة العامة» → «وزاره»، «الصحه»، «العامه»).
+pub(super) fn label_words(label: &str) -> Vec<String> {
+    fold_str(label).split(' ').map(str::to_string).collect()
+}
+
 /// A listed site named with the adjectives that end such names («مستشفى الثورة العام»،
 /// «مستشفى ابن سينا التخصصي»): the name runs on to them, where nothing else was read there.
 fn sites_end_with_their_adjectives(cx: &Ctx, mentions: &mut [Mention], taken: &mut [bool]) {

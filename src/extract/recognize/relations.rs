@@ -208,7 +208,7 @@ pub(super) fn minister_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> 
         if lex.class_of(&m.entity) != Class::Government {
             continue;
         }
-        let words: Vec<String> = fold_str(&m.label).split(' ').map(str::to_string).collect();
+        let words: Vec<String> = label_words(&m.label);
         if words.len() >= 2 && lex.is(Fw::Ministry, &words[0]) {
             let nisbas = words[2..].iter().filter_map(|w| nisba_country(w)).collect();
             if !ministries.iter().any(|(e, _, _)| *e == &m.entity) {
