@@ -2908,54 +2908,37 @@ fn who_judges_an_attack_and_whose_post_it_hit() {
     assert!(!a.iter().any(|x| x.contains("شرطة")), "{a:?}");
 }
 
+/// What a text says, word for word, where it names an entity whose label holds `part`.
+fn spans_naming(text: &str, part: &str) -> Vec<String> {
+    let (arts, res) = text_alone(text);
+    arts[0]
+        .rec
+        .mentions
+        .iter()
+        .filter(|m| res.entities[res.by_ref[&m.entity]].label_ar.contains(part))
+        .map(|m| arts[0].doc.slice(m.start, m.end).to_string())
+        .collect()
+}
+
 #[test]
 fn a_town_found_by_its_head_is_the_same_town_named_again_without_it() {
-    let (arts, res) = text_alone(
+    let named = spans_naming(
         "خبر\n\nهاجم مسلحون من حركة الشباب قاعدة عسكرية في مدينة عيلبور بإقليم جلجدود.\nوقدّر مكتب أوتشا نزوح نحو 600 أسرة من عيلبور وضواحيها خلال اليومين الماضيين.",
+        "عيلبور",
     );
-    let named: Vec<String> = arts[0]
-        .rec
-        .mentions
-        .iter()
-        .filter(|m| {
-            res.entities[res.by_ref[&m.entity]]
-                .label_ar
-                .contains("عيلبور")
-        })
-        .map(|m| arts[0].doc.slice(m.start, m.end).to_string())
-        .collect();
     assert_eq!(named.len(), 2, "{named:?}");
     // a district whose name keeps its head («مديرية برمل») is named again without it
-    let (arts, res) = text_alone(
+    let named = spans_naming(
         "خبر\n\nقصفت طائرات قريتين في مديرية برمل بولاية بكتيكا.\nوقال سكان إن نحو 200 أسرة نزحت من القرى الحدودية في برمل.",
+        "برمل",
     );
-    let named: Vec<String> = arts[0]
-        .rec
-        .mentions
-        .iter()
-        .filter(|m| {
-            res.entities[res.by_ref[&m.entity]]
-                .label_ar
-                .contains("برمل")
-        })
-        .map(|m| arts[0].doc.slice(m.start, m.end).to_string())
-        .collect();
     assert_eq!(named, ["مديرية برمل", "برمل"], "{named:?}");
     // (a town whose name is a common word is not found again in that word: «قرية الأمل»)
-    let (arts, res) = text_alone(
+    let named = spans_naming(
         "خبر\n\nنزح آلاف المدنيين إلى قرية الأمل غرب مدينة الأبيض.\nوقال إن الأمل ما زال قائماً.",
+        "الأمل",
     );
-    let named = arts[0]
-        .rec
-        .mentions
-        .iter()
-        .filter(|m| {
-            res.entities[res.by_ref[&m.entity]]
-                .label_ar
-                .contains("الأمل")
-        })
-        .count();
-    assert!(named <= 1, "{named}");
+    assert!(named.len() <= 1, "{named:?}");
 }
 
 #[test]

@@ -25,16 +25,19 @@ fn figure_role(
     v: f64,
     role: impl Fn(&Quantity) -> Option<&EntityRef>,
 ) -> Option<String> {
-    let q = a
-        .quantities
-        .iter()
-        .find(|q| q.value == Some(v) || q.min == Some(v))?;
-    let e = role(q)?;
+    let e = role(figure_of(a, v)?)?;
     a.rec
         .mentions
         .iter()
         .find(|m| &m.entity == e)
         .map(|m| m.label.clone())
+}
+
+/// The figure whose value or lower bound is `v`.
+fn figure_of(a: &ArticleFacts, v: f64) -> Option<&Quantity> {
+    a.quantities
+        .iter()
+        .find(|q| q.value == Some(v) || q.min == Some(v))
 }
 
 fn figures(s: &str) -> Vec<Quantity> {
@@ -1438,10 +1441,7 @@ fn the_vehicles_the_attackers_came_in_count_the_attackers() {
         &lex,
         "خبر\n\nهاجم مسلحون من حركة الشباب قاعدة للجيش في بلدة عيل بور.\n\nوقال قائد القاعدة إن المهاجمين «جاؤوا على متن أكثر من عشر سيارات».",
     );
-    let q = a
-        .quantities
-        .iter()
-        .find(|q| q.min == Some(10.0) || q.value == Some(10.0));
+    let q = figure_of(&a, 10.0);
     assert_eq!(q.map(|q| q.measure), Some(Measure::Fighters), "{q:?}");
     let group = figure_role(&a, 10.0, |q| q.group.as_ref());
     assert!(

@@ -578,7 +578,12 @@ impl Ctx<'_> {
             return None;
         };
         let label = self.label(i, k, end, restored);
-        Some(Cand {
+        Some(self.new_facility(i, end, k, restored, &label))
+    }
+
+    /// A facility nobody listed, read at [i, end) and named `label`.
+    fn new_facility(&self, i: usize, end: usize, k: usize, restored: &str, label: &str) -> Cand {
+        Cand {
             restore: restored.to_string(),
             ..Cand::new(
                 i,
@@ -586,11 +591,11 @@ impl Ctx<'_> {
                 k,
                 EntityRef::New {
                     class: Class::Facility,
-                    key: new_key(Class::Facility, &label),
+                    key: new_key(Class::Facility, label),
                 },
                 PRIO_HEAD_NEW,
             )
-        })
+        }
     }
 
     /// «مركز شرطة بكاخيل»، «قسم شرطة الدقي»: a police station, named by the place it serves (a
@@ -629,20 +634,10 @@ impl Ctx<'_> {
         };
         let label = self.label(i, k, end, restored);
         let station = Cand {
-            restore: restored.to_string(),
             names_also: known
                 .map(|g| g.entity)
                 .or_else(|| town.as_ref().map(|t| t.entity.clone())),
-            ..Cand::new(
-                i,
-                end,
-                k,
-                EntityRef::New {
-                    class: Class::Facility,
-                    key: new_key(Class::Facility, &label),
-                },
-                PRIO_HEAD_NEW,
-            )
+            ..self.new_facility(i, end, k, restored, &label)
         };
         std::iter::once(station).chain(town).collect()
     }
@@ -686,19 +681,9 @@ impl Ctx<'_> {
         }?;
         let label = self.label(i, k, place_end, restored);
         Some(Cand {
-            restore: restored.to_string(),
             label: Some(label.clone()),
             full_label: true,
-            ..Cand::new(
-                i,
-                kind_end,
-                k,
-                EntityRef::New {
-                    class: Class::Facility,
-                    key: new_key(Class::Facility, &label),
-                },
-                PRIO_HEAD_NEW,
-            )
+            ..self.new_facility(i, kind_end, k, restored, &label)
         })
     }
 

@@ -226,16 +226,9 @@ pub(super) fn minister_relations(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> 
             continue;
         }
         let s = m.tokens.0;
-        let sent = cx.text.tokens[s].sentence;
-        let Some(t) = (s.saturating_sub(MINISTER_REACH)..s.saturating_sub(1))
-            .rev()
-            .take_while(|&t| cx.text.tokens[t].sentence == sent)
-            .find(|&t| {
-                cx.text
-                    .readings(t)
-                    .iter()
-                    .any(|r| r.skip <= 1 && lex.is(Fw::Minister, &r.word))
-            })
+        // (with its field after it: «وزير الصحة»)
+        let Some(t) = role_before(cx, s.saturating_sub(MINISTER_REACH), s, Fw::Minister)
+            .filter(|&t| t + 1 < s)
         else {
             continue;
         };
@@ -830,16 +823,7 @@ pub(super) fn subject_to_control(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> 
             continue;
         }
         let sent = cx.text.tokens[t].sentence;
-        let Some(s) = (t.saturating_sub(SUBJECT_TO_REACH)..t)
-            .rev()
-            .take_while(|&x| cx.text.tokens[x].sentence == sent)
-            .find(|&x| {
-                cx.text
-                    .readings(x)
-                    .iter()
-                    .any(|r| r.skip <= 1 && lex.is(Fw::SubjectTo, &r.word))
-            })
-        else {
+        let Some(s) = role_before(cx, t.saturating_sub(SUBJECT_TO_REACH), t, Fw::SubjectTo) else {
             continue;
         };
         // the actors after it, one or two joined by «و»
@@ -910,6 +894,15 @@ pub(super) fn subject_to_control(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> 
     out
 }
 
+/// The last token of [from, to) in the sentence of `to` with the role (through a proclitic).
+fn role_before(cx: &Ctx, from: usize, to: usize, role: Fw) -> Option<usize> {
+    let sent = cx.text.tokens[to].sentence;
+    (from..to)
+        .rev()
+        .take_while(|&x| cx.text.tokens[x].sentence == sent)
+        .find(|&x| cx.lex.role_at(cx.text, x, role))
+}
+
 /// How far before a verb of running a site the site may be named («يقع السجن في الطرف الجنوبي
 /// من المالكية قرب الحدود مع العراق ونهر دجلة، وتديره الأسايش»).
 const RUN_REACH: usize = 25;
@@ -923,11 +916,7 @@ pub(super) fn run_by_control(cx: &Ctx, mentions: &[Mention]) -> Vec<Stated> {
     let lex = cx.lex;
     let mut out = Vec::new();
     for t in 0..cx.n() {
-        let runs = cx
-            .text
-            .readings(t)
-            .iter()
-            .any(|r| r.skip <= 1 && lex.is(Fw::Runs, &r.word));
+        let runs = lex.role_at(cx.text, t, Fw::Runs);
         if !runs || t + 1 >= cx.n() || cx.text.tokens[t + 1].hard_before {
             continue;
         }
