@@ -41,7 +41,16 @@ pub fn summarize(article: &str, ev: &Event, published: Option<&DateValue>) -> Op
         class: ev.class,
         places,
         agents: ev.agents.clone(),
-        day: day(ev.date.as_ref()).or_else(|| day(published)),
+        day: match ev.date {
+            Some(DateValue::Day(d)) => Some(d),
+            // a month or a year that ended well before the report is background: «الهجوم على
+            // سجن الصناعة في كانون الثاني 2022» in two articles of 2026 is no news of theirs
+            Some(d) => day(published).filter(|p| {
+                d.last_day()
+                    .is_some_and(|end| (*p - end).num_days() <= WINDOW_DAYS)
+            }),
+            None => day(published),
+        },
     })
 }
 

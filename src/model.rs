@@ -222,6 +222,18 @@ impl DateValue {
         }
     }
 
+    /// The last day the value covers (the month's or the year's last).
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        match *self {
+            DateValue::Day(d) => Some(d),
+            DateValue::Month(y, m) => {
+                NaiveDate::from_ymd_opt(y + i32::from(m == 12), m % 12 + 1, 1)
+                    .and_then(|d| d.pred_opt())
+            }
+            DateValue::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31),
+        }
+    }
+
     /// The XSD datatype local name.
     pub fn xsd_type(&self) -> &'static str {
         match self {

@@ -3387,3 +3387,60 @@ fn civil_defence_and_the_ruling_junta_are_the_country_s() {
         res.entities
     );
 }
+
+#[test]
+fn a_day_with_its_year_left_out_and_the_day_people_fled() {
+    let head = "خبر\n\nوكالة الأنباء\nالخميس 26 شباط 2026\n\n";
+    // «في 19 كانون الثاني/يناير الماضي»: the year left out is the last January's
+    let day = event_day(
+        &format!("{head}وفي 19 كانون الثاني/يناير الماضي فرّ عشرات السجناء من سجن الشدادي خلال المواجهات بين قوات سوريا الديمقراطية والقوات الحكومية.\n"),
+        "PrisonBreak",
+    );
+    assert_eq!(day.as_deref(), Some("2026-01-19"));
+    // people flee on the day of the violence told before
+    let text = format!("{head}قتل خمسة مدنيين في قصف مدفعي شنته قوات الدعم السريع على مدينة الدلنج يوم الثلاثاء.\n\nوقال مسؤول محلي إن نحو 300 أسرة نزحت نحو كادقلي.\n");
+    assert_eq!(
+        event_day(&text, "Displacement").as_deref(),
+        Some("2026-02-24")
+    );
+    // with no violence dated before it, a displacement keeps no day
+    let text = format!("{head}وقال مسؤول محلي إن نحو 300 أسرة نزحت من مدينة الدلنج نحو كادقلي.\n");
+    assert_eq!(event_day(&text, "Displacement"), None);
+}
+
+#[test]
+fn an_account_of_today_and_one_of_years_ago_are_two_events() {
+    // the headline's bombing (no day of its own) is not the one of June 2023 told further on
+    let (arts, _) = text_alone(
+        "تفجير في فيض آباد يستهدف مقراً لطالبان\n\nوكالة الأنباء\nالاثنين 15 أيلول 2025\n\nوفي حزيران/يونيو 2023 نفذ تنظيم داعش تفجيراً في مدينة فيض آباد.\n",
+    );
+    let bombings: Vec<String> = arts[0]
+        .events
+        .iter()
+        .filter(|e| format!("{:?}", e.class) == "Attack")
+        .map(|e| format!("{:?}", e.date))
+        .collect();
+    assert!(bombings.len() >= 2, "{bombings:?}");
+    assert!(bombings.iter().any(|d| d.contains("2023")), "{bombings:?}");
+    assert!(bombings.iter().any(|d| d.contains("2025")), "{bombings:?}");
+}
+
+#[test]
+fn prisoners_who_fled_during_an_attack_fled_through_the_attackers() {
+    let (arts, res) = text_alone(
+        "خبر\n\nوكالة الأنباء\nالسبت 18 تشرين الأول 2025\n\nشن تنظيم داعش ليل الخميس هجوماً على سجن غويران في مدينة الحسكة.\n\nوقال المرصد إن 14 معتقلاً فرّوا من السجن خلال الهجوم.\n",
+    );
+    let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
+    let escape = arts[0]
+        .events
+        .iter()
+        .find(|e| format!("{:?}", e.class) == "PrisonBreak")
+        .expect("an escape");
+    let agents: Vec<String> = escape.agents.iter().map(label).collect();
+    assert!(
+        agents
+            .iter()
+            .any(|a| a.contains("داعش") || a.contains("الدولة")),
+        "{agents:?}"
+    );
+}

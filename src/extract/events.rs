@@ -203,6 +203,33 @@ const CLAIM_REACH: usize = 14;
 /// How far after fighting «منذ» may stand to say it has gone on since («المواجهات بين حزب الله
 /// وإسرائيل منذ 8 أكتوبر»).
 const ONGOING_REACH: usize = 7;
+
+/// How many words before a date a «منذ» may stand to make it the start of a span («منذ استئناف
+/// الحرب في ١٨ آذار»).
+const SINCE_REACH: usize = 4;
+
+/// How many days before the lead's day the day its detail gives may be (as many as reports of one
+/// happening span).
+const DETAIL_DAYS: i64 = 10;
+
+/// How many days before the article a date must end to be background, not news.
+const BACKGROUND_DAYS: i64 = 14;
+
+/// Whether one of two accounts gives no day of its own (it happened when the article tells)
+/// and the other is dated well before the article: «تفجير فيض آباد» in a headline and «… في
+/// حزيران 2023» further on, or «فرّوا من السجن خلال الهجوم» and «الهجوم الواسع … وفرار عدد
+/// غير معروف من المعتقلين» in January 2022, are two happenings, not one.
+fn news_and_background(a: &Event, b: &Event, published: Option<NaiveDate>) -> bool {
+    let Some(p) = published else { return false };
+    let old = |e: &Event| {
+        !e.date_from_report
+            && e.date
+                .and_then(|d| d.last_day())
+                .is_some_and(|d| (p - d).num_days() > BACKGROUND_DAYS)
+    };
+    let undated = |e: &Event| e.date.is_none() || e.date_from_report;
+    undated(a) && old(b) || undated(b) && old(a)
+}
 /// How far after a verb of fleeing the place fled may stand («فرّت 600 أسرة من بانكيلاري»).
 const FLED_REACH: usize = 5;
 /// How many words after a strike's word the words of what it hit may stand («نفذت ضربة على
@@ -267,9 +294,14 @@ fn sentence_date(
     // the article's own date (a dateline) is not the date of what it reports
     let own = |d: &&DateMention| published.is_some_and(|p| d.value == DateValue::Day(p));
     if let Some(d) = dates.iter().find(|d| {
-        // «منذ 8 أكتوبر 2023»: when a span began
-        let since = d.first > s.first_token && cx.lex.is(Fw::Since, cx.tok(d.first - 1));
-        counts(d.first) && !d.inferred && !own(d) && !since
+        // «منذ 8 أكتوبر 2023»، «منذ استئناف الحرب في ١٨ آذار»: when a span began
+        let since = (d.first.saturating_sub(SINCE_REACH).max(s.first_token)..d.first)
+            .take_while(|&x| !cx.text.tokens[x + 1].hard_before || x + 1 == d.first)
+            .any(|x| cx.lex.is(Fw::Since, cx.tok(x)));
+        counts(d.first)
+            && (!d.inferred || matches!(d.value, DateValue::Day(_)))
+            && !own(d)
+            && !since
     }) {
         return (Some(d.value), false);
     }
@@ -484,6 +516,31 @@ fn settle_roles(lex: &Lexicon, rec: &Recognized, events: &mut [Event]) {
             seen.push(a.clone());
             new
         });
+    }
+    // «فرّوا من السجن خلال الهجوم»: an escape nobody is named for, from a prison an attack
+    // hit, is the attackers' doing
+    for k in 0..events.len() {
+        if events[k].class != PrisonBreak || !events[k].agents.is_empty() {
+            continue;
+        }
+        let prisons: Vec<EntityRef> = events[k]
+            .places
+            .iter()
+            .filter(|p| lex.class_of(p) == Class::Prison)
+            .cloned()
+            .collect();
+        let attackers = events.iter().find_map(|o| {
+            (o.class == Attack
+                && !o.agents.is_empty()
+                && o.places
+                    .iter()
+                    .chain(&o.targets)
+                    .any(|p| prisons.contains(p)))
+            .then(|| o.agents.clone())
+        });
+        if let Some(a) = attackers {
+            events[k].agents = a;
+        }
     }
     // «وتبنّى تنظيم الدولة … الهجوم»: the attack the article leads with, told without who
     // carried it out, is the claimant's
@@ -1490,10 +1547,23 @@ pub fn find_events(
         }
         // «الهجوم»: the attack already reported (the latest undated one takes this date)
         if definite && out.iter().any(|o| o.class == ev.class) {
+            // (not one a week or more apart: «وليست هذه الغارة الأولى …، إذ استهدفت مسيّرة …
+            // ليل ٢٥ تشرين الأول الماضي» recalls another)
+            let days_apart = |o: &Event| match (o.date, ev.date) {
+                (Some(DateValue::Day(a)), Some(DateValue::Day(b)))
+                    if !o.date_from_report && !ev.date_from_report =>
+                {
+                    (a - b).num_days().abs() > 7
+                }
+                _ => false,
+            };
+            let fits = |o: &Event| {
+                o.class == ev.class && !news_and_background(o, &ev, published) && !days_apart(o)
+            };
             let at = out
                 .iter()
-                .rposition(|o| o.class == ev.class && o.date.is_none())
-                .or_else(|| out.iter().rposition(|o| o.class == ev.class));
+                .rposition(|o| fits(o) && o.date.is_none())
+                .or_else(|| out.iter().rposition(fits));
             if let Some(o) = at.map(|k| &mut out[k]) {
                 // «الاشتباكات» refers back: its sides are those told, unless «بين» names them
                 if ev.class == Clash && !o.agents.is_empty() && !sides_named {
@@ -1517,7 +1587,8 @@ pub fn find_events(
                 shared > 0 || o.agents.is_empty() || ev.agents.is_empty()
             };
             let dates_fit =
-                ev.class == Clash || o.date.is_none() || ev.date.is_none() || o.date == ev.date;
+                (ev.class == Clash || o.date.is_none() || ev.date.is_none() || o.date == ev.date)
+                    && !news_and_background(o, &ev, published);
             o.class == ev.class
                 && agents_fit
                 && dates_fit
@@ -1545,6 +1616,7 @@ pub fn find_events(
     told_twice(
         lex,
         relations,
+        published,
         &mut out,
         [&mut described_sides, &mut struck_unnamed],
     );
@@ -1735,6 +1807,7 @@ fn boast_of_killing(
 fn told_twice(
     lex: &Lexicon,
     relations: &[(EntityRef, Relation, EntityRef)],
+    published: Option<NaiveDate>,
     events: &mut Vec<Event>,
     marks: [&mut Vec<usize>; 2],
 ) {
@@ -1758,6 +1831,7 @@ fn told_twice(
             && !sa.is_empty()
             && !sb.is_empty()
             && !apart(lex, relations, a, b)
+            && !news_and_background(a, b, published)
     };
     let [sides, struck] = marks;
     let mut k = 1;
@@ -1959,13 +2033,24 @@ fn other_side_of_clashes(lex: &Lexicon, events: &mut [Event]) {
 }
 
 /// A violent event its sentence gives no date for happened on the day the article tells of: the
-/// last day an event before it gave, else the day of publication (marked as such).
+/// last day an event before it gave, else the day of publication (marked as such). A
+/// displacement takes the day of the violence told before it, and none without.
 fn report_days(events: &mut [Event], published: Option<NaiveDate>) {
     let mut last = published.map(DateValue::Day);
+    // (the day an event before it was told to have happened, not the report's)
+    let mut told: Option<DateValue> = None;
     for ev in events.iter_mut() {
         match ev.date {
-            Some(d @ DateValue::Day(_)) => last = Some(d),
+            Some(d @ DateValue::Day(_)) => {
+                last = Some(d);
+                if !ev.date_from_report {
+                    told = Some(d);
+                }
+            }
             Some(_) => {}
+            // «ما دفع نحو 300 أسرة إلى النزوح»: people flee on the day of the violence told
+            // before; a displacement with no violence dated before it keeps no day
+            None if ev.class == EventClass::Displacement => ev.date = told,
             // (and what follows it: arrests, a curfew, a claim, told the same day)
             None if ev.class.is_violent()
                 || matches!(
@@ -1999,7 +2084,9 @@ fn report_days(events: &mut [Event], published: Option<NaiveDate>) {
             }
             _ => None,
         });
-        if let Some(d) = later.filter(|d| *d < now) {
+        // (within the days reports of one happening span: a day weeks before is another
+        // happening the article recalls, «ليل ٢٥ تشرين الأول الماضي» in a report of mid-November)
+        if let Some(d) = later.filter(|d| *d < now && (now - *d).num_days() <= DETAIL_DAYS) {
             events[k].date = Some(DateValue::Day(d));
             events[k].date_from_report = false;
         }
