@@ -3444,3 +3444,23 @@ fn prisoners_who_fled_during_an_attack_fled_through_the_attackers() {
         "{agents:?}"
     );
 }
+
+#[test]
+fn an_attack_made_and_repelled_happened() {
+    let head = "خبر\n\nوكالة الأنباء\nالأربعاء 12 نوفمبر 2025\n\n";
+    // «أحبطت هجوماً شنّه …»: the attack was made (on Monday night), then repelled
+    let day = event_day(
+        &format!("{head}أعلنت إدارة العلاقات العامة للقوات المسلحة الباكستانية، في بيان مساء الثلاثاء، أن قوات الأمن «أحبطت» هجوماً شنّه ليل الاثنين الثلاثاء «إرهابيون» على نقطة لقوات حرس الحدود في مقاطعة بنجغور بإقليم بلوشستان.\n"),
+        "Attack",
+    );
+    assert_eq!(day.as_deref(), Some("2025-11-10"));
+    // a plot foiled is no attack
+    let (arts, _) = text_alone(&format!(
+        "{head}أحبطت القوات هجوماً على نقطة لقوات حرس الحدود في مقاطعة بنجغور.\n"
+    ));
+    assert!(
+        arts[0].events.iter().all(|e| format!("{:?}", e.class) != "Attack"),
+        "{:?}",
+        arts[0].events
+    );
+}

@@ -719,8 +719,12 @@ pub fn find_events(
             i = end;
             continue;
         }
-        let unreal = (i.saturating_sub(2)..i)
-            .any(|x| text.tokens[x].sentence == sent && role_of(x, Fw::Unreal));
+        // (not a verb of carrying out right after the event's noun: «أحبطت هجوماً شنّه
+        // إرهابيون على نقطة» tells an attack made, and repelled)
+        let carried_out = i > 0 && !text.tokens[i].hard_before && cx.trigger_at(i - 1).is_some();
+        let unreal = !carried_out
+            && (i.saturating_sub(2)..i)
+                .any(|x| text.tokens[x].sentence == sent && role_of(x, Fw::Unreal));
         // «منذ انسحاب القوات الفرنسية»: a withdrawal a span is counted from is background, not
         // news (where «منذ هاجم مقاتلو التنظيم السجن يوم الخميس» dates the attack told)
         let since = class == EventClass::Withdrawal
