@@ -3459,8 +3459,41 @@ fn an_attack_made_and_repelled_happened() {
         "{head}أحبطت القوات هجوماً على نقطة لقوات حرس الحدود في مقاطعة بنجغور.\n"
     ));
     assert!(
-        arts[0].events.iter().all(|e| format!("{:?}", e.class) != "Attack"),
+        arts[0]
+            .events
+            .iter()
+            .all(|e| format!("{:?}", e.class) != "Attack"),
         "{:?}",
         arts[0].events
+    );
+}
+
+#[test]
+fn two_areas_after_a_dual_head_one_a_common_word() {
+    let names =
+        mention_labels("بدء سريان وقف لإطلاق النار في منطقتي الهضبة والفرناج جنوبي العاصمة طرابلس.");
+    assert!(names.iter().any(|n| n == "الهضبة"), "{names:?}");
+    assert!(names.iter().any(|n| n == "الفرناج"), "{names:?}");
+    // two common words are no names: «منطقتي الشمال والجنوب»
+    let names = mention_labels("وتتواصل الاشتباكات في منطقتي الشمال والجنوب.");
+    assert!(names.iter().all(|n| n != "الشمال"), "{names:?}");
+}
+
+#[test]
+fn an_outlets_own_word_quoted_is_the_outlet_not_a_town() {
+    // «السرو» is a town in Egypt; here it is the agency the police chief spoke to
+    let (arts, res) = text_alone(
+        "مقتل ستة في هجوم على نقطة أمنية\n\nوكالة السرو للأنباء\nالثلاثاء 11 نوفمبر 2025\n\nكويتا (باكستان) - «السرو»\n\nوقال رئيس الشرطة لـ«السرو» إن المهاجمين فروا.\n",
+    );
+    let classes: Vec<String> = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .filter(|m| m.label.contains("السرو"))
+        .map(|m| format!("{:?}", res.entities[res.by_ref[&m.entity]].class))
+        .collect();
+    assert!(
+        !classes.is_empty() && classes.iter().all(|c| c == "MediaOutlet"),
+        "{classes:?}"
     );
 }

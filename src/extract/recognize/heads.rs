@@ -1383,16 +1383,26 @@ impl Ctx<'_> {
         } else {
             HeadRule::Rare
         };
+        let conj = affixes().conj.as_str();
+        // (a definite common word too, when a rare name follows it after «و»: «منطقتي الهضبة
+        // والفرناج»)
+        let rare_second = |x: usize| {
+            x < self.n()
+                && !self.text.tokens[x].hard_before
+                && self.tok(x).strip_prefix(conj).is_some_and(rare)
+        };
         let Some(x_end) = listed.or_else(|| {
-            self.proper_name(j, rule)
-                .filter(|_| rare(self.tok(j)) || self.lex.name_prefixes.contains(self.tok(j)))
+            self.proper_name(j, rule).filter(|&x| {
+                rare(self.tok(j))
+                    || self.lex.name_prefixes.contains(self.tok(j))
+                    || Self::is_definite(self.tok(j)) && rare_second(x)
+            })
         }) else {
             return;
         };
         if x_end >= self.n() || self.text.tokens[x_end].hard_before {
             return;
         }
-        let conj = affixes().conj.as_str();
         // «بلدتي عيترون في قضاء بنت جبيل وكفرصير في قضاء النبطية»: where the first lies may
         // stand between the two (four words at most)
         let af = affixes();

@@ -263,6 +263,7 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
     let cands = candidates(&cx);
     let (mut mentions, mut taken, inner) = choose(&cx, cands);
     sites_end_with_their_adjectives(&cx, &mut mentions, &mut taken);
+    outlets_by_their_word(&cx, &mut mentions);
     // (a name inside another is an antecedent too: «إدارة مخيم روج … يقطن المخيم»)
     let mut antecedents: Vec<Mention> = mentions.iter().chain(&inner).cloned().collect();
     antecedents.sort_by_key(|m| (m.start, m.end));
@@ -301,6 +302,45 @@ pub fn recognize(lex: &Lexicon, doc: &Document, text: &Text) -> Recognized {
 }
 
 /// The folded words of a name's label («وزارة الصحة العامة» → «وزاره»، «الصحه»، «العامه»).
+/// «وكالة السرو للأنباء» … «لـ«السرو»»: an outlet's own word, quoted, is the outlet, not the
+/// town of that name elsewhere (السرو in Egypt, عرعر in Saudi Arabia).
+fn outlets_by_their_word(cx: &Ctx, mentions: &mut [Mention]) {
+    let article = affixes().article.as_str();
+    // each outlet named, and its word: the first definite word of its name that is no head noun
+    let outlets: Vec<(EntityRef, String)> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name && cx.lex.class_of(&m.entity) == Class::MediaOutlet)
+        .filter_map(|m| {
+            let word = m
+                .label
+                .split_whitespace()
+                .map(crate::text::fold_str)
+                .find(|w| w.starts_with(article) && !cx.lex.heads.contains_key(w.as_str()))?;
+            Some((m.entity.clone(), word))
+        })
+        .collect();
+    let quoted = |m: &Mention| {
+        let before = cx.doc.chars[..m.start]
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace());
+        let after = cx.doc.chars[m.end..].iter().find(|c| !c.is_whitespace());
+        matches!(before, Some('«' | '"')) && matches!(after, Some('»' | '"'))
+    };
+    for m in mentions.iter_mut() {
+        if m.kind != MentionKind::Name
+            || cx.lex.class_of(&m.entity).family() != Family::Place
+            || !quoted(m)
+        {
+            continue;
+        }
+        let label = crate::text::fold_str(&m.label);
+        if let Some((outlet, _)) = outlets.iter().find(|(_, w)| *w == label) {
+            m.entity = outlet.clone();
+        }
+    }
+}
+
 pub(super) fn label_words(label: &str) -> Vec<String> {
     fold_str(label).split(' ').map(str::to_string).collect()
 }
