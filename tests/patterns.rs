@@ -3497,3 +3497,19 @@ fn an_outlets_own_word_quoted_is_the_outlet_not_a_town() {
         "{classes:?}"
     );
 }
+
+#[test]
+fn a_word_in_quotes_for_emphasis_or_a_vehicle_is_no_town() {
+    // «النصر» (victory) is also a place's weak alias; «همر» (a Humvee) a town in Germany
+    let names = mention_labels(
+        "ولا يزال التنظيم، رغم إعلان العراق «النصر» عليه، ينفذ هجمات. وانفجرت عبوة ناسفة على عجلة «همر» تابعة للشرطة الاتحادية قرب كركوك.",
+    );
+    assert!(
+        names.iter().all(|n| n != "النصر" && n != "همر"),
+        "{names:?}"
+    );
+    assert!(names.iter().any(|n| n == "كركوك"), "{names:?}");
+    // an outlet's name in quotes still counts: «لـ«المجلة»»
+    let names = mention_labels("وقال المتحدث لـ«المجلة» إن الهجوم فشل.");
+    assert!(names.iter().any(|n| n == "المجلة"), "{names:?}");
+}

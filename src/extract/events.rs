@@ -1085,12 +1085,17 @@ pub fn find_events(
                 let not_target = |a: &EntityRef| !ev.targets.contains(a) && is_fighter(lex, a);
                 // «قالت القوات الكردية إن مسلحين شنوا هجوماً»: gunmen nobody named did it, not
                 // a side the sentence names elsewhere (the article's attacker, if one, is theirs)
-                // (or right after the verb: «حين هاجم مسلحون حاجزاً تابعاً لقيادة الأمن»)
+                // (or right after the verb, past a word of how many: «حين هاجم مسلحون حاجزاً
+                // تابعاً لقيادة الأمن»، «هجوم شنّه عشرات المسلحين على نقطة»)
+                let named_at =
+                    |x: usize| mentions.iter().any(|m| m.tokens.0 <= x && x < m.tokens.1);
                 let unnamed = (i.saturating_sub(MILITANT_REACH)..i)
-                    .chain(
-                        (end..end + 1)
-                            .filter(|&x| x < text.tokens.len() && !text.tokens[x].hard_before),
-                    )
+                    .chain((end..end + 2).take_while(|&x| {
+                        x < text.tokens.len()
+                            && text.tokens[x].sentence == sent
+                            && (x == end || !text.tokens[x].hard_before)
+                            && !named_at(x)
+                    }))
                     .any(|x| {
                         text.tokens[x].sentence == sent
                             && text

@@ -187,6 +187,18 @@ impl Ctx<'_> {
         t > 0 && self.gap_before(t).contains(&',')
     }
 
+    /// A quoted name, a place's being no common word: quotes set off a name («"الباب"»،
+    /// «لـ"المجلة"»), not a word written in them for emphasis («إعلان "النصر"»).
+    fn quoted_place(&self, c: &Cand) -> bool {
+        self.quoted(c)
+            && (self.lex.class_of(&c.entity).family() != Family::Place
+                || !cand_word(self, c).is_some_and(|w| {
+                    self.lex.is_common(&w)
+                        || w.strip_prefix(affixes().article.as_str())
+                            .is_some_and(|bare| self.lex.is_common(bare))
+                }))
+    }
+
     fn quoted(&self, c: &Cand) -> bool {
         let chars = &self.text.norm.chars;
         let s = self.text.tokens[c.a].start + c.skip;
@@ -640,7 +652,7 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
     // in the article: «طريق بنت جبيل - عيناثا»)
     let confirmed: HashSet<EntityRef> = chosen
         .iter()
-        .filter(|c| !c.needs_context || c.head_context || cx.quoted(c))
+        .filter(|c| !c.needs_context || c.head_context || cx.quoted_place(c))
         .map(|c| c.entity.clone())
         .collect();
     let known_ids: HashSet<&str> = confirmed
@@ -707,7 +719,7 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
         c.head_context
             || confirmed.contains(&c.entity)
             || ctx_ok
-            || cx.quoted(c)
+            || cx.quoted_place(c)
             || (c.weak_context && cx.place_context(c))
     });
     // «بلدة الصور» in an article on Deir ez-Zor: a town named with its head whose listed
@@ -741,7 +753,8 @@ fn choose(cx: &Ctx, mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<bool>, Vec<Menti
     let at_home = |c: &Cand| match c.entity {
         EntityRef::Known(i) => {
             let word = cand_word(cx, c);
-            c.head_context || cx.quoted(c) || !foreign_town(lex, i, word.as_deref(), &evident)
+            // (quotes make no town abroad a name here: «عجلة «همر»» is a Humvee, not Hemer)
+            c.head_context || !foreign_town(lex, i, word.as_deref(), &evident)
         }
         _ => true,
     };
