@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Fw, Lexicon};
 use crate::model::{
     person_key, ArticleFacts, Entity, EntityRef, EventSummary, Links, MentionKind, PrisonLinks,
     Resolution,
@@ -69,9 +69,18 @@ fn phonetic(key: &str) -> String {
     key.replace(from, to.encode_utf8(&mut [0; 4]))
 }
 
-fn first_last(key: &str) -> Option<String> {
+/// A person's first and last names, the key two spellings of one person share («محمد شياع
+/// السوداني»، «محمد السوداني»). A compound name's two words are one («حسن نصر الله» is not
+/// «حسن عبد الله»: their last names are «نصر الله» and «عبد الله»).
+fn first_last(lex: &Lexicon, key: &str) -> Option<String> {
     let w: Vec<&str> = key.split(' ').collect();
-    (w.len() >= 3).then(|| format!("{} {}", w[0], w[w.len() - 1]))
+    let n = w.len();
+    let last = if n >= 2 && (lex.is(Fw::NameTail, w[n - 1]) || lex.is(Fw::NameCompound, w[n - 2])) {
+        (n >= 4).then(|| format!("{} {}", w[n - 2], w[n - 1]))?
+    } else {
+        w[n - 1].to_string()
+    };
+    (n >= 3).then(|| format!("{} {last}", w[0]))
 }
 
 /// What resolution keeps of one article with a prison or camp named after a place: the
@@ -184,7 +193,7 @@ impl<'l> Resolver<'l> {
             if class == Class::Person {
                 let k = person_key(&joined);
                 person_index.entry(k.clone()).or_insert(e.entity);
-                if let Some(fl) = first_last(&k) {
+                if let Some(fl) = first_last(lex, &k) {
                     person_index.entry(fl).or_insert(e.entity);
                 }
             } else {
@@ -201,7 +210,7 @@ impl<'l> Resolver<'l> {
             let target = if class == Class::Person {
                 person_index
                     .get(&key)
-                    .or_else(|| first_last(&key).and_then(|k| person_index.get(&k)))
+                    .or_else(|| first_last(lex, &key).and_then(|k| person_index.get(&k)))
                     .copied()
             } else {
                 name_index.get(&(class, phonetic(&key))).copied()
@@ -211,7 +220,7 @@ impl<'l> Resolver<'l> {
                 g.union(i, j);
             }
             let k = if class == Class::Person {
-                first_last(&key).unwrap_or(key.clone())
+                first_last(lex, &key).unwrap_or(key.clone())
             } else {
                 phonetic(&key)
             };

@@ -3513,3 +3513,51 @@ fn a_word_in_quotes_for_emphasis_or_a_vehicle_is_no_town() {
     let names = mention_labels("وقال المتحدث لـ«المجلة» إن الهجوم فشل.");
     assert!(names.iter().any(|n| n == "المجلة"), "{names:?}");
 }
+
+#[test]
+fn people_after_titles_of_places_and_compound_names() {
+    for (text, name) in [
+        // a Kurdish given name, then a given name listed
+        (
+            "15:30 – محافظ كركوك ريبوار طه يدين في بيان «الاعتداء الإرهابي الجبان».",
+            "ريبوار طه",
+        ),
+        // (and not the noun of the counted after it)
+        (
+            "فيما زار محافظ كركوك ريبوار طه الجرحى في المستشفى.",
+            "ريبوار طه",
+        ),
+        // a compound given name's first word is frequent as a word
+        (
+            "بحسب ما أفاد مدير مستشفى حيرام في صور الدكتور سليم عز الدين.",
+            "سليم عز الدين",
+        ),
+        // «رئيس وزراء» in the construct
+        (
+            "وأضاف أن رئيس وزراء الإقليم سرفراز بوغتي أمر بفتح تحقيق عاجل.",
+            "سرفراز بوغتي",
+        ),
+        // the body's place ends its name before the given name of its head
+        (
+            "وقال رئيس بلدية كفررمان حسن عبد الله إن الغارة أحدثت أضراراً.",
+            "حسن عبد الله",
+        ),
+    ] {
+        let names = mention_labels(text);
+        assert!(names.iter().any(|n| n == name), "{text}: {names:?}");
+    }
+    let names = mention_labels("وقال رئيس بلدية كفررمان حسن عبد الله إن الغارة أحدثت أضراراً.");
+    assert!(names.iter().any(|n| n == "بلدية كفررمان"), "{names:?}");
+    // «حسن عبد الله» is not «حسن نصر الله»: a compound last name is one name
+    let (arts, res) = text_alone(
+        "خبر\n\nوقال الأمين العام لحزب الله حسن نصر الله إن الحزب سيرد. وقال رئيس البلدية حسن عبد الله إن الغارة دمرت منزلين.\n",
+    );
+    let people: std::collections::BTreeSet<String> = arts[0]
+        .rec
+        .mentions
+        .iter()
+        .filter(|m| m.label.starts_with("حسن"))
+        .map(|m| res.entities[res.by_ref[&m.entity]].label_ar.clone())
+        .collect();
+    assert_eq!(people.len(), 2, "{people:?}");
+}

@@ -353,6 +353,11 @@ impl Ctx<'_> {
             {
                 break;
             }
+            // «رئيس بلدية كفررمان حسن عبد الله»: a given name after the body's place begins
+            // the name of its head
+            if end > j && self.lex.given_names.contains(t) {
+                break;
+            }
             // «تبنى لواء درع الساحل الهجوم»: a word of violence with the article is the verb's
             // object, not the rest of the name
             if end > j

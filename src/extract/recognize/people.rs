@@ -67,7 +67,13 @@ impl Ctx<'_> {
                 .is_some_and(|c| self.lex.class_of(&c.entity) != Class::Person)
         };
         let t = self.tok(j);
-        let given = self.lex.given_names.contains(t);
+        // (or the first part of a compound given name: «عز الدين»، «نصر الله»)
+        let tail_after = |x: usize| {
+            x + 1 < self.n()
+                && !self.text.tokens[x + 1].hard_before
+                && self.lex.is(Fw::NameTail, self.tok(x + 1))
+        };
+        let given = self.lex.given_names.contains(t) || tail_after(j);
         // a word of time is no name («برئاسة العميد … ، أمس الأربعاء»), nor a word with «لل»
         // («الرئيس المشترك للدائرة»)
         let time = |x: usize| self.time_word(x);
@@ -135,8 +141,8 @@ impl Ctx<'_> {
             } else if self.lex.is(Fw::NameCompound, w) {
                 // «كريم محمود أبو الهيجاء»: «أبو» takes the word after it
                 end + 1 < self.n() && !self.text.tokens[end + 1].hard_before
-            } else if self.lex.is(Fw::NameTail, w) {
-                // «نور الدين سعيد»
+            } else if self.lex.is(Fw::NameTail, w) || tail_after(end) && !self.definite_at(end) {
+                // «نور الدين سعيد»، «سليم عز الدين»
                 true
             } else if self.definite_at(end) {
                 // a family name in ال…ي: rare, or after two names («محمد شياع السوداني»); after
@@ -146,10 +152,15 @@ impl Ctx<'_> {
                 let given_with_article = w
                     .strip_prefix(affixes().article.as_str())
                     .is_some_and(|bare| self.lex.given_names.contains(bare));
-                (w.ends_with(affixes().nisba.as_str())
-                    && (self.lex.zipf(w) < SURNAME_ZIPF || end - j >= 2))
-                    || (titled && self.lex.zipf(w) < SURNAME_ZIPF)
-                    || given_with_article
+                // (not a noun of the counted: «زار المحافظ ريبوار طه الجرحى»)
+                let counted = w
+                    .strip_prefix(affixes().article.as_str())
+                    .is_some_and(|bare| self.lex.measures.get(&[bare]).is_some());
+                !counted
+                    && ((w.ends_with(affixes().nisba.as_str())
+                        && (self.lex.zipf(w) < SURNAME_ZIPF || end - j >= 2))
+                        || (titled && self.lex.zipf(w) < SURNAME_ZIPF)
+                        || given_with_article)
             } else if w.starts_with(affixes().conj.as_str()) && !g {
                 false
             } else {
@@ -347,8 +358,21 @@ impl Ctx<'_> {
                     self.person_name(j, min, starts)
                         .or_else(|| self.person_name_after(j, 2, starts, TITLED_FIRST_NAME_ZIPF))
                 };
+                // «رئيس بلدية القليلة حسن عبد الله»: the place of the office, a word nobody
+                // listed, stands between the title and a name that begins with a given name
+                let past_place = (after_title.is_none()
+                    && !apposed
+                    && !quoted_gap
+                    && j + 1 < self.n()
+                    && self.definite_at(j)
+                    && !self.text.tokens[j + 1].hard_before
+                    && self.lex.given_names.contains(self.tok(j + 1)))
+                .then(|| self.person_name(j + 1, 2, starts))
+                .flatten();
                 if let Some(end) = after_title {
                     out.push(self.titled(j, end, starts, Some((role, orgs))));
+                } else if let Some(end) = past_place {
+                    out.push(self.titled(j + 1, end, starts, Some((role, orgs))));
                 } else if let Some(end) = self.quoted_name(j, starts) {
                     // «قيادي في التنظيم يُدعى «أبو ياسر العراقي»»: a name in quotes
                     out.push(self.titled(j, end, starts, Some((role, orgs))));
