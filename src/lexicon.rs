@@ -297,6 +297,8 @@ pub enum Fw {
     PlaceContext,
     /// `police`
     Police,
+    /// `guard`
+    Guard,
     /// `police-word`
     PoliceWord,
     /// `published`
@@ -339,7 +341,7 @@ pub enum Fw {
 
 impl Fw {
     /// Every role, in the order of `ALL`.
-    pub const ALL: [Fw; 76] = [
+    pub const ALL: [Fw; 77] = [
         Fw::Age,
         Fw::AgentLink,
         Fw::Among,
@@ -365,6 +367,7 @@ impl Fw {
         Fw::Others,
         Fw::PlaceContext,
         Fw::Police,
+        Fw::Guard,
         Fw::PoliceWord,
         Fw::Published,
         Fw::Restating,
@@ -479,6 +482,7 @@ impl Fw {
             Fw::Others => "others",
             Fw::PlaceContext => "place-context",
             Fw::Police => "police",
+            Fw::Guard => "guard",
             Fw::PoliceWord => "police-word",
             Fw::Published => "published",
             Fw::Since => "since",

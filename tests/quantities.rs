@@ -525,6 +525,19 @@ fn whose_members_a_figure_counts_by_reference() {
             23.0,
             &["الجيش"][..],
         ),
+        // a figure named only by what befell its people, joined to a casualty figure before
+        // it, counts that figure's side
+        (
+            "وأفاد المرصد بأن عدد قتلى الأسايش بلغ أربعة، إضافة إلى ستة جرحى بينهم اثنان في حالة خطرة.",
+            6.0,
+            &["أسايش", "الأمن الداخلي"][..],
+        ),
+        // guards are of the side the article says holds the prison
+        (
+            "هاجم مسلحون سجن غويران الخاضع لسيطرة قوات سوريا الديمقراطية في الحسكة.\nوأعلنت المصادر مقتل ثلاثة حراس في الهجوم.",
+            3.0,
+            &["سوريا الديمقراطية"][..],
+        ),
     ] {
         let g = group(text, v);
         assert!(

@@ -117,7 +117,15 @@ pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
         None => doc.meta.outlet.as_deref().and_then(|o| outlet_ref(lex, o)),
     };
     let attribution = crate::extract::attribution::attribute(lex, &text, &rec.mentions, &lines);
-    let quantities = find_quantities(lex, &doc, &text, &rec.mentions, &dates, &attribution);
+    let quantities = find_quantities(
+        lex,
+        &doc,
+        &text,
+        &rec.mentions,
+        &dates,
+        &attribution,
+        &rec.relations,
+    );
     let sentences = (0..text.sentences.len())
         .map(|s| text.sentence_text(&doc, s))
         .collect();

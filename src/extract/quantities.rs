@@ -14,10 +14,13 @@ use crate::lexicon::{Fw, Lexicon, NumKind, QualPosition, TriggerKind};
 
 use crate::text::normalize::fold_str;
 use crate::text::{follows, Document, Text};
-use crate::vocab::{Class, Family, Measure, Qualifier, Unit};
+use crate::vocab::{Class, Family, Measure, Qualifier, Relation, Unit};
 
 /// A word of what happened this close before a figure governs it («اعتقلت حتى الآن أكثر من
 /// 100 سجين فروا» counts arrests, not escapes).
+/// How many words may stand between a casualty figure and one joined to it that counts the
+/// same side («أربعة، إضافة إلى ستة جرحى»).
+const JOINED_FIGURE_REACH: usize = 4;
 const GOVERNING_VERB: usize = 5;
 /// How far after «منذ» the date of a span's start may begin («منذ الثامن من تشرين الأول 2023»).
 const SINCE_DATE_REACH: usize = 4;
@@ -286,6 +289,7 @@ pub fn find_quantities(
     mentions: &[Mention],
     dates: &[DateMention],
     attribution: &Attribution,
+    relations: &[(EntityRef, Relation, EntityRef)],
 ) -> Vec<Quantity> {
     let cx = Cx { lex, text };
     let n = cx.n();
@@ -795,12 +799,33 @@ pub fn find_quantities(
         let of_them = noun < n && affixes().with_pronoun(cx.tok(noun), &affixes().min);
         // («وأصيب ثلاثة آخرون»: more of the figure before, whoever they are — not a name near)
         let others_of_before = others && !among && figure_before.is_some();
+        // «عدد قتلى الأسايش بلغ أربعة، إضافة إلى ستة جرحى»: a figure that names its people only
+        // by what befell them, right after a casualty figure of the sentence, counts that
+        // figure's side
+        let befell_only = counted
+            .is_some_and(|t| t.0 == noun && t.1.is_casualty() && matches!(t.2, TriggerKind::Event));
+        let side_before = out
+            .iter()
+            .filter(|q| {
+                befell_only
+                    && q.sentence == sent
+                    && q.tokens.1 <= first
+                    && first - q.tokens.1 <= JOINED_FIGURE_REACH
+                    && q.measure.is_casualty()
+                    && (q.tokens.1..first).all(|x| {
+                        !lex.speech_verbs.contains_key(cx.tok(x))
+                            && !lex.is(Fw::Complementizer, cx.tok(x))
+                    })
+            })
+            .max_by_key(|q| q.tokens.1)
+            .and_then(|q| q.group.clone());
         let group = inherited.or_else(|| {
             // (the pronoun says whose they are: «وقتلت 27 منهم»)
             if of_them || others_of_before {
                 return None;
             }
             own()
+                .or_else(|| side_before.clone())
                 // «خسائر التنظيم بلغت 27»: the group named just before the figure (not the total's,
                 // for a part of it: «بينهم ثلاثة أطفال»)
                 // (people in general are nobody's members: «عناصر الحشد الشعبي و3 مدنيين»)
@@ -1019,6 +1044,31 @@ pub fn find_quantities(
                         .or_else(|| mentions.iter().find(force(head)))
                 })
                 .map(|m| m.entity.clone())
+        });
+        // «مقتل ثلاثة حراس»: guards are of the side the article says holds the prison (the one
+        // the sentence names, else any it names)
+        let group = group.or_else(|| {
+            if !lex.role_at(cx.text, soldiers_at, Fw::Guard) {
+                return None;
+            }
+            let prisons: Vec<&Mention> = mentions
+                .iter()
+                .filter(|m| lex.class_of(&m.entity) == Class::Prison)
+                .collect();
+            let here = prisons
+                .iter()
+                .filter(|m| cx.text.tokens[m.tokens.0].sentence == sent)
+                .chain(prisons.iter());
+            here.into_iter().find_map(|p| {
+                relations
+                    .iter()
+                    .find(|(a, r, b)| {
+                        *r == Relation::Controls
+                            && *b == p.entity
+                            && lex.class_of(a).family() == Family::Organization
+                    })
+                    .map(|(a, _, _)| a.clone())
+            })
         });
         // «قُتل منذ مطلع العام ما لا يقل عن 74 شخصاً»، «… بغارات إسرائيلية منذ سريان وقف إطلاق
         // النار»: a toll counted since a day long past (a date with its year, or the start of a
