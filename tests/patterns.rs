@@ -3561,3 +3561,13 @@ fn people_after_titles_of_places_and_compound_names() {
         .collect();
     assert_eq!(people.len(), 2, "{people:?}");
 }
+
+#[test]
+fn a_police_chief_and_a_compound_given_name() {
+    // a body's name ends before the first word of a compound given name; «رئيس شرطة» is a title
+    let names = mention_labels(
+        "وقال رئيس شرطة مقاطعة بنجغور أسد الله كاكر إن عدد الموقوفين ارتفع إلى تسعة.",
+    );
+    assert!(names.iter().any(|n| n == "أسد الله كاكر"), "{names:?}");
+    assert!(names.iter().all(|n| !n.contains("بنجغور أسد")), "{names:?}");
+}
