@@ -294,6 +294,13 @@ fn who_gives_a_figure() {
     assert_eq!(speaker(15.0).as_deref(), Some("سامي عبد الرحيم"));
     // a line that opens with a name and a colon is its statement
     assert_eq!(speaker(4.0).as_deref(), Some("الهلال الأحمر الفلسطيني"));
+    // a speaker nobody named, telling an outlet, is known through the outlet (not the army
+    // quoted before)
+    let b = read(&lex, "خبر\n\nأعلن الجيش الباكستاني مقتل خمسة جنود في الهجوم.\n\nغير أن مسؤولاً في الإدارة المحلية قال لوكالة فرانس برس، طالباً عدم كشف هويته، إن حصيلة القتلى ارتفعت إلى 12.\n");
+    assert_eq!(
+        figure_role(&b, 12.0, |q| q.reported_by.as_ref()).as_deref(),
+        Some("وكالة فرانس برس")
+    );
     // a live blog's line: a time stamp, a title and the name it introduces, then a colon
     let a = read(&lex, "خبر\n\n06:20 — المتحدث باسم الشرطة الصومالية في بيدوا، الرائد عبد القادر معلم نور: سقطت قذائف على سوق المواشي ما أدى إلى مقتل ثلاثة مدنيين.\n\n07:30 — مقتل خمسة في مدينة أخرى لـ«وكالة الأنباء»: لا تفاصيل.");
     let speaker = |v: f64| figure_role(&a, v, |q| q.reported_by.as_ref());

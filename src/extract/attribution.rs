@@ -231,12 +231,25 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                             && (m.tokens.0.saturating_sub(2)..=m.tokens.0)
                                 .any(|x| toks[x].hard_before)
                     });
+                    // «قال مسؤول محلي لوكالة فرانس برس إن …»: a speaker nobody named, telling an
+                    // outlet, is known through the outlet
+                    let told_to = || {
+                        mentions.iter().position(|m| {
+                            m.tokens.0 > v
+                                && m.tokens.0 < stop
+                                && lex.class_of(&m.entity) == crate::vocab::Class::MediaOutlet
+                                && (toks[m.tokens.0].text.starts_with(affixes().li.as_str())
+                                    && text.chars_before(m.tokens.0, m.start) > 0
+                                    || toks[m.tokens.0 - 1].text == affixes().li)
+                        })
+                    };
                     subjects
                         .iter()
                         .copied()
                         .find(|&i| lex.class_of(&mentions[i].entity).family() == Family::Person)
                         .or(titled.map(|(i, _)| i))
                         .or(subjects.first().copied())
+                        .or_else(told_to)
                 };
                 after.map(|i| (i, None)).or_else(|| {
                     // («بحسب»، «وفق» name their source after them: «… من عناصر التنظيم، وفق ما
