@@ -381,6 +381,11 @@ def cities(gaz, verified):
             v = vcities[match]
             clear = [clean(v["ar"])] + [clean(x) for x in v["variants"]] + clear
         ordered = clear + [ambiguity(n) + n for n in unclear]
+        # (and where that spelling is also an ordinary word, it still labels the town, keeping
+        # its mark among the aliases: «صور»، not GeoNames' «الصور»)
+        if listed and not clear and clean(listed[0]) in unclear:
+            first = ambiguity(clean(listed[0])) + clean(listed[0])
+            ordered = [first] + [n for n in ordered if n != first]
         # a division's seat is labelled by the division's name (درعا, not the old name أذرعات),
         # which keeps its mark among the aliases
         seat_label = max((n for n in ordered if n.lstrip("?~") in seat_names and n.startswith("~")),

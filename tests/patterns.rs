@@ -3571,3 +3571,26 @@ fn a_police_chief_and_a_compound_given_name() {
     assert!(names.iter().any(|n| n == "أسد الله كاكر"), "{names:?}");
     assert!(names.iter().all(|n| !n.contains("بنجغور أسد")), "{names:?}");
 }
+
+#[test]
+fn people_who_fled_to_a_place_fled_from_where_the_violence_was() {
+    let (arts, res) = text_alone(
+        "خبر\n\nوكالة الأنباء\nالخميس 13 نوفمبر 2025\n\nاستشهد شابان في غارة نفذتها مسيرة إسرائيلية على دراجة نارية في بلدة كفررمان جنوبي لبنان.\n\nوقال رئيس البلدية إن سبع عائلات غادرت منازلها إلى أقارب لها في مدينة النبطية.\n",
+    );
+    let label = |e| res.entities[res.by_ref[e]].label_ar.clone();
+    let fled = arts[0]
+        .events
+        .iter()
+        .find(|e| format!("{:?}", e.class) == "Displacement")
+        .expect("a displacement");
+    let places: Vec<String> = fled.places.iter().map(label).collect();
+    assert!(places.iter().any(|p| p == "كفررمان"), "{places:?}");
+    // (where they went stays too)
+    assert!(places.iter().any(|p| p == "النبطية"), "{places:?}");
+}
+
+#[test]
+fn tyre_is_labelled_as_news_writes_it() {
+    let names = mention_labels("وغادرت عائلات منازلها إلى مدينة صور في جنوب لبنان.");
+    assert!(names.iter().any(|n| n == "صور"), "{names:?}");
+}

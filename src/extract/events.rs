@@ -778,8 +778,9 @@ pub fn find_events(
                 && (m.tokens.1..(m.tokens.1 + 3).min(text.sentences[sent].end_token))
                     .any(|x| text.tokens[x].hard_before)
         };
-        let places: Vec<EntityRef> = in_sentence
+        let place_mentions: Vec<&Mention> = in_sentence
             .iter()
+            .copied()
             .filter(|m| {
                 (m.tokens.0.abs_diff(i) <= NEAR || same_clause(m) || frame(m))
                     && !crate::extract::recognize::is_dateline(doc, m)
@@ -794,8 +795,21 @@ pub fn find_events(
                     _ => false,
                 }
             })
-            .map(|m| m.entity.clone())
             .collect();
+        let places: Vec<EntityRef> = place_mentions.iter().map(|m| m.entity.clone()).collect();
+        // «وإن ٧ عائلات … غادرت منازلها إلى أقارب لها في مدينة صور»: people who fled only to
+        // places the sentence names fled from where the violence told before happened
+        let fled_from_unnamed = class == EventClass::Displacement
+            && !place_mentions.is_empty()
+            && place_mentions.iter().all(|m| {
+                taken_to(&cx, m)
+                    || (end..m.tokens.0).any(|x| {
+                        cx.text
+                            .readings(x)
+                            .iter()
+                            .any(|r| r.skip <= 1 && lex.is(Fw::Destination, &r.word))
+                    })
+            });
         let prisons: Vec<EntityRef> = in_sentence
             .iter()
             .filter(|m| matches!(lex.class_of(&m.entity), Class::Prison | Class::Camp))
@@ -1505,6 +1519,18 @@ pub fn find_events(
         if !matches!(class, Curfew | Withdrawal) {
             for p in &places {
                 push(&mut ev.places, p);
+            }
+        }
+        if fled_from_unnamed {
+            if let Some(v) = out.iter().rev().find(|e| e.class.is_violent()) {
+                for p in v.targets.iter().chain(&v.places).filter(|p| {
+                    matches!(
+                        lex.class_of(p),
+                        Class::City | Class::Neighborhood | Class::Camp
+                    )
+                }) {
+                    push(&mut ev.places, p);
+                }
             }
         }
         // «أطلقت حملة تمشيط في محيط الشدادي …، أسفرت عن اعتقال سبعة»: arrests are made where
