@@ -3594,3 +3594,22 @@ fn tyre_is_labelled_as_news_writes_it() {
     let names = mention_labels("وغادرت عائلات منازلها إلى مدينة صور في جنوب لبنان.");
     assert!(names.iter().any(|n| n == "صور"), "{names:?}");
 }
+
+#[test]
+fn who_trained_a_force_and_an_ally_named_with_it_support_it() {
+    let rels = relations_of("وتشرف على القاعدة وحدات من قوات دنب التي دربتها الولايات المتحدة.");
+    assert!(
+        rels.iter()
+            .any(|(a, r, b)| a.contains("الولايات المتحدة") && r == "supports" && b.contains("دنب")),
+        "{rels:?}"
+    );
+    let rels = relations_of(
+        "محمّلةً قوات الدعم السريع وحليفتها الحركة الشعبية لتحرير السودان - شمال المسؤولية.",
+    );
+    assert!(
+        rels.iter().any(|(a, r, b)| a.contains("الحركة الشعبية")
+            && r == "supports"
+            && b.contains("الدعم السريع")),
+        "{rels:?}"
+    );
+}
