@@ -75,7 +75,15 @@ fn phonetic(key: &str) -> String {
 fn first_last(lex: &Lexicon, key: &str) -> Option<String> {
     let w: Vec<&str> = key.split(' ').collect();
     let n = w.len();
-    let last = if n >= 2 && (lex.is(Fw::NameTail, w[n - 1]) || lex.is(Fw::NameCompound, w[n - 2])) {
+    // (a key drops the article of later words: «الدين» is «دين» there)
+    let tail = |x: &str| {
+        lex.is(Fw::NameTail, x)
+            || lex.is(
+                Fw::NameTail,
+                &format!("{}{x}", crate::text::affixes().article),
+            )
+    };
+    let last = if n >= 2 && (tail(w[n - 1]) || lex.is(Fw::NameCompound, w[n - 2])) {
         (n >= 4).then(|| format!("{} {}", w[n - 2], w[n - 1]))?
     } else {
         w[n - 1].to_string()

@@ -238,8 +238,8 @@ pub fn attribute(lex: &Lexicon, text: &Text, mentions: &[Mention], lines: &[usiz
                             m.tokens.0 > v
                                 && m.tokens.0 < stop
                                 && lex.class_of(&m.entity) == crate::vocab::Class::MediaOutlet
-                                && (toks[m.tokens.0].text.starts_with(affixes().li.as_str())
-                                    && text.chars_before(m.tokens.0, m.start) > 0
+                                && ((toks[m.tokens.0].text.starts_with(affixes().li.as_str())
+                                    && text.chars_before(m.tokens.0, m.start) > 0)
                                     || toks[m.tokens.0 - 1].text == affixes().li)
                         })
                     };

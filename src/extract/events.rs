@@ -230,6 +230,11 @@ fn news_and_background(a: &Event, b: &Event, published: Option<NaiveDate>) -> bo
     let undated = |e: &Event| e.date.is_none() || e.date_from_report;
     undated(a) && old(b) || undated(b) && old(a)
 }
+
+/// How many days apart two dated accounts of one kind may be and still be one happening that a
+/// definite word refers back to («وليست هذه الغارة الأولى … ليل ٢٥ تشرين الأول» recalls another).
+const REFERS_BACK_DAYS: i64 = 7;
+
 /// How far after a verb of fleeing the place fled may stand («فرّت 600 أسرة من بانكيلاري»).
 const FLED_REACH: usize = 5;
 /// How many words after a strike's word the words of what it hit may stand («نفذت ضربة على
@@ -295,8 +300,10 @@ fn sentence_date(
     let own = |d: &&DateMention| published.is_some_and(|p| d.value == DateValue::Day(p));
     if let Some(d) = dates.iter().find(|d| {
         // «منذ 8 أكتوبر 2023»، «منذ استئناف الحرب في ١٨ آذار»: when a span began
+        // (back from the date to a comma at most)
         let since = (d.first.saturating_sub(SINCE_REACH).max(s.first_token)..d.first)
-            .take_while(|&x| !cx.text.tokens[x + 1].hard_before || x + 1 == d.first)
+            .rev()
+            .take_while(|&x| x + 1 == d.first || !cx.text.tokens[x + 1].hard_before)
             .any(|x| cx.lex.is(Fw::Since, cx.tok(x)));
         counts(d.first)
             && (!d.inferred || matches!(d.value, DateValue::Day(_)))
@@ -1582,13 +1589,13 @@ pub fn find_events(
         }
         // «الهجوم»: the attack already reported (the latest undated one takes this date)
         if definite && out.iter().any(|o| o.class == ev.class) {
-            // (not one a week or more apart: «وليست هذه الغارة الأولى …، إذ استهدفت مسيّرة …
+            // (not one more than a week apart: «وليست هذه الغارة الأولى …، إذ استهدفت مسيّرة …
             // ليل ٢٥ تشرين الأول الماضي» recalls another)
             let days_apart = |o: &Event| match (o.date, ev.date) {
                 (Some(DateValue::Day(a)), Some(DateValue::Day(b)))
                     if !o.date_from_report && !ev.date_from_report =>
                 {
-                    (a - b).num_days().abs() > 7
+                    (a - b).num_days().abs() > REFERS_BACK_DAYS
                 }
                 _ => false,
             };
@@ -2072,13 +2079,13 @@ fn other_side_of_clashes(lex: &Lexicon, events: &mut [Event]) {
 /// displacement takes the day of the violence told before it, and none without.
 fn report_days(events: &mut [Event], published: Option<NaiveDate>) {
     let mut last = published.map(DateValue::Day);
-    // (the day an event before it was told to have happened, not the report's)
+    // (the day violence before it was told to have happened, not the report's)
     let mut told: Option<DateValue> = None;
     for ev in events.iter_mut() {
         match ev.date {
             Some(d @ DateValue::Day(_)) => {
                 last = Some(d);
-                if !ev.date_from_report {
+                if !ev.date_from_report && ev.class.is_violent() {
                     told = Some(d);
                 }
             }

@@ -187,8 +187,8 @@ impl Ctx<'_> {
         t > 0 && self.gap_before(t).contains(&',')
     }
 
-    /// A quoted name, a place's being no common word: quotes set off a name («"الباب"»،
-    /// «لـ"المجلة"»), not a word written in them for emphasis («إعلان "النصر"»).
+    /// Quotes that set off a name: any organisation's, and a place's that is no common word
+    /// («"الباب"»، «لـ"المجلة"»), not a word quoted for emphasis («إعلان "النصر"»).
     fn quoted_place(&self, c: &Cand) -> bool {
         self.quoted(c)
             && (self.lex.class_of(&c.entity).family() != Family::Place
@@ -200,9 +200,14 @@ impl Ctx<'_> {
     }
 
     fn quoted(&self, c: &Cand) -> bool {
+        self.quoted_span(c.a, c.skip, c.b)
+    }
+
+    /// Whether quotes stand right around tokens [a, b), the first from its char `skip`.
+    fn quoted_span(&self, a: usize, skip: usize, b: usize) -> bool {
         let chars = &self.text.norm.chars;
-        let s = self.text.tokens[c.a].start + c.skip;
-        let e = self.text.tokens[c.b - 1].end;
+        let s = self.text.tokens[a].start + skip;
+        let e = self.text.tokens[b - 1].end;
         let before = chars[..s].iter().rev().find(|c| !c.is_whitespace());
         let after = chars[e..].iter().find(|c| !c.is_whitespace());
         before == Some(&'"') && after == Some(&'"')
@@ -332,12 +337,11 @@ fn outlets_by_their_word(cx: &Ctx, mentions: &mut [Mention]) {
         })
         .collect();
     let quoted = |m: &Mention| {
-        let before = cx.doc.chars[..m.start]
-            .iter()
-            .rev()
-            .find(|c| !c.is_whitespace());
-        let after = cx.doc.chars[m.end..].iter().find(|c| !c.is_whitespace());
-        matches!(before, Some('«' | '"')) && matches!(after, Some('»' | '"'))
+        cx.quoted_span(
+            m.tokens.0,
+            cx.text.chars_before(m.tokens.0, m.start),
+            m.tokens.1,
+        )
     };
     for m in mentions.iter_mut() {
         if m.kind != MentionKind::Name
