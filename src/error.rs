@@ -61,6 +61,17 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// Extracting an article failed: a bug in athar, not in the input. The article is left out
+    /// and the others go in.
+    #[error(
+        "{path}: extraction failed (a bug in athar; please report it with this file): {message}"
+    )]
+    Extraction {
+        /// The article's file.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
     /// A lexicon file is malformed.
     #[error("lexicon {file}, line {line}: {message}")]
     Lexicon {

@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::extract::extract;
+use crate::extract::{extract, try_extract};
 use crate::graph::{article_quads, shared_quads, GraphUpdate, KnowledgeGraph, StoredArticle};
 use crate::ingest::{Input, Limits};
 use crate::lexicon::Lexicon;
@@ -311,10 +311,10 @@ pub fn build(
                             return Ok(Got::Links(l, sig));
                         }
                     }
-                    load(&graph, e, &opts.limits).map(|d| {
-                        let a = extract(lex, d, opts.as_of);
+                    load(&graph, e, &opts.limits).and_then(|d| {
+                        let a = try_extract(lex, d, opts.as_of)?;
                         let l = links(lex, &a);
-                        Got::Facts(Box::new(a), l)
+                        Ok(Got::Facts(Box::new(a), l))
                     })
                 })();
                 (got, t.elapsed().as_secs_f64())
@@ -749,7 +749,7 @@ impl Pass2<'_> {
             Some((a, l)) => (a, l),
             None => {
                 let d = load(self.graph, e, &self.opts.limits)?;
-                let a = extract(self.lex, d, self.opts.as_of);
+                let a = try_extract(self.lex, d, self.opts.as_of)?;
                 let l = links(self.lex, &a);
                 fresh = (a, l);
                 (&fresh.0, &fresh.1)

@@ -27,6 +27,9 @@ fn fuzz_invariants_hold_on_kept_inputs() {
         "٤٥ ألف و ٣ آلاف ومئات وعشرات 99999999999999999999 مليون مليار",
         "في 31 شباط 2022 و 0/0/0000 و 2022-13-45",
         "سجن سجن سجن سجن محافظتي محافظتي",
+        // (a title at the very end: the name after it is looked for past the text)
+        "وقال رئيس بلدية",
+        "قال محافظ",
         "﷽ ﻻ ﻷ ﯾ",
         "a\u{0301}\u{0301}\u{0301}b",
         "\n\n\n.\n.\n",
@@ -35,4 +38,26 @@ fn fuzz_invariants_hold_on_kept_inputs() {
         n += 1;
     }
     assert!(n > 15);
+}
+
+#[test]
+fn a_failed_extraction_names_the_article_and_is_no_input_error() {
+    let lex = Lexicon::builtin().unwrap();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let text = "هجوم على سجن غويران في الحسكة.";
+    let doc = || athar::text::Document::new("a.txt", text.to_string());
+    // where nothing fails, the same facts as `extract`
+    let a = athar::extract::try_extract(&lex, doc(), as_of).unwrap();
+    let b = athar::extract::extract(&lex, doc(), as_of);
+    assert_eq!(format!("{:?}", a.events), format!("{:?}", b.events));
+    // the error a build reports for an article the extractors failed on
+    let e = athar::error::Error::Extraction {
+        path: "a.txt".into(),
+        message: "index out of bounds".into(),
+    };
+    let shown = e.to_string();
+    assert!(
+        shown.starts_with("a.txt: ") && shown.contains("bug in athar"),
+        "{shown}"
+    );
 }

@@ -60,6 +60,26 @@ fn name_eras(lex: &Lexicon, rec: &mut Recognized, day: NaiveDate) {
     });
 }
 
+/// As [`extract`], with a failure of the extractors (a panic: a bug, whatever the input) turned
+/// into an error that names the article, so that a build leaves that article out and goes on.
+pub fn try_extract(
+    lex: &Lexicon,
+    doc: Document,
+    as_of: NaiveDate,
+) -> crate::error::Result<ArticleFacts> {
+    let path = doc.source_file.clone();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(lex, doc, as_of))).map_err(
+        |cause| {
+            let message = cause
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| cause.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            crate::error::Error::Extraction { path, message }
+        },
+    )
+}
+
 /// Extracts everything from one article. `as_of` is the reference date for years the text
 /// leaves out.
 pub fn extract(lex: &Lexicon, doc: Document, as_of: NaiveDate) -> ArticleFacts {
