@@ -152,13 +152,12 @@ impl Cx<'_> {
 /// Whether a place is where people were taken, not where it happened: «نقلوا إلى مستشفى …».
 fn taken_to(cx: &Cx, m: &Mention) -> bool {
     let t = m.tokens.0;
-    let to = |x: usize| {
-        cx.text
-            .readings(x)
-            .iter()
-            .any(|r| r.skip <= 1 && cx.lex.is(Fw::Destination, &r.word))
-    };
-    t > 0 && to(t - 1)
+    t > 0 && cx.lex.role_at(cx.text, t - 1, Fw::Destination)
+}
+
+/// Whether a mention covers token x.
+fn in_a_name(mentions: &[Mention], x: usize) -> bool {
+    mentions.iter().any(|m| m.tokens.0 <= x && x < m.tokens.1)
 }
 
 /// Whether a mention stands right after a relation phrase of `relations.tsv` that `fits`,
@@ -809,13 +808,7 @@ pub fn find_events(
         let fled_from_unnamed = class == EventClass::Displacement
             && !place_mentions.is_empty()
             && place_mentions.iter().all(|m| {
-                taken_to(&cx, m)
-                    || (end..m.tokens.0).any(|x| {
-                        cx.text
-                            .readings(x)
-                            .iter()
-                            .any(|r| r.skip <= 1 && lex.is(Fw::Destination, &r.word))
-                    })
+                taken_to(&cx, m) || (end..m.tokens.0).any(|x| lex.role_at(text, x, Fw::Destination))
             });
         let prisons: Vec<EntityRef> = in_sentence
             .iter()
@@ -1108,14 +1101,12 @@ pub fn find_events(
                 // a side the sentence names elsewhere (the article's attacker, if one, is theirs)
                 // (or right after the verb, past a word of how many: «حين هاجم مسلحون حاجزاً
                 // تابعاً لقيادة الأمن»، «هجوم شنّه عشرات المسلحين على نقطة»)
-                let named_at =
-                    |x: usize| mentions.iter().any(|m| m.tokens.0 <= x && x < m.tokens.1);
                 let unnamed = (i.saturating_sub(MILITANT_REACH)..i)
                     .chain((end..end + 2).take_while(|&x| {
                         x < text.tokens.len()
                             && text.tokens[x].sentence == sent
                             && (x == end || !text.tokens[x].hard_before)
-                            && !named_at(x)
+                            && !in_a_name(mentions, x)
                     }))
                     .any(|x| {
                         text.tokens[x].sentence == sent
@@ -1700,9 +1691,9 @@ fn unnamed_subject(cx: &Cx, sent: usize, i: usize, mentions: &[Mention]) -> bool
     };
     // (with the article too: «أن المهاجمين»)
     let militant = |x: usize| x < i && lex.role_at(text, x, Fw::Militant);
-    let named = |x: usize| mentions.iter().any(|m| m.tokens.0 <= x && x < m.tokens.1);
     !cx.points_back(cx.tok(c))
-        && (militant(c + 1) || !named(c + 1) && militant(c + 2) && !text.tokens[c + 2].hard_before)
+        && (militant(c + 1)
+            || !in_a_name(mentions, c + 1) && militant(c + 2) && !text.tokens[c + 2].hard_before)
 }
 
 /// «وأعلنت القيادة اعتقال ثلاثة من المهاجمين»: arrests whose sentence names no place were made

@@ -356,10 +356,7 @@ impl Ctx<'_> {
             // «رئيس بلدية كفررمان حسن عبد الله»: a given name after the body's place begins
             // the name of its head
             // (or the first word of a compound given name: «شرطة مقاطعة بنجغور أسد الله كاكر»)
-            let compound_given = end + 1 < self.n()
-                && !self.text.tokens[end + 1].hard_before
-                && self.lex.is(Fw::NameTail, self.tok(end + 1));
-            if end > j && (self.lex.given_names.contains(t) || compound_given) {
+            if end > j && (self.lex.given_names.contains(t) || self.compound_name_at(end)) {
                 break;
             }
             // «تبنى لواء درع الساحل الهجوم»: a word of violence with the article is the verb's

@@ -34,6 +34,14 @@ impl Ctx<'_> {
             .map(|p| (0, i + 1, p.value.role, p.value.office))
     }
 
+    /// Whether token x is the first word of a compound given name, the next its tail («عز
+    /// الدين»، «أسد الله»).
+    pub(super) fn compound_name_at(&self, x: usize) -> bool {
+        x + 1 < self.n()
+            && !self.text.tokens[x + 1].hard_before
+            && self.lex.is(Fw::NameTail, self.tok(x + 1))
+    }
+
     pub(super) fn is_title_start(&self, i: usize) -> bool {
         self.title_at(i).is_some()
     }
@@ -68,12 +76,7 @@ impl Ctx<'_> {
         };
         let t = self.tok(j);
         // (or the first part of a compound given name: «عز الدين»، «نصر الله»)
-        let tail_after = |x: usize| {
-            x + 1 < self.n()
-                && !self.text.tokens[x + 1].hard_before
-                && self.lex.is(Fw::NameTail, self.tok(x + 1))
-        };
-        let given = self.lex.given_names.contains(t) || tail_after(j);
+        let given = self.lex.given_names.contains(t) || self.compound_name_at(j);
         // a word of time is no name («برئاسة العميد … ، أمس الأربعاء»), nor a word with «لل»
         // («الرئيس المشترك للدائرة»)
         let time = |x: usize| self.time_word(x);
@@ -141,7 +144,9 @@ impl Ctx<'_> {
             } else if self.lex.is(Fw::NameCompound, w) {
                 // «كريم محمود أبو الهيجاء»: «أبو» takes the word after it
                 end + 1 < self.n() && !self.text.tokens[end + 1].hard_before
-            } else if self.lex.is(Fw::NameTail, w) || tail_after(end) && !self.definite_at(end) {
+            } else if self.lex.is(Fw::NameTail, w)
+                || self.compound_name_at(end) && !self.definite_at(end)
+            {
                 // «نور الدين سعيد»، «سليم عز الدين»
                 true
             } else if self.definite_at(end) {
